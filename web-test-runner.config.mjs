@@ -1,0 +1,40 @@
+// Runs every test in real Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says otherwise).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { viteUrlImports, prebundleCommonJs } from './test/support/wtr-plugins.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const filter = process.env.TEST_FILES;
+
+export default {
+  files: filter ? filter.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  rootDir: '.',
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 20 * 60 * 1000,
+  testFramework: { config: { timeout: 60000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    viteUrlImports(),
+    prebundleCommonJs(['ml-kmeans']),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+};

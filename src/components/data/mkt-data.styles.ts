@@ -1,0 +1,32 @@
+import { css } from 'lit';
+import { tokens } from '../base/tokens.styles.js';
+
+export const dataStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    .status {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 0.5rem 0.75rem;
+      margin-bottom: 0.75rem;
+      border-radius: 6px;
+      background: var(--mkt-surface, var(--_mkt-surface));
+      color: var(--mkt-muted, var(--_mkt-muted));
+      font-size: 0.875em;
+    }
+    .status progress {
+      flex: 1;
+      max-width: 24rem;
+      accent-color: var(--mkt-accent, var(--_mkt-accent));
+    }
+    .error {
+      color: var(--mkt-negative, var(--_mkt-negative));
+      border: 1px solid currentColor;
+      background: transparent;
+    }
+  `,
+];

@@ -1,0 +1,221 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { dashboardContext } from '../../data/context.js';
+import type { DashboardState } from '../../data/dashboard-state.js';
+import { DashboardLoader } from '../../data/dashboard-loader.js';
+import { applyFilterPatch, EMPTY_FILTERS, FilterValidationError, type FilterPatch } from '../../data/filter-state.js';
+import { readUrlFilters, writeUrlFilters } from '../../data/url-state.js';
+import type { InMemoryDataset } from '../../data/load-dataset.js';
+import { MktFilterChangeEvent } from '../../events/filter-change.js';
+import { MktFiltersAppliedEvent } from '../../events/filters-applied.js';
+import { MktErrorEvent } from '../../events/error.js';
+import { MktDataReadyEvent } from '../../events/data-ready.js';
+import { dataStyles } from './mkt-data.styles.js';
+
+let counter = 0;
+
+/**
+ * Loads a marketplace dataset into its own DuckDB-WASM database and shares it, with the filter state, with
+ * every marketkit element inside it, or elsewhere on the page with `data="<this id>"`.
+ *
+ * @summary The data source and filter state of one dashboard.
+ * @slot - The dashboard's elements (and any other markup).
+ * @fires mkt-data-ready - The dataset loaded and passed validation.
+ * @fires mkt-filters-applied - The filter state changed; `detail` is the complete new state.
+ * @fires mkt-error - The dataset could not be loaded, or a filter change was rejected; `detail.code` says why.
+ * @csspart status - The loading and error line above the dashboard.
+ * @cssprop --mkt-accent - Colour of the progress bar.
+ */
+@customElement('mkt-data')
+export class MktData extends LitElement {
+  static override styles = dataStyles;
+
+  /** URL of a dataset folder (holding `manifest.json`) or of a manifest file. */
+  @property() src = '';
+  /** Base URL of DuckDB's wasm and worker files when they are not served beside marketkit. */
+  @property({ attribute: 'wasm-base' }) wasmBase = '';
+  /** BCP 47 locale for numbers and dates in every element of this dashboard. */
+  @property() locale = 'en-US';
+  /** ISO 4217 currency of the amounts. */
+  @property() currency = 'USD';
+  /** Keep the filters in the page URL's query string (a shareable link). */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+  /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
+  @property({ attribute: false }) source: InMemoryDataset | null = null;
+
+  @state() private dashboard: DashboardState = this.initialState();
+  private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
+  private readonly loader = new DashboardLoader((patch) => this.update$(patch));
+  private readonly subscribers = new Set<(state: DashboardState) => void>();
+  private readonly onOwnFilterChange = (event: MktFilterChangeEvent) => this.handleFilterChange(event);
+  private readonly onPageFilterChange = (event: MktFilterChangeEvent) => {
+    if (!event.composedPath().includes(this) && this.isAttached(event)) this.handleFilterChange(event);
+  };
+  private readonly onPopState = () => this.applyUrlFilters();
+  private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The current state: status, filters, engine. */
+  get state(): DashboardState {
+    return this.dashboard;
+  }
+
+  /** The current filter state (immutable). */
+  get filters() {
+    return this.dashboard.filters;
+  }
+
+  /** For elements outside this one (`data="id"`): called now and on every change; returns an unsubscribe. */
+  subscribe(callback: (state: DashboardState) => void): () => void {
+    this.subscribers.add(callback);
+    callback(this.dashboard);
+    return () => this.subscribers.delete(callback);
+  }
+
+  /** Applies a filter patch, as a `mkt-filter-change` event would. Throws `FilterValidationError` when invalid. */
+  setFilters(patch: FilterPatch): void {
+    const next = applyFilterPatch(this.dashboard.filters, patch);
+    if (next === this.dashboard.filters) return;
+    this.update$({ filters: next });
+    if (this.urlState) writeUrlFilters(this.id, next);
+    this.dispatchEvent(new MktFiltersAppliedEvent(next));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.disposeTimer);
+    if (!this.id) this.id = `mkt-data-${++counter}`;
+    this.addEventListener(MktFilterChangeEvent.eventName, this.onOwnFilterChange);
+    document.addEventListener(MktFilterChangeEvent.eventName, this.onPageFilterChange);
+    window.addEventListener('popstate', this.onPopState);
+    this.update$({ id: this.id });
+    if (this.urlState) this.applyUrlFilters();
+    document.dispatchEvent(new CustomEvent('mkt-data-connected', { detail: this.id }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(MktFilterChangeEvent.eventName, this.onOwnFilterChange);
+    document.removeEventListener(MktFilterChangeEvent.eventName, this.onPageFilterChange);
+    window.removeEventListener('popstate', this.onPopState);
+    // Moving the element in the DOM disconnects and reconnects it at once: only a real removal frees the database.
+    this.disposeTimer = setTimeout(() => {
+      if (!this.isConnected) {
+        this.loader.dispose();
+        this.update$({ ...this.initialState(), id: this.id });
+      }
+    });
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('locale') || changed.has('currency')) this.update$({ locale: this.locale, currency: this.currency });
+    if ((changed.has('src') || changed.has('source') || changed.has('wasmBase')) && (this.src || this.source)) {
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await this.loader.load({ src: this.src, dataset: this.source, wasmBase: this.wasmBase || undefined });
+    if (loaded === 'superseded') return;
+    if (loaded.error) {
+      const e = loaded.error;
+      this.dispatchEvent(new MktErrorEvent({ code: e.code, message: e.message, source: 'mkt-data', ...e.where }));
+    } else if (loaded.info) {
+      this.dispatchEvent(new MktDataReadyEvent({ tables: loaded.info.rowCounts as Record<string, number>, loadMs: loaded.ms }));
+    }
+  }
+
+  private handleFilterChange(event: MktFilterChangeEvent): void {
+    try {
+      this.setFilters(event.detail);
+    } catch (error) {
+      if (!(error instanceof FilterValidationError)) throw error;
+      console.warn(`[marketkit] ${error.message}`);
+      this.dispatchEvent(new MktErrorEvent({ code: 'filter-invalid', message: error.message, source: 'mkt-data' }));
+    }
+  }
+
+  /** An event from an element elsewhere on the page that names this one with `data="id"`. */
+  private isAttached(event: Event): boolean {
+    return event
+      .composedPath()
+      .some((node) => node instanceof Element && node.localName.startsWith('mkt-') && node.getAttribute('data') === this.id);
+  }
+
+  private applyUrlFilters(): void {
+    const patch = readUrlFilters(this.id);
+    if (!patch) return;
+    try {
+      const next = applyFilterPatch(EMPTY_FILTERS, patch);
+      if (next !== this.dashboard.filters) {
+        this.update$({ filters: next });
+        this.dispatchEvent(new MktFiltersAppliedEvent(next));
+      }
+    } catch (error) {
+      console.warn(`[marketkit] The filters in the URL were ignored: ${(error as Error).message}`);
+    }
+  }
+
+  private update$(patch: Partial<DashboardState>): void {
+    this.dashboard = Object.freeze({ ...this.dashboard, ...patch });
+    this.provider.setValue(this.dashboard);
+    for (const callback of this.subscribers) callback(this.dashboard);
+  }
+
+  private initialState(): DashboardState {
+    return Object.freeze({
+      id: this.id,
+      status: 'idle',
+      progress: null,
+      error: null,
+      filters: EMPTY_FILTERS,
+      engine: null,
+      info: null,
+      manifest: null,
+      locale: this.locale ?? 'en-US',
+      currency: this.currency ?? 'USD',
+    });
+  }
+
+  override render() {
+    const { status, progress, error } = this.dashboard;
+    const ratio = progress && progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : undefined;
+    return html`
+      ${status === 'loading'
+        ? html`<div part="status" class="status" role="status">
+            <span>${progressLabel(progress?.phase)}</span>
+            ${ratio === undefined
+              ? html`<progress aria-label="Loading the dataset"></progress>`
+              : html`<progress max="1" .value=${ratio} aria-label="Loading the dataset"></progress>`}
+          </div>`
+        : nothing}
+      ${status === 'error' && error
+        ? html`<div part="status" class="status error" role="alert">${error.message}</div>`
+        : nothing}
+      <slot></slot>
+    `;
+  }
+}
+
+function progressLabel(phase: string | undefined): string {
+  switch (phase) {
+    case 'engine':
+      return 'Starting the database…';
+    case 'manifest':
+      return 'Reading the dataset manifest…';
+    case 'download':
+      return 'Downloading data…';
+    case 'load':
+      return 'Loading tables…';
+    case 'prepare':
+      return 'Preparing the dashboard…';
+    default:
+      return 'Loading…';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-data': MktData;
+  }
+}

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const kpiStyles = css`
+  .kpis {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+    gap: 0.75rem;
+  }
+  .kpi {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15rem;
+    padding: 0.75rem;
+    border-radius: 6px;
+    background: var(--mkt-surface, var(--_mkt-surface));
+  }
+  .label {
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+  .value {
+    font-size: 1.5em;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .change {
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .change.up {
+    color: var(--mkt-positive, var(--_mkt-positive));
+  }
+  .change.down {
+    color: var(--mkt-negative, var(--_mkt-negative));
+  }
+  .change.none,
+  .change.flat {
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .period {
+    margin: 0.6rem 0 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

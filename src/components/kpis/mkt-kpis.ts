@@ -1,0 +1,131 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { rows } from '../../data/arrow-rows.js';
+import { kpiPeriods, orderKpisSql, ratio, relativeChange, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
+import { kpiStyles } from './mkt-kpis.styles.js';
+
+export interface Kpi {
+  readonly key: 'gmv' | 'sellers' | 'customers' | 'aov' | 'conversion';
+  readonly label: string;
+  readonly value: number | null;
+  readonly prior: number | null;
+  /** Relative change vs the prior period; null when the prior period has no data. */
+  readonly change: number | null;
+  readonly kind: 'money' | 'count' | 'percent';
+  readonly definition: string;
+}
+
+export interface KpiResult {
+  readonly periods: KpiPeriods;
+  readonly kpis: readonly Kpi[];
+  /** The prior period lies (partly) before the first day of data. */
+  readonly priorIncomplete: boolean;
+}
+
+type OrderRow = Record<'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior', number>;
+type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchases_prior', number>;
+
+/**
+ * Headline numbers of the filtered window, each with its change against the prior period of equal length
+ * (for 1–31 March, 29 January – 28 February), shown as an arrow and a percentage.
+ *
+ * - **GMV**: sum of `revenue` of completed orders (returned and cancelled ones excluded).
+ * - **Active sellers**: sellers with at least one completed order in the window.
+ * - **Active customers**: customers with at least one completed order in the window.
+ * - **Average order value**: GMV / number of completed order lines.
+ * - **Conversion rate**: sessions with a purchase / sessions (needs page events; shown as unavailable without).
+ *
+ * Without a date filter the window is the data's first to last order day.
+ *
+ * @summary Headline KPIs with change vs the prior period.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart kpi - One KPI tile.
+ * @csspart value - A KPI's value.
+ * @csspart change - A KPI's change vs the prior period.
+ * @cssprop --mkt-positive - Colour of a rise.
+ * @cssprop --mkt-negative - Colour of a fall.
+ */
+@customElement('mkt-kpis')
+export class MktKpis extends MktWidget<KpiResult> {
+  static override styles = [...MktWidget.styles, kpiStyles];
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<KpiResult> {
+    const info = dashboard.info!;
+    if (!info.minDate || !info.maxDate) return { periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'), kpis: [], priorIncomplete: true };
+    const periods = kpiPeriods(filters, info.minDate, info.maxDate);
+    const hasSessions = info.tables.has('mkt_sessions');
+    const [orders, sessions] = await Promise.all([
+      engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<OrderRow>(t)[0]),
+      hasSessions ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<SessionRow>(t)[0]) : null,
+    ]);
+    const priorIncomplete = periods.prior.from < info.minDate;
+    const noPrior = periods.prior.to < info.minDate;
+    const kpi = (key: Kpi['key'], label: string, kind: Kpi['kind'], value: number | null, prior: number | null, definition: string): Kpi => {
+      const p = noPrior ? null : prior;
+      return { key, label, kind, value, prior: p, change: value === null ? null : relativeChange(value, p), definition };
+    };
+    return {
+      periods,
+      priorIncomplete,
+      kpis: [
+        kpi('gmv', 'GMV', 'money', orders.gmv, orders.gmv_prior, 'Revenue of completed orders'),
+        kpi('sellers', 'Active sellers', 'count', orders.sellers, orders.sellers_prior, 'Sellers with a completed order'),
+        kpi('customers', 'Active customers', 'count', orders.customers, orders.customers_prior, 'Customers with a completed order'),
+        kpi('aov', 'Avg order value', 'money', ratio(orders.gmv, orders.orders), ratio(orders.gmv_prior, orders.orders_prior), 'GMV per completed order'),
+        kpi(
+          'conversion',
+          'Conversion rate',
+          'percent',
+          sessions ? ratio(sessions.purchases, sessions.sessions) : null,
+          sessions ? ratio(sessions.purchases_prior, sessions.sessions_prior) : null,
+          sessions ? 'Sessions with a purchase / sessions' : 'Needs page events, which this dataset does not have',
+        ),
+      ],
+    };
+  }
+
+  protected override isEmpty(result: KpiResult): boolean {
+    return result.kpis.length === 0;
+  }
+
+  protected override renderResult(result: KpiResult) {
+    const f = this.format;
+    const { current, prior } = result.periods;
+    const value = (k: Kpi) => (k.kind === 'money' ? f.money(k.value) : k.kind === 'percent' ? f.percent(k.value, 2) : f.count(k.value));
+    return html`
+      <ul class="kpis" role="list">
+        ${result.kpis.map(
+          (k) => html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
+            <span class="label">${k.label}</span>
+            <span class="value" part="value">${value(k)}</span>
+            ${this.renderChange(k)}
+          </li>`,
+        )}
+      </ul>
+      <p class="period">
+        ${f.date(current.from)} – ${f.date(current.to)} vs ${f.date(prior.from)} – ${f.date(prior.to)}${result.priorIncomplete
+          ? ' (prior period partly before the data starts)'
+          : nothing}
+      </p>
+    `;
+  }
+
+  private renderChange(k: Kpi) {
+    if (k.change === null) return html`<span class="change none" part="change">no prior data</span>`;
+    const direction = k.change > 0 ? 'up' : k.change < 0 ? 'down' : 'flat';
+    const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+    const words = direction === 'up' ? 'up' : direction === 'down' ? 'down' : 'unchanged';
+    return html`<span class="change ${direction}" part="change">
+      <span aria-hidden="true">${arrow}</span> ${this.format.change(k.change)}
+      <span class="visually-hidden">${words} vs prior period</span>
+    </span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-kpis': MktKpis;
+  }
+}

@@ -1,0 +1,91 @@
+import type { DashboardState } from './dashboard-state.js';
+import { DatasetError, isAbortError, toDatasetError } from './dataset-error.js';
+import { readDatasetInfo, type DatasetInfo } from './dataset-info.js';
+import { buildDerivedTables } from './derived-tables.js';
+import { startDuckDB, type DuckDBHandle } from './duckdb.js';
+import { fetchManifest, loadFromManifest, loadInMemory, type InMemoryDataset, type LoadedDataset } from './load-dataset.js';
+import { QueryEngine } from './query-engine.js';
+import { validateSchema } from './validate-schema.js';
+
+export interface LoadRequest {
+  readonly src: string;
+  readonly dataset: InMemoryDataset | null;
+  readonly wasmBase?: string;
+}
+
+export type LoadOutcome = { readonly error: DatasetError | null; readonly info: DatasetInfo | null; readonly ms: number } | 'superseded';
+
+/**
+ * Owns one dashboard's database: starts DuckDB, loads, validates and prepares a dataset, and replaces all of
+ * it when the source changes. Only the newest load may publish; an older one is aborted and its worker ended.
+ */
+export class DashboardLoader {
+  private handle: DuckDBHandle | null = null;
+  private engine: QueryEngine | null = null;
+  private controller: AbortController | null = null;
+
+  constructor(private readonly publish: (patch: Partial<DashboardState>) => void) {}
+
+  async load(request: LoadRequest): Promise<LoadOutcome> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const { signal } = controller;
+    const started = performance.now();
+    this.publish({ status: 'loading', error: null, engine: null, info: null, progress: { phase: 'engine', loaded: 0, total: 0 } });
+    await this.release();
+    let handle: DuckDBHandle | null = null;
+    try {
+      handle = await startDuckDB(request.wasmBase);
+      if (signal.aborted) throw new DOMException('superseded', 'AbortError');
+      this.handle = handle;
+      const engine = await QueryEngine.open(handle.db);
+      this.engine = engine;
+      let loaded: LoadedDataset;
+      if (request.dataset) {
+        this.publish({ progress: { phase: 'load', loaded: 0, total: 0 } });
+        loaded = await loadInMemory(engine, request.dataset);
+      } else {
+        this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
+        const { manifest, base } = await fetchManifest(request.src, signal);
+        loaded = await loadFromManifest(engine, manifest, base, signal, (progress) => {
+          if (!signal.aborted) this.publish({ progress });
+        });
+      }
+      signal.throwIfAborted();
+      this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
+      await validateSchema(engine, loaded.tables);
+      const derived = await buildDerivedTables(engine, loaded.tables);
+      const info = await readDatasetInfo(engine, new Set<string>([...loaded.tables, ...derived]));
+      signal.throwIfAborted();
+      this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest });
+      return { error: null, info, ms: performance.now() - started };
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) {
+        if (handle && handle !== this.handle) handle.worker.terminate();
+        return 'superseded';
+      }
+      const problem = toDatasetError(error, 'engine-failed');
+      this.publish({ status: 'error', progress: null, error: problem, engine: null });
+      return { error: problem, info: null, ms: performance.now() - started };
+    }
+  }
+
+  /** Ends the worker and frees the database. */
+  dispose(): void {
+    this.controller?.abort();
+    void this.release();
+  }
+
+  private async release(): Promise<void> {
+    const engine = this.engine;
+    const handle = this.handle;
+    this.engine = null;
+    this.handle = null;
+    if (engine) await engine.close();
+    if (handle) {
+      await handle.db.terminate().catch(() => undefined);
+      handle.worker.terminate();
+    }
+  }
+}

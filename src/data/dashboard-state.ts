@@ -1,0 +1,30 @@
+import type { DatasetInfo } from './dataset-info.js';
+import type { DatasetError } from './dataset-error.js';
+import type { FilterState } from './filter-state.js';
+import type { LoadProgress } from './load-dataset.js';
+import type { QueryEngine } from './query-engine.js';
+import type { Manifest } from '../schema/manifest.js';
+
+/**
+ * What `<mkt-data>` shares with every widget of its dashboard. A new object on every change (filters, status),
+ * never mutated, so that context consumers and task arguments see the change.
+ */
+export interface DashboardState {
+  /** The id of the `<mkt-data>` element (generated when it has none). */
+  readonly id: string;
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly progress: LoadProgress | null;
+  readonly error: DatasetError | null;
+  readonly filters: FilterState;
+  /** Set once the data is ready. */
+  readonly engine: QueryEngine | null;
+  readonly info: DatasetInfo | null;
+  readonly manifest: Manifest | null;
+  /** BCP 47 locale and ISO 4217 currency for every number, date and amount of the dashboard. */
+  readonly locale: string;
+  readonly currency: string;
+}
+
+export function hasTable(state: DashboardState | undefined, table: string): boolean {
+  return !!state?.info?.tables.has(table);
+}

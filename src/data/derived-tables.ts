@@ -1,0 +1,70 @@
+import type { TableName } from '../schema/tables.js';
+import type { QueryEngine } from './query-engine.js';
+
+/**
+ * Tables built once after load so that widgets scan one wide, date-sorted fact table instead of joining
+ * four tables on every filter change. Widgets' SQL reads these, never the raw joins.
+ */
+interface DerivedTable {
+  readonly name: string;
+  readonly needs: readonly TableName[];
+  readonly sql: string;
+}
+
+const FIRST_PURCHASE = `
+  SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
+  FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
+
+export const DERIVED_TABLES: readonly DerivedTable[] = [
+  {
+    name: 'mkt_customer_first',
+    needs: ['transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_customer_first AS ${FIRST_PURCHASE}`,
+  },
+  {
+    // One row per order line with every dimension a filter can name.
+    name: 'mkt_orders',
+    needs: ['transactions', 'products', 'sellers', 'customers'],
+    sql: `CREATE OR REPLACE TABLE mkt_orders AS
+      SELECT t.id, t.customer_id, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
+        t.revenue::DOUBLE AS revenue, t.status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
+        p.category, p.subcategory, p.cost::DOUBLE * t.quantity AS cost, s.tier, s.region AS seller_region,
+        c.region, f.cohort
+      FROM transactions t
+      LEFT JOIN products p ON p.id = t.product_id
+      LEFT JOIN sellers s ON s.id = t.seller_id
+      LEFT JOIN customers c ON c.id = t.customer_id
+      LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
+      ORDER BY t.order_date`,
+  },
+  {
+    // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
+    name: 'mkt_sessions',
+    needs: ['page_events', 'products', 'sellers', 'customers'],
+    sql: `CREATE OR REPLACE TABLE mkt_sessions AS
+      SELECT e.session_id, any_value(e.customer_id) AS customer_id,
+        min(e.event_time)::DATE AS session_date, arg_min(e.traffic_source, e.event_time) AS traffic_source,
+        arg_min(p.category, e.event_time) AS category, arg_min(s.tier, e.event_time) AS tier,
+        any_value(c.region) AS region, any_value(f.cohort) AS cohort,
+        bool_or(e.event_type = 'view') AS viewed, bool_or(e.event_type = 'add_to_cart') AS carted,
+        bool_or(e.event_type = 'checkout_start') AS checked_out, bool_or(e.event_type = 'purchase') AS purchased
+      FROM page_events e
+      LEFT JOIN products p ON p.id = e.product_id
+      LEFT JOIN sellers s ON s.id = p.seller_id
+      LEFT JOIN customers c ON c.id = e.customer_id
+      LEFT JOIN mkt_customer_first f ON f.customer_id = e.customer_id
+      GROUP BY e.session_id
+      ORDER BY session_date`,
+  },
+];
+
+/** Builds every derived table whose source tables are present; returns the names built. */
+export async function buildDerivedTables(engine: QueryEngine, present: ReadonlySet<TableName>): Promise<Set<string>> {
+  const built = new Set<string>();
+  for (const table of DERIVED_TABLES) {
+    if (!table.needs.every((t) => present.has(t))) continue;
+    await engine.exec(table.sql);
+    built.add(table.name);
+  }
+  return built;
+}

@@ -1,0 +1,149 @@
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+import { DatasetError } from './dataset-error.js';
+
+interface Pending {
+  readonly sql: string;
+  readonly result: Promise<Table>;
+  resolve(table: Table): void;
+  reject(error: unknown): void;
+  /** Callers still waiting; when all have aborted before the query starts, it is dropped. */
+  waiting: number;
+  started: boolean;
+}
+
+const CACHE_SIZE = 256;
+
+/**
+ * The one query layer of a dashboard (Mosaic's coordinator idea, scoped to one `<mkt-data>`):
+ * identical queries share one run and one cached result; queries run one at a time, newest first
+ * in the order asked; a query whose every caller has aborted (superseded by a newer filter state)
+ * is dropped before it starts instead of queuing stale work.
+ */
+export class QueryEngine {
+  private readonly cache = new Map<string, Promise<Table>>();
+  private readonly queue: Pending[] = [];
+  private running = false;
+  private closed = false;
+  /** Number of SQL statements actually sent to DuckDB; tests and the benchmark read it. */
+  executed = 0;
+
+  constructor(
+    readonly db: AsyncDuckDB,
+    private readonly connection: AsyncDuckDBConnection,
+  ) {}
+
+  static async open(db: AsyncDuckDB): Promise<QueryEngine> {
+    return new QueryEngine(db, await db.connect());
+  }
+
+  /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
+  query(sql: string, signal?: AbortSignal): Promise<Table> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    const cached = this.cache.get(sql);
+    if (cached) {
+      this.cache.delete(sql);
+      this.cache.set(sql, cached);
+      const pending = this.queue.find((p) => p.sql === sql);
+      return pending ? this.wait(pending, signal) : cached;
+    }
+    const pending = this.enqueue(sql);
+    this.cache.set(sql, pending.result);
+    pending.result.catch(() => this.cache.delete(sql));
+    this.trimCache();
+    return this.wait(pending, signal);
+  }
+
+  /** Runs a statement that changes the database (loading, derived tables); never cached, never dropped. */
+  async exec(sql: string): Promise<Table> {
+    this.cache.clear();
+    const pending = this.enqueue(sql);
+    pending.waiting = Number.POSITIVE_INFINITY;
+    return pending.result;
+  }
+
+  async insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
+    this.cache.clear();
+    await this.connection.insertArrowFromIPCStream(bytes, { name, create: true });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) if (!p.started) p.reject(abortError());
+    this.cache.clear();
+    await this.connection.close().catch(() => undefined);
+  }
+
+  private enqueue(sql: string): Pending {
+    let resolve!: (t: Table) => void;
+    let reject!: (e: unknown) => void;
+    const result = new Promise<Table>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const pending: Pending = { sql, result, resolve, reject, waiting: 0, started: false };
+    this.queue.push(pending);
+    queueMicrotask(() => this.pump());
+    return pending;
+  }
+
+  private wait(pending: Pending, signal?: AbortSignal): Promise<Table> {
+    pending.waiting++;
+    if (!signal) return pending.result;
+    return new Promise<Table>((resolve, reject) => {
+      const onAbort = () => {
+        pending.waiting--;
+        if (!pending.started && pending.waiting <= 0) this.drop(pending);
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      pending.result.then(
+        (table) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(table);
+        },
+        (error) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private drop(pending: Pending): void {
+    const index = this.queue.indexOf(pending);
+    if (index >= 0) this.queue.splice(index, 1);
+    this.cache.delete(pending.sql);
+    pending.reject(abortError());
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running || this.closed) return;
+    const next = this.queue.find((p) => p.waiting > 0);
+    if (!next) return;
+    this.running = true;
+    next.started = true;
+    try {
+      this.executed++;
+      next.resolve(await this.connection.query(next.sql));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      next.reject(new DatasetError('query-failed', message));
+    } finally {
+      this.queue.splice(this.queue.indexOf(next), 1);
+      this.running = false;
+      void this.pump();
+    }
+  }
+
+  private trimCache(): void {
+    while (this.cache.size > CACHE_SIZE) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+    }
+  }
+}
+
+function abortError(): DOMException {
+  return new DOMException('The query was superseded.', 'AbortError');
+}

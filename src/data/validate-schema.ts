@@ -1,0 +1,48 @@
+import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from '../schema/tables.js';
+import { DatasetError } from './dataset-error.js';
+import { rows } from './arrow-rows.js';
+import type { QueryEngine } from './query-engine.js';
+
+/** DuckDB types accepted for each of the kit's logical types (the loader may widen, never narrow). */
+const ACCEPTED: Record<ColumnType, RegExp> = {
+  VARCHAR: /^VARCHAR$/,
+  INTEGER: /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/,
+  DOUBLE: /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL.*|U.*INT)$/,
+  DATE: /^DATE$/,
+  TIMESTAMP: /^(TIMESTAMP.*|DATE)$/,
+  BOOLEAN: /^BOOLEAN$/,
+};
+
+/** Checks that every required table is there and every table has the kit's columns with usable types. */
+export async function validateSchema(engine: QueryEngine, loaded: ReadonlySet<TableName>): Promise<void> {
+  for (const name of TABLE_NAMES) {
+    const spec = SCHEMA[name];
+    if (!loaded.has(name)) {
+      if (spec.optional) continue;
+      throw new DatasetError('table-missing', `The dataset has no "${name}" table (${spec.description.toLowerCase()}).`, {
+        table: name,
+      });
+    }
+    const described = rows<{ column_name: string; data_type: string }>(
+      await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),
+    );
+    const types = new Map(described.map((r) => [r.column_name, r.data_type]));
+    for (const column of spec.columns) {
+      const actual = types.get(column.name);
+      if (actual === undefined) {
+        throw new DatasetError(
+          'column-missing',
+          `Table "${name}" has no column "${column.name}" (${column.type}: ${column.description})`,
+          { table: name, column: column.name },
+        );
+      }
+      if (!ACCEPTED[column.type].test(actual)) {
+        throw new DatasetError(
+          'column-type',
+          `Column "${name}.${column.name}" is ${actual}; marketkit needs ${column.type}.`,
+          { table: name, column: column.name },
+        );
+      }
+    }
+  }
+}

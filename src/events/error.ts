@@ -1,0 +1,38 @@
+/** Machine-readable error codes carried by `mkt-error`. */
+export type MktErrorCode =
+  | 'fetch-failed'
+  | 'manifest-invalid'
+  | 'file-malformed'
+  | 'table-missing'
+  | 'column-missing'
+  | 'column-type'
+  | 'data-invalid'
+  | 'table-empty'
+  | 'engine-failed'
+  | 'query-failed'
+  | 'filter-invalid'
+  | 'attribute-invalid';
+
+export interface MktErrorDetail {
+  readonly code: MktErrorCode;
+  readonly message: string;
+  /** Tag name of the element that reports it. */
+  readonly source: string;
+  readonly table?: string;
+  readonly column?: string;
+}
+
+/** An error a widget shows, also sent up the tree so that the host page can log or react to it. */
+export class MktErrorEvent extends Event {
+  static readonly eventName = 'mkt-error';
+
+  constructor(readonly detail: MktErrorDetail) {
+    super(MktErrorEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mkt-error': MktErrorEvent;
+  }
+}

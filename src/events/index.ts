@@ -1,0 +1,4 @@
+export * from './filter-change.js';
+export * from './filters-applied.js';
+export * from './error.js';
+export * from './data-ready.js';

@@ -1,0 +1,53 @@
+import type { FilterKey, FilterState } from '../data/filter-state.js';
+import { date, str, strList } from './sql.js';
+
+export interface WhereOptions {
+  /** The fact table's date column (`order_date` in mkt_orders, `session_date` in mkt_sessions). */
+  readonly dateColumn?: string;
+  /** Filters this query deliberately ignores (a widget that draws the dimension it filters, say). */
+  readonly ignore?: readonly FilterKey[];
+  /** Overrides the filter state's date range (a prior period, for instance). */
+  readonly range?: { readonly from: string | null; readonly to: string | null };
+}
+
+/**
+ * The WHERE clause of a query over a derived fact table (mkt_orders, mkt_sessions), which all carry
+ * `category`, `tier`, `region`, `cohort` and `customer_id`. Every value is an escaped literal.
+ */
+export function whereClause(filters: FilterState, options: WhereOptions = {}): string {
+  const parts = predicates(filters, options);
+  return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+}
+
+export function predicates(filters: FilterState, options: WhereOptions = {}): string[] {
+  const ignore = new Set(options.ignore ?? []);
+  const col = options.dateColumn ?? 'order_date';
+  const from = options.range ? options.range.from : filters.dateFrom;
+  const to = options.range ? options.range.to : filters.dateTo;
+  const parts: string[] = [];
+  if (!ignore.has('dateFrom') && from) parts.push(`${col} >= ${date(from)}`);
+  if (!ignore.has('dateTo') && to) parts.push(`${col} <= ${date(to)}`);
+  if (!ignore.has('categories') && filters.categories.length > 0) parts.push(`category IN ${strList(filters.categories)}`);
+  if (!ignore.has('tiers') && filters.tiers.length > 0) parts.push(`tier IN ${strList(filters.tiers)}`);
+  if (!ignore.has('regions') && filters.regions.length > 0) parts.push(`region IN ${strList(filters.regions)}`);
+  if (!ignore.has('cohort') && filters.cohort) parts.push(`cohort = ${str(filters.cohort)}`);
+  if (!ignore.has('segment') && filters.segment) {
+    parts.push(`customer_id IN (SELECT customer_id FROM mkt_customer_segments WHERE segment = ${str(filters.segment)})`);
+  }
+  return parts;
+}
+
+/** Days between two `YYYY-MM-DD` dates, inclusive of both. */
+export function daysInclusive(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The period of equal length just before [from, to]: what KPIs compare against. */
+export function priorPeriod(from: string, to: string): { from: string; to: string } {
+  const length = daysInclusive(from, to);
+  return { from: addDays(from, -length), to: addDays(from, -1) };
+}

@@ -1,0 +1,63 @@
+import type { FilterState } from '../data/filter-state.js';
+import { predicates, priorPeriod } from './filter-sql.js';
+import { date } from './sql.js';
+
+/** The period the KPIs cover and the one they compare against, `YYYY-MM-DD` inclusive. */
+export interface KpiPeriods {
+  readonly current: { readonly from: string; readonly to: string };
+  readonly prior: { readonly from: string; readonly to: string };
+}
+
+/** The filtered window, falling back to the data's own first and last day. */
+export function kpiPeriods(filters: FilterState, minDate: string, maxDate: string): KpiPeriods {
+  const from = filters.dateFrom ?? minDate;
+  const to = filters.dateTo ?? maxDate;
+  return { current: { from, to }, prior: priorPeriod(from, to) };
+}
+
+function both(periods: KpiPeriods, column: string): { cur: string; prior: string; span: string } {
+  const { current, prior } = periods;
+  return {
+    cur: `${column} BETWEEN ${date(current.from)} AND ${date(current.to)}`,
+    prior: `${column} BETWEEN ${date(prior.from)} AND ${date(prior.to)}`,
+    span: `${column} BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
+  };
+}
+
+/**
+ * Order KPIs of the current and prior period in one scan of mkt_orders. Only completed orders count:
+ * GMV = their revenue; orders = their order lines; active sellers / customers = those with at least one.
+ */
+export function orderKpisSql(filters: FilterState, periods: KpiPeriods): string {
+  const p = both(periods, 'order_date');
+  const where = [p.span, `status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const agg = (name: string, period: string) => `
+    coalesce(sum(revenue) FILTER (WHERE ${period}), 0)::DOUBLE AS gmv${name},
+    count(*) FILTER (WHERE ${period})::INTEGER AS orders${name},
+    count(DISTINCT seller_id) FILTER (WHERE ${period})::INTEGER AS sellers${name},
+    count(DISTINCT customer_id) FILTER (WHERE ${period})::INTEGER AS customers${name}`;
+  return `SELECT ${agg('', p.cur)}, ${agg('_prior', p.prior)}
+    FROM mkt_orders WHERE ${where.join(' AND ')}`;
+}
+
+/** Sessions and sessions with a purchase, current and prior period, from mkt_sessions. */
+export function sessionKpisSql(filters: FilterState, periods: KpiPeriods): string {
+  const p = both(periods, 'session_date');
+  const where = [p.span, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'], dateColumn: 'session_date' })];
+  return `SELECT
+      count(*) FILTER (WHERE ${p.cur})::INTEGER AS sessions,
+      count(*) FILTER (WHERE ${p.cur} AND purchased)::INTEGER AS purchases,
+      count(*) FILTER (WHERE ${p.prior})::INTEGER AS sessions_prior,
+      count(*) FILTER (WHERE ${p.prior} AND purchased)::INTEGER AS purchases_prior
+    FROM mkt_sessions WHERE ${where.join(' AND ')}`;
+}
+
+/** Relative change from `prior` to `current`; null when there is nothing to compare with. */
+export function relativeChange(current: number, prior: number | null): number | null {
+  if (prior === null || prior === 0 || !Number.isFinite(prior)) return null;
+  return (current - prior) / prior;
+}
+
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}

@@ -1,0 +1,60 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/data/mkt-data.js';
+import '../../src/components/kpis/mkt-kpis.js';
+import type { MktData } from '../../src/components/data/mkt-data.js';
+import type { MktKpis } from '../../src/components/kpis/mkt-kpis.js';
+import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
+import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+
+describe('<mkt-kpis>', () => {
+  let data: MktData;
+  let kpis: MktKpis;
+  before(async () => {
+    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-kpis heading="Overview"></mkt-kpis></mkt-data>`);
+    kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+  });
+  after(() => data.remove());
+
+  it('is defined and accessible', async () => {
+    expect(customElements.get('mkt-kpis')).to.exist;
+    await expect(kpis).shadowDom.to.be.accessible();
+  });
+
+  it('shows all-time GMV of completed orders with no prior data to compare', () => {
+    // Completed: 100 + 40 + 20 + 100 + 100 + 100 = 460; the 60 days before 10 January have no orders.
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    expect(text(kpis, '[data-kpi="gmv"] .change')).to.equal('no prior data');
+  });
+
+  it('changes when a mkt-filter-change event arrives', async () => {
+    kpis.dispatchEvent(new MktFilterChangeEvent({ dateFrom: '2025-02-01', dateTo: '2025-02-28' }));
+    await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$120', 'February GMV');
+    await settled(kpis);
+    // (120 − 140) / 140 = −14.3 %; AOV 60 vs 70 is also −14.3 %; conversion 1/3 vs 1/2.
+    expect(text(kpis, '[data-kpi="gmv"] .change')).to.contain('-14.3%');
+    expect(text(kpis, '[data-kpi="aov"] .value')).to.equal('$60');
+    expect(text(kpis, '[data-kpi="conversion"] .value')).to.equal('33.33%');
+    expect(text(kpis, '[data-kpi="conversion"] .change')).to.contain('-33.3%');
+    expect(text(kpis, '[data-kpi="customers"] .value')).to.equal('2');
+  });
+
+  it('renders the heading and a period line in the dashboard locale', () => {
+    expect(text(kpis, 'h2')).to.equal('Overview');
+    expect(text(kpis, '.period')).to.contain('Feb 1, 2025');
+  });
+});
+
+describe('<mkt-kpis> without page events', () => {
+  it('says conversion needs page events and still shows GMV', async () => {
+    const data: MktData = await fixture(html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-kpis></mkt-kpis></mkt-data>`);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"]')!.getAttribute('title')).to.contain('Needs page events');
+    data.remove();
+  });
+});

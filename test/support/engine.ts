@@ -1,0 +1,28 @@
+import { startDuckDB } from '../../src/data/duckdb.js';
+import { QueryEngine } from '../../src/data/query-engine.js';
+import { loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
+import { validateSchema } from '../../src/data/validate-schema.js';
+import { buildDerivedTables } from '../../src/data/derived-tables.js';
+import { rows } from '../../src/data/arrow-rows.js';
+
+/** A real DuckDB-WASM database with a dataset loaded and prepared exactly as `<mkt-data>` does it. */
+export async function openEngine(dataset: InMemoryDataset): Promise<{ engine: QueryEngine; close(): Promise<void> }> {
+  const { db, worker } = await startDuckDB();
+  const engine = await QueryEngine.open(db);
+  const loaded = await loadInMemory(engine, dataset);
+  await validateSchema(engine, loaded.tables);
+  await buildDerivedTables(engine, loaded.tables);
+  return {
+    engine,
+    async close() {
+      await engine.close();
+      await db.terminate();
+      worker.terminate();
+    },
+  };
+}
+
+/** Runs SQL and returns plain row objects. */
+export async function sql<T extends Record<string, unknown>>(engine: QueryEngine, text: string): Promise<T[]> {
+  return rows<T>(await engine.query(text));
+}

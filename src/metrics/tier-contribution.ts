@@ -1,0 +1,30 @@
+import type { FilterState } from '../data/filter-state.js';
+import { predicates } from './filter-sql.js';
+import { date } from './sql.js';
+import type { Window } from './revenue-trend.js';
+
+export const TIER_GRANULARITIES = ['week', 'month'] as const;
+export type TierGranularity = (typeof TIER_GRANULARITIES)[number];
+
+export interface TierRow {
+  /** First day of the week (Monday) or month, `YYYY-MM-DD`. */
+  readonly bucket: string;
+  readonly tier: string;
+  readonly gmv: number;
+}
+
+/**
+ * GMV of completed order lines per seller tier per week or month of the window (only the combinations with
+ * sales). Shares are computed from these rows: a tier's share = its GMV / all GMV of the window.
+ */
+export function tierContributionSql(filters: FilterState, window: Window, granularity: TierGranularity): string {
+  const where = [
+    `status = 'completed'`,
+    `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
+  return `SELECT strftime(date_trunc('${granularity}', order_date), '%Y-%m-%d') AS bucket, coalesce(tier, 'unknown') AS tier,
+      sum(revenue)::DOUBLE AS gmv
+    FROM mkt_orders WHERE ${where.join(' AND ')}
+    GROUP BY ALL ORDER BY bucket, tier`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Seller health: rates, a 0–100 score and a tier, from a seller's counts. Pure numerics, no database.
+ *
+ * **Rates** (per order line of the window):
+ * - order defect rate (ODR) = lines with a return, a cancellation or a 1–2 star review / lines;
+ * - late shipment rate = late lines / shipped lines (completed + returned);
+ * - cancellation rate = cancelled lines / lines;
+ * - review sentiment = mean sentiment of the reviews (−1 … 1); unavailable without reviews.
+ *
+ * **Targets** (REFERENCE.md, "Seller health"):
+ * - late shipment < 4 %, and cancellation < 2.5 %: Amazon's published seller targets;
+ * - ODR < 10 %: this ODR counts returns and cancellations, which Amazon's 1 % ODR does not, so its target is the
+ *   sum of Walmart Marketplace's limits for its three parts: negative feedback 2 % + returns 6 % + cancellations 2 %;
+ * - sentiment ≥ 0.5 (no published standard; 0.5 is the midpoint between neutral and the most positive review).
+ *
+ * **Score**: each metric scores 100 at a perfect rate, 75 exactly at its target, 50 at twice the target and 0 at
+ * four times the target or worse (linear in between: `100 × (1 − rate / (4 × target))`; sentiment s scores
+ * `100 × (s + 1) / 2`, the same 75 at its target of 0.5 and 50 at neutral). The score is the weighted mean
+ * with weights ODR 0.4, late shipment 0.25, cancellation 0.2, sentiment 0.15; without reviews, sentiment is left
+ * out and the other weights are rescaled to sum to 1.
+ *
+ * **Tiers**: Healthy ≥ 75 (on balance within the published targets), At Risk 50–75, Critical < 50 (on balance
+ * twice the targets or worse). A seller with fewer orders than `minOrders` (default 10) is "Not enough orders":
+ * one defect in three orders is not a 33 % defect rate anyone should act on.
+ */
+
+export const HEALTH_TIERS = ['Healthy', 'At Risk', 'Critical', 'Not enough orders'] as const;
+export type HealthTier = (typeof HEALTH_TIERS)[number];
+
+export const HEALTH_TARGETS = { defectRate: 0.1, lateRate: 0.04, cancelRate: 0.025, sentiment: 0.5 } as const;
+export const HEALTH_WEIGHTS = { defectRate: 0.4, lateRate: 0.25, cancelRate: 0.2, sentiment: 0.15 } as const;
+export const HEALTHY_FROM = 75;
+export const CRITICAL_BELOW = 50;
+export const DEFAULT_MIN_ORDERS = 10;
+
+export interface HealthCounts {
+  readonly orders: number;
+  readonly defects: number;
+  readonly shipped: number;
+  readonly late: number;
+  readonly cancelled: number;
+  /** Null when the dataset has no reviews. */
+  readonly reviews: number | null;
+  readonly rating_sum: number | null;
+  readonly sentiment_sum: number | null;
+}
+
+export interface HealthRates {
+  readonly defectRate: number | null;
+  readonly lateRate: number | null;
+  readonly cancelRate: number | null;
+  /** Mean review sentiment; null without reviews (or with none for this seller). */
+  readonly sentiment: number | null;
+  readonly avgRating: number | null;
+}
+
+export interface Health extends HealthRates {
+  /** 0–100; null when there are not enough orders. */
+  readonly score: number | null;
+  readonly tier: HealthTier;
+}
+
+const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
+
+export function healthRates(c: HealthCounts): HealthRates {
+  return {
+    defectRate: div(c.defects, c.orders),
+    lateRate: div(c.late, c.shipped),
+    cancelRate: div(c.cancelled, c.orders),
+    sentiment: div(c.sentiment_sum, c.reviews),
+    avgRating: div(c.rating_sum, c.reviews),
+  };
+}
+
+/** 100 at 0, 75 at the target, 50 at twice it, 0 at four times it or more. */
+export function rateScore(rate: number, target: number): number {
+  return Math.max(0, Math.min(100, 100 * (1 - rate / (4 * target))));
+}
+
+/** 0 at −1, 50 at neutral, 75 at 0.5, 100 at 1. */
+export function sentimentScore(sentiment: number): number {
+  return Math.max(0, Math.min(100, (100 * (sentiment + 1)) / 2));
+}
+
+/** The weighted score of the rates that are known; null when none is. */
+export function healthScore(r: HealthRates): number | null {
+  const parts: [number, number][] = [];
+  if (r.defectRate !== null) parts.push([HEALTH_WEIGHTS.defectRate, rateScore(r.defectRate, HEALTH_TARGETS.defectRate)]);
+  if (r.lateRate !== null) parts.push([HEALTH_WEIGHTS.lateRate, rateScore(r.lateRate, HEALTH_TARGETS.lateRate)]);
+  if (r.cancelRate !== null) parts.push([HEALTH_WEIGHTS.cancelRate, rateScore(r.cancelRate, HEALTH_TARGETS.cancelRate)]);
+  if (r.sentiment !== null) parts.push([HEALTH_WEIGHTS.sentiment, sentimentScore(r.sentiment)]);
+  const weight = parts.reduce((a, [w]) => a + w, 0);
+  return weight > 0 ? parts.reduce((a, [w, s]) => a + w * s, 0) / weight : null;
+}
+
+export function healthTier(score: number | null): HealthTier {
+  if (score === null) return 'Not enough orders';
+  return score >= HEALTHY_FROM ? 'Healthy' : score >= CRITICAL_BELOW ? 'At Risk' : 'Critical';
+}
+
+/** Rates, score and tier of one seller. */
+export function assessHealth(c: HealthCounts, minOrders = DEFAULT_MIN_ORDERS): Health {
+  const rates = healthRates(c);
+  const score = c.orders >= Math.max(1, minOrders) ? healthScore(rates) : null;
+  return { ...rates, score, tier: healthTier(score) };
+}

@@ -1,0 +1,158 @@
+/**
+ * Generates the whole dataset as a stream of Arrow record batches, table by table and, for the
+ * day-driven tables (transactions, reviews, page_events), day by day: memory stays bounded by the models
+ * (sellers, products, the customers' order plan) and one batch per table. Runs in Node and in the browser.
+ */
+import type { RecordBatch } from 'apache-arrow';
+import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../src/schema/tables.js';
+import type { Manifest } from '../../src/schema/manifest.js';
+import { BatchBuilder } from './arrow-batch.js';
+import { CATEGORIES, REGIONS } from './catalog.js';
+import { DAY_COUNT, END_DAY, START_DAY, dayWeights, isoDate } from './calendar.js';
+import { NO_DAY, customerId, planCustomers } from './customers.js';
+import { orderLine } from './order-lines.js';
+import { DEFAULT_BATCH_ROWS, sizesFor, type GeneratorOptions } from './params.js';
+import { NO_ANOMALIES, planAnomalies } from './planted-anomalies.js';
+import { createProducts, meanPriceBySeller, pickProduct, productId } from './products.js';
+import { Rng, cumulate } from './random.js';
+import { drawReview } from './reviews.js';
+import { assignTiers, createSellers, sellerId } from './sellers.js';
+import { browsingSession, purchaseSession, sessionBudget, type PurchaseVisit, type Session } from './sessions.js';
+
+export interface TableBatch {
+  readonly table: TableName;
+  readonly batch: RecordBatch;
+}
+
+/** Called once per generated day of the year. */
+export type ProgressCallback = (done: number, total: number) => void;
+
+const pad = (prefix: string, n: number, width: number) => `${prefix}-${String(n).padStart(width, '0')}`;
+
+/** Yields every batch of every table; returns the manifest once all are out. Same options → same batches. */
+export function* generateDataset(options: GeneratorOptions, onProgress?: ProgressCallback): Generator<TableBatch, Manifest> {
+  const { seed, scale } = options;
+  const sizes = sizesFor(scale);
+  const anomalies = options.plantAnomalies ? planAnomalies(seed) : NO_ANOMALIES;
+  const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  const builders = Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, new BatchBuilder(t, options.batchRows ?? DEFAULT_BATCH_ROWS)]),
+  ) as Record<TableName, BatchBuilder>;
+  function* out(table: TableName, batch: RecordBatch | null): Generator<TableBatch> {
+    if (!batch) return;
+    rows[table] += batch.numRows;
+    yield { table, batch };
+  }
+
+  const sellers = createSellers(seed, sizes.sellers);
+  const products = createProducts(seed, sizes.products, sellers);
+  assignTiers(sellers);
+  for (let s = 0; s < sellers.count; s++) {
+    yield* out('sellers', builders.sellers.push(
+      sellerId(s), sellers.names[s], sellers.tier[s], CATEGORIES[sellers.category[s]].name, sellers.joinDay[s],
+      sellers.status[s], REGIONS[sellers.region[s]].name,
+    ));
+  }
+  yield* out('sellers', builders.sellers.flush());
+  for (let p = 0; p < products.count; p++) {
+    const category = CATEGORIES[products.category[p]];
+    yield* out('products', builders.products.push(
+      productId(p), sellerId(products.seller[p]), products.names[p], category.name,
+      category.subcategories[products.subcategory[p]].name, products.price[p], products.cost[p],
+      products.listedDay[p], products.status[p],
+    ));
+  }
+  yield* out('products', builders.products.flush());
+
+  const plan = planCustomers(seed, sizes.customers, sizes.transactions);
+  const orders = plan.orderLines.reduce((n, lines) => n + (lines > 0 ? 1 : 0), 0);
+  const budget = sessionBudget(sizes.pageEventsTarget, orders, sizes.transactions / Math.max(1, orders));
+  const demandCum = cumulate(dayWeights);
+  const browsingUpTo = (d: number) => Math.round((budget.browsingSessions * demandCum[d]) / demandCum[DAY_COUNT - 1]);
+  const meanPrice = meanPriceBySeller(products, sellers.count);
+  const sellerWeight = sellers.size.map((size, s) => size / meanPrice[s]);
+  const sellerCum = new Float64Array(sellers.count);
+  const lineRng = new Rng(seed, 'order-lines');
+  const reviewRng = new Rng(seed, 'reviews');
+  const sessionRng = new Rng(seed, 'sessions');
+  let lineCount = 0;
+  let reviewCount = 0;
+  let sessionCount = 0;
+  let eventCount = 0;
+
+  for (let d = 0; d < DAY_COUNT; d++) {
+    const day = START_DAY + d;
+    let total = 0;
+    for (let s = 0; s < sellers.count; s++) {
+      const active = sellers.activeStart[s] <= day && day <= sellers.activeEnd[s];
+      sellerCum[s] = total += active ? sellerWeight[s] : 0;
+    }
+    const anyProduct = (rng: Rng) => pickProduct(products, rng.pickCumulative(sellerCum), day, rng);
+    const visits: PurchaseVisit[] = [];
+    for (let k = plan.dayStart[d]; k < plan.dayStart[d + 1]; k++) {
+      const order = plan.ordersByDay[k];
+      const customer = plan.orderCustomer[order];
+      const bought: number[] = [];
+      let seller = lineRng.pickCumulative(sellerCum);
+      for (let l = 0; l < plan.orderLines[order]; l++) {
+        if (l > 0 && lineRng.chance(0.4)) seller = lineRng.pickCumulative(sellerCum);
+        const product = pickProduct(products, seller, day, lineRng);
+        const quality = sellers.quality[seller];
+        const line = orderLine({
+          quality, category: products.category[product], price: products.price[product], day,
+          extraLate: anomalies.extraLate(day, sellers.tier[seller]),
+          quantityFactor: anomalies.quantityFactor(day, products.category[product]),
+        }, lineRng);
+        const id = pad('t', ++lineCount, 8);
+        yield* out('transactions', builders.transactions.push(
+          id, customerId(customer), sellerId(seller), productId(product), day, line.quantity, line.revenue,
+          line.status, line.deliveryDays, line.late,
+        ));
+        if (line.status === 'completed' && plan.firstCompletedDay[customer] === NO_DAY) plan.firstCompletedDay[customer] = day;
+        const review = drawReview(line, day, quality, reviewRng);
+        if (review) {
+          yield* out('reviews', builders.reviews.push(
+            pad('r', ++reviewCount, 8), id, sellerId(seller), productId(product), review.rating, review.sentiment,
+            review.reviewDay,
+          ));
+        }
+        bought.push(product);
+      }
+      if (bought.length > 0 && sessionRng.chance(budget.trackedOrderShare)) visits.push({ customer, products: bought });
+    }
+
+    const sessions: Session[] = visits.map((visit) => purchaseSession(day, visit, () => anyProduct(sessionRng), sessionRng));
+    const browsing = browsingUpTo(d) - (d > 0 ? browsingUpTo(d - 1) : 0);
+    for (let i = 0; i < browsing; i++) {
+      sessions.push(browsingSession(day, plan.count, () => anyProduct(sessionRng), sessionRng));
+    }
+    sessions.sort((a, b) => a.start - b.start);
+    for (const session of sessions) {
+      const sid = pad('ss', ++sessionCount, 8);
+      const customer = session.customer >= 0 ? customerId(session.customer) : null;
+      for (const event of session.events) {
+        yield* out('page_events', builders.page_events.push(
+          pad('e', ++eventCount, 9), sid, customer, productId(event.product), event.type, event.time, session.source,
+        ));
+      }
+    }
+    onProgress?.(d + 1, DAY_COUNT);
+  }
+  for (const table of ['transactions', 'reviews', 'page_events'] as const) yield* out(table, builders[table].flush());
+
+  for (let c = 0; c < plan.count; c++) {
+    const first = plan.firstCompletedDay[c];
+    yield* out('customers', builders.customers.push(customerId(c), first === NO_DAY ? null : first, REGIONS[plan.region[c]].name));
+  }
+  yield* out('customers', builders.customers.flush());
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: `marketkit synthetic marketplace (seed ${seed}, scale ${scale})`,
+    seed,
+    scale,
+    dateRange: { start: isoDate(START_DAY), end: isoDate(END_DAY) },
+    tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { file: `${t}.arrow`, format: 'arrow', rows: rows[t] }])),
+    ...(options.plantAnomalies ? { plantedAnomalies: anomalies.anomalies } : {}),
+  };
+}

@@ -35,17 +35,65 @@ export function prebundleCommonJs(packages) {
       if (!context.path.startsWith('/__cjs__/')) return undefined;
       const spec = decodeURIComponent(context.path.slice('/__cjs__/'.length, -'.js'.length));
       if (!cache.has(spec)) {
-        const result = await build({
-          stdin: { contents: `export * from ${JSON.stringify(spec)}; export { default } from ${JSON.stringify(spec)};`, resolveDir: process.cwd() },
-          bundle: true,
-          format: 'esm',
-          write: false,
-          platform: 'browser',
-          mainFields: ['module', 'browser', 'main'],
-        });
+        const bundle = (contents) =>
+          build({
+            stdin: { contents, resolveDir: process.cwd() },
+            bundle: true,
+            format: 'esm',
+            write: false,
+            logLevel: 'silent',
+            platform: 'browser',
+            mainFields: ['module', 'browser', 'main'],
+          });
+        const named = `export * from ${JSON.stringify(spec)};`;
+        // ESM-only packages (ml-kmeans 7) have no default export: re-export it only when there is one.
+        const result = await bundle(`${named} export { default } from ${JSON.stringify(spec)};`).catch(() => bundle(named));
         cache.set(spec, result.outputFiles[0].text);
       }
       return { body: cache.get(spec), type: 'js' };
     },
+  };
+}
+
+/** `/__stories__.js`: a module importing every `stories/**\/*.stories.ts`, so one test can render them all. */
+export function storiesIndex() {
+  return {
+    name: 'stories-index',
+    async serve(context) {
+      if (context.path !== '/__stories__.js') return undefined;
+      const { readdirSync } = await import('node:fs');
+      const files = readdirSync('stories', { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.stories.ts'))
+        .sort();
+      const body = `export const stories = {\n${files
+        .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f.split(path.sep).join('/')}`)}),`)
+        .join('\n')}\n};`;
+      return { body, type: 'js' };
+    },
+  };
+}
+
+/**
+ * Koa middleware serving `/shared-data/*` from the real public datasets beside the repository
+ * (../shared/data, or $MARKETKIT_SHARED_DATA); 404 when absent, so tests can say so and skip.
+ */
+export function sharedDataMiddleware() {
+  const root = path.resolve(process.env.MARKETKIT_SHARED_DATA ?? '../shared/data');
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/shared-data/')) return next();
+    const { readFile } = await import('node:fs/promises');
+    const file = path.resolve(root, decodeURIComponent(ctx.path.slice('/shared-data/'.length)));
+    if (!file.startsWith(root + path.sep)) {
+      ctx.status = 403;
+      return;
+    }
+    try {
+      ctx.body = await readFile(file);
+      ctx.type = 'application/octet-stream';
+    } catch {
+      ctx.status = 404;
+      ctx.body = `not found: ${file}`;
+    }
   };
 }

@@ -1,0 +1,142 @@
+import { lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
+import { nelderMead } from './nelder-mead.js';
+
+/**
+ * BG/NBD "buy till you die" model (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
+ *
+ * Conventions (the same as the CDNOW summary used by the paper and by lifetimes / BTYD):
+ * - `x` = number of *repeat* purchases in the calibration period (the first purchase is not counted; purchases
+ *   on the same day are one purchase);
+ * - `tx` = time of the last purchase, measured from the first purchase (0 when x = 0);
+ * - `T` = length of observation, from the first purchase to the end of calibration.
+ * Time is in whatever unit the caller uses (weeks in the paper); `alpha` comes out in that unit.
+ */
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+export interface BgNbdCustomer {
+  readonly x: number;
+  readonly tx: number;
+  readonly T: number;
+  /** Number of identical customers this row stands for (default 1). */
+  readonly count?: number;
+}
+
+export interface BgNbdFit {
+  readonly params: BgNbdParams;
+  /** Total log-likelihood at the fitted parameters. */
+  readonly logLikelihood: number;
+  /** Customers the fit used, and the distinct (x, tx, T) rows they collapsed to. */
+  readonly customers: number;
+  readonly distinctRows: number;
+  readonly converged: boolean;
+  /** Likelihood evaluations the optimiser needed. */
+  readonly evaluations: number;
+}
+
+/** Log-likelihood of one customer (FHL 2005, eq. 6), without the weight. */
+export function bgNbdLogLikelihoodOne({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number): number {
+  const common = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + lnBeta(a, b + x) - lnBeta(a, b);
+  const lnA = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return common + lnA;
+  const lnB = Math.log(a / (b + x - 1)) - (r + x) * Math.log(alpha + tx);
+  const m = Math.max(lnA, lnB);
+  return common + m + Math.log(Math.exp(lnA - m) + Math.exp(lnB - m));
+}
+
+/**
+ * Total (weighted) log-likelihood of a set of customers. The gamma and beta terms depend on x only, so they are
+ * computed once per distinct x (a few hundred at most) rather than once per customer.
+ */
+export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly BgNbdCustomer[]): number {
+  const { r, alpha, a, b } = params;
+  const base = r * Math.log(alpha) - lnGamma(r) - lnBeta(a, b);
+  const common: number[] = [];
+  let sum = 0;
+  for (const c of customers) {
+    const { x, tx, T } = c;
+    let k = common[x];
+    if (k === undefined) {
+      k = base + lnGamma(r + x) + lnBeta(a, b + x);
+      common[x] = k;
+    }
+    const lnA = -(r + x) * Math.log(alpha + T);
+    let ll: number;
+    if (x === 0) ll = k + lnA;
+    else {
+      const lnB = Math.log(a / (b + x - 1)) - (r + x) * Math.log(alpha + tx);
+      const m = Math.max(lnA, lnB);
+      ll = k + m + Math.log(Math.exp(lnA - m) + Math.exp(lnB - m));
+    }
+    sum += (c.count ?? 1) * ll;
+  }
+  return sum;
+}
+
+/** Collapses identical (x, tx, T) rows into one row with a count: the likelihood is then evaluated once per row. */
+export function groupCustomers<C extends BgNbdCustomer>(customers: readonly C[]): BgNbdCustomer[] {
+  const groups = new Map<string, { x: number; tx: number; T: number; count: number }>();
+  for (const c of customers) {
+    const key = `${c.x}|${c.tx}|${c.T}`;
+    const g = groups.get(key);
+    if (g) g.count += c.count ?? 1;
+    else groups.set(key, { x: c.x, tx: c.tx, T: c.T, count: c.count ?? 1 });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Fits r, alpha, a, b by maximum likelihood: Nelder–Mead on the logarithms of the parameters (so they stay
+ * positive), starting from r = a = b = 1 and alpha = the mean T. Identical (x, tx, T) rows are evaluated once.
+ */
+export function fitBgNbd(customers: readonly BgNbdCustomer[]): BgNbdFit {
+  const rows = groupCustomers(customers.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.tx) && Number.isFinite(c.T) && c.T > 0));
+  const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
+  if (rows.length === 0) throw new RangeError('fitBgNbd needs at least one customer with T > 0');
+  const meanT = rows.reduce((s, c) => s + (c.count ?? 1) * c.T, 0) / total;
+  const toParams = (p: readonly number[]): BgNbdParams => ({ r: Math.exp(p[0]), alpha: Math.exp(p[1]), a: Math.exp(p[2]), b: Math.exp(p[3]) });
+  const objective = (p: readonly number[]) => (p.some((v) => Math.abs(v) > 30) ? Infinity : -bgNbdLogLikelihood(toParams(p), rows) / total);
+  // Starting alpha at the mean observation length keeps the first simplex in a sensible region for any time unit.
+  const result = nelderMead(objective, [0, Math.log(Math.max(meanT, 1e-6)), 0, 0], { fTolerance: 1e-12, xTolerance: 1e-7 });
+  const params = toParams(result.x);
+  return {
+    params,
+    logLikelihood: bgNbdLogLikelihood(params, rows),
+    customers: total,
+    distinctRows: rows.length,
+    converged: result.converged,
+    evaluations: result.evaluations,
+  };
+}
+
+/** E[X(t)]: expected number of purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9). */
+export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const z = t / (alpha + t);
+  // (alpha / (alpha + t))^r = (1 − z)^r.
+  return ((a + b - 1) / (a - 1)) * (1 - powerTimesHyp2f1(r, r, b, a + b - 1, z));
+}
+
+/** P(alive | x, tx, T) (FHL 2005 note, eq. 2): 1 for a customer with no repeat purchase. */
+export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
+}
+
+/**
+ * E[Y(t) | x, tx, T]: expected purchases in the next t time units of a customer with history (x, tx, T)
+ * (FHL 2005, eq. 10).
+ */
+export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = params;
+  const z = t / (alpha + T + t);
+  // ((alpha + T) / (alpha + T + t))^(r + x) = (1 − z)^(r + x).
+  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - powerTimesHyp2f1(r + x, r + x, b + x, a + b + x - 1, z));
+  const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 1;
+  return numerator / denominator;
+}

@@ -1,0 +1,108 @@
+import { lnGamma } from './special.js';
+import { nelderMead } from './nelder-mead.js';
+import { conditionalExpectedPurchases, type BgNbdParams } from './bg-nbd.js';
+
+/**
+ * Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005 "RFM and CLV"; Fader & Hardie 2013,
+ * "The Gamma-Gamma model of monetary value"). Fitted on repeat buyers only: `x` = number of repeat purchases
+ * (x ≥ 1) and `mx` = their mean value (the first purchase excluded, as in the CDNOW summary).
+ */
+export interface GammaGammaParams {
+  readonly p: number;
+  readonly q: number;
+  readonly v: number;
+}
+
+export interface GammaGammaCustomer {
+  readonly x: number;
+  readonly mx: number;
+  readonly count?: number;
+}
+
+export interface GammaGammaFit {
+  readonly params: GammaGammaParams;
+  readonly logLikelihood: number;
+  /** Repeat buyers the fit used. */
+  readonly customers: number;
+  readonly converged: boolean;
+  /** Population mean spend per transaction, p·v / (q − 1) (infinite when q ≤ 1). */
+  readonly meanSpend: number;
+}
+
+/** Log-density of a customer's mean spend mx given x transactions (FH 2013, eq. 3 as the likelihood). */
+export function gammaGammaLogLikelihoodOne({ p, q, v }: GammaGammaParams, x: number, mx: number): number {
+  const px = p * x;
+  return lnGamma(px + q) - lnGamma(px) - lnGamma(q) + q * Math.log(v) + (px - 1) * Math.log(mx) + px * Math.log(x) - (px + q) * Math.log(v + x * mx);
+}
+
+export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly GammaGammaCustomer[]): number {
+  let sum = 0;
+  for (const c of customers) sum += (c.count ?? 1) * gammaGammaLogLikelihoodOne(params, c.x, c.mx);
+  return sum;
+}
+
+/** Fits p, q, v by maximum likelihood (Nelder–Mead on their logarithms); customers with x = 0 or mx ≤ 0 are left out. */
+export function fitGammaGamma(customers: readonly GammaGammaCustomer[]): GammaGammaFit {
+  const rows = customers.filter((c) => c.x >= 1 && c.mx > 0 && Number.isFinite(c.mx));
+  if (rows.length === 0) throw new RangeError('fitGammaGamma needs at least one repeat buyer with a positive spend');
+  const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
+  const meanM = rows.reduce((s, c) => s + (c.count ?? 1) * c.mx, 0) / total;
+  const toParams = (z: readonly number[]): GammaGammaParams => ({ p: Math.exp(z[0]), q: Math.exp(z[1]), v: Math.exp(z[2]) });
+  const objective = (z: readonly number[]) => (z.some((w) => Math.abs(w) > 30) ? Infinity : -gammaGammaLogLikelihood(toParams(z), rows) / total);
+  // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
+  const result = nelderMead(objective, [0, Math.log(2), Math.log(meanM)], { fTolerance: 1e-12, xTolerance: 1e-7 });
+  const params = toParams(result.x);
+  return {
+    params,
+    logLikelihood: gammaGammaLogLikelihood(params, rows),
+    customers: total,
+    converged: result.converged,
+    meanSpend: params.q > 1 ? (params.p * params.v) / (params.q - 1) : Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * E[M | p, q, v, x, mx]: expected spend per future transaction of a customer, a weighted mean of the population
+ * mean and the customer's own mean. A customer with no repeat purchase (x = 0) gets the population mean.
+ */
+export function expectedSpend({ p, q, v }: GammaGammaParams, x: number, mx: number): number {
+  if (x <= 0 || !(mx > 0)) return q > 1 ? (p * v) / (q - 1) : Number.NaN;
+  return (p * (v + x * mx)) / (p * x + q - 1);
+}
+
+/** Weeks in an average month (52.18 / 12), as in lifetimes' `freq="W"` CLV. */
+export const WEEKS_PER_MONTH = 4.345;
+
+export interface ClvOptions {
+  /** Horizon in weeks (default 52). */
+  readonly horizonWeeks?: number;
+  /** Monthly discount rate (default 0.01). */
+  readonly discountRate?: number;
+}
+
+/**
+ * Discounted customer lifetime value over a horizon, in the lifetimes style: the horizon is cut into months
+ * of 4.345 weeks; month i contributes expected spend × (E[Y(t_i) | history] − E[Y(t_{i−1}) | history]) /
+ * (1 + d)^i. A last partial month contributes its share of purchases at the discount of month ⌈i⌉. Time is in
+ * weeks, so the BG/NBD parameters must have been fitted on weeks.
+ */
+export function customerLifetimeValue(
+  bgnbd: BgNbdParams,
+  spend: number,
+  x: number,
+  tx: number,
+  T: number,
+  { horizonWeeks = 52, discountRate = 0.01 }: ClvOptions = {},
+): number {
+  if (!(spend > 0) || horizonWeeks <= 0) return 0;
+  let clv = 0;
+  let previous = 0;
+  const months = Math.ceil(horizonWeeks / WEEKS_PER_MONTH - 1e-9);
+  for (let i = 1; i <= months; i++) {
+    const t = Math.min(i * WEEKS_PER_MONTH, horizonWeeks);
+    const cumulative = conditionalExpectedPurchases(bgnbd, t, x, tx, T);
+    clv += (spend * (cumulative - previous)) / Math.pow(1 + discountRate, i);
+    previous = cumulative;
+  }
+  return clv;
+}

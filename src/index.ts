@@ -14,3 +14,4 @@ export { tableIPCFromRows } from './schema/arrow.js';
 export { MktData } from './components/data/mkt-data.js';
 export { MktFilters } from './components/filters/mkt-filters.js';
 export { MktKpis } from './components/kpis/mkt-kpis.js';
+export { MktCohortHeatmap } from './components/cohort-heatmap/mkt-cohort-heatmap.js';

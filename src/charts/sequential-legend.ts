@@ -1,0 +1,63 @@
+import { css, html, svg, type TemplateResult } from 'lit';
+
+let gradientCounter = 0;
+
+export interface SequentialLegendOptions {
+  /** The legend's title, e.g. "Retention". */
+  readonly title: string;
+  /** Maps a value of [min, max] to a colour. */
+  readonly color: (value: number) => string;
+  readonly min: number;
+  readonly max: number;
+  readonly format: (value: number) => string;
+  /** Tick count; defaults to 5. */
+  readonly ticks?: number;
+  /** Label the last tick "≥ max" (the scale clamps above it). */
+  readonly clampedAbove?: boolean;
+  readonly width?: number;
+}
+
+/** A colour ramp with ticks, for a sequential colour scale (heatmaps). Hidden from assistive tech: cells carry their values. */
+export function sequentialLegend(options: SequentialLegendOptions): TemplateResult {
+  const { min, max, color, format, title } = options;
+  const width = Math.max(120, options.width ?? 220);
+  const count = Math.max(2, options.ticks ?? 5);
+  const id = `mkt-ramp-${++gradientCounter}`;
+  const stops = Array.from({ length: 11 }, (_, i) => i / 10);
+  const ticks = Array.from({ length: count }, (_, i) => min + ((max - min) * i) / (count - 1));
+  const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 1) : 0);
+  return html`<div class="seq-legend" part="legend" aria-hidden="true">
+    <span class="seq-legend-title">${title}</span>
+    <svg width=${width + 24} height="34" viewBox="-12 0 ${width + 24} 34">
+      <defs>
+        <linearGradient id=${id}>
+          ${stops.map((t) => svg`<stop offset=${`${t * 100}%`} stop-color=${color(min + (max - min) * t)}></stop>`)}
+        </linearGradient>
+      </defs>
+      <rect x="0" y="0" width=${width} height="10" fill=${`url(#${id})`} rx="2"></rect>
+      ${ticks.map(
+        (t, i) => svg`<g transform="translate(${x(t)},0)" class="axis">
+          <line y1="10" y2="14"></line>
+          <text y="26" text-anchor=${i === 0 ? 'start' : i === count - 1 ? 'end' : 'middle'}
+            >${i === count - 1 && options.clampedAbove ? `≥ ${format(t)}` : format(t)}</text>
+        </g>`,
+      )}
+    </svg>
+  </div>`;
+}
+
+/** Styles of `sequentialLegend()`; add them to the element's styles beside `chartStyles`. */
+export const sequentialLegendStyles = css`
+  .seq-legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    margin-top: 0.5rem;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .seq-legend svg {
+    overflow: visible;
+  }
+`;

@@ -1,4 +1,5 @@
 import { css, html, svg, type TemplateResult } from 'lit';
+import { ticks as niceTicks } from 'd3';
 
 let gradientCounter = 0;
 
@@ -24,8 +25,11 @@ export function sequentialLegend(options: SequentialLegendOptions): TemplateResu
   const count = Math.max(2, options.ticks ?? 5);
   const id = `mkt-ramp-${++gradientCounter}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
-  const ticks = Array.from({ length: count }, (_, i) => min + ((max - min) * i) / (count - 1));
   const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 1) : 0);
+  // Round ticks, and the top of the scale when it is not one of them but has room beside the last.
+  const ticks = niceTicks(min, max, count - 1);
+  if (ticks.length === 0 || (ticks[ticks.length - 1] < max && x(max) - x(ticks[ticks.length - 1]) < 40)) ticks.pop();
+  if (ticks[ticks.length - 1] !== max) ticks.push(max);
   return html`<div class="seq-legend" part="legend" aria-hidden="true">
     <span class="seq-legend-title">${title}</span>
     <svg width=${width + 24} height="34" viewBox="-12 0 ${width + 24} 34">
@@ -38,8 +42,8 @@ export function sequentialLegend(options: SequentialLegendOptions): TemplateResu
       ${ticks.map(
         (t, i) => svg`<g transform="translate(${x(t)},0)" class="axis">
           <line y1="10" y2="14"></line>
-          <text y="26" text-anchor=${i === 0 ? 'start' : i === count - 1 ? 'end' : 'middle'}
-            >${i === count - 1 && options.clampedAbove ? `≥ ${format(t)}` : format(t)}</text>
+          <text y="26" text-anchor=${i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
+            >${i === ticks.length - 1 && options.clampedAbove ? `≥ ${format(t)}` : format(t)}</text>
         </g>`,
       )}
     </svg>

@@ -1,5 +1,6 @@
 import type { TableName } from '../schema/tables.js';
 import type { QueryEngine } from './query-engine.js';
+import { customerSegmentsTableSql } from '../metrics/rfm.js';
 
 /**
  * Tables built once after load so that widgets scan one wide, date-sorted fact table instead of joining
@@ -36,6 +37,12 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       LEFT JOIN customers c ON c.id = t.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
       ORDER BY t.order_date`,
+  },
+  {
+    // Each customer's RFM segment over all the data: what the `segment` filter selects (src/metrics/rfm.ts).
+    name: 'mkt_customer_segments',
+    needs: ['transactions', 'products', 'sellers', 'customers'],
+    sql: customerSegmentsTableSql(),
   },
   {
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.

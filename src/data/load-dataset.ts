@@ -99,7 +99,8 @@ export async function loadInMemory(engine: QueryEngine, dataset: InMemoryDataset
   for (const name of TABLE_NAMES) {
     const file = dataset.files[name];
     if (!file) continue;
-    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
+    // DuckDB-WASM transfers the buffer to its worker, detaching it: copy, so the caller's data stays intact.
+    const bytes = file instanceof Uint8Array ? file.slice() : new Uint8Array(file.slice(0));
     await insertTable(engine, name, { file: `${name}.arrow`, format: 'arrow' }, bytes);
     loaded.add(name);
   }

@@ -8,14 +8,14 @@ export function isCategoryMetric(value: unknown): value is CategoryMetric {
   return (CATEGORY_METRICS as readonly unknown[]).includes(value);
 }
 
-export interface CategoryRow {
+export type CategoryRow = {
   readonly category: string;
   readonly gmv: number;
   readonly orders: number;
   /** Null when the dataset has no page events. */
   readonly sessions: number | null;
   readonly purchases: number | null;
-}
+};
 
 /**
  * Per product category: GMV and number of completed order lines (mkt_orders), and, with `withSessions`, sessions

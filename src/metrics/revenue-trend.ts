@@ -64,11 +64,11 @@ export function revenueTrendSql(
     ORDER BY b.bucket`;
 }
 
-export interface TrendRow {
+export type TrendRow = {
   readonly bucket: string;
   readonly bucket_from: string;
   readonly bucket_to: string;
   readonly gmv: number;
   readonly orders: number;
   readonly gmv_prior: number | null;
-}
+};

@@ -15,13 +15,13 @@ export function churnPeriods(window: Window, days: number): { base: Window; rece
   return { base: { from: window.from, to: addDays(recentFrom, -1) }, recent: { from: recentFrom, to: window.to } };
 }
 
-export interface ChurnRow {
+export type ChurnRow = {
   readonly tier: string;
   /** Sellers with a completed sale in the base period. */
   readonly active: number;
   /** Of those, the ones with no completed sale in the last N days. */
   readonly churned: number;
-}
+};
 
 /**
  * Seller churn by tier. A seller **churned** when they made a completed sale in the window before its last N

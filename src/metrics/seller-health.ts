@@ -13,7 +13,7 @@ import { str } from './sql.js';
  * - `reviews`, `rating_sum`, `sentiment_sum`: reviews of the lines (null without the reviews table).
  * - `revenue`: GMV of the completed lines.
  */
-export interface SellerCounts {
+export type SellerCounts = {
   readonly orders: number;
   readonly defects: number;
   readonly shipped: number;
@@ -23,20 +23,20 @@ export interface SellerCounts {
   readonly rating_sum: number | null;
   readonly sentiment_sum: number | null;
   readonly revenue: number;
-}
+};
 
-export interface SellerHealthRow extends SellerCounts {
+export type SellerHealthRow = SellerCounts & {
   readonly seller_id: string;
   readonly name: string;
   /** Programme tier (gold, silver, ...). */
   readonly tier: string;
   readonly status: string;
-}
+};
 
-export interface SellerMonthRow extends SellerCounts {
+export type SellerMonthRow = SellerCounts & {
   /** `YYYY-MM`. */
   readonly month: string;
-}
+};
 
 /** Per order line: the negative-review flag and the review sums (several reviews of one line count once as a defect). */
 const LINE_REVIEWS = `SELECT transaction_id, bool_or(rating <= 2) AS negative, count(*) AS n, sum(rating) AS rating_sum,

@@ -6,12 +6,12 @@ import type { Window } from './revenue-trend.js';
 export const TIER_GRANULARITIES = ['week', 'month'] as const;
 export type TierGranularity = (typeof TIER_GRANULARITIES)[number];
 
-export interface TierRow {
+export type TierRow = {
   /** First day of the week (Monday) or month, `YYYY-MM-DD`. */
   readonly bucket: string;
   readonly tier: string;
   readonly gmv: number;
-}
+};
 
 /**
  * GMV of completed order lines per seller tier per week or month of the window (only the combinations with

@@ -19,10 +19,11 @@ describe('<mkt-cohort-heatmap> on the CDNOW master data, loaded through <mkt-dat
   before(async function () {
     const text = await sharedText('cdnow/CDNOW_master.txt');
     if (text === null) return this.skip();
-    data = await mount(html`<mkt-data .source=${cdnowDataset(text)}><mkt-cohort-heatmap periods="13"></mkt-cohort-heatmap></mkt-data>`);
-    heatmap = data.querySelector('mkt-cohort-heatmap')!;
-    await whenReady(data);
-    expect(data.state.status, data.state.error?.message).to.equal('ready');
+    const el = await mount<MktData>(html`<mkt-data .source=${cdnowDataset(text)}><mkt-cohort-heatmap periods="13"></mkt-cohort-heatmap></mkt-data>`);
+    data = el;
+    heatmap = el.querySelector('mkt-cohort-heatmap')!;
+    await whenReady(el);
+    expect(el.state.status, el.state.error?.message).to.equal('ready');
     await settled(heatmap);
   });
   after(() => data?.remove());

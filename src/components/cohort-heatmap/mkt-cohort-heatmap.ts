@@ -166,7 +166,7 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
           <g class="axis" aria-hidden="true">
             <text class="col-head" x=${LABEL_W - 6} y="12" text-anchor="end">Cohort</text>
             <text class="col-head" x=${LABEL_W + SIZE_W - 6} y="12" text-anchor="end">Size</text>
-            <text class="col-head" x=${LABEL_W + SIZE_W} y="12">Months since ${since} →</text>
+            <text class="col-head" x=${LABEL_W + SIZE_W} y="12">${cellW * m.periods >= 240 ? `Months since ${since} →` : 'Months since →'}</text>
             ${Array.from({ length: m.periods }, (_, k) =>
               cellW >= 18 || k % 2 === 0 ? svg`<text x=${LABEL_W + SIZE_W + (k + 0.5) * cellW} y=${HEAD_H - 6} text-anchor="middle">${k}</text>` : nothing,
             )}

@@ -35,11 +35,8 @@ export const filterStyles = css`
   .list summary::after {
     content: '▾';
   }
-  .list summary span {
-    color: var(--mkt-muted, var(--_mkt-muted));
-  }
   .summary {
-    font-weight: 500;
+    font-weight: 400;
     max-width: 12rem;
     overflow: hidden;
     text-overflow: ellipsis;

@@ -54,8 +54,10 @@ export class MktFilters extends MktWidget<DatasetInfo> {
     const selected = filters[key];
     const summary = selected.length === 0 ? 'All' : selected.length === 1 ? selected[0] : `${selected.length} selected`;
     return html`
-      <details part="field" class="field list" data-key=${key}>
-        <summary><span>${label}</span><strong class="summary">${summary}</strong></summary>
+      <div part="field" class="field">
+      <span id="label-${key}">${label}</span>
+      <details class="list" data-key=${key}>
+        <summary aria-labelledby="label-${key} summary-${key}"><span class="summary" id="summary-${key}">${summary}</span></summary>
         <fieldset>
           <legend class="visually-hidden">${label}</legend>
           ${options.map(
@@ -67,6 +69,7 @@ export class MktFilters extends MktWidget<DatasetInfo> {
           ${selected.length > 0 ? html`<button type="button" class="clear" @click=${() => this.send({ [key]: [] })}>Clear</button>` : nothing}
         </fieldset>
       </details>
+      </div>
     `;
   }
 

@@ -21,6 +21,7 @@ export interface KpiResult {
   readonly kpis: readonly Kpi[];
   /** The prior period lies (partly) before the first day of data. */
   readonly priorIncomplete: boolean;
+  readonly dataStart: string;
 }
 
 type OrderRow = Record<'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior', number>;
@@ -53,7 +54,7 @@ export class MktKpis extends MktWidget<KpiResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<KpiResult> {
     const info = dashboard.info!;
-    if (!info.minDate || !info.maxDate) return { periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'), kpis: [], priorIncomplete: true };
+    if (!info.minDate || !info.maxDate) return { periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'), kpis: [], priorIncomplete: true, dataStart: '1970-01-01' };
     const periods = kpiPeriods(filters, info.minDate, info.maxDate);
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
@@ -69,6 +70,7 @@ export class MktKpis extends MktWidget<KpiResult> {
     return {
       periods,
       priorIncomplete,
+      dataStart: info.minDate,
       kpis: [
         kpi('gmv', 'GMV', 'money', orders.gmv, orders.gmv_prior, 'Revenue of completed orders'),
         kpi('sellers', 'Active sellers', 'count', orders.sellers, orders.sellers_prior, 'Sellers with a completed order'),
@@ -105,9 +107,9 @@ export class MktKpis extends MktWidget<KpiResult> {
         )}
       </ul>
       <p class="period">
-        ${f.date(current.from)} – ${f.date(current.to)} vs ${f.date(prior.from)} – ${f.date(prior.to)}${result.priorIncomplete
-          ? ' (prior period partly before the data starts)'
-          : nothing}
+        ${f.date(current.from)} – ${f.date(current.to)}${result.kpis.every((k) => k.prior === null)
+          ? ` (the data starts ${f.date(result.dataStart)}: no earlier period to compare with)`
+          : html` vs ${f.date(prior.from)} – ${f.date(prior.to)}${result.priorIncomplete ? ' (partly before the data starts)' : nothing}`}
       </p>
     `;
   }

@@ -1,0 +1,13 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  docs: {},
+  async viteFinal(viteConfig) {
+    // The project's vite.config.ts serves the demo from demo/; Storybook needs the repository root.
+    return { ...viteConfig, root: process.cwd(), optimizeDeps: { ...viteConfig.optimizeDeps, exclude: ['@duckdb/duckdb-wasm'] } };
+  },
+};
+export default config;

@@ -1,0 +1,66 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+const PAGES = [
+  ['index', 'Home'],
+  ['sellers', 'Sellers'],
+  ['customers', 'Customers'],
+  ['cohorts', 'Cohorts'],
+  ['funnel', 'Funnel'],
+  ['insights', 'Insights'],
+  ['article', 'Existing site'],
+] as const;
+
+/** The demo's header: links between pages, carrying the filters in the query string. */
+@customElement('mkt-demo-nav')
+export class MktDemoNav extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      background: #0f2236;
+      color: #fff;
+    }
+    nav {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 1.25rem;
+      max-width: 1280px;
+      margin: 0 auto;
+      padding: 0.75rem 1.25rem;
+      font: 500 15px/1.4 system-ui, sans-serif;
+    }
+    .brand {
+      font-weight: 700;
+      font-size: 17px;
+      margin-right: 1rem;
+    }
+    a {
+      color: #c9d7e6;
+      text-decoration: none;
+      padding: 0.25rem 0;
+      border-bottom: 2px solid transparent;
+    }
+    a[aria-current='page'] {
+      color: #fff;
+      border-bottom-color: #56b4e9;
+    }
+    a:hover {
+      color: #fff;
+    }
+  `;
+
+  /** The page this nav is on. */
+  @property() current = 'index';
+
+  override render() {
+    const query = location.search;
+    return html`<nav aria-label="Demo pages">
+      <span class="brand">marketkit</span>
+      ${PAGES.map(
+        ([page, label]) =>
+          html`<a href="./${page === 'index' ? '' : `${page}.html`}${query}" aria-current=${page === this.current ? 'page' : 'false'}>${label}</a>`,
+      )}
+    </nav>`;
+  }
+}

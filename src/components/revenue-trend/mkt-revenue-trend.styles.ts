@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const revenueTrendStyles = css`
+  .line {
+    fill: none;
+    stroke: var(--mkt-series-1, var(--_mkt-series-1));
+    stroke-width: 2px;
+  }
+  .line.prior {
+    stroke: var(--mkt-muted, var(--_mkt-muted));
+    stroke-width: 1.5px;
+    stroke-dasharray: 4 3;
+  }
+  .area {
+    fill: var(--mkt-series-1, var(--_mkt-series-1));
+    opacity: 0.08;
+  }
+  .cursor line {
+    stroke: var(--mkt-muted, var(--_mkt-muted));
+    stroke-dasharray: 2 2;
+  }
+  .cursor circle {
+    fill: var(--mkt-bg, var(--_mkt-bg));
+    stroke: var(--mkt-series-1, var(--_mkt-series-1));
+    stroke-width: 2px;
+  }
+  .cursor circle.prior {
+    stroke: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .plot {
+    border-radius: 4px;
+    outline: none;
+  }
+  .plot:focus-visible {
+    outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
+    outline-offset: 2px;
+  }
+  .hit {
+    fill: transparent;
+  }
+  .legend .swatch.dashed {
+    height: 0;
+    border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));
+    border-radius: 0;
+  }
+  .note {
+    margin: 0.4rem 0 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  label.check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    font-size: 0.9em;
+  }
+  .toggle {
+    border: 1px solid var(--mkt-border, var(--_mkt-border));
+    background: transparent;
+    border-radius: 6px;
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+`;

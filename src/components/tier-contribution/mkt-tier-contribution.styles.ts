@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+export const tierContributionStyles = css`
+  .plot {
+    outline: none;
+  }
+  .plot:focus-visible {
+    outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
+    outline-offset: 2px;
+  }
+  .hit {
+    fill: transparent;
+  }
+  .column.active rect {
+    stroke: var(--mkt-fg, var(--_mkt-fg));
+    stroke-width: 1px;
+  }
+  .legend .share {
+    font-variant-numeric: tabular-nums;
+    color: var(--mkt-fg, var(--_mkt-fg));
+  }
+  .toggle {
+    border: 1px solid var(--mkt-border, var(--_mkt-border));
+    background: transparent;
+    border-radius: 6px;
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+`;

@@ -1,0 +1,236 @@
+import { html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { scaleBand, scaleLinear } from 'd3';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { rows } from '../../data/arrow-rows.js';
+import { kpiPeriods } from '../../metrics/kpis.js';
+import { TIER_GRANULARITIES, tierContributionSql, type TierGranularity, type TierRow } from '../../metrics/tier-contribution.js';
+import type { Window } from '../../metrics/revenue-trend.js';
+import { SELLER_TIERS } from '../../schema/tables.js';
+import { axisLeft } from '../../charts/axes.js';
+import { chartStyles } from '../../charts/chart.styles.js';
+import { dataTable } from '../../charts/data-table.js';
+import { SizeController } from '../../charts/size-controller.js';
+import { tooltip, type TooltipState } from '../../charts/tooltip.js';
+import { bucketLabel, timeTickFormat, utcDay } from '../../charts/time-format.js';
+import { cursorKey } from '../../charts/cursor-keys.js';
+import { SERIES } from '../base/tokens.styles.js';
+import { tierContributionStyles } from './mkt-tier-contribution.styles.js';
+
+export interface TierBucket {
+  readonly bucket: string;
+  /** GMV per tier in this bucket (0 where the tier sold nothing). */
+  readonly gmv: Readonly<Record<string, number>>;
+  readonly total: number;
+}
+
+export interface TierShare {
+  readonly tier: string;
+  readonly gmv: number;
+  /** GMV / all GMV of the window; null when there is none. */
+  readonly share: number | null;
+}
+
+export interface TierContributionResult {
+  readonly window: Window;
+  readonly granularity: TierGranularity;
+  readonly tiers: readonly string[];
+  readonly buckets: readonly TierBucket[];
+  readonly shares: readonly TierShare[];
+}
+
+const HEIGHT = 220;
+const MARGIN = { top: 10, right: 8, bottom: 26, left: 58 };
+const TIER_WORDS: Record<string, string> = { gold: 'Gold', silver: 'Silver', bronze: 'Bronze', new: 'New', unknown: 'Unknown' };
+const tierWord = (t: string) => TIER_WORDS[t] ?? t;
+
+/** Groups the per-bucket, per-tier rows into stacked columns and the window's share per tier. */
+export function shapeTiers(rowsIn: readonly TierRow[]): { tiers: string[]; buckets: TierBucket[]; shares: TierShare[] } {
+  const present = new Set(rowsIn.map((r) => r.tier));
+  const tiers = [...SELLER_TIERS.filter((t) => present.has(t)), ...[...present].filter((t) => !(SELLER_TIERS as readonly string[]).includes(t)).sort()];
+  const byBucket = new Map<string, Record<string, number>>();
+  for (const r of rowsIn) {
+    const b = byBucket.get(r.bucket) ?? Object.fromEntries(tiers.map((t) => [t, 0]));
+    b[r.tier] = (b[r.tier] ?? 0) + r.gmv;
+    byBucket.set(r.bucket, b);
+  }
+  const buckets = [...byBucket.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([bucket, gmv]) => ({ bucket, gmv, total: Object.values(gmv).reduce((a, v) => a + v, 0) }));
+  const all = buckets.reduce((a, b) => a + b.total, 0);
+  const shares = tiers.map((tier) => {
+    const gmv = buckets.reduce((a, b) => a + (b.gmv[tier] ?? 0), 0);
+    return { tier, gmv, share: all > 0 ? gmv / all : null };
+  });
+  return { tiers, buckets, shares };
+}
+
+/**
+ * GMV of completed order lines by seller tier (gold, silver, bronze, new) per month or week of the filtered
+ * window, as stacked bars, with each tier's share of the window's GMV in the legend. Hover a column, or focus the
+ * chart and use the arrow keys, to read it; "Table" shows the numbers.
+ *
+ * @summary GMV by seller tier over time, stacked, with each tier's share.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart plot - The focusable chart area.
+ * @csspart legend - The legend with the shares.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The table view.
+ * @cssprop --mkt-series-1 - Colour of the first tier (then --mkt-series-2, ...).
+ */
+@customElement('mkt-tier-contribution')
+export class MktTierContribution extends MktWidget<TierContributionResult> {
+  static override styles = [...MktWidget.styles, chartStyles, tierContributionStyles];
+
+  /** Bar size: `month` (default) or `week`. */
+  @property({ reflect: true }) granularity: TierGranularity = 'month';
+
+  @state() private view: 'chart' | 'table' = 'chart';
+  @state() private cursor: number | null = null;
+  private readonly size = new SizeController(this);
+  private columns: { x: number; y: number }[] = [];
+
+  private get unit(): TierGranularity {
+    return (TIER_GRANULARITIES as readonly string[]).includes(this.granularity) ? this.granularity : 'month';
+  }
+
+  protected override queryArgs() {
+    return [this.unit];
+  }
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<TierContributionResult> {
+    const info = dashboard.info!;
+    const granularity = this.unit;
+    if (!info.minDate || !info.maxDate) return { window: { from: '', to: '' }, granularity, tiers: [], buckets: [], shares: [] };
+    const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
+    const table = await engine.query(tierContributionSql(filters, window, granularity), signal);
+    return { window, granularity, ...shapeTiers(rows<TierRow>(table)) };
+  }
+
+  protected override isEmpty(result: TierContributionResult): boolean {
+    return result.buckets.length === 0;
+  }
+
+  protected override renderControls() {
+    return html`<div class="segmented" role="group" aria-label="Granularity">
+        ${TIER_GRANULARITIES.map(
+          (g) => html`<button type="button" aria-pressed=${this.unit === g ? 'true' : 'false'}
+            @click=${() => {
+              this.granularity = g;
+              this.cursor = null;
+              this.dispatchEvent(new Event('change', { bubbles: true }));
+            }}>${g === 'month' ? 'Month' : 'Week'}</button>`,
+        )}
+      </div>
+      <button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>`;
+  }
+
+  private color(result: TierContributionResult, tier: string): string {
+    return SERIES[Math.max(0, result.tiers.indexOf(tier)) % SERIES.length];
+  }
+
+  protected override renderResult(result: TierContributionResult) {
+    const f = this.format;
+    const legend = html`<ul class="legend" part="legend">
+      ${result.shares.map(
+        (s) => html`<li data-tier=${s.tier}><span class="swatch" style="background:${this.color(result, s.tier)}"></span>${tierWord(s.tier)}
+          <span class="share">${f.percent(s.share, 1)}</span></li>`,
+      )}
+    </ul>`;
+    if (this.view === 'table') {
+      const columns = [
+        { label: result.granularity === 'month' ? 'Month' : 'Week', value: (b: TierBucket) => bucketLabel(b.bucket, result.granularity, this.dashboard?.locale ?? 'en-US') },
+        ...result.tiers.map((t) => ({ label: tierWord(t), value: (b: TierBucket) => f.money(b.gmv[t] ?? 0), numeric: true })),
+        { label: 'Total', value: (b: TierBucket) => f.money(b.total), numeric: true },
+      ];
+      return html`${dataTable('GMV by seller tier', columns, result.buckets)}${legend}`;
+    }
+    return html`${this.renderChart(result)}${legend}`;
+  }
+
+  private renderChart(result: TierContributionResult) {
+    const f = this.format;
+    const width = this.size.drawWidth;
+    const w = width - MARGIN.left - MARGIN.right;
+    const h = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const x = scaleBand<string>().domain(result.buckets.map((b) => b.bucket)).range([0, w]).padding(0.2);
+    const y = scaleLinear().domain([0, Math.max(1, ...result.buckets.map((b) => b.total))]).nice(4).range([h, 0]);
+    // Label about one bar in every `step` so that labels stay ~70 px apart.
+    const step = Math.max(1, Math.ceil(70 / Math.max(1, x.step())));
+    const labelled = result.buckets.filter((_, i) => i % step === 0).map((b) => utcDay(b.bucket));
+    const tickFormat = timeTickFormat(this.dashboard?.locale ?? 'en-US', labelled);
+    this.columns = result.buckets.map((b) => ({ x: MARGIN.left + (x(b.bucket) ?? 0) + x.bandwidth() / 2, y: MARGIN.top + y(b.total) }));
+    const c = this.cursor !== null && this.cursor < result.buckets.length ? this.cursor : null;
+    const tip: TooltipState | null =
+      c === null
+        ? null
+        : {
+            ...this.columns[c],
+            lines: [
+              bucketLabel(result.buckets[c].bucket, result.granularity, this.dashboard?.locale ?? 'en-US'),
+              ...result.tiers.map((t) => `${tierWord(t)} ${f.money(result.buckets[c].gmv[t] ?? 0)}`),
+              `Total ${f.money(result.buckets[c].total)}`,
+            ],
+          };
+    return html`<div class="chart">
+      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}">
+        <g transform="translate(${MARGIN.left},${MARGIN.top})">
+          ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
+          <g class="axis axis-x" aria-hidden="true" transform="translate(0,${h})">
+            <line class="domain" x1="0" x2=${w}></line>
+            ${result.buckets.map((b, i) =>
+              i % step === 0
+                ? svg`<text x=${(x(b.bucket) ?? 0) + x.bandwidth() / 2} y="17" text-anchor="middle">${tickFormat(utcDay(b.bucket))}</text>`
+                : nothing,
+            )}
+          </g>
+          ${result.buckets.map((b, i) => {
+            let base = 0;
+            return svg`<g class="column ${i === c ? 'active' : ''}">${result.tiers.map((t) => {
+              const v = b.gmv[t] ?? 0;
+              const y0 = y(base);
+              base += v;
+              return svg`<rect x=${x(b.bucket) ?? 0} y=${y(base)} width=${x.bandwidth()} height=${Math.max(0, y0 - y(base))} fill=${this.color(result, t)}></rect>`;
+            })}</g>`;
+          })}
+          <rect class="hit plot" part="plot" tabindex="0" role="group" width=${w} height=${h}
+            aria-label="GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars. Use the arrow keys to read each ${result.granularity}."
+            @pointermove=${(e: PointerEvent) => this.pointAt(e)}
+            @pointerleave=${() => (this.cursor = null)}
+            @keydown=${(e: KeyboardEvent) => this.key(e, result.buckets.length)}
+            @focus=${() => (this.cursor ??= result.buckets.length - 1)}
+            @blur=${() => (this.cursor = null)}></rect>
+        </g>
+      </svg>
+      ${tooltip(tip)}
+      <div class="visually-hidden" aria-live="polite">${tip ? tip.lines.join(', ') : ''}</div>
+    </div>`;
+  }
+
+  private pointAt(e: PointerEvent) {
+    const chart = this.renderRoot.querySelector('.chart');
+    if (!chart || this.columns.length === 0) return;
+    const px = e.clientX - chart.getBoundingClientRect().left;
+    let best = 0;
+    for (let i = 1; i < this.columns.length; i++) if (Math.abs(this.columns[i].x - px) < Math.abs(this.columns[best].x - px)) best = i;
+    this.cursor = best;
+  }
+
+  private key(e: KeyboardEvent, count: number) {
+    if (e.key === 'Escape') {
+      this.cursor = null;
+      return;
+    }
+    const next = cursorKey(e, this.cursor, count);
+    if (next === null) return;
+    e.preventDefault();
+    this.cursor = next;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-tier-contribution': MktTierContribution;
+  }
+}

@@ -1,0 +1,100 @@
+import { EMPTY_FILTERS, type FilterState } from '../data/filter-state.js';
+import { predicates } from './filter-sql.js';
+import { date, num, str } from './sql.js';
+
+/** One row of the RFM rule table: inclusive score ranges for R, F and M. */
+export interface RfmRule {
+  readonly segment: string;
+  readonly r: readonly [number, number];
+  readonly f: readonly [number, number];
+  readonly m: readonly [number, number];
+}
+
+/** The rfm R package's rule table (REFERENCE.md): the first matching row wins; anything else is "Others". */
+export const RFM_RULES: readonly RfmRule[] = [
+  { segment: 'Champions', r: [4, 5], f: [4, 5], m: [4, 5] },
+  { segment: 'Loyal Customers', r: [2, 5], f: [3, 5], m: [3, 5] },
+  { segment: 'Potential Loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
+  { segment: 'New Customers', r: [4, 5], f: [1, 1], m: [1, 1] },
+  { segment: 'Promising', r: [3, 4], f: [1, 1], m: [1, 1] },
+  { segment: 'Need Attention', r: [2, 3], f: [2, 3], m: [2, 3] },
+  { segment: 'About To Sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
+  { segment: 'At Risk', r: [1, 2], f: [2, 5], m: [2, 5] },
+  { segment: "Can't Lose Them", r: [1, 1], f: [4, 5], m: [4, 5] },
+  { segment: 'Lost', r: [1, 2], f: [1, 2], m: [1, 2] },
+];
+export const OTHER_SEGMENT = 'Others';
+/** Every segment name the rules can produce, in rule order, "Others" last. */
+export const RFM_SEGMENTS: readonly string[] = [...RFM_RULES.map((r) => r.segment), OTHER_SEGMENT];
+
+export interface RfmOptions {
+  /**
+   * Last day of the window, `YYYY-MM-DD`; recency is counted to it. Defaults to the filter's `dateTo`, else the
+   * last order day in the data.
+   */
+  readonly end?: string | null;
+}
+
+/** The window end as SQL: the given day, else the filter's last day, else the data's last order day. */
+export function windowEnd(filters: FilterState, end?: string | null): string {
+  const day = end ?? filters.dateTo;
+  return day ? date(day) : '(SELECT max(order_date) FROM mkt_orders)';
+}
+
+/** The rule table as one CASE expression over r_score, f_score, m_score. */
+export function rfmSegmentCase(): string {
+  const between = (col: string, [lo, hi]: readonly [number, number]) => `${col} BETWEEN ${num(lo)} AND ${num(hi)}`;
+  const whens = RFM_RULES.map(
+    (rule) => `WHEN ${between('r_score', rule.r)} AND ${between('f_score', rule.f)} AND ${between('m_score', rule.m)} THEN ${str(rule.segment)}`,
+  );
+  return `CASE ${whens.join(' ')} ELSE ${str(OTHER_SEGMENT)} END`;
+}
+
+/**
+ * One row per customer with a completed order in the filtered window:
+ * - `recency`: days from the customer's last purchase to the window end (0 = bought on the last day);
+ * - `frequency`: distinct purchase *days* (order lines of one day are one basket, as in the BG/NBD data);
+ * - `monetary`: revenue of the completed order lines;
+ * - `r_score`, `f_score`, `m_score`: quintiles 1–5 by `ntile(5)` (5 = most recent / most frequent / most spent).
+ *   Frequency is mostly ties (most customers buy once), so customers are *ranked* first, ties broken by
+ *   customer id, and the ranking is cut into five groups of equal size (the first n mod 5 groups one larger).
+ *   Equal values can therefore get neighbouring scores; that keeps the quintiles equal-sized, which the rule
+ *   table assumes, and the id tie-break makes the result reproducible;
+ * - `segment`: the first matching row of {@link RFM_RULES}, else "Others".
+ * The segment filter is ignored here (a customer's segment cannot depend on the segment being filtered).
+ */
+export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
+  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['segment'] })];
+  return `WITH per AS (
+      SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end)})::INTEGER AS recency,
+        count(DISTINCT order_date)::INTEGER AS frequency, sum(revenue)::DOUBLE AS monetary
+      FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY customer_id
+    ), scored AS (
+      SELECT *,
+        ntile(5) OVER (ORDER BY recency DESC, customer_id)::INTEGER AS r_score,
+        ntile(5) OVER (ORDER BY frequency, customer_id)::INTEGER AS f_score,
+        ntile(5) OVER (ORDER BY monetary, customer_id)::INTEGER AS m_score
+      FROM per
+    )
+    SELECT customer_id, recency, frequency, monetary, r_score, f_score, m_score, ${rfmSegmentCase()} AS segment
+    FROM scored ORDER BY customer_id`;
+}
+
+/** Customers, revenue, mean frequency and mean recency per rules-based segment, largest first. */
+export function rfmSegmentSummarySql(filters: FilterState, options: RfmOptions = {}): string {
+  return `SELECT segment, count(*)::INTEGER AS customers, sum(monetary)::DOUBLE AS revenue,
+      (sum(monetary) / sum(sum(monetary)) OVER ())::DOUBLE AS revenue_share,
+      avg(frequency)::DOUBLE AS avg_frequency, avg(recency)::DOUBLE AS avg_recency
+    FROM (${rfmSql(filters, options)}) GROUP BY segment ORDER BY customers DESC, segment`;
+}
+
+/**
+ * The table behind the `segment` filter: each customer's segment over *all* the data (no filters; recency to
+ * the last order day). It is built once after load, so cross-filtering by segment selects the same customers
+ * whatever else is filtered; the segments widget shows segments of the filtered window and says when the two
+ * can differ.
+ */
+export function customerSegmentsTableSql(): string {
+  return `CREATE OR REPLACE TABLE mkt_customer_segments AS
+    SELECT customer_id, segment, r_score, f_score, m_score FROM (${rfmSql(EMPTY_FILTERS)})`;
+}

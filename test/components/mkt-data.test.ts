@@ -1,0 +1,222 @@
+import { expect, html } from '@open-wc/testing';
+import '../../src/components/data/mkt-data.js';
+import '../../src/components/kpis/mkt-kpis.js';
+import '../../src/components/filters/mkt-filters.js';
+import type { MktData } from '../../src/components/data/mkt-data.js';
+import type { MktKpis } from '../../src/components/kpis/mkt-kpis.js';
+import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
+import type { MktErrorEvent } from '../../src/events/error.js';
+import { tableIPCFromRows } from '../../src/schema/arrow.js';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+
+/** A manifest whose files are blob URLs, so a test can serve any bytes under any table. */
+function blobDataset(overrides: Record<string, Uint8Array | null> = {}): string {
+  const tables: Record<string, { file: string }> = {};
+  const files = tinyDataset().files as Record<string, Uint8Array>;
+  for (const name of Object.keys(files)) {
+    const bytes = name in overrides ? overrides[name] : files[name];
+    if (bytes === null) continue;
+    tables[name] = { file: URL.createObjectURL(new Blob([bytes])) };
+  }
+  return URL.createObjectURL(new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' })) + '#.json';
+}
+
+async function loadError(template: ReturnType<typeof html>): Promise<{ data: MktData; events: MktErrorEvent[]; kpis: MktKpis }> {
+  const events: MktErrorEvent[] = [];
+  const listener = (e: Event) => events.push(e as MktErrorEvent);
+  document.addEventListener('mkt-error', listener);
+  const data = await mount<MktData>(template);
+  await whenReady(data);
+  document.removeEventListener('mkt-error', listener);
+  const kpis = data.querySelector('mkt-kpis')!;
+  await kpis.updateComplete;
+  return { data, events, kpis };
+}
+
+describe('<mkt-data>', () => {
+  it('is defined and accessible', async () => {
+    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}><p>child</p></mkt-data>`);
+    expect(customElements.get('mkt-data')).to.exist;
+    await expect(data).shadowDom.to.be.accessible();
+    await whenReady(data);
+    expect(data.state.status).to.equal('ready');
+    expect(data.state.info?.categories).to.deep.equal(['Books', 'Electronics', 'Toys']);
+    data.remove();
+  });
+
+  it('loads a dataset folder by URL with a manifest and reports mkt-data-ready with row counts', async () => {
+    let ready: CustomEvent | null = null;
+    const src = blobDataset();
+    const data = await mount<MktData>(html`<mkt-data src=${src} @mkt-data-ready=${(e: CustomEvent) => (ready = e)}></mkt-data>`);
+    await whenReady(data);
+    expect(data.state.status).to.equal('ready');
+    await waitFor(() => ready, 'mkt-data-ready');
+    expect(ready!.detail.tables).to.include({ sellers: 3, transactions: 8, page_events: 12 });
+    data.remove();
+  });
+
+  it('leaves the bytes of an in-memory dataset intact (DuckDB gets a copy)', async () => {
+    const dataset = tinyDataset();
+    const before = (dataset.files.sellers as Uint8Array).byteLength;
+    const data = await mount<MktData>(html`<mkt-data .source=${dataset}></mkt-data>`);
+    await whenReady(data);
+    expect((dataset.files.sellers as Uint8Array).byteLength).to.equal(before);
+    data.remove();
+  });
+
+  it('keeps two dashboards on one page independent', async () => {
+    const page = await mount<HTMLDivElement>(html`<div>
+      <mkt-data id="a" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
+      <mkt-data id="b" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
+    </div>`);
+    const [a, b] = page.querySelectorAll('mkt-data');
+    await whenReady(a);
+    await whenReady(b);
+    const [ka, kb] = page.querySelectorAll('mkt-kpis');
+    await settled(ka);
+    await settled(kb);
+    ka.dispatchEvent(new MktFilterChangeEvent({ categories: ['Books'] }));
+    // Books: t2 (40) and t3 (20) completed.
+    await waitFor(() => text(ka, '[data-kpi="gmv"] .value') === '$60', 'dashboard a to filter');
+    expect(b.filters.categories).to.deep.equal([]);
+    expect(a.state.engine).to.not.equal(b.state.engine);
+    await settled(kb);
+    expect(text(kb, '[data-kpi="gmv"] .value')).to.equal('$460');
+    page.remove();
+  });
+
+  it('serves a widget elsewhere on the page that names it with data="id"', async () => {
+    const page = await mount<HTMLDivElement>(html`<div>
+      <mkt-kpis data="shop-x"></mkt-kpis>
+      <mkt-data id="shop-x" .source=${tinyDataset()}></mkt-data>
+    </div>`);
+    const data = page.querySelector('mkt-data')!;
+    const kpis = page.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    // Its own events reach the data element although it is not inside it.
+    kpis.dispatchEvent(new MktFilterChangeEvent({ tiers: ['new'] }));
+    // New-tier seller s3: only t8 (100) completed.
+    await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$100', 'the attached widget to filter');
+    expect(data.filters.tiers).to.deep.equal(['new']);
+    page.remove();
+  });
+
+  it('says so in a widget whose data="id" names no element', async () => {
+    const kpis = await mount<MktKpis>(html`<mkt-kpis data="nowhere"></mkt-kpis>`);
+    await kpis.updateComplete;
+    expect(text(kpis, '.message.error')).to.contain('No <mkt-data id="nowhere">');
+    kpis.remove();
+  });
+
+  it('rejects a malformed filter event with a warning and an mkt-error, keeping its state', async () => {
+    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}></mkt-data>`);
+    await whenReady(data);
+    const errors: MktErrorEvent[] = [];
+    data.addEventListener('mkt-error', (e) => errors.push(e));
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      data.dispatchEvent(new MktFilterChangeEvent({ dateFrom: '2025-03-01', dateTo: '2025-01-01' }));
+      data.dispatchEvent(new MktFilterChangeEvent({ categories: 'Books' as unknown as string[] }));
+      data.dispatchEvent(new MktFilterChangeEvent({ colour: 'red' } as never));
+    } finally {
+      console.warn = warn;
+    }
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['filter-invalid', 'filter-invalid', 'filter-invalid']);
+    expect(errors[0].detail.message).to.contain('after dateTo');
+    expect(warnings).to.have.length(3);
+    expect(data.filters.dateFrom).to.equal(null);
+    expect(data.filters.categories).to.deep.equal([]);
+    data.remove();
+  });
+
+  it('announces each applied state with mkt-filters-applied', async () => {
+    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}></mkt-data>`);
+    const seen: unknown[] = [];
+    data.addEventListener('mkt-filters-applied', (e) => seen.push(e.detail));
+    data.dispatchEvent(new MktFilterChangeEvent({ regions: ['Texas'] }));
+    expect(seen).to.have.length(1);
+    expect((seen[0] as { regions: string[] }).regions).to.deep.equal(['Texas']);
+    expect(Object.isFrozen(seen[0])).to.be.true;
+    data.remove();
+  });
+
+  it('round-trips its filters through the URL with url-state', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?u.categories=Toys&u.categories=Books&u.dateFrom=2025-02-01`);
+    const data = await mount<MktData>(html`<mkt-data id="u" url-state .source=${tinyDataset()}></mkt-data>`);
+    expect(data.filters.categories).to.deep.equal(['Books', 'Toys']);
+    expect(data.filters.dateFrom).to.equal('2025-02-01');
+    data.setFilters({ tiers: ['gold'], categories: ["Kids' & Baby"] });
+    const params = new URLSearchParams(location.search);
+    expect(params.getAll('u.categories')).to.deep.equal(["Kids' & Baby"]);
+    expect(params.get('u.tiers')).to.equal('gold');
+    data.remove();
+    history.replaceState(null, '', start);
+  });
+
+  describe('bad datasets give a clear error in the widgets and as mkt-error', () => {
+    it('a file that answers 404', async () => {
+      const { data, events, kpis } = await loadError(html`<mkt-data src="/test/fixtures/no-such-dataset/"><mkt-kpis></mkt-kpis></mkt-data>`);
+      expect(data.state.status).to.equal('error');
+      expect(events[0].detail.code).to.equal('fetch-failed');
+      expect(events[0].detail.message).to.contain('404');
+      expect(text(kpis, '.message.error')).to.contain('manifest.json');
+      data.remove();
+    });
+
+    it('a missing table file', async () => {
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: null })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      expect(events[0].detail).to.include({ code: 'table-missing', table: 'transactions' });
+      expect(text(kpis, '.message.error')).to.contain('no "transactions" table');
+      data.remove();
+    });
+
+    it('a missing column', async () => {
+      const broken = tableIPCFromRows('transactions', TINY.transactions, { omit: ['revenue'] });
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: broken })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      expect(events[0].detail).to.include({ code: 'column-missing', table: 'transactions', column: 'revenue' });
+      expect(text(kpis, '.message.error')).to.contain('Table "transactions" has no column "revenue"');
+      data.remove();
+    });
+
+    it('a malformed Arrow file', async () => {
+      const garbage = new TextEncoder().encode('id,name\ns1,not arrow at all\n');
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ sellers: garbage })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      expect(events[0].detail).to.include({ code: 'file-malformed', table: 'sellers' });
+      expect(text(kpis, '.message.error')).to.contain('not a readable Arrow IPC file');
+      data.remove();
+    });
+
+    it('a truncated Arrow file', async () => {
+      const whole = tinyDataset().files.transactions as Uint8Array;
+      const { data, events } = await loadError(
+        html`<mkt-data src=${blobDataset({ transactions: whole.subarray(0, Math.floor(whole.length / 2)) })}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
+      expect(events[0].detail.code).to.equal('file-malformed');
+      data.remove();
+    });
+
+    it('a column of the wrong type', async () => {
+      // revenue written as text: "$100" is not an amount.
+      const t = TINY.transactions;
+      const table = tableFromArrays({
+        id: t.map((r) => r.id as string), customer_id: t.map((r) => r.customer_id as string),
+        seller_id: t.map((r) => r.seller_id as string), product_id: t.map((r) => r.product_id as string),
+        order_date: t.map((r) => r.order_date as string), quantity: Int32Array.from(t.map((r) => r.quantity as number)),
+        revenue: t.map((r) => `$${r.revenue}`), status: t.map((r) => r.status as string),
+        delivery_days: Int32Array.from(t.map((r) => (r.delivery_days as number) ?? 0)), was_late: t.map((r) => r.was_late as boolean),
+      });
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: tableToIPC(table, 'stream') })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      // order_date is checked first: it is text here too.
+      expect(events[0].detail).to.include({ code: 'column-type', table: 'transactions', column: 'order_date' });
+      expect(text(kpis, '.message.error')).to.contain('is VARCHAR; marketkit needs DATE');
+      data.remove();
+    });
+  });
+});

@@ -15,3 +15,4 @@ export { MktData } from './components/data/mkt-data.js';
 export { MktFilters } from './components/filters/mkt-filters.js';
 export { MktKpis } from './components/kpis/mkt-kpis.js';
 export { MktCohortHeatmap } from './components/cohort-heatmap/mkt-cohort-heatmap.js';
+export { MktRetentionCurves } from './components/retention-curves/mkt-retention-curves.js';

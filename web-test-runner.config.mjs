@@ -1,36 +1,17 @@
 // Runs every test in real Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says otherwise).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { viteUrlImports, prebundleCommonJs, storiesIndex, sharedDataMiddleware } from './test/support/wtr-plugins.mjs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-
+import { defaultReporter } from '@web/test-runner';
+import { viteUrlImports, prebundleCommonJs, storiesIndex, sharedDataMiddleware, summaryReporter } from './test/support/wtr-plugins.mjs';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const filter = process.env.TEST_FILES;
 
-// Real public datasets live outside the repo (never copied in): tests fetch them as /shared-data/<file>.
-const sharedData = path.resolve(process.env.MARKETKIT_SHARED_DATA ?? '../shared/data');
-async function serveSharedData(context, next) {
-  if (!context.path.startsWith('/shared-data/')) return next();
-  const file = path.resolve(sharedData, decodeURIComponent(context.path.slice('/shared-data/'.length)));
-  if (!file.startsWith(sharedData + path.sep)) {
-    context.status = 404;
-    return;
-  }
-  try {
-    context.body = await readFile(file);
-    context.type = path.extname(file) === '.csv' ? 'text/csv' : 'application/octet-stream';
-  } catch {
-    context.status = 404;
-  }
-}
-
 export default {
-  middleware: [serveSharedData],
   files: filter ? filter.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
   concurrentBrowsers: 1,
   testsFinishTimeout: 20 * 60 * 1000,
   testFramework: { config: { timeout: 60000 } },
@@ -52,6 +33,7 @@ export default {
       },
     }),
   ],
+  // Real public datasets live outside the repo (never copied in): tests fetch them as /shared-data/<file>.
   middleware: [sharedDataMiddleware()],
   plugins: [
     storiesIndex(),

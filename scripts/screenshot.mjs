@@ -1,3 +1,4 @@
+/* global document */
 // Screenshots of pages for people to look at: node scripts/screenshot.mjs <url> <out.png> [width] [waitSelector]
 import { chromium } from 'playwright-core';
 

@@ -90,10 +90,36 @@ export function sharedDataMiddleware() {
     }
     try {
       ctx.body = await readFile(file);
-      ctx.type = 'application/octet-stream';
+      ctx.type = file.endsWith('.csv') ? 'text/csv' : 'application/octet-stream';
     } catch {
       ctx.status = 404;
       ctx.body = `not found: ${file}`;
     }
+  };
+}
+
+/** A closing line that CI can read: `tests: N passed, N failed, N skipped`. */
+export function summaryReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      let broken = 0;
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) broken++;
+      }
+      // A test file that failed to load has no test results: count it as a failure so it cannot pass silently.
+      totals.failed += broken;
+      process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+    },
   };
 }

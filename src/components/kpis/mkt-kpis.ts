@@ -97,7 +97,7 @@ export class MktKpis extends MktWidget<KpiResult> {
     const { current, prior } = result.periods;
     const value = (k: Kpi) => (k.kind === 'money' ? f.money(k.value) : k.kind === 'percent' ? f.percent(k.value, 2) : f.count(k.value));
     return html`
-      <ul class="kpis" role="list">
+      <ul class="kpis">
         ${result.kpis.map(
           (k) => html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
             <span class="label">${k.label}</span>

@@ -1,0 +1,2 @@
+// The drop-in bundle: `<script type="module" src="marketkit.js">` registers every element.
+export * from './index.js';

@@ -124,10 +124,10 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
             const v = categoryValue(r, metric);
             const on = selected.has(r.category);
             const top = i * rowHeight + (stacked ? 16 : 0);
-            const label = `${r.category}: ${this.valueText(r, metric)} ${metric === 'gmv' ? 'GMV' : metric === 'orders' ? 'orders' : 'conversion'}`;
+            const label = `${r.category} ${this.valueText(r, metric)} ${metric === 'gmv' ? 'GMV' : metric === 'orders' ? 'orders' : 'conversion'}`;
             return svg`<g class="mark bar ${on ? 'selected' : selected.size > 0 ? 'dim' : ''}" part="bar" tabindex="0" role="button"
                 aria-pressed=${on ? 'true' : 'false'} data-category=${r.category}
-                aria-label="${label}. ${on ? 'Press to clear the category filter.' : 'Press to filter the dashboard to this category.'}"
+                aria-label="${label}, ${on ? 'selected: press to clear the category filter' : 'press to filter the dashboard to this category'}"
                 @click=${() => this.toggle(r.category)}
                 @keydown=${(e: KeyboardEvent) => {
                   if (!isActivation(e)) return;
@@ -141,8 +141,8 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
               <rect class="track" x=${barX} y=${top + 3} width=${barW} height=${ROW - 8} rx="3"></rect>
               <rect class="fill" x=${barX} y=${top + 3} width=${Math.max(v ? 1 : 0, x(v ?? 0))} height=${ROW - 8} rx="3"></rect>
               <text class="name" x=${stacked ? 0 : labelWidth - 8} y=${stacked ? top - 4 : top + ROW / 2} dy=${stacked ? 0 : '0.32em'}
-                text-anchor=${stacked ? 'start' : 'end'}>${this.fit(r.category, stacked ? width : labelWidth - 10)}<title>${r.category}</title></text>
-              <text class="value" x=${barX + barW + 6} y=${top + ROW / 2 - 1} dy="0.32em">${this.valueText(r, metric)}</text>
+                text-anchor=${stacked ? 'start' : 'end'} aria-hidden="true">${this.fit(r.category, stacked ? width : labelWidth - 10)}</text>
+              <text class="value" aria-hidden="true" x=${barX + barW + 6} y=${top + ROW / 2 - 1} dy="0.32em">${this.valueText(r, metric)}</text>
             </g>`;
           })}
         </svg>

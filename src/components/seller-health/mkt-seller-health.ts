@@ -24,7 +24,8 @@ export interface SellerHealthResult {
   readonly withReviews: boolean;
 }
 
-export type AssessedSeller = SellerHealthRow & Health;
+/** A seller with its rates, score and health `tier`; `programmeTier` is the seller's tier (gold, silver, ...). */
+export type AssessedSeller = Omit<SellerHealthRow, 'tier'> & Health & { readonly programmeTier: string };
 
 type SortKey = 'name' | 'tier' | 'score' | 'defectRate' | 'lateRate' | 'avgRating' | 'revenue';
 
@@ -106,7 +107,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     const result = this.task.value;
     if (!result) return [];
     const min = Number.isFinite(this.minOrders) ? this.minOrders : DEFAULT_MIN_ORDERS;
-    return result.rows.map((r) => ({ ...r, ...assessHealth(r, min) }));
+    return result.rows.map(({ tier, ...r }) => ({ ...r, programmeTier: tier, ...assessHealth(r, min) }));
   }
 
   protected override renderResult(result: SellerHealthResult) {
@@ -298,7 +299,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
       <header>
         <div>
           <h3>${s.name}</h3>
-          <span class="meta">${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.tier === 'Not enough orders' ? '' : ''}programme tier ${s.tier === undefined ? '' : s.status === 'unknown' ? '' : ''}${(s as SellerHealthRow).tier}</span>
+          <span class="meta">${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.programmeTier} seller · account ${s.status}</span>
         </div>
         <button type="button" class="close" @click=${() => this.open(s)}>Close</button>
       </header>

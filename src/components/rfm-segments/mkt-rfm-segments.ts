@@ -1,0 +1,274 @@
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { hierarchy, treemap, treemapSquarify } from 'd3';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { SERIES } from '../base/tokens.styles.js';
+import { chartStyles } from '../../charts/chart.styles.js';
+import { SizeController } from '../../charts/size-controller.js';
+import { rows } from '../../data/arrow-rows.js';
+import { isUnfiltered } from '../../data/filter-state.js';
+import { rfmSql, RFM_SEGMENTS } from '../../metrics/rfm.js';
+import { clusterRfm } from '../../models/kmeans-rfm.js';
+import { customerModel } from '../clv/customer-model.js';
+import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
+
+export interface SegmentStats {
+  readonly name: string;
+  readonly customers: number;
+  readonly revenue: number;
+  readonly revenueShare: number;
+  /** Mean CLV over the horizon (NaN when the model could not be fitted). */
+  readonly avgClv: number;
+  readonly avgFrequency: number;
+  readonly avgRecency: number;
+}
+
+export interface RfmSegmentsResult {
+  readonly method: 'rules' | 'kmeans';
+  readonly segments: readonly SegmentStats[];
+  readonly customers: number;
+  /** K-means only: the k used and how it was chosen. */
+  readonly k: number | null;
+  readonly chosenBy: 'user' | 'silhouette' | null;
+}
+
+type RfmRow = { customer_id: string; recency: number; frequency: number; monetary: number; segment: string };
+
+/**
+ * Customers grouped by RFM: the rule table of the rfm R package on quintile scores (method `rules`), or K-means
+ * on standardised log R, F, M (method `kmeans`, clusters named from their centroids). A treemap sized by customers
+ * and a table with each segment's customers, share of revenue, average 52-week CLV (BG/NBD + Gamma-Gamma),
+ * average purchase days and average days since the last purchase. Segments are computed over the filtered window;
+ * the segment filter itself is ignored here.
+ *
+ * Clicking a rules segment (tile or table row) filters the whole dashboard to its customers; clicking it again
+ * clears the filter. Membership for cross-filtering is computed over all the data (`mkt_customer_segments`), so
+ * with other filters active the filtered customers can differ from the ones counted here; the widget says so.
+ *
+ * @summary RFM segments (rules or K-means) with a treemap and a segment table; click to cross-filter.
+ * @fires mkt-filter-change - A segment was clicked: `{ segment }`, or `{ segment: null }` to clear.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart chart - The treemap.
+ * @csspart table - The segment table.
+ * @cssprop --mkt-series-1 - First segment colour (up to --mkt-series-8).
+ */
+@customElement('mkt-rfm-segments')
+export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
+  static override styles = [...MktWidget.styles, chartStyles, rfmSegmentsStyles];
+
+  /** `rules` (the RFM rule table) or `kmeans` (data-driven clusters). */
+  @property({ reflect: true }) method: 'rules' | 'kmeans' = 'rules';
+  /** Number of K-means clusters; 0 chooses it by silhouette over 3..6. */
+  @property({ type: Number }) k = 0;
+  /** Horizon of the average CLV column, in weeks. */
+  @property({ type: Number, attribute: 'horizon-weeks' }) horizonWeeks = 52;
+  /** Monthly discount rate of the CLV. */
+  @property({ type: Number, attribute: 'discount-rate' }) discountRate = 0.01;
+
+  private readonly size = new SizeController(this);
+
+  protected override queryArgs() {
+    return [this.method, this.k, this.horizonWeeks, this.discountRate];
+  }
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<RfmSegmentsResult> {
+    const end = filters.dateTo ?? dashboard.info?.maxDate;
+    const list = rows<RfmRow>(await engine.query(rfmSql(filters, { end }), signal));
+    if (list.length === 0 || !end) return { method: this.method, segments: [], customers: 0, k: null, chosenBy: null };
+    const model = await customerModel(
+      engine,
+      filters,
+      { end, ignore: ['segment'], horizonWeeks: this.horizonWeeks, discountRate: this.discountRate },
+      signal,
+    ).catch(() => null);
+    const clvOf = new Map<string, number>();
+    model?.ids.forEach((id, i) => clvOf.set(id, model.values.clv[i]));
+    let names: string[];
+    let k: number | null = null;
+    let chosenBy: RfmSegmentsResult['chosenBy'] = null;
+    let order: readonly string[];
+    if (this.method === 'kmeans') {
+      const clustering = clusterRfm(list, { k: this.k > 0 ? this.k : undefined });
+      names = Array.from(clustering.assignments, (c) => clustering.clusters[c].label);
+      order = clustering.clusters.map((c) => c.label);
+      k = clustering.k;
+      chosenBy = clustering.chosenBy;
+    } else {
+      names = list.map((r) => r.segment);
+      order = RFM_SEGMENTS;
+    }
+    const total = list.reduce((s, r) => s + r.monetary, 0);
+    const groups = new Map<string, RfmRow[]>();
+    list.forEach((r, i) => groups.set(names[i], [...(groups.get(names[i]) ?? []), r]));
+    const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : Number.NaN);
+    const segments = order
+      .filter((name) => groups.has(name))
+      .map((name): SegmentStats => {
+        const members = groups.get(name)!;
+        const revenue = members.reduce((s, r) => s + r.monetary, 0);
+        const clvs = members.map((r) => clvOf.get(r.customer_id)).filter((v): v is number => v !== undefined && Number.isFinite(v));
+        return {
+          name,
+          customers: members.length,
+          revenue,
+          revenueShare: total > 0 ? revenue / total : 0,
+          avgClv: mean(clvs),
+          avgFrequency: mean(members.map((r) => r.frequency)),
+          avgRecency: mean(members.map((r) => r.recency)),
+        };
+      })
+      .sort((a, b) => b.customers - a.customers);
+    return { method: this.method, segments, customers: list.length, k, chosenBy };
+  }
+
+  protected override isEmpty(result: RfmSegmentsResult): boolean {
+    return result.segments.length === 0;
+  }
+
+  protected override emptyMessage(): string {
+    return 'No customer has a completed order under the current filters.';
+  }
+
+  protected override renderControls() {
+    const pressed = (m: string) => (this.method === m ? 'true' : 'false');
+    return html`<div class="segmented" role="group" aria-label="Segmentation method">
+        <button type="button" aria-pressed=${pressed('rules')} @click=${() => (this.method = 'rules')}>Rules</button>
+        <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>K-means</button>
+      </div>
+      ${this.method === 'kmeans'
+        ? html`<label class="k">k
+            <select aria-label="Number of clusters" @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}>
+              ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.k === k}>${k === 0 ? 'auto' : k}</option>`)}
+            </select></label
+          >`
+        : nothing}`;
+  }
+
+  private get activeSegment(): string | null {
+    return this.dashboard?.filters.segment ?? null;
+  }
+
+  /** Rules segments filter the dashboard; a second click on the active one clears it. */
+  private pick(name: string): void {
+    if (this.method !== 'rules') return;
+    this.changeFilters({ segment: this.activeSegment === name ? null : name });
+  }
+
+  private colour(result: RfmSegmentsResult, name: string): string {
+    const index = result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
+    return SERIES[index % SERIES.length];
+  }
+
+  protected override renderResult(result: RfmSegmentsResult) {
+    const f = this.format;
+    const active = this.activeSegment;
+    const clickable = result.method === 'rules';
+    const width = this.size.drawWidth;
+    const height = Math.round(Math.min(320, Math.max(200, width * 0.5)));
+    const root = treemap<SegmentStats | { children: readonly SegmentStats[] }>()
+      .size([width, height])
+      .paddingInner(1)
+      .tile(treemapSquarify)(
+      hierarchy<SegmentStats | { children: readonly SegmentStats[] }>({ children: result.segments }, (d) => ('children' in d ? [...d.children] : null)).sum(
+        (d) => ('customers' in d ? d.customers : 0),
+      ),
+    );
+    const label = (s: SegmentStats) =>
+      `${s.name}: ${f.count(s.customers)} ${s.customers === 1 ? 'customer' : 'customers'}, ${f.percent(s.revenueShare)} of revenue${clickable ? (active === s.name ? '. Active filter; press to clear' : '. Press to filter the dashboard') : ''}`;
+    const onKey = (s: SegmentStats) => (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this.pick(s.name);
+      }
+    };
+    const darkText = new Set(['var(--mkt-series-7, var(--_mkt-series-7))', 'var(--mkt-series-5, var(--_mkt-series-5))', 'var(--mkt-series-2, var(--_mkt-series-2))']);
+    return html`<div class="layout">
+      <svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role=${clickable ? 'group' : 'img'} aria-label="Treemap of ${result.customers} customers by segment">
+        ${root.leaves().map((leaf) => {
+          const s = leaf.data as SegmentStats;
+          const w = leaf.x1 - leaf.x0;
+          const h = leaf.y1 - leaf.y0;
+          const fill = this.colour(result, s.name);
+          const cls = `tile mark ${active === s.name ? 'active' : active && clickable ? 'dim' : ''}`;
+          return svg`<g class=${cls} transform="translate(${leaf.x0},${leaf.y0})" data-segment=${s.name}
+              tabindex=${clickable ? '0' : nothing} role=${clickable ? 'button' : nothing} aria-pressed=${clickable ? String(active === s.name) : nothing}
+              aria-label=${label(s)} @click=${() => this.pick(s.name)} @keydown=${onKey(s)}>
+            <title>${label(s)}</title>
+            <rect width=${Math.max(0, w)} height=${Math.max(0, h)} fill=${fill}></rect>
+          </g>`;
+        })}
+        <g class="labels" aria-hidden="true">
+          ${root.leaves().map((leaf) => {
+            const s = leaf.data as SegmentStats;
+            const w = leaf.x1 - leaf.x0;
+            const h = leaf.y1 - leaf.y0;
+            const text = darkText.has(this.colour(result, s.name)) ? 'dark' : '';
+            return w > 70 && h > 34
+              ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
+                  <text class=${text} x="6" y="16">${truncate(s.name, Math.floor((w - 10) / 6.5))}</text>
+                  <text class="count ${text}" x="6" y="31">${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}</text>
+                </g>`
+              : nothing;
+          })}
+        </g>
+      </svg>
+      <div class="table-wrap">${this.renderTable(result)}</div>
+    </div>
+    ${result.method === 'kmeans'
+      ? html`<p class="note">K-means on standardised log recency, frequency and monetary value; k = ${result.k}${result.chosenBy === 'silhouette'
+          ? ' (best mean silhouette over 3–6 on a sample)'
+          : ''}. Clusters are not a dashboard filter.</p>`
+      : this.dashboard && !isUnfiltered({ ...this.dashboard.filters, segment: null })
+        ? html`<p class="note">Segments here are computed over the filtered data; clicking one filters by each customer's segment over all the data.</p>`
+        : nothing}`;
+  }
+
+  private renderTable(result: RfmSegmentsResult) {
+    const f = this.format;
+    const active = this.activeSegment;
+    const clickable = result.method === 'rules';
+    const days = (v: number) => `${Math.round(v)} d`;
+    return html`<table class="data" part="table">
+      <caption class="visually-hidden">Customer segments</caption>
+      <thead>
+        <tr>
+          <th scope="col">Segment</th>
+          <th scope="col" class="num">Customers</th>
+          <th scope="col" class="num">Revenue share</th>
+          <th scope="col" class="num">Avg CLV</th>
+          <th scope="col" class="num">Avg purchase days</th>
+          <th scope="col" class="num">Avg recency</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${result.segments.map(
+          (s) => html`<tr class=${active === s.name ? 'active' : ''} data-segment=${s.name}>
+            <td>
+              ${clickable
+                ? html`<button type="button" aria-pressed=${active === s.name ? 'true' : 'false'} @click=${() => this.pick(s.name)}>
+                    <span class="swatch" style="background:${this.colour(result, s.name)}"></span>${s.name}
+                  </button>`
+                : html`<span class="swatch" style="background:${this.colour(result, s.name)};display:inline-block"></span> ${s.name}`}
+            </td>
+            <td class="num">${f.count(s.customers)}</td>
+            <td class="num">${f.percent(s.revenueShare)}</td>
+            <td class="num">${f.money(s.avgClv)}</td>
+            <td class="num">${s.avgFrequency.toFixed(1)}</td>
+            <td class="num">${days(s.avgRecency)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-rfm-segments': MktRfmSegments;
+  }
+}

@@ -4,30 +4,19 @@
  * BOOLEAN → Bool. Buffers are built directly (no per-value Arrow builders) so that millions of rows stay fast.
  */
 import {
-  Bool, DataType, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, TimestampMillisecond, Utf8, makeData,
+  Bool, DateDay, Float64, Int32, RecordBatch, Schema, Struct, TimestampMillisecond, Utf8, makeData,
 } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
 import { SCHEMA, type ColumnType, type TableName } from '../../src/schema/tables.js';
-
-function arrowType(type: ColumnType): DataType {
-  switch (type) {
-    case 'VARCHAR': return new Utf8();
-    case 'INTEGER': return new Int32();
-    case 'DOUBLE': return new Float64();
-    case 'DATE': return new DateDay();
-    case 'TIMESTAMP': return new TimestampMillisecond();
-    case 'BOOLEAN': return new Bool();
-  }
-}
+import { arrowSchema as kitArrowSchema } from '../../src/schema/arrow.js';
 
 const schemaCache = new Map<TableName, Schema>();
 
-/** The Arrow schema of a table, from `src/schema/tables.ts`. One instance per table, shared by all batches. */
+/** The Arrow schema of a table (from `src/schema/arrow.ts`), one instance per table, shared by all batches. */
 export function arrowSchema(table: TableName): Schema {
   let schema = schemaCache.get(table);
   if (!schema) {
-    const fields = SCHEMA[table].columns.map((c) => new Field(c.name, arrowType(c.type), c.nullable ?? false));
-    schema = new Schema(fields);
+    schema = kitArrowSchema(table);
     schemaCache.set(table, schema);
   }
   return schema;

@@ -18,7 +18,7 @@ function blobDataset(overrides: Record<string, Uint8Array | null> = {}): string 
   for (const name of Object.keys(files)) {
     const bytes = name in overrides ? overrides[name] : files[name];
     if (bytes === null) continue;
-    tables[name] = { file: URL.createObjectURL(new Blob([bytes])) };
+    tables[name] = { file: URL.createObjectURL(new Blob([bytes as BlobPart])) };
   }
   return URL.createObjectURL(new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' })) + '#.json';
 }

@@ -1,0 +1,166 @@
+/**
+ * Anomalies in a daily series: a seasonal decomposition, then a robust z-score of what it leaves unexplained.
+ *
+ * 1. **Trend**: a centred rolling median of `window` days (default three weeks), truncated at the ends. A median
+ *    ignores a spike outright and ignores a run of unusual days as long as the run is shorter than half the
+ *    window, so a week-long surge does not drag the trend up with it (a rolling mean would absorb part of it).
+ * 2. **Seasonal**: for each position in the `period` (day of week), the median of value − trend over all weeks,
+ *    then centred so the positions sum to zero (the classical decomposition, with medians for robustness).
+ * 3. **Residual** = value − trend − seasonal; **expected** = trend + seasonal.
+ * 4. **Score**: the modified z-score of Iglewicz & Hoaglin (1993), `0.6745 × (r − median(r)) / MAD(r)`, where MAD
+ *    is the median absolute deviation. For normal noise it is about (r − mean) / σ, but one outlier cannot inflate
+ *    its own yardstick. They recommend flagging |score| > 3.5; under normal noise that is about 5 days in 10,000.
+ *
+ * Options for real series:
+ * - `transform: 'log'` decomposes log(1 + value): for GMV and order counts, whose weekly swings and noise grow with
+ *   the level (multiplicative seasonality), and whose noise is right-skewed. Expected values are transformed back.
+ * - `weights`: for rates, the number of trials behind each day (orders for a late rate, sessions for conversion).
+ *   A binomial rate's noise shrinks as 1/√n, so each residual is multiplied by √(n / median n) before scoring;
+ *   otherwise quiet days would be flagged for noise that busy days never show. Days with n = 0 are not scored.
+ * - When MAD is 0 (more than half the residuals identical, e.g. mostly-zero counts) the mean absolute deviation
+ *   × 1.2533 is used instead (the same σ for normal noise); when that is 0 too, no day is scored.
+ */
+export interface DecomposeOptions {
+  /** Season length in points (7 for a weekly pattern in daily data; 1 for none). */
+  readonly period?: number;
+  /** Rolling-median window for the trend, in points; made odd. Defaults to 3 × period (at least 7). */
+  readonly window?: number;
+  readonly transform?: 'none' | 'log';
+}
+
+export interface Decomposition {
+  readonly trend: number[];
+  /** One value per point (the seasonal index of its position). */
+  readonly seasonal: number[];
+  readonly residual: number[];
+}
+
+export interface AnomalyOptions extends DecomposeOptions {
+  /** |score| at or above which a point is flagged; default 3.5. */
+  readonly threshold?: number;
+  /** Trials per point, for rates (see above). */
+  readonly weights?: readonly number[];
+  /** Flag only rises (`up`), only falls (`down`), or both (default). */
+  readonly direction?: 'both' | 'up' | 'down';
+}
+
+export interface ScoredPoint {
+  readonly index: number;
+  readonly observed: number;
+  /** Trend + seasonal, on the original scale. */
+  readonly expected: number;
+  /** Modified z-score; NaN when the point could not be scored. */
+  readonly score: number;
+  readonly flagged: boolean;
+}
+
+export const DEFAULT_THRESHOLD = 3.5;
+/** Φ⁻¹(0.75): MAD / 0.6745 estimates σ for normal data. */
+const MAD_TO_SIGMA = 0.6745;
+/** √(π/2): mean absolute deviation × 1.2533 estimates σ for normal data. */
+const MEAN_AD_TO_SIGMA = 1.2533;
+
+export function median(values: readonly number[]): number {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return Number.NaN;
+  const mid = xs.length >> 1;
+  return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/** Median absolute deviation from the median (unscaled). */
+export function mad(values: readonly number[]): number {
+  const m = median(values);
+  return median(values.map((v) => Math.abs(v - m)));
+}
+
+/** Modified z-scores of `values` (NaN stays NaN; all NaN when the spread is 0). */
+export function robustZ(values: readonly number[]): number[] {
+  const m = median(values);
+  let spread = mad(values) / MAD_TO_SIGMA;
+  if (!(spread > 0)) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    spread = finite.length > 0 ? (finite.reduce((s, v) => s + Math.abs(v - m), 0) / finite.length) * MEAN_AD_TO_SIGMA : 0;
+  }
+  return values.map((v) => (spread > 0 && Number.isFinite(v) ? (v - m) / spread : Number.NaN));
+}
+
+/** Centred rolling median; at the ends the window is truncated to the points that exist. */
+export function rollingMedian(values: readonly number[], window: number): number[] {
+  const half = Math.floor(window / 2);
+  return values.map((_, i) => median(values.slice(Math.max(0, i - half), i + half + 1)));
+}
+
+function windowFor(options: DecomposeOptions): number {
+  const period = Math.max(1, Math.round(options.period ?? 7));
+  const w = Math.max(3, Math.round(options.window ?? Math.max(7, 3 * period)));
+  return w % 2 === 1 ? w : w + 1;
+}
+
+/** Trend, seasonal and residual of a series (on the transformed scale when `transform` is `log`). */
+export function decompose(values: readonly number[], options: DecomposeOptions = {}): Decomposition {
+  const period = Math.max(1, Math.round(options.period ?? 7));
+  const y = options.transform === 'log' ? values.map((v) => Math.log1p(Math.max(0, v))) : [...values];
+  const trend = rollingMedian(y, windowFor(options));
+  const indices = new Array<number>(period).fill(0);
+  if (period > 1) {
+    for (let k = 0; k < period; k++) {
+      const d: number[] = [];
+      for (let i = k; i < y.length; i += period) d.push(y[i] - trend[i]);
+      indices[k] = median(d);
+    }
+    const finite = indices.filter((v) => Number.isFinite(v));
+    const mean = finite.reduce((s, v) => s + v, 0) / Math.max(1, finite.length);
+    for (let k = 0; k < period; k++) indices[k] = Number.isFinite(indices[k]) ? indices[k] - mean : 0;
+  }
+  const seasonal = y.map((_, i) => indices[i % period]);
+  const residual = y.map((v, i) => v - trend[i] - seasonal[i]);
+  return { trend, seasonal, residual };
+}
+
+/** Scores every point of a daily series; see the module comment for the method. */
+export function scoreSeries(values: readonly number[], options: AnomalyOptions = {}): ScoredPoint[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const { trend, seasonal, residual } = decompose(values, options);
+  const weights = options.weights;
+  let scaled = residual;
+  if (weights) {
+    const typical = median(weights.filter((n) => n > 0));
+    scaled = residual.map((r, i) => (weights[i] > 0 && typical > 0 ? r * Math.sqrt(weights[i] / typical) : Number.NaN));
+  }
+  const z = robustZ(scaled);
+  const direction = options.direction ?? 'both';
+  return values.map((observed, i) => {
+    const fit = trend[i] + seasonal[i];
+    const expected = options.transform === 'log' ? Math.max(0, Math.expm1(fit)) : fit;
+    const score = z[i];
+    const beyond = direction === 'up' ? score >= threshold : direction === 'down' ? score <= -threshold : Math.abs(score) >= threshold;
+    return { index: i, observed, expected, score, flagged: Number.isFinite(score) && beyond };
+  });
+}
+
+/** A run of consecutive flagged points with the same sign: one event, reported at its most extreme point. */
+export interface Episode {
+  readonly start: number;
+  readonly end: number;
+  readonly peak: ScoredPoint;
+}
+
+/** Groups flagged points into episodes (consecutive indices, same direction). */
+export function episodes(points: readonly ScoredPoint[]): Episode[] {
+  const out: Episode[] = [];
+  let current: { start: number; end: number; peak: ScoredPoint } | null = null;
+  for (const p of points) {
+    if (!p.flagged) {
+      current = null;
+      continue;
+    }
+    if (current && current.end === p.index - 1 && Math.sign(current.peak.score) === Math.sign(p.score)) {
+      current.end = p.index;
+      if (Math.abs(p.score) > Math.abs(current.peak.score)) current.peak = p;
+    } else {
+      current = { start: p.index, end: p.index, peak: p };
+      out.push(current);
+    }
+  }
+  return out;
+}

@@ -16,9 +16,29 @@ export { MktFilters } from './components/filters/mkt-filters.js';
 export { MktKpis } from './components/kpis/mkt-kpis.js';
 export { MktCohortHeatmap } from './components/cohort-heatmap/mkt-cohort-heatmap.js';
 export { MktRetentionCurves } from './components/retention-curves/mkt-retention-curves.js';
+export { MktFunnel } from './components/funnel/mkt-funnel.js';
+export { MktJourney } from './components/journey/mkt-journey.js';
 export { MktRevenueTrend } from './components/revenue-trend/mkt-revenue-trend.js';
 export { MktCategoryPerformance } from './components/category-performance/mkt-category-performance.js';
 export { MktTierContribution } from './components/tier-contribution/mkt-tier-contribution.js';
 export { MktSellerHealth } from './components/seller-health/mkt-seller-health.js';
 export { MktSellerChurn } from './components/seller-churn/mkt-seller-churn.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
+export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
+export { MktClv } from './components/clv/mkt-clv.js';
+export { MktChurn } from './components/churn/mkt-churn.js';
+export {
+  fitBgNbd,
+  expectedPurchases,
+  conditionalExpectedPurchases,
+  probabilityAlive,
+  bgNbdLogLikelihood,
+  type BgNbdParams,
+  type BgNbdCustomer,
+  type BgNbdFit,
+} from './models/bg-nbd.js';
+export { fitGammaGamma, expectedSpend, customerLifetimeValue, type GammaGammaParams, type GammaGammaFit, type ClvOptions } from './models/gamma-gamma.js';
+export { customerValues, type CustomerColumns, type CustomerValues } from './models/customer-value.js';
+export { clusterRfm, type RfmClustering } from './models/kmeans-rfm.js';
+export { fitLogisticRegression, auc, confusion } from './models/logistic-regression.js';
+export { RFM_RULES, RFM_SEGMENTS } from './metrics/rfm.js';

@@ -30,7 +30,8 @@ describe('<mkt-clv>', () => {
     const customers = Number(text(clv, '[data-tile="customers"] .value'));
     expect(customers).to.be.within(35, 41);
     const boxes = clv.shadowRoot!.querySelectorAll('g.box').length;
-    expect(boxes).to.equal(clv.shadowRoot!.querySelectorAll('tbody tr').length).and.to.be.above(1);
+    expect(boxes).to.equal(clv.shadowRoot!.querySelectorAll('tbody tr').length);
+    expect(boxes).to.be.above(1);
     const counts = [...clv.shadowRoot!.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => Number(td.textContent));
     expect(counts.reduce((s, v) => s + v, 0)).to.equal(customers);
   });

@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+export const churnStyles = css`
+  .layout {
+    display: grid;
+    gap: 1rem;
+  }
+  h3 {
+    margin: 0 0 0.35rem;
+    font-size: 0.9rem;
+    font-weight: 600;
+  }
+  .line {
+    fill: none;
+    stroke: var(--mkt-series-6, var(--_mkt-series-6));
+    stroke-width: 2px;
+  }
+  .dot {
+    fill: var(--mkt-series-6, var(--_mkt-series-6));
+  }
+  .bar {
+    fill: var(--mkt-series-1, var(--_mkt-series-1));
+  }
+  .bar-label,
+  .bar-value {
+    fill: var(--mkt-fg, var(--_mkt-fg));
+    font-size: 11px;
+    font-variant-numeric: tabular-nums;
+  }
+  .metrics {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1.25rem;
+    margin: 0;
+    font-size: 0.85em;
+  }
+  .metrics dt {
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .metrics dd {
+    margin: 0;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .metrics div {
+    display: flex;
+    gap: 0.35rem;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .note {
+    margin: 0.35rem 0 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .why {
+    color: var(--mkt-muted, var(--_mkt-muted));
+    font-size: 0.9em;
+  }
+`;

@@ -1,0 +1,293 @@
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { line, scaleLinear, scaleUtc } from 'd3';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { chartStyles } from '../../charts/chart.styles.js';
+import { axisBottom, axisLeft } from '../../charts/axes.js';
+import { dataTable } from '../../charts/data-table.js';
+import { SizeController } from '../../charts/size-controller.js';
+import { rows } from '../../data/arrow-rows.js';
+import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
+import { customerModel } from '../clv/customer-model.js';
+import { fitChurnModel, type ChurnModelResult } from './churn-model.js';
+import { churnStyles } from './mkt-churn.styles.js';
+
+export interface ChurnPoint {
+  readonly refDate: string;
+  readonly active: number;
+  readonly churned: number;
+  readonly rate: number | null;
+}
+
+export interface ChurnGroup {
+  readonly group: string;
+  readonly active: number;
+  readonly churned: number;
+  readonly rate: number | null;
+}
+
+export interface AtRiskCustomer {
+  readonly id: string;
+  readonly revenue: number;
+  readonly pAlive: number;
+  /** P(alive) N days earlier minus now (positive = dropped). */
+  readonly drop: number;
+  readonly daysSinceLast: number;
+  /** Mean days between the customer's purchases. */
+  readonly usualGap: number;
+  readonly churnProbability: number;
+  readonly valueAtRisk: number;
+  readonly reason: string;
+}
+
+export interface ChurnResult {
+  readonly days: number;
+  readonly series: readonly ChurnPoint[];
+  readonly breakdown: 'segment' | 'cohort';
+  readonly groups: readonly ChurnGroup[];
+  readonly model: Omit<ChurnModelResult, 'probability' | 'model'> & { readonly fitted: boolean };
+  readonly atRisk: readonly AtRiskCustomer[];
+}
+
+/** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
+export const OVERDUE_FACTOR = 1.5;
+/** P(alive) falling by at least this much over the last N days flags a customer. */
+export const ALIVE_DROP = 0.1;
+
+/**
+ * Customer churn. **Rate over time**: at each month start in the window, of the customers with a completed
+ * purchase in the previous N days (`days`), the share with none in the next N days (see src/metrics/churn.ts).
+ * **Breakdown** by RFM segment (over all the data) or cohort, pooled over those months. **Churn model**:
+ * logistic regression on RFM features at the cut-off (window end − N days), label = no purchase in the last N
+ * days, evaluated on a fixed fifth of the customers (hash of the id): AUC, and precision / recall at 0.5.
+ * **Early warning**: repeat buyers in the top fifth by revenue whose BG/NBD P(alive) fell by 0.1 or more over
+ * the last N days, or who are overdue (days since the last purchase > 1.5 × their mean gap between purchases),
+ * ranked by value at risk = churn probability × revenue in the window.
+ *
+ * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart chart - The charts.
+ * @csspart table - The early-warning table.
+ * @cssprop --mkt-series-6 - Colour of the churn line.
+ * @cssprop --mkt-series-1 - Colour of the breakdown bars.
+ */
+@customElement('mkt-churn')
+export class MktChurn extends MktWidget<ChurnResult> {
+  static override styles = [...MktWidget.styles, chartStyles, churnStyles];
+
+  /** N: the activity window in days (active = bought in the N days before; churned = none in the N after). */
+  @property({ type: Number }) days = 30;
+  /** Break the churn rate down by `segment` or `cohort`. */
+  @property() breakdown: 'segment' | 'cohort' = 'segment';
+  /** Customers listed in the early warning. */
+  @property({ type: Number, attribute: 'list-size' }) listSize = 8;
+
+  private readonly size = new SizeController(this);
+
+  protected override queryArgs() {
+    return [this.days, this.breakdown, this.listSize];
+  }
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ChurnResult> {
+    const days = Math.max(1, Math.round(Number.isFinite(this.days) ? this.days : 30));
+    const breakdown = this.breakdown === 'cohort' ? 'cohort' : 'segment';
+    const { minDate, maxDate } = dashboard.info ?? {};
+    const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
+    if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
+    const end = filters.dateTo ?? maxDate;
+    const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
+    const [series, groups, customers] = await Promise.all([
+      engine.query(churnSql(filters, { days, refDates }), signal).then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
+      engine.query(churnSql(filters, { days, refDates, by: breakdown }), signal).then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
+      customerModel(engine, filters, { end, horizonWeeks: 52, discountRate: 0.01, earlierDays: days }, signal),
+    ]);
+    signal.throwIfAborted();
+    const churnModel = fitChurnModel(customers, days);
+    const { probability } = churnModel;
+    const { x, tx, monetary } = customers.columns;
+    const repeat = [...x.keys()].filter((i) => x[i] >= 1);
+    const sortedRevenue = repeat.map((i) => monetary[i]).sort((a, b) => a - b);
+    const threshold = sortedRevenue.length ? sortedRevenue[Math.floor(sortedRevenue.length * 0.8)] : Infinity;
+    const atRisk: AtRiskCustomer[] = [];
+    for (const i of repeat) {
+      if (monetary[i] < threshold) continue;
+      const pAlive = customers.values.pAlive[i];
+      const before = customers.values.pAliveEarlier[i];
+      const drop = Number.isFinite(before) ? before - pAlive : 0;
+      const usualGap = (tx[i] * 7) / x[i];
+      const daysSinceLast = customers.recencyDays[i];
+      const overdue = usualGap > 0 && daysSinceLast > OVERDUE_FACTOR * usualGap;
+      if (!(drop >= ALIVE_DROP || overdue)) continue;
+      const p = Number.isFinite(probability[i]) ? probability[i] : 1 - pAlive;
+      atRisk.push({
+        id: customers.ids[i],
+        revenue: monetary[i],
+        pAlive,
+        drop,
+        daysSinceLast,
+        usualGap,
+        churnProbability: p,
+        valueAtRisk: p * monetary[i],
+        reason: [drop >= ALIVE_DROP ? 'P(alive) dropped' : '', overdue ? 'overdue' : ''].filter(Boolean).join(', '),
+      });
+    }
+    atRisk.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.id.localeCompare(b.id));
+    const { model, probability: _p, ...metrics } = churnModel;
+    void _p;
+    return {
+      days,
+      breakdown,
+      series: series.map((r) => ({ refDate: r.ref_date, active: r.active, churned: r.churned, rate: r.rate })),
+      groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
+      model: { ...metrics, fitted: model !== null },
+      atRisk: atRisk.slice(0, Math.max(1, this.listSize)),
+    };
+  }
+
+  protected override isEmpty(result: ChurnResult): boolean {
+    return result.series.length === 0 && result.atRisk.length === 0 && !result.model.fitted;
+  }
+
+  protected override emptyMessage(): string {
+    return `Not enough history: churn needs ${this.days} days of data before and after a month start.`;
+  }
+
+  protected override renderControls() {
+    const pressed = (b: string) => (this.breakdown === b ? 'true' : 'false');
+    return html`<div class="segmented" role="group" aria-label="Break churn down by">
+      <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>By segment</button>
+      <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>By cohort</button>
+    </div>`;
+  }
+
+  protected override renderResult(r: ChurnResult) {
+    return html`<div class="layout">
+      <div>
+        <h3>Churn rate, ${r.days}-day windows</h3>
+        ${r.series.length ? this.renderLine(r) : html`<p class="note">No month start in the window has ${r.days} days of data on both sides.</p>`}
+      </div>
+      <div>
+        <h3>By ${r.breakdown}</h3>
+        ${r.groups.length ? this.renderBars(r) : html`<p class="note">No active customers to break down.</p>`}
+      </div>
+      <div>
+        <h3>Churn model</h3>
+        ${this.renderModel(r)}
+      </div>
+      <div>
+        <h3>Early warning: high-value customers at risk</h3>
+        ${this.renderAtRisk(r)}
+      </div>
+    </div>`;
+  }
+
+  private renderLine(r: ChurnResult) {
+    const f = this.format;
+    const width = this.size.drawWidth;
+    const height = 180;
+    const m = { top: 8, right: 12, bottom: 24, left: 44 };
+    const points = r.series.filter((p) => p.rate !== null);
+    const dates = r.series.map((p) => new Date(`${p.refDate}T00:00:00Z`));
+    const x = scaleUtc()
+      .domain([dates[0], dates[dates.length - 1]])
+      .range([m.left, width - m.right]);
+    if (dates.length === 1) x.domain([new Date(dates[0].getTime() - 15 * 864e5), new Date(dates[0].getTime() + 15 * 864e5)]);
+    const y = scaleLinear()
+      .domain([0, Math.max(0.1, ...points.map((p) => p.rate ?? 0))])
+      .nice()
+      .range([height - m.bottom, m.top]);
+    const at = (p: ChurnPoint) => [x(new Date(`${p.refDate}T00:00:00Z`)), y(p.rate ?? 0)] as [number, number];
+    const path = line<ChurnPoint>()
+      .x((p) => at(p)[0])
+      .y((p) => at(p)[1])(points);
+    return html`<svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
+        aria-label="Churn rate by month; the table view lists the values">
+        <g transform="translate(0,${height - m.bottom})">${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 90)), format: (d: Date) => f.month(d) })}</g>
+        <g transform="translate(${m.left},0)">${axisLeft(y, { ticks: 4, format: (v: number) => f.percent(v, 0), grid: width - m.left - m.right })}</g>
+        <path class="line" d=${path ?? ''}></path>
+        ${points.map((p) => {
+          const [cx, cy] = at(p);
+          return svg`<circle class="dot" cx=${cx} cy=${cy} r="3"><title>${f.date(p.refDate)}: ${f.percent(p.rate)} of ${f.count(p.active)} active customers</title></circle>`;
+        })}
+      </svg>
+      <details>
+        <summary class="note">Table view</summary>
+        ${dataTable(
+          'Churn rate by month',
+          [
+            { label: 'Month start', value: (p: ChurnPoint) => f.date(p.refDate) },
+            { label: 'Active', value: (p: ChurnPoint) => f.count(p.active), numeric: true },
+            { label: 'Churned', value: (p: ChurnPoint) => f.count(p.churned), numeric: true },
+            { label: 'Rate', value: (p: ChurnPoint) => f.percent(p.rate), numeric: true },
+          ],
+          r.series,
+        )}
+      </details>`;
+  }
+
+  private renderBars(r: ChurnResult) {
+    const f = this.format;
+    const width = this.size.drawWidth;
+    const groups = r.breakdown === 'cohort' ? r.groups.slice(-12) : [...r.groups].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
+    const labelWidth = Math.min(130, Math.round(width * 0.34));
+    const valueWidth = 90;
+    const row = 20;
+    const height = groups.length * row;
+    const x = scaleLinear().domain([0, 1]).range([0, Math.max(10, width - labelWidth - valueWidth)]);
+    const label = (g: ChurnGroup) => (r.breakdown === 'cohort' ? f.month(g.group) : g.group);
+    return html`<svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
+      aria-label="Churn rate by ${r.breakdown}: ${groups.map((g) => `${label(g)} ${f.percent(g.rate)}`).join('; ')}">
+      ${groups.map(
+        (g, i) => svg`<g transform="translate(0,${i * row})" data-group=${g.group}>
+          <text class="bar-label" x=${labelWidth - 6} y=${row / 2} dy="0.32em" text-anchor="end">${label(g)}</text>
+          <rect class="bar" x=${labelWidth} y="3" height=${row - 6} width=${x(g.rate ?? 0)}></rect>
+          <text class="bar-value" x=${labelWidth + x(g.rate ?? 0) + 4} y=${row / 2} dy="0.32em">${f.percent(g.rate)} of ${f.compact(g.active)}</text>
+        </g>`,
+      )}
+    </svg>
+    ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
+  }
+
+  private renderModel(r: ChurnResult) {
+    const f = this.format;
+    const m = r.model;
+    if (!m.fitted) {
+      return html`<p class="note">Not enough customers with history before the cut-off to fit a model (${m.train} in training).</p>`;
+    }
+    return html`<dl class="metrics" data-model>
+        <div><dt>AUC</dt><dd data-metric="auc">${Number.isFinite(m.auc) ? m.auc.toFixed(2) : '–'}</dd></div>
+        <div><dt>Precision</dt><dd data-metric="precision">${f.percent(m.precision, 0)}</dd></div>
+        <div><dt>Recall</dt><dd data-metric="recall">${f.percent(m.recall, 0)}</dd></div>
+        <div><dt>Holdout</dt><dd>${f.count(m.holdout)} customers, ${f.percent(m.holdoutRate, 0)} churned</dd></div>
+      </dl>
+      <p class="note">Logistic regression on recency, purchase days, revenue and tenure ${r.days} days before the end; label: no purchase since.
+        Trained on ${f.count(m.train)} customers, tested on a fixed fifth (by id); precision and recall at 50%.</p>`;
+  }
+
+  private renderAtRisk(r: ChurnResult) {
+    const f = this.format;
+    if (r.atRisk.length === 0) return html`<p class="note">No high-value repeat buyer is overdue or losing P(alive).</p>`;
+    return html`<div class="table-wrap">
+      ${dataTable(
+        'High-value customers at risk, by value at risk',
+        [
+          { label: 'Customer', value: (c: AtRiskCustomer) => c.id },
+          { label: 'Revenue', value: (c: AtRiskCustomer) => f.money(c.revenue), numeric: true },
+          { label: 'Days since / usual gap', value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`, numeric: true },
+          { label: 'P(alive)', value: (c: AtRiskCustomer) => `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`, numeric: true },
+          { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
+          { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },
+          { label: 'Why', value: (c: AtRiskCustomer) => c.reason },
+        ],
+        r.atRisk,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-churn': MktChurn;
+  }
+}

@@ -1,0 +1,63 @@
+import { expect, html } from '@open-wc/testing';
+import '../../src/components/data/mkt-data.js';
+import '../../src/components/churn/mkt-churn.js';
+import type { MktData } from '../../src/components/data/mkt-data.js';
+import type { MktChurn } from '../../src/components/churn/mkt-churn.js';
+import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { manyCustomersDataset } from '../fixtures/customer-rows.js';
+import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+
+describe('<mkt-churn> on the tiny marketplace', () => {
+  let data: MktData;
+  let churn: MktChurn;
+  before(async () => {
+    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-churn heading="Churn" days="20"></mkt-churn></mkt-data>`);
+    churn = data.querySelector('mkt-churn')!;
+    await whenReady(data);
+    await settled(churn);
+  });
+  after(() => data.remove());
+
+  it('is defined and accessible', async () => {
+    expect(customElements.get('mkt-churn')).to.exist;
+    await expect(churn).shadowDom.to.be.accessible();
+  });
+
+  it('days="20" reaches the SQL: one month start, 1 Feb, with c2 active and gone', () => {
+    // Data 10 Jan – 10 Mar; N = 20 leaves only 1 Feb. Active in [12 Jan, 1 Feb): c2 (15 Jan); c2 buys next on 5 Mar,
+    // after [1 Feb, 21 Feb) → churned: 1 of 1.
+    expect(text(churn, 'h3')).to.equal('Churn rate, 20-day windows');
+    const cells = [...churn.shadowRoot!.querySelectorAll('details tbody td')].map((td) => td.textContent!.trim());
+    expect(cells).to.deep.equal(['Feb 1, 2025', '1', '1', '100.0%']);
+    // By segment: c2 is Loyal Customers.
+    expect(churn.shadowRoot!.querySelector('g[data-group]')!.getAttribute('data-group')).to.equal('Loyal Customers');
+  });
+
+  it('says plainly when there are too few customers for the churn model', () => {
+    expect(text(churn, '.layout > div:nth-child(3) .note')).to.contain('Not enough customers');
+  });
+
+  it('the breakdown toggle switches to cohorts', async () => {
+    const [, byCohort] = churn.shadowRoot!.querySelectorAll<HTMLButtonElement>('.segmented button');
+    byCohort.click();
+    await waitFor(() => churn.shadowRoot!.querySelector('g[data-group]')?.getAttribute('data-group') === '2025-01', 'the cohort bars');
+    expect(churn.breakdown).to.equal('cohort');
+  });
+});
+
+describe('<mkt-churn> on 41 customers, with a dashboard assigned directly', () => {
+  it('fits the churn model, shows AUC, precision and recall, and ranks the early warnings by value at risk', async () => {
+    const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
+    await whenReady(data);
+    const el: MktChurn = await mount(html`<mkt-churn days="30" .dashboard=${data.state}></mkt-churn>`);
+    await settled(el);
+    await expect(el).shadowDom.to.be.accessible();
+    const metric = (name: string) => text(el, `[data-metric="${name}"]`);
+    expect(metric('auc')).to.match(/^(0\.\d\d|1\.00|–)$/);
+    expect(metric('precision')).to.match(/%|–/);
+    const values = [...el.shadowRoot!.querySelectorAll('.layout > div:nth-child(4) tbody tr td:nth-child(6)')].map((td) => Number(td.textContent!.replace(/[^\d.]/g, '')));
+    for (let i = 1; i < values.length; i++) expect(values[i]).to.be.at.most(values[i - 1]);
+    el.remove();
+    data.remove();
+  });
+});

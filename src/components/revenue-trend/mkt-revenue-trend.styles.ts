@@ -35,6 +35,10 @@ export const revenueTrendStyles = css`
     outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
     outline-offset: 2px;
   }
+  .tooltip {
+    width: max-content;
+    max-width: min(14rem, 90vw);
+  }
   .hit {
     fill: transparent;
   }

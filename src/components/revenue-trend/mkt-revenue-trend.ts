@@ -212,7 +212,9 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     const at = this.points[index];
     if (!result || !at) return;
     this.cursor = index;
-    this.tip = { x: at.x, y: at.y, lines: this.tipLines(result.rows[index], result) };
+    // Keep the tooltip (centred on its point) inside the chart at phone widths.
+    const half = Math.min(100, this.size.drawWidth / 2);
+    this.tip = { x: Math.max(half, Math.min(this.size.drawWidth - half, at.x)), y: at.y, lines: this.tipLines(result.rows[index], result) };
   }
 
   private pointAt(e: PointerEvent) {

@@ -26,7 +26,7 @@ export const sellerHealthStyles = css`
     fill: var(--mkt-muted, var(--_mkt-muted));
   }
   .tiers {
-    flex: 1 1 12rem;
+    flex: 0 1 16rem;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -73,6 +73,17 @@ export const sellerHealthStyles = css`
   }
   .scroll {
     overflow-x: auto;
+  }
+  /* Narrow screens scroll the table sideways rather than squeezing every column to a few characters. */
+  .scroll table.data {
+    min-width: 38rem;
+  }
+  .scroll table.data td:first-child {
+    min-width: 9rem;
+  }
+  .scroll table.data th {
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
   table.data th button {
     border: 0;

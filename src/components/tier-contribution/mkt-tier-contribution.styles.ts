@@ -8,6 +8,10 @@ export const tierContributionStyles = css`
     outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
     outline-offset: 2px;
   }
+  .tooltip {
+    width: max-content;
+    max-width: min(14rem, 90vw);
+  }
   .hit {
     fill: transparent;
   }

@@ -166,7 +166,8 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
       c === null
         ? null
         : {
-            ...this.columns[c],
+            x: Math.max(Math.min(100, width / 2), Math.min(width - Math.min(100, width / 2), this.columns[c].x)),
+            y: this.columns[c].y,
             lines: [
               bucketLabel(result.buckets[c].bucket, result.granularity, this.dashboard?.locale ?? 'en-US'),
               ...result.tiers.map((t) => `${tierWord(t)} ${f.money(result.buckets[c].gmv[t] ?? 0)}`),

@@ -1,0 +1,26 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/data/mkt-data.js';
+import '../src/components/seller-health/mkt-seller-health.js';
+import { withData, LOADING, FAILED } from './support/with-data.js';
+import { datasetWithout, emptyDataset } from './support/datasets.js';
+
+type Args = { heading: string; minOrders: number; pageSize: number };
+const el = (a: Args) => html`<mkt-seller-health heading=${a.heading} min-orders=${a.minOrders} page-size=${a.pageSize}></mkt-seller-health>`;
+
+const meta = {
+  title: 'Elements/Seller health',
+  component: 'mkt-seller-health',
+  tags: ['autodocs'],
+  args: { heading: 'Seller health', minOrders: 10, pageSize: 10 },
+  render: (args) => withData(el(args)),
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Data: Story = {};
+export const WithoutReviews: Story = { render: (args) => withData(el(args), datasetWithout('reviews')) };
+export const Loading: Story = { render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${LOADING}></mkt-seller-health>` };
+export const Error: Story = { render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${FAILED}></mkt-seller-health>` };
+export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
+export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -16,6 +16,8 @@ export { MktFilters } from './components/filters/mkt-filters.js';
 export { MktKpis } from './components/kpis/mkt-kpis.js';
 export { MktCohortHeatmap } from './components/cohort-heatmap/mkt-cohort-heatmap.js';
 export { MktRetentionCurves } from './components/retention-curves/mkt-retention-curves.js';
+export { MktFunnel } from './components/funnel/mkt-funnel.js';
+export { MktJourney } from './components/journey/mkt-journey.js';
 export { MktRevenueTrend } from './components/revenue-trend/mkt-revenue-trend.js';
 export { MktCategoryPerformance } from './components/category-performance/mkt-category-performance.js';
 export { MktTierContribution } from './components/tier-contribution/mkt-tier-contribution.js';

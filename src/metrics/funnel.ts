@@ -71,3 +71,9 @@ export function repeatPathsSql(filters: FilterState): string {
     )
     GROUP BY ALL ORDER BY source, purchases`;
 }
+
+/** A traffic source as words: `organic_search` → `Organic search`. */
+export function sourceLabel(source: string): string {
+  const text = source.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

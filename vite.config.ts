@@ -1,8 +1,8 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync } from 'node:fs';
 
-const here = (...parts: string[]) => resolve(__dirname, ...parts);
+const here = (...parts: string[]) => resolve(import.meta.dirname, ...parts);
 
 /** Every element is its own entry, so that importing one element does not pull in the others. */
 function elementEntries(): Record<string, string> {
@@ -41,6 +41,8 @@ const bundle: UserConfig = {
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    // DuckDB-WASM's JS API is most of the bundle; the wasm itself is a separate file.
+    chunkSizeWarningLimit: 1500,
     rollupOptions: {
       input: { marketkit: here('src/bundle.ts') },
       preserveEntrySignatures: 'exports-only',
@@ -49,20 +51,44 @@ const bundle: UserConfig = {
   },
 };
 
+/** Pages that load the built drop-in bundle (`./bundle/marketkit.js`) exactly as a site owner would. */
+const BUNDLE_PAGES = ['embed.html', 'article.html'];
+
 const demoPages = () =>
   Object.fromEntries(
     readdirSync(here('demo'))
-      .filter((f) => f.endsWith('.html'))
+      .filter((f) => f.endsWith('.html') && !BUNDLE_PAGES.includes(f))
       .map((f) => [f.replace(/\.html$/, ''), here('demo', f)]),
   );
+
+/** Serves dist/bundle at /bundle/ in dev, and copies the bundle and the bundle pages into the built demo. */
+function dropInBundle(): Plugin {
+  return {
+    name: 'marketkit-drop-in-bundle',
+    configureServer(server) {
+      server.middlewares.use('/bundle', (req, res, next) => {
+        const file = here('dist/bundle', (req.url ?? '/').split('?')[0].replace(/^\/+/, ''));
+        if (!file.startsWith(here('dist/bundle')) || !existsSync(file)) return next();
+        res.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+    closeBundle() {
+      cpSync(here('dist/bundle'), here('dist/demo/bundle'), { recursive: true });
+      for (const page of BUNDLE_PAGES) if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
+      cpSync(here('demo/demo.css'), here('dist/demo/demo.css'));
+    },
+  };
+}
 
 /** Default: the demo site. `npm start` serves it; `vite build` builds it into dist/demo (the benchmark uses it). */
 const demo = (): UserConfig => ({
   root: 'demo',
   publicDir: false,
+  plugins: [dropInBundle()],
   server: { port: 5173, fs: { allow: ['..'] } },
   preview: { port: 4173 },
-  build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', rollupOptions: { input: demoPages() } },
+  build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500, rollupOptions: { input: demoPages() } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });
 

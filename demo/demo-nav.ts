@@ -9,6 +9,8 @@ const PAGES = [
   ['funnel', 'Funnel'],
   ['insights', 'Insights'],
   ['article', 'Existing site'],
+  ['frameworks', 'React & Vue'],
+  ['embed', 'Plain HTML'],
 ] as const;
 
 /** The demo's header: links between pages, carrying the filters in the query string. */

@@ -113,7 +113,7 @@ export abstract class MktWidget<T> extends LitElement {
 
   override render() {
     return html`
-      <section part="card" class="card" aria-busy=${this.isBusy() ? 'true' : 'false'} aria-label=${this.heading || nothing}>
+      <section part="card" class="card mkt-root" aria-busy=${this.isBusy() ? 'true' : 'false'} aria-label=${this.heading || nothing}>
         ${this.heading || this.renderControls() !== nothing
           ? html`<header part="header">
               ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}

@@ -26,11 +26,19 @@ export const tokens = css`
     --_mkt-series-7: #f0e442;
     --_mkt-series-8: #000000;
 
-    --mkt-font: var(--mkt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  }
+  /* Typography on the element's own boxes, not on :host: a page's styles on the host element would win over
+     :host, and :host's inherited fonts would leak into slotted page content. */
+  .mkt-root {
     color: var(--mkt-fg, var(--_mkt-fg));
-    font-family: var(--mkt-font);
+    font-family: var(--mkt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--mkt-font-size, 14px);
+    font-style: normal;
+    font-variant: normal;
     line-height: 1.4;
+    letter-spacing: normal;
+    text-align: left;
+    text-transform: none;
     box-sizing: border-box;
   }
   :host([theme='dark']) {

@@ -7,6 +7,7 @@ import { DashboardLoader } from '../../data/dashboard-loader.js';
 import { applyFilterPatch, EMPTY_FILTERS, FilterValidationError, type FilterPatch } from '../../data/filter-state.js';
 import { readUrlFilters, writeUrlFilters } from '../../data/url-state.js';
 import type { InMemoryDataset } from '../../data/load-dataset.js';
+import type { ColumnMapping } from '../../schema/manifest.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
 import { MktFiltersAppliedEvent } from '../../events/filters-applied.js';
 import { MktErrorEvent } from '../../events/error.js';
@@ -43,6 +44,8 @@ export class MktData extends LitElement {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
   /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
   @property({ attribute: false }) source: InMemoryDataset | null = null;
+  /** Your column names per table, `{ transactions: { order_date: 'purchased_at' } }`; overrides the manifest's `columns`. */
+  @property({ attribute: false }) mapping: ColumnMapping | null = null;
 
   @state() private dashboard: DashboardState = this.initialState();
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
@@ -109,13 +112,13 @@ export class MktData extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('locale') || changed.has('currency')) this.update$({ locale: this.locale, currency: this.currency });
-    if ((changed.has('src') || changed.has('source') || changed.has('wasmBase')) && (this.src || this.source)) {
+    if ((changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) && (this.src || this.source)) {
       void this.load();
     }
   }
 
   private async load(): Promise<void> {
-    const loaded = await this.loader.load({ src: this.src, dataset: this.source, wasmBase: this.wasmBase || undefined });
+    const loaded = await this.loader.load({ src: this.src, dataset: this.source, wasmBase: this.wasmBase || undefined, mapping: this.mapping });
     if (loaded === 'superseded') return;
     if (loaded.error) {
       const e = loaded.error;
@@ -182,7 +185,7 @@ export class MktData extends LitElement {
     const ratio = progress && progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : undefined;
     return html`
       ${status === 'loading'
-        ? html`<div part="status" class="status" role="status">
+        ? html`<div part="status" class="status mkt-root" role="status">
             <span>${progressLabel(progress?.phase)}</span>
             ${ratio === undefined
               ? html`<progress aria-label="Loading the dataset"></progress>`
@@ -190,7 +193,7 @@ export class MktData extends LitElement {
           </div>`
         : nothing}
       ${status === 'error' && error
-        ? html`<div part="status" class="status error" role="alert">${error.message}</div>`
+        ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
         : nothing}
       <slot></slot>
     `;

@@ -1,0 +1,21 @@
+// `npm start`: generate the demo datasets and the drop-in bundle when missing, then serve the demo with Vite.
+import { existsSync } from 'node:fs';
+import { spawnSync, spawn } from 'node:child_process';
+
+function run(what, command, args) {
+  console.log(what);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+for (const scale of ['1', '0.05']) {
+  const dir = `demo/data/scale-${scale}`;
+  if (!existsSync(`${dir}/manifest.json`)) {
+    run(`Generating the demo dataset (scale ${scale}, seed 42) in ${dir} …`, 'npx', ['tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', dir]);
+  }
+}
+if (!existsSync('dist/bundle/marketkit.js')) {
+  run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn']);
+}
+const server = spawn('npx', ['vite', '--host', '127.0.0.1', ...process.argv.slice(2)], { stdio: 'inherit' });
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,73 @@
+// End-to-end: opens every page of the built demo in Chromium, waits for every element to finish, checks that
+// nothing failed, drives a filter change, and saves screenshots to test/screenshots/. `npm run test:e2e`.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { serveDemo } from './static-server.mjs';
+import { settle, collectProblems } from './page-checks.mjs';
+
+const server = await serveDemo(0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+mkdirSync('test/screenshots', { recursive: true });
+const results = [];
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+  }
+}
+
+async function openPage(file, width = 1280) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems = collectProblems(page);
+  await page.goto(`${base}/${file}`);
+  await settle(page);
+  return { page, problems };
+}
+
+const pages = readdirSync('dist/demo').filter((f) => f.endsWith('.html')).sort();
+console.log(`e2e: ${pages.length} demo pages at ${base}`);
+for (const file of pages) {
+  for (const width of [1280, 375]) {
+    await check(`${file} at ${width}px renders every element with no error`, async () => {
+      const { page, problems } = await openPage(file, width);
+      const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+      if (elements < 5) throw new Error('the page is empty');
+      await page.screenshot({ path: `test/screenshots/${file.replace('.html', '')}-${width}.png`, fullPage: true });
+      await page.close();
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    });
+  }
+}
+
+await check('index.html: a category chosen in <mkt-filters> changes the KPIs and the URL', async () => {
+  const { page, problems } = await openPage('index.html');
+  const gmv = () => page.evaluate(() => document.querySelector('mkt-kpis').shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent);
+  const before = await gmv();
+  await page.evaluate(() => {
+    const filters = document.querySelector('mkt-filters').shadowRoot;
+    filters.querySelector('details[data-key="categories"]').open = true;
+    filters.querySelector('details[data-key="categories"] input[type="checkbox"]').click();
+  });
+  await settle(page);
+  const after = await gmv();
+  if (after === before) throw new Error(`GMV stayed ${before}`);
+  if (!page.url().includes('shop.categories=')) throw new Error(`the URL did not record the filter: ${page.url()}`);
+  await page.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+
+await browser.close();
+server.close();
+const passed = results.filter((r) => r.ok).length;
+console.log(`\ne2e: ${passed} passed, ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);

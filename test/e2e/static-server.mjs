@@ -1,0 +1,25 @@
+// A minimal static file server for the built demo: `/` → dist/demo, `/data/` → demo/data.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+export function serveDemo(port = 0, { headers = {} } = {}) {
+  const roots = [
+    ['/data/', path.resolve('demo/data')],
+    ['/', path.resolve('dist/demo')],
+  ];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const [prefix, root] = roots.find(([p]) => url.pathname.startsWith(p));
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}

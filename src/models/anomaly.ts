@@ -12,11 +12,17 @@
  *    its own yardstick. They recommend flagging |score| > 3.5; under normal noise that is about 5 days in 10,000.
  *
  * Options for real series:
- * - `transform: 'log'` decomposes log(1 + value): for GMV and order counts, whose weekly swings and noise grow with
- *   the level (multiplicative seasonality), and whose noise is right-skewed. Expected values are transformed back.
+ * - `transform: 'log'` decomposes log(1 + value), for series whose weekly swings and noise grow in proportion to
+ *   the level (multiplicative seasonality). `transform: 'sqrt'` decomposes √(value + 3/8) (Anscombe's transform),
+ *   which makes the noise of counts even (Poisson: σ ≈ ½ at any level) and tames right skew without blowing up
+ *   the quiet days near zero the way a log does; the kit uses it for daily GMV and orders. Expected values are
+ *   transformed back.
  * - `weights`: for rates, the number of trials behind each day (orders for a late rate, sessions for conversion).
  *   A binomial rate's noise shrinks as 1/√n, so each residual is multiplied by √(n / median n) before scoring;
  *   otherwise quiet days would be flagged for noise that busy days never show. Days with n = 0 are not scored.
+ *   The σ of the scaled residuals is never taken below the binomial one, √(p(1 − p) / median n) with p the pooled
+ *   rate: sampling noise is the least a rate can show, and without the floor a series of mostly identical days
+ *   (MAD 0) would make every small wobble look extreme.
  * - When MAD is 0 (more than half the residuals identical, e.g. mostly-zero counts) the mean absolute deviation
  *   × 1.2533 is used instead (the same σ for normal noise); when that is 0 too, no day is scored.
  */
@@ -25,7 +31,7 @@ export interface DecomposeOptions {
   readonly period?: number;
   /** Rolling-median window for the trend, in points; made odd. Defaults to 3 × period (at least 7). */
   readonly window?: number;
-  readonly transform?: 'none' | 'log';
+  readonly transform?: 'none' | 'log' | 'sqrt';
 }
 
 export interface Decomposition {
@@ -73,10 +79,13 @@ export function mad(values: readonly number[]): number {
   return median(values.map((v) => Math.abs(v - m)));
 }
 
-/** Modified z-scores of `values` (NaN stays NaN; all NaN when the spread is 0). */
-export function robustZ(values: readonly number[]): number[] {
+/**
+ * Modified z-scores of `values` (NaN stays NaN; all NaN when the spread is 0). `minSpread` is a floor under the
+ * estimated σ (the sampling noise the values cannot be below).
+ */
+export function robustZ(values: readonly number[], minSpread = 0): number[] {
   const m = median(values);
-  let spread = mad(values) / MAD_TO_SIGMA;
+  let spread = Math.max(minSpread, mad(values) / MAD_TO_SIGMA);
   if (!(spread > 0)) {
     const finite = values.filter((v) => Number.isFinite(v));
     spread = finite.length > 0 ? (finite.reduce((s, v) => s + Math.abs(v - m), 0) / finite.length) * MEAN_AD_TO_SIGMA : 0;
@@ -96,10 +105,22 @@ function windowFor(options: DecomposeOptions): number {
   return w % 2 === 1 ? w : w + 1;
 }
 
+function forward(v: number, transform: DecomposeOptions['transform']): number {
+  if (transform === 'log') return Math.log1p(Math.max(0, v));
+  if (transform === 'sqrt') return Math.sqrt(Math.max(0, v) + 0.375);
+  return v;
+}
+
+function backward(v: number, transform: DecomposeOptions['transform']): number {
+  if (transform === 'log') return Math.max(0, Math.expm1(v));
+  if (transform === 'sqrt') return Math.max(0, v * v - 0.375);
+  return v;
+}
+
 /** Trend, seasonal and residual of a series (on the transformed scale when `transform` is `log`). */
 export function decompose(values: readonly number[], options: DecomposeOptions = {}): Decomposition {
   const period = Math.max(1, Math.round(options.period ?? 7));
-  const y = options.transform === 'log' ? values.map((v) => Math.log1p(Math.max(0, v))) : [...values];
+  const y = values.map((v) => forward(v, options.transform));
   const trend = rollingMedian(y, windowFor(options));
   const indices = new Array<number>(period).fill(0);
   if (period > 1) {
@@ -123,19 +144,45 @@ export function scoreSeries(values: readonly number[], options: AnomalyOptions =
   const { trend, seasonal, residual } = decompose(values, options);
   const weights = options.weights;
   let scaled = residual;
+  let floor = 0;
   if (weights) {
     const typical = median(weights.filter((n) => n > 0));
     scaled = residual.map((r, i) => (weights[i] > 0 && typical > 0 ? r * Math.sqrt(weights[i] / typical) : Number.NaN));
+    const p = pooledRate(values, weights);
+    floor = typical > 0 ? Math.sqrt((p * (1 - p)) / typical) : 0;
   }
-  const z = robustZ(scaled);
+  const z = robustZ(scaled, floor);
   const direction = options.direction ?? 'both';
   return values.map((observed, i) => {
     const fit = trend[i] + seasonal[i];
-    const expected = options.transform === 'log' ? Math.max(0, Math.expm1(fit)) : fit;
+    const expected = backward(fit, options.transform);
     const score = z[i];
     const beyond = direction === 'up' ? score >= threshold : direction === 'down' ? score <= -threshold : Math.abs(score) >= threshold;
     return { index: i, observed, expected, score, flagged: Number.isFinite(score) && beyond };
   });
+}
+
+/** Σ rate × trials / Σ trials over the points with trials. */
+export function pooledRate(rates: readonly number[], trials: readonly number[]): number {
+  let events = 0;
+  let total = 0;
+  rates.forEach((r, i) => {
+    if (trials[i] > 0 && Number.isFinite(r)) {
+      events += r * trials[i];
+      total += trials[i];
+    }
+  });
+  return total > 0 ? events / total : 0;
+}
+
+/**
+ * True when a rate series has enough events for its scores to mean something: the textbook rule for the normal
+ * approximation of a binomial, n·p ≥ 5 and n·(1 − p) ≥ 5, with n the median trials per point and p the pooled rate.
+ */
+export function enoughEvents(rates: readonly number[], trials: readonly number[], min = 5): boolean {
+  const n = median(trials);
+  const p = pooledRate(rates, trials);
+  return n * p >= min && n * (1 - p) >= min;
 }
 
 /** A run of consecutive flagged points with the same sign: one event, reported at its most extreme point. */

@@ -1,0 +1,201 @@
+import { html, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { area, line, scaleLinear, scaleUtc } from 'd3';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { rows } from '../../data/arrow-rows.js';
+import { kpiPeriods } from '../../metrics/kpis.js';
+import { addDays } from '../../metrics/filter-sql.js';
+import { revenueTrendSql, type TrendRow, type Window } from '../../metrics/revenue-trend.js';
+import { backtest, blockSums, fitHoltWinters, forecastBlocks, type Backtest, type EtsParams, type ForecastPoint } from '../../models/forecast.js';
+import { axisBottom, axisLeft } from '../../charts/axes.js';
+import { chartStyles } from '../../charts/chart.styles.js';
+import { dataTable } from '../../charts/data-table.js';
+import { SizeController } from '../../charts/size-controller.js';
+import { tickCount, timeTickFormat, utcDay } from '../../charts/time-format.js';
+import { forecastStyles } from './mkt-forecast.styles.js';
+
+export interface WeekValue {
+  /** Last day of the 7-day week, `YYYY-MM-DD`. */
+  readonly end: string;
+  readonly gmv: number;
+}
+
+export interface ForecastResult {
+  readonly window: Window;
+  readonly history: readonly WeekValue[];
+  readonly forecast: readonly (ForecastPoint & { end: string })[];
+  readonly params: EtsParams | null;
+  readonly backtest: Backtest | null;
+  /** Fewer than MIN_WEEKS whole weeks in the window. */
+  readonly tooShort: boolean;
+}
+
+/** Shortest history to fit: six whole weeks (the start values use two). */
+const MIN_WEEKS = 6;
+const HOLDOUT = 4;
+const HEIGHT = 220;
+const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
+
+/**
+ * GMV (completed orders) per week, with a forecast of the next `weeks` weeks and its 80% and 95% prediction
+ * intervals. The model (`src/models/forecast.ts`) is additive Holt-Winters with a damped trend fitted to the
+ * daily GMV of the filtered window, with the day-of-week pattern as its season; weeks are 7-day blocks ending on
+ * the window's last day. Beside it, the backtest: the model refitted without the last 4 weeks and scored on them
+ * (MAPE, mean absolute percentage error), next to the seasonal naive forecast's MAPE (each held-out week = the
+ * week before them). The model learns the weekly rhythm and the recent level and trend, not yearly events: a
+ * forecast into a holiday season will miss its peak.
+ *
+ * @summary Weekly GMV forecast with prediction intervals and its backtest error.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart chart - The chart.
+ * @csspart backtest - The backtest panel.
+ * @csspart table - The table view.
+ * @cssprop --mkt-series-1 - Colour of the history and forecast lines.
+ */
+@customElement('mkt-forecast')
+export class MktForecast extends MktWidget<ForecastResult> {
+  static override styles = [...MktWidget.styles, chartStyles, forecastStyles];
+
+  /** Weeks to forecast (1–52; default 8). */
+  @property({ type: Number }) weeks = 8;
+
+  @state() private view: 'chart' | 'table' = 'chart';
+  private readonly size = new SizeController(this);
+
+  private get horizon(): number {
+    const w = Math.round(Number(this.weeks));
+    return Number.isFinite(w) ? Math.min(52, Math.max(1, w)) : 8;
+  }
+
+  protected override queryArgs() {
+    return [this.horizon];
+  }
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ForecastResult> {
+    const info = dashboard.info!;
+    const none = (window: Window, tooShort: boolean): ForecastResult => ({ window, history: [], forecast: [], params: null, backtest: null, tooShort });
+    if (!info.minDate || !info.maxDate) return none({ from: '1970-01-01', to: '1970-01-01' }, false);
+    const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
+    const daily = rows<TrendRow>(await engine.query(revenueTrendSql(filters, window, 'day'), signal)).map((r) => r.gmv);
+    const weekly = blockSums(daily);
+    if (daily.every((v) => v === 0)) return none(window, false);
+    if (weekly.length < MIN_WEEKS) return none(window, true);
+    // Fit on whole weeks only, so the seasonal positions line up with the blocks.
+    const whole = daily.slice(daily.length % 7);
+    const fit = fitHoltWinters(whole, 7);
+    const horizon = this.horizon;
+    const history = weekly.map((gmv, i) => ({ end: addDays(window.to, -7 * (weekly.length - 1 - i)), gmv }));
+    const forecast = forecastBlocks(fit, horizon).map((p, i) => ({ ...p, end: addDays(window.to, 7 * (i + 1)) }));
+    return { window, history, forecast, params: fit.params, backtest: backtest(whole, 7, HOLDOUT), tooShort: false };
+  }
+
+  protected override isEmpty(result: ForecastResult): boolean {
+    return result.history.length === 0;
+  }
+
+  protected override emptyMessage(): string {
+    return this.task.value?.tooShort ? `A forecast needs at least ${MIN_WEEKS} weeks of history: widen the date range.` : 'No data matches the current filters.';
+  }
+
+  protected override renderControls() {
+    return html`<button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>`;
+  }
+
+  protected override renderResult(result: ForecastResult) {
+    const f = this.format;
+    const total = result.forecast.reduce((s, p) => s + p.mean, 0);
+    return html`<div class="layout">
+      <div class="main">${this.view === 'table' ? this.renderTable(result) : this.renderChart(result)}</div>
+      <aside class="side" part="backtest">
+        <p class="headline">
+          <span class="label">Next ${result.forecast.length} ${result.forecast.length === 1 ? 'week' : 'weeks'}</span>
+          <span class="value">${f.money(total)}</span>
+        </p>
+        ${this.renderBacktest(result.backtest)}
+        <p class="note">Holt-Winters (additive, damped trend) on daily GMV with a weekly pattern; does not foresee yearly events.</p>
+      </aside>
+    </div>`;
+  }
+
+  private renderBacktest(b: Backtest | null) {
+    const f = this.format;
+    if (!b || b.mape === null) return html`<p class="backtest none">Too little history for a backtest (needs ${MIN_WEEKS + HOLDOUT} weeks).</p>`;
+    return html`<dl class="backtest">
+      <div>
+        <dt>Backtest error (MAPE, last ${b.blocks} weeks)</dt>
+        <dd class="mape">${f.percent(b.mape, 1)}</dd>
+      </div>
+      <div>
+        <dt>Seasonal naive, same weeks</dt>
+        <dd class="naive">${f.percent(b.naiveMape, 1)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  private renderTable(result: ForecastResult) {
+    const f = this.format;
+    type Row = { end: string; kind: string; gmv: number; lo?: number; hi?: number };
+    const table: Row[] = [
+      ...result.history.slice(-8).map((h) => ({ end: h.end, kind: 'Actual', gmv: h.gmv })),
+      ...result.forecast.map((p) => ({ end: p.end, kind: 'Forecast', gmv: p.mean, lo: p.lo95, hi: p.hi95 })),
+    ];
+    return dataTable(
+      'Weekly GMV, actual and forecast with 95% prediction interval',
+      [
+        { label: 'Week ending', value: (r: Row) => f.date(r.end) },
+        { label: '', value: (r: Row) => r.kind },
+        { label: 'GMV', value: (r: Row) => f.money(r.gmv), numeric: true },
+        { label: '95% interval', value: (r: Row) => (r.lo === undefined ? '' : `${f.money(r.lo)} – ${f.money(r.hi)}`), numeric: true },
+      ],
+      table,
+    );
+  }
+
+  private renderChart(result: ForecastResult) {
+    const f = this.format;
+    // The backtest panel (12rem + gap) sits beside the chart when there is room for both.
+    const full = this.size.drawWidth;
+    const width = full >= 540 ? full - 184 : full;
+    const w = width - MARGIN.left - MARGIN.right;
+    const h = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const last = result.history[result.history.length - 1];
+    const fc = [{ end: last.end, mean: last.gmv, lo80: last.gmv, hi80: last.gmv, lo95: last.gmv, hi95: last.gmv }, ...result.forecast];
+    const x = scaleUtc().domain([utcDay(result.history[0].end), utcDay(fc[fc.length - 1].end)]).range([0, w]);
+    const max = Math.max(1, ...result.history.map((p) => p.gmv), ...result.forecast.map((p) => p.hi95));
+    const y = scaleLinear().domain([0, max]).nice(4).range([h, 0]);
+    const ticks = x.ticks(tickCount(w, 80));
+    const X = (d: { end: string }) => x(utcDay(d.end));
+    const band = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') => area<(typeof fc)[number]>().x(X).y0((d) => y(d[lo])).y1((d) => y(d[hi]))(fc) ?? '';
+    const histLine = line<WeekValue>().x(X).y((d) => y(d.gmv))(result.history as WeekValue[]) ?? '';
+    const fcLine = line<(typeof fc)[number]>().x(X).y((d) => y(d.mean))(fc) ?? '';
+    const lastF = result.forecast[result.forecast.length - 1];
+    const label = `Weekly GMV, ${result.history.length} weeks of history and ${result.forecast.length} forecast. Last week ${f.money(last.gmv)}; week ending ${f.date(lastF.end)} forecast ${f.money(lastF.mean)} (95% interval ${f.money(lastF.lo95)} to ${f.money(lastF.hi95)}).`;
+    return html`<div class="chart" part="chart">
+      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${label}>
+        <g transform="translate(${MARGIN.left},${MARGIN.top})">
+          ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
+          <g transform="translate(0,${h})">${axisBottom(x, { ticks: tickCount(w, 80), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}</g>
+          <path class="band b95" d=${band('lo95', 'hi95')}></path>
+          <path class="band b80" d=${band('lo80', 'hi80')}></path>
+          <line class="now" x1=${X(last)} x2=${X(last)} y1="0" y2=${h}></line>
+          <path class="history" d=${histLine}></path>
+          <path class="forecast" d=${fcLine}></path>
+          ${result.forecast.map((p) => svg`<circle class="fc-point" r="2.5" cx=${X(p)} cy=${y(p.mean)}></circle>`)}
+        </g>
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        <li><span class="swatch history"></span>Actual</li>
+        <li><span class="swatch forecast"></span>Forecast</li>
+        <li><span class="swatch b80"></span>80% interval</li>
+        <li><span class="swatch b95"></span>95% interval</li>
+      </ul>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-forecast': MktForecast;
+  }
+}

@@ -110,3 +110,19 @@ describe('<mkt-category-performance> without page events', () => {
     data.remove();
   });
 });
+
+describe('<mkt-category-performance> with no orders', () => {
+  it('shows its empty state for GMV even though sessions exist', async () => {
+    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset({ rows: { transactions: [] } })}>
+      <mkt-category-performance></mkt-category-performance></mkt-data>`);
+    const cats = data.querySelector('mkt-category-performance')!;
+    await whenReady(data);
+    await settled(cats);
+    expect(cats.shadowRoot!.querySelector('.message.empty')).to.exist;
+    // Conversion is about sessions, which are still there: three categories.
+    cats.metric = 'conversion';
+    await cats.updateComplete;
+    expect(bars(cats).length).to.equal(3);
+    data.remove();
+  });
+});

@@ -67,8 +67,9 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     return { rows: rows<CategoryRow>(table), withSessions };
   }
 
+  /** Nothing to compare: no completed order (GMV, orders), or no session (conversion), in any category. */
   protected override isEmpty(result: CategoryPerformanceResult): boolean {
-    return result.rows.length === 0;
+    return this.measure === 'conversion' ? !result.rows.some((r) => (r.sessions ?? 0) > 0) : !result.rows.some((r) => r.orders > 0);
   }
 
   protected override renderControls() {

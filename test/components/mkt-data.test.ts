@@ -10,18 +10,7 @@ import { tableIPCFromRows } from '../../src/schema/arrow.js';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-
-/** A manifest whose files are blob URLs, so a test can serve any bytes under any table. */
-function blobDataset(overrides: Record<string, Uint8Array | null> = {}): string {
-  const tables: Record<string, { file: string }> = {};
-  const files = tinyDataset().files as Record<string, Uint8Array>;
-  for (const name of Object.keys(files)) {
-    const bytes = name in overrides ? overrides[name] : files[name];
-    if (bytes === null) continue;
-    tables[name] = { file: URL.createObjectURL(new Blob([bytes as BlobPart])) };
-  }
-  return URL.createObjectURL(new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' })) + '#.json';
-}
+import { blobDataset } from '../support/blob-dataset.js';
 
 async function loadError(template: ReturnType<typeof html>): Promise<{ data: MktData; events: MktErrorEvent[]; kpis: MktKpis }> {
   const events: MktErrorEvent[] = [];
@@ -213,9 +202,9 @@ describe('<mkt-data>', () => {
         delivery_days: Int32Array.from(t.map((r) => (r.delivery_days as number) ?? 0)), was_late: t.map((r) => r.was_late as boolean),
       });
       const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: tableToIPC(table, 'stream') })}><mkt-kpis></mkt-kpis></mkt-data>`);
-      // order_date is checked first: it is text here too.
-      expect(events[0].detail).to.include({ code: 'column-type', table: 'transactions', column: 'order_date' });
-      expect(text(kpis, '.message.error')).to.contain('is VARCHAR; marketkit needs DATE');
+      // order_date is text here too, but 'YYYY-MM-DD' text is coerced to DATE; "$100" is no number.
+      expect(events[0].detail).to.include({ code: 'column-type', table: 'transactions', column: 'revenue' });
+      expect(text(kpis, '.message.error')).to.contain('Column "transactions.revenue" holds 8 values that are not numbers, e.g. "$');
       data.remove();
     });
   });

@@ -66,6 +66,25 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
+await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
+  const { page, problems } = await openPage('frameworks.html');
+  const gmv = (id) => page.evaluate((id) => document.querySelector(`#${id} mkt-kpis`).shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent, id);
+  const vueBefore = await gmv('vue');
+  await page.evaluate(() => {
+    document.querySelector('#react-shop').setFilters({ categories: ['Electronics'] });
+  });
+  await page.waitForFunction(() => document.querySelector('#react [data-testid="applied"]').textContent.includes('Electronics'));
+  await settle(page);
+  const vueText = await page.evaluate(() => document.querySelector('#vue [data-testid="applied"]').textContent);
+  if (!vueText.includes('all data')) throw new Error(`the Vue dashboard changed too: ${vueText}`);
+  if ((await gmv('vue')) !== vueBefore) throw new Error('the Vue dashboard KPIs changed');
+  if ((await gmv('react')) === vueBefore) throw new Error('the React dashboard KPIs did not change');
+  await page.evaluate(() => document.querySelector('#vue-shop').setFilters({ categories: ['Books'] }));
+  await page.waitForFunction(() => document.querySelector('#vue [data-testid="applied"]').textContent.includes('Books'));
+  await page.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+
 await browser.close();
 server.close();
 const passed = results.filter((r) => r.ok).length;

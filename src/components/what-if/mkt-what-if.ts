@@ -1,0 +1,226 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { rows } from '../../data/arrow-rows.js';
+import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
+import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
+import { whatIfStyles } from './mkt-what-if.styles.js';
+
+type Dim = 'all' | 'category' | 'tier';
+export interface WhatIfSlice extends SliceBaseline {
+  readonly dim: Dim;
+}
+export interface WhatIfResult {
+  readonly slices: readonly WhatIfSlice[];
+}
+
+type OrderRow = { dim: Dim; slice: string; gmv: number; cost: number; orders: number; shipped: number; late: number };
+type SessionRow = { dim: Dim; slice: string; sessions: number; purchases: number };
+
+/**
+ * What-if: change price, a promotion discount, the conversion rate or the late-shipment rate of everything, one
+ * category or one seller tier, and see projected GMV, orders and margin (GMV − product cost) against the baseline
+ * of the filtered window. The assumptions (price elasticity, promotion elasticity, orders lost per point of late
+ * rate) are shown and editable; the projection is `src/models/what-if.ts`, plain multiplications documented there.
+ *
+ * @summary Scenario planner: price, promotion, conversion and late rate vs GMV, orders and margin.
+ * @fires change - The scenario or an assumption changed.
+ * @fires mkt-error - A query failed.
+ * @csspart card - The widget's frame.
+ * @csspart levers - The scenario inputs.
+ * @csspart assumptions - The assumption inputs.
+ * @csspart table - Baseline vs scenario.
+ * @cssprop --mkt-positive - Colour of a gain.
+ * @cssprop --mkt-negative - Colour of a loss.
+ */
+@customElement('mkt-what-if')
+export class MktWhatIf extends MktWidget<WhatIfResult> {
+  static override styles = [...MktWidget.styles, whatIfStyles];
+
+  /** What the scenario changes: `all`, `category:<name>` or `tier:<name>`. */
+  @property() scope = 'all';
+  /** List-price change in percent (10 = 10% dearer). */
+  @property({ type: Number, attribute: 'price-change' }) priceChange = 0;
+  /** Promotion discount in percent of price (0–90). */
+  @property({ type: Number }) discount = 0;
+  /** Own-price elasticity of demand (negative). */
+  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
+  /** Demand elasticity to a promotion discount (negative). */
+  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
+  /** Percent of orders lost per percentage point of late-shipment rate. */
+  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
+
+  /** Assumed conversion and late rates in percent; null = the scope's baseline. */
+  @state() private conversion: number | null = null;
+  @state() private lateRate: number | null = null;
+
+  protected override requires = ['mkt_orders'];
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<WhatIfResult> {
+    const hasSessions = dashboard.info!.tables.has('mkt_sessions');
+    const [orders, sessions] = await Promise.all([
+      engine.query(whatIfOrdersSql(filters), signal).then((t) => rows<OrderRow>(t)),
+      hasSessions ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<SessionRow>(t)) : Promise.resolve([] as SessionRow[]),
+    ]);
+    const conv = new Map(sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]));
+    return {
+      slices: orders.map((o) => ({
+        dim: o.dim, key: o.slice, gmv: o.gmv, cost: o.cost, orders: o.orders,
+        lateRate: o.shipped > 0 ? o.late / o.shipped : null,
+        conversion: conv.get(`${o.dim}:${o.slice}`) ?? null,
+      })),
+    };
+  }
+
+  protected override isEmpty(result: WhatIfResult): boolean {
+    return !result.slices.some((s) => s.dim === 'all' && s.orders > 0);
+  }
+
+  /** The baseline slice the scope names (everything when it names nothing that exists). */
+  private target(result: WhatIfResult): WhatIfSlice {
+    const [dim, ...rest] = this.scope.split(':');
+    const name = rest.join(':');
+    return result.slices.find((s) => s.dim === dim && s.key === name) ?? result.slices.find((s) => s.dim === 'all')!;
+  }
+
+  /** The current projection (null before the data is in). */
+  get projection(): Projection | null {
+    const result = this.task.value;
+    return result && !this.isEmpty(result) ? this.compute(result) : null;
+  }
+
+  private compute(result: WhatIfResult): Projection {
+    const target = this.target(result);
+    const all = result.slices.find((s) => s.dim === 'all')!;
+    const rest: SliceBaseline = { key: '\u0000rest', gmv: all.gmv - target.gmv, cost: all.cost - target.cost, orders: all.orders - target.orders, conversion: null, lateRate: null };
+    const slices = target.dim === 'all' ? [target] : [target, rest];
+    const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v / 100);
+    return project(
+      slices,
+      target.key,
+      { priceChange: (Number(this.priceChange) || 0) / 100, discount: Math.min(0.9, Math.max(0, (Number(this.discount) || 0) / 100)), conversion: pct(this.conversion), lateRate: pct(this.lateRate) },
+      { priceElasticity: Number(this.priceElasticity) || 0, promoElasticity: Number(this.promoElasticity) || 0, lateOrderLoss: (Number(this.lateOrderLoss) || 0) / 100 },
+    );
+  }
+
+  private set(name: 'scope' | 'priceChange' | 'discount' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss' | 'conversion' | 'lateRate', e: Event) {
+    const input = e.target as HTMLInputElement | HTMLSelectElement;
+    if (name === 'scope') this.scope = input.value;
+    else {
+      const v = input.value === '' ? null : Number(input.value);
+      if (name === 'conversion' || name === 'lateRate') this[name] = v;
+      else this[name] = v ?? 0;
+    }
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Assumed rates are absolute rates of one scope: another scope starts from its own baseline.
+    if (changed.has('scope') && changed.get('scope') !== undefined) {
+      this.conversion = null;
+      this.lateRate = null;
+    }
+  }
+
+  private reset() {
+    this.priceChange = 0;
+    this.discount = 0;
+    this.conversion = null;
+    this.lateRate = null;
+    this.priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
+    this.promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
+    this.lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  protected override renderResult(result: WhatIfResult) {
+    const f = this.format;
+    const target = this.target(result);
+    const p = this.compute(result);
+    const scopeValue = target.dim === 'all' ? 'all' : `${target.dim}:${target.key}`;
+    const group = (dim: Dim, label: string) => {
+      const items = result.slices.filter((s) => s.dim === dim);
+      return items.length
+        ? html`<optgroup label=${label}>${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${s.key}</option>`)}</optgroup>`
+        : nothing;
+    };
+    const pctValue = (v: number | null, base: number | null) => (v !== null ? String(v) : base === null ? '' : (Math.round(base * 1000) / 10).toString());
+    return html`
+      <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()}>
+        <label class="field wide">
+          <span>Apply to</span>
+          <select name="scope" @change=${(e: Event) => this.set('scope', e)}>
+            <option value="all" ?selected=${scopeValue === 'all'}>Everything</option>
+            ${group('category', 'Category')} ${group('tier', 'Seller tier')}
+          </select>
+        </label>
+        <label class="field"><span>Price change (%)</span>
+          <input name="price" type="number" step="1" min="-90" max="200" .value=${String(this.priceChange)} @change=${(e: Event) => this.set('priceChange', e)} /></label>
+        <label class="field"><span>Promotion discount (%)</span>
+          <input name="discount" type="number" step="1" min="0" max="90" .value=${String(this.discount)} @change=${(e: Event) => this.set('discount', e)} /></label>
+        <label class="field"><span>Conversion rate (%)</span>
+          <input name="conversion" type="number" step="0.1" min="0" max="100" ?disabled=${target.conversion === null}
+            .value=${pctValue(this.conversion, target.conversion)} @change=${(e: Event) => this.set('conversion', e)} />
+          <small>now ${f.percent(target.conversion, 1)}</small></label>
+        <label class="field"><span>Late-shipment rate (%)</span>
+          <input name="late" type="number" step="0.1" min="0" max="100" ?disabled=${target.lateRate === null}
+            .value=${pctValue(this.lateRate, target.lateRate)} @change=${(e: Event) => this.set('lateRate', e)} />
+          <small>now ${f.percent(target.lateRate, 1)}</small></label>
+      </form>
+      ${this.renderTable(p)}
+      <p class="factors">
+        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price × ${p.priceFactor.toFixed(3)},
+        demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
+      </p>
+      <details class="assumptions" part="assumptions">
+        <summary>Assumptions</summary>
+        <div class="fields">
+          <label class="field"><span>Price elasticity</span>
+            <input name="price-elasticity" type="number" step="0.1" max="0" .value=${String(this.priceElasticity)} @change=${(e: Event) => this.set('priceElasticity', e)} /></label>
+          <label class="field"><span>Promotion elasticity</span>
+            <input name="promo-elasticity" type="number" step="0.1" max="0" .value=${String(this.promoElasticity)} @change=${(e: Event) => this.set('promoElasticity', e)} /></label>
+          <label class="field"><span>Orders lost per point of late rate (%)</span>
+            <input name="late-loss" type="number" step="0.1" min="0" .value=${String(this.lateOrderLoss)} @change=${(e: Event) => this.set('lateOrderLoss', e)} /></label>
+        </div>
+        <p class="explain">
+          Demand × (1 + price change)^price elasticity × (1 − discount)^promotion elasticity × new / current conversion ×
+          (1 − loss × change in late rate, in points). GMV = baseline × price factor × demand; cost = baseline cost × demand
+          (unit cost unchanged); margin = GMV − cost. Competitors, cannibalisation between categories and timing are not modelled.
+        </p>
+      </details>
+      <button type="button" class="reset" @click=${() => this.reset()}>Reset</button>
+    `;
+  }
+
+  private renderTable(p: Projection) {
+    const f = this.format;
+    const rowsOf = [
+      { key: 'gmv', label: 'GMV', base: p.baseline.gmv, next: p.projected.gmv, fmt: (v: number) => f.money(v) },
+      { key: 'orders', label: 'Orders', base: p.baseline.orders, next: p.projected.orders, fmt: (v: number) => f.count(Math.round(v)) },
+      { key: 'margin', label: 'Margin (GMV − cost)', base: p.baseline.margin, next: p.projected.margin, fmt: (v: number) => f.money(v) },
+    ];
+    return html`<table class="result" part="table">
+      <caption class="visually-hidden">Baseline and scenario</caption>
+      <thead><tr><th scope="col"><span class="visually-hidden">Measure</span></th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Scenario</th><th scope="col" class="num">Change</th></tr></thead>
+      <tbody>
+        ${rowsOf.map((r) => {
+          const change = r.base !== 0 ? (r.next - r.base) / Math.abs(r.base) : null;
+          const dir = change === null || Math.abs(change) < 0.0005 ? 'flat' : change > 0 ? 'up' : 'down';
+          return html`<tr data-row=${r.key}>
+            <th scope="row">${r.label}</th>
+            <td class="num base">${r.fmt(r.base)}</td>
+            <td class="num next">${r.fmt(r.next)}</td>
+            <td class="num change ${dir}">${f.change(change)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mkt-what-if': MktWhatIf;
+  }
+}

@@ -5,6 +5,9 @@ export const churnStyles = css`
     display: grid;
     gap: 1rem;
   }
+  .layout > * {
+    min-width: 0;
+  }
   h3 {
     margin: 0 0 0.35rem;
     font-size: 0.9rem;
@@ -48,6 +51,11 @@ export const churnStyles = css`
   }
   .table-wrap {
     overflow-x: auto;
+  }
+  .table-wrap th,
+  .table-wrap td {
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
   .note {
     margin: 0.35rem 0 0;

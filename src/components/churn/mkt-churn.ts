@@ -203,7 +203,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       .y((p) => at(p)[1])(points);
     return html`<svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
         aria-label="Churn rate by month; the table view lists the values">
-        <g transform="translate(0,${height - m.bottom})">${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 90)), format: (d: Date) => f.month(d) })}</g>
+        <g transform="translate(0,${height - m.bottom})">${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 120)), format: (d: Date) => f.month(d) })}</g>
         <g transform="translate(${m.left},0)">${axisLeft(y, { ticks: 4, format: (v: number) => f.percent(v, 0), grid: width - m.left - m.right })}</g>
         <path class="line" d=${path ?? ''}></path>
         ${points.map((p) => {
@@ -274,7 +274,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
         [
           { label: 'Customer', value: (c: AtRiskCustomer) => c.id },
           { label: 'Revenue', value: (c: AtRiskCustomer) => f.money(c.revenue), numeric: true },
-          { label: 'Days since / usual gap', value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`, numeric: true },
+          { label: 'Days since / usual', value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`, numeric: true },
           { label: 'P(alive)', value: (c: AtRiskCustomer) => `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`, numeric: true },
           { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
           { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },

@@ -52,6 +52,11 @@ export const clvStyles = css`
     overflow-x: auto;
     margin-top: 0.75rem;
   }
+  .table-wrap th,
+  .table-wrap td {
+    white-space: nowrap;
+    overflow-wrap: normal;
+  }
   .caption {
     margin: 0 0 0.25rem;
     font-size: 0.8em;

@@ -1,8 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { quantileSorted, scaleBand, scaleLinear } from 'd3';
+import { quantileSorted, scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
-import { SERIES } from '../base/tokens.styles.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -50,7 +49,6 @@ export interface ClvResult {
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.
- * @cssprop --mkt-series-1 - Box colours (up to --mkt-series-8).
  */
 @customElement('mkt-clv')
 export class MktClv extends MktWidget<ClvResult> {
@@ -165,7 +163,8 @@ export class MktClv extends MktWidget<ClvResult> {
     const max = Math.max(1, ...r.segments.map((s) => s.quantiles[4]));
     const x = scaleLinear().domain([0, max]).nice().range([margin.left, width - margin.right]);
     const y = scaleBand<string>().domain(r.segments.map((s) => s.name)).range([margin.top, height - margin.bottom]).padding(0.3);
-    const colour = (name: string) => SERIES[RFM_SEGMENTS.indexOf(name) % SERIES.length];
+    // The same colours as <mkt-rfm-segments>: one per rule segment, grey for "Others".
+    const colour = (name: string) => (name === 'Others' ? '#9aa0a6' : schemeTableau10[RFM_SEGMENTS.indexOf(name) % 10]);
     return html`<p class="caption">CLV per customer by segment: box = quartiles, line = median, whiskers = 5th–95th percentile</p>
       <svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
         aria-label="Box plot of customer lifetime value by segment; the table below has the numbers">

@@ -5,6 +5,9 @@ export const rfmSegmentsStyles = css`
     display: grid;
     gap: 1rem;
   }
+  .layout > * {
+    min-width: 0;
+  }
   .tile {
     cursor: pointer;
   }
@@ -36,6 +39,11 @@ export const rfmSegmentsStyles = css`
   }
   .table-wrap {
     overflow-x: auto;
+  }
+  .table-wrap th,
+  .table-wrap td {
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
   table.data button {
     border: 0;

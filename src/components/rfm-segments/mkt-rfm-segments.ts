@@ -1,8 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { hierarchy, treemap, treemapSquarify } from 'd3';
+import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
-import { SERIES } from '../base/tokens.styles.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -51,7 +50,6 @@ type RfmRow = { customer_id: string; recency: number; frequency: number; monetar
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.
- * @cssprop --mkt-series-1 - First segment colour (up to --mkt-series-8).
  */
 @customElement('mkt-rfm-segments')
 export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
@@ -155,9 +153,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     this.changeFilters({ segment: this.activeSegment === name ? null : name });
   }
 
+  /** Ten rule segments need ten distinct colours (the 8 series tokens would repeat); "Others" is grey. */
   private colour(result: RfmSegmentsResult, name: string): string {
+    if (name === 'Others') return OTHERS_COLOUR;
     const index = result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
-    return SERIES[index % SERIES.length];
+    return PALETTE[index % PALETTE.length];
   }
 
   protected override renderResult(result: RfmSegmentsResult) {
@@ -182,7 +182,6 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
         this.pick(s.name);
       }
     };
-    const darkText = new Set(['var(--mkt-series-7, var(--_mkt-series-7))', 'var(--mkt-series-5, var(--_mkt-series-5))', 'var(--mkt-series-2, var(--_mkt-series-2))']);
     return html`<div class="layout">
       <svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role=${clickable ? 'group' : 'img'} aria-label="Treemap of ${result.customers} customers by segment">
         ${root.leaves().map((leaf) => {
@@ -203,7 +202,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
             const s = leaf.data as SegmentStats;
             const w = leaf.x1 - leaf.x0;
             const h = leaf.y1 - leaf.y0;
-            const text = darkText.has(this.colour(result, s.name)) ? 'dark' : '';
+            const text = DARK_TEXT.has(this.colour(result, s.name)) ? 'dark' : '';
             return w > 70 && h > 34
               ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
                   <text class=${text} x="6" y="16">${truncate(s.name, Math.floor((w - 10) / 6.5))}</text>
@@ -262,6 +261,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     </table>`;
   }
 }
+
+const PALETTE = schemeTableau10;
+const OTHERS_COLOUR = '#9aa0a6';
+/** Light fills of the palette that need dark text (contrast ≥ 4.5 with #1b1f24). */
+const DARK_TEXT = new Set(['#edc948', '#76b7b2', '#ff9da7', '#59a14f', '#f28e2c', '#9c755f', '#bab0ab', OTHERS_COLOUR]);
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;

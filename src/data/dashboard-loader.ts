@@ -5,12 +5,15 @@ import { buildDerivedTables } from './derived-tables.js';
 import { startDuckDB, type DuckDBHandle } from './duckdb.js';
 import { fetchManifest, loadFromManifest, loadInMemory, type InMemoryDataset, type LoadedDataset } from './load-dataset.js';
 import { QueryEngine } from './query-engine.js';
+import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
 
 export interface LoadRequest {
   readonly src: string;
   readonly dataset: InMemoryDataset | null;
   readonly wasmBase?: string;
+  /** Column names per table, overriding the manifest's `columns`. */
+  readonly mapping?: ColumnMapping | null;
 }
 
 export type LoadOutcome = { readonly error: DatasetError | null; readonly info: DatasetInfo | null; readonly ms: number } | 'superseded';
@@ -39,25 +42,28 @@ export class DashboardLoader {
       handle = await startDuckDB(request.wasmBase);
       if (signal.aborted) throw new DOMException('superseded', 'AbortError');
       this.handle = handle;
+      performance.mark('mkt:engine-ready');
       const engine = await QueryEngine.open(handle.db);
       this.engine = engine;
       let loaded: LoadedDataset;
       if (request.dataset) {
         this.publish({ progress: { phase: 'load', loaded: 0, total: 0 } });
-        loaded = await loadInMemory(engine, request.dataset);
+        loaded = await loadInMemory(engine, request.dataset, request.mapping);
       } else {
         this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
         const { manifest, base } = await fetchManifest(request.src, signal);
         loaded = await loadFromManifest(engine, manifest, base, signal, (progress) => {
           if (!signal.aborted) this.publish({ progress });
-        });
+        }, request.mapping);
       }
       signal.throwIfAborted();
+      performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
       await validateSchema(engine, loaded.tables);
       const derived = await buildDerivedTables(engine, loaded.tables);
       const info = await readDatasetInfo(engine, new Set<string>([...loaded.tables, ...derived]));
       signal.throwIfAborted();
+      performance.mark('mkt:data-ready');
       this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest });
       return { error: null, info, ms: performance.now() - started };
     } catch (error) {

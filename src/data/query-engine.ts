@@ -13,6 +13,7 @@ interface Pending {
 }
 
 const CACHE_SIZE = 256;
+const HISTORY_SIZE = 1000;
 
 /**
  * The one query layer of a dashboard (Mosaic's coordinator idea, scoped to one `<mkt-data>`):
@@ -27,6 +28,8 @@ export class QueryEngine {
   private closed = false;
   /** Number of SQL statements actually sent to DuckDB; tests and the benchmark read it. */
   executed = 0;
+  /** The most recent statements sent to DuckDB with their time in ms (the benchmark compares against them). */
+  readonly history: { sql: string; ms: number }[] = [];
 
   constructor(
     readonly db: AsyncDuckDB,
@@ -65,6 +68,13 @@ export class QueryEngine {
   async insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
     this.cache.clear();
     await this.connection.insertArrowFromIPCStream(bytes, { name, create: true });
+  }
+
+  /** Runs SQL straight on the connection, bypassing queue and cache, and returns its time in ms: the benchmark's baseline. */
+  async timeRaw(sql: string): Promise<number> {
+    const started = performance.now();
+    await this.connection.query(sql);
+    return performance.now() - started;
   }
 
   async close(): Promise<void> {
@@ -125,7 +135,11 @@ export class QueryEngine {
     next.started = true;
     try {
       this.executed++;
-      next.resolve(await this.connection.query(next.sql));
+      const started = performance.now();
+      const table = await this.connection.query(next.sql);
+      this.history.push({ sql: next.sql, ms: performance.now() - started });
+      if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
+      next.resolve(table);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       next.reject(new DatasetError('query-failed', message));

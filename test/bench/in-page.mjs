@@ -1,0 +1,60 @@
+/* global document, performance, PerformanceObserver */
+// Installed in the benchmarked page (page.addInitScript): everything it needs must live inside this function.
+export function installBenchHelpers() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
+  /** Every marketkit widget of the page (they all have a query task). */
+  const widgets = () => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('mkt-') && el.task);
+
+  /** Resolves when no widget has a pending query and every one has rendered its result. */
+  async function allPainted() {
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 0));
+      const list = widgets();
+      await Promise.all(list.map((w) => w.task.taskComplete.catch(() => undefined)));
+      await Promise.all(list.map((w) => w.updateComplete));
+      if (list.every((w) => w.task.status !== 1 && !w.isUpdatePending)) return;
+    }
+  }
+
+  /** Applies one filter patch; the time until every widget repainted, and the raw DuckDB time of the SQL it ran. */
+  async function timeInteraction(patch) {
+    const data = document.querySelector('mkt-data');
+    const engine = data.state.engine;
+    const executedBefore = engine.executed;
+    const longBefore = window.__longTasks.length;
+    const t0 = performance.now();
+    data.setFilters(patch);
+    await allPainted();
+    const ms = performance.now() - t0;
+    const ran = engine.executed - executedBefore;
+    const recent = engine.history.slice(Math.max(0, engine.history.length - ran));
+    const kitSqlMs = recent.reduce((a, h) => a + h.ms, 0);
+    let rawMs = 0;
+    for (const { sql } of recent) rawMs += await engine.timeRaw(sql);
+    const longTasks = window.__longTasks.slice(longBefore).filter((t) => t.start >= t0 && t.start <= t0 + ms);
+    return { ms, queries: recent.length, kitSqlMs, rawMs, longestTask: Math.max(0, ...longTasks.map((t) => t.duration)) };
+  }
+
+  /** Cold-start milestones from the kit's performance marks, and the moment every widget had painted. */
+  async function coldStart() {
+    while (![...document.querySelectorAll('mkt-data')].every((d) => d.state?.status === 'ready')) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await allPainted();
+    const painted = performance.now();
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return {
+      engineReady: mark('mkt:engine-ready'),
+      dataLoaded: mark('mkt:data-loaded'),
+      dataReady: mark('mkt:data-ready'),
+      painted,
+      widgets: widgets().length,
+    };
+  }
+
+  window.__mktBench = { timeInteraction, coldStart };
+}

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const geoStyles = css`
+  .map svg {
+    width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+  .state {
+    stroke: var(--mkt-bg, var(--_mkt-bg));
+    stroke-width: 0.75px;
+    stroke-linejoin: round;
+  }
+  .state.empty {
+    fill: var(--mkt-skeleton, var(--_mkt-skeleton));
+  }
+  .state.mark:hover {
+    stroke: var(--mkt-fg, var(--_mkt-fg));
+    stroke-width: 1.5px;
+  }
+  .state.mark:focus-visible,
+  .state.mark.active {
+    stroke: var(--mkt-accent, var(--_mkt-accent));
+    stroke-width: 3px;
+    paint-order: stroke;
+  }
+  .hint,
+  .caption,
+  .notice {
+    margin: 0.4rem 0 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .caption {
+    font-weight: 600;
+    margin-top: 0.75rem;
+  }
+  button.region {
+    border: 0;
+    background: transparent;
+    padding: 0;
+    font: inherit;
+    font-weight: 500;
+    color: var(--mkt-accent, var(--_mkt-accent));
+    cursor: pointer;
+    text-align: left;
+    overflow-wrap: anywhere;
+  }
+  button.region[aria-pressed='true'] {
+    font-weight: 700;
+    text-decoration: underline;
+  }
+  .toggle {
+    border: 1px solid var(--mkt-border, var(--_mkt-border));
+    background: transparent;
+    border-radius: 6px;
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+  .toggle[aria-pressed='true'] {
+    background: var(--mkt-surface, var(--_mkt-surface));
+  }
+`;

@@ -1,14 +1,19 @@
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { Manifest, ManifestTable, TableFormat } from '../schema/manifest.js';
+import type { ColumnMapping, Manifest, ManifestTable, TableFormat } from '../schema/manifest.js';
 import { SCHEMA, TABLE_NAMES, type TableName } from '../schema/tables.js';
 import { DatasetError } from './dataset-error.js';
 import { fetchBytes, type ByteProgress } from './fetch-bytes.js';
 import type { QueryEngine } from './query-engine.js';
 import { ident, str } from '../metrics/sql.js';
+import { arrowStream } from './arrow-ipc.js';
+import { coerceTable } from './coerce-table.js';
 
-/** A dataset given in memory instead of by URL: for tests, stories and pages that build their data. */
+/**
+ * A dataset given in memory instead of by URL: for tests, stories and pages that build their data. Each file is
+ * Arrow IPC unless `manifest.tables[name]` says otherwise (`format`, or a `file` name with an extension; Parquet is
+ * also recognised by its bytes); `manifest.tables[name].columns` maps column names as in a manifest file.
+ */
 export interface InMemoryDataset {
-  readonly manifest?: Partial<Manifest>;
+  readonly manifest?: Partial<Omit<Manifest, 'tables'>> & { readonly tables?: Partial<Record<TableName, Partial<ManifestTable>>> };
   readonly files: Partial<Record<TableName, Uint8Array | ArrayBuffer>>;
 }
 
@@ -45,6 +50,8 @@ export async function fetchManifest(src: string, signal: AbortSignal): Promise<{
   return { manifest: checkManifest(parsed, url.href), base: url };
 }
 
+const FORMATS: readonly TableFormat[] = ['arrow', 'parquet', 'csv'];
+
 function checkManifest(value: unknown, where: string): Manifest {
   const m = value as Manifest;
   if (!m || typeof m !== 'object' || !m.tables || typeof m.tables !== 'object') {
@@ -54,6 +61,12 @@ function checkManifest(value: unknown, where: string): Manifest {
     if (!(TABLE_NAMES as readonly string[]).includes(name)) continue;
     if (!entry || typeof entry.file !== 'string' || entry.file === '') {
       throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has no "file".`, { table: name });
+    }
+    if (entry.format !== undefined && !FORMATS.includes(entry.format)) {
+      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has format "${entry.format}"; use one of ${FORMATS.join(', ')}.`, { table: name });
+    }
+    if (entry.columns !== undefined && (typeof entry.columns !== 'object' || entry.columns === null || Array.isArray(entry.columns))) {
+      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has "columns" that is not an object { kitColumn: "yourColumn" }.`, { table: name });
     }
   }
   return m;
@@ -66,8 +79,10 @@ export async function loadFromManifest(
   base: URL,
   signal: AbortSignal,
   onProgress: (p: LoadProgress) => void,
+  mapping: ColumnMapping | null = null,
 ): Promise<LoadedDataset> {
   const entries = presentTables(manifest.tables);
+  const mappings = new Map(entries.map(([name, entry]) => [name, columnMapping(name, entry, mapping)]));
   const sizes = entries.map(([, e]) => Math.max(0, e.bytes ?? 0));
   let total = sizes.reduce((a, b) => a + b, 0);
   const received = new Map<TableName, number>();
@@ -88,23 +103,31 @@ export async function loadFromManifest(
     const [name, entry, bytes] = await download;
     signal.throwIfAborted();
     report('load', name);
-    await insertTable(engine, name, entry, bytes);
+    await insertTable(engine, name, entry, bytes, mappings.get(name)!);
     loaded.add(name);
   }
   return { manifest, tables: loaded };
 }
 
-export async function loadInMemory(engine: QueryEngine, dataset: InMemoryDataset): Promise<LoadedDataset> {
+export async function loadInMemory(engine: QueryEngine, dataset: InMemoryDataset, mapping: ColumnMapping | null = null): Promise<LoadedDataset> {
   const loaded = new Set<TableName>();
+  const given = dataset.manifest?.tables ?? {};
+  const tables: Partial<Record<TableName, ManifestTable>> = {};
   for (const name of TABLE_NAMES) {
-    const file = dataset.files[name];
-    if (!file) continue;
+    if (given[name] || dataset.files[name]) tables[name] = { ...given[name], file: given[name]?.file ?? `${name} (in memory)` };
+  }
+  const manifest = checkManifest({ schemaVersion: 1, ...dataset.manifest, tables }, 'of the in-memory dataset');
+  const entries = TABLE_NAMES.filter((name) => dataset.files[name]).map((name) => {
+    const entry = manifest.tables[name]!;
+    return [name, entry, columnMapping(name, entry, mapping)] as const;
+  });
+  for (const [name, entry, columns] of entries) {
+    const file = dataset.files[name]!;
     // DuckDB-WASM transfers the buffer to its worker, detaching it: copy, so the caller's data stays intact.
     const bytes = file instanceof Uint8Array ? file.slice() : new Uint8Array(file.slice(0));
-    await insertTable(engine, name, { file: `${name}.arrow`, format: 'arrow' }, bytes);
+    await insertTable(engine, name, entry, bytes, columns);
     loaded.add(name);
   }
-  const manifest: Manifest = { schemaVersion: 1, ...dataset.manifest, tables: dataset.manifest?.tables ?? {} };
   return { manifest, tables: loaded };
 }
 
@@ -112,60 +135,70 @@ function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & 
   return TABLE_NAMES.filter((n) => tables[n]).map((n) => [n, tables[n]!]);
 }
 
-async function insertTable(engine: QueryEngine, name: TableName, entry: ManifestTable, bytes: Uint8Array): Promise<void> {
-  const format: TableFormat = entry.format ?? 'arrow';
-  const mapped = entry.columns && Object.keys(entry.columns).length > 0;
-  const target = mapped ? `mkt_raw_${name}` : name;
+const EXTENSIONS: Record<string, TableFormat> = { arrow: 'arrow', arrows: 'arrow', ipc: 'arrow', feather: 'arrow', parquet: 'parquet', csv: 'csv', tsv: 'csv' };
+
+/** `format` when given; else the file's extension; else the bytes (`PAR1` is Parquet); else Arrow IPC. */
+export function tableFormat(entry: ManifestTable, bytes?: Uint8Array): TableFormat {
+  if (entry.format) return entry.format;
+  const extension = /\.([a-z]+)$/i.exec(entry.file.replace(/[?#].*$/, ''))?.[1]?.toLowerCase();
+  if (extension && EXTENSIONS[extension]) return EXTENSIONS[extension];
+  const magic = bytes && bytes.length >= 4 ? String.fromCharCode(...bytes.subarray(0, 4)) : '';
+  return magic === 'PAR1' ? 'parquet' : 'arrow';
+}
+
+/** The manifest's `columns` for a table, overridden column by column by the `mapping` property; checked against the schema. */
+export function columnMapping(name: TableName, entry: ManifestTable, mapping: ColumnMapping | null | undefined): Record<string, string> {
+  const merged: Record<string, string> = { ...entry.columns, ...mapping?.[name] };
+  const known = SCHEMA[name].columns.map((c) => c.name);
+  for (const [kit, user] of Object.entries(merged)) {
+    if (!known.includes(kit)) {
+      throw new DatasetError(
+        'manifest-invalid',
+        `The column mapping of table "${name}" names "${kit}", which is not one of its columns (${known.join(', ')}). A mapping reads { kitColumn: "yourColumn" }.`,
+        { table: name, column: kit },
+      );
+    }
+    if (typeof user !== 'string' || user === '') {
+      throw new DatasetError('manifest-invalid', `The column mapping of "${name}.${kit}" must be a column name (a non-empty string).`, { table: name, column: kit });
+    }
+  }
+  return merged;
+}
+
+async function insertTable(engine: QueryEngine, name: TableName, entry: ManifestTable, bytes: Uint8Array, mapping: Record<string, string>): Promise<void> {
+  const format = tableFormat(entry, bytes);
+  const raw = `mkt_raw_${name}`;
   if (format === 'arrow') {
-    await engine.insertArrowIPC(target, checkedArrowStream(name, entry.file, bytes));
+    let stream: Uint8Array;
+    try {
+      stream = arrowStream(bytes);
+    } catch (error) {
+      throw malformed(name, entry.file, 'Arrow IPC', error);
+    }
+    try {
+      await engine.insertArrowIPC(raw, stream);
+    } catch (error) {
+      throw malformed(name, entry.file, 'Arrow IPC', error);
+    }
   } else {
+    if (bytes.byteLength === 0) throw malformed(name, entry.file, format === 'csv' ? 'CSV' : 'Parquet', new Error('the file is empty (0 bytes)'));
     const file = `mkt_${name}.${format}`;
     await engine.db.registerFileBuffer(file, bytes);
-    const reader = format === 'parquet' ? `read_parquet(${str(file)})` : `read_csv(${str(file)}, header = true)`;
-    await run(engine, `CREATE TABLE ${ident(target)} AS SELECT * FROM ${reader}`, name, entry.file);
-  }
-  if (mapped) {
-    const select = SCHEMA[name].columns
-      .map((c) => `${ident(entry.columns?.[c.name] ?? c.name)} AS ${ident(c.name)}`)
-      .join(', ');
-    await run(engine, `CREATE TABLE ${ident(name)} AS SELECT ${select} FROM ${ident(target)}`, name, entry.file);
-    await engine.exec(`DROP TABLE ${ident(target)}`);
-  }
-}
-
-async function run(engine: QueryEngine, sql: string, table: TableName, file: string): Promise<void> {
-  try {
-    await engine.exec(sql);
-  } catch (error) {
-    const message = (error as Error).message;
-    const missing = /column.*"([^"]+)".*not found|Referenced column "?([^"\s]+)"? not found/i.exec(message);
-    if (missing) {
-      const column = missing[1] ?? missing[2];
-      throw new DatasetError('column-missing', `Table "${table}" (${file}) has no column "${column}".`, { table, column });
+    // CSV is read as text and typed by the kit's schema (coerceTable): DuckDB's guesses could turn an id "007" into 7.
+    const tsv = /\.tsv([?#].*)?$/i.test(entry.file) ? `, delim = '\t'` : '';
+    const reader = format === 'parquet' ? `read_parquet(${str(file)})` : `read_csv(${str(file)}, header = true, all_varchar = true${tsv})`;
+    try {
+      await engine.exec(`CREATE TABLE ${ident(raw)} AS SELECT * FROM ${reader}`);
+    } catch (error) {
+      throw malformed(name, entry.file, format === 'csv' ? 'CSV' : 'Parquet', error);
+    } finally {
+      await engine.db.dropFile(file).catch(() => undefined);
     }
-    throw new DatasetError('file-malformed', `Table "${table}" could not be read from ${file}: ${message}`, { table });
   }
+  await coerceTable(engine, name, raw, mapping, entry.file);
 }
 
-/**
- * Parses the file with Arrow JS first: a truncated or malformed file is caught here with a clear message,
- * and the Arrow file format (`ARROW1` magic) is rewritten as the stream format DuckDB reads.
- */
-function checkedArrowStream(name: TableName, file: string, bytes: Uint8Array): Uint8Array {
-  if (bytes.byteLength === 0) {
-    throw new DatasetError('file-malformed', `Table "${name}": the file ${file} is empty (0 bytes).`, { table: name });
-  }
-  try {
-    const table = tableFromIPC(bytes);
-    if (table.schema.fields.length === 0) throw new Error('it has no columns');
-    const isFileFormat = bytes.length > 6 && new TextDecoder().decode(bytes.subarray(0, 6)) === 'ARROW1';
-    return isFileFormat ? tableToIPC(table, 'stream') : bytes;
-  } catch (error) {
-    throw new DatasetError(
-      'file-malformed',
-      `Table "${name}": ${file} is not a readable Arrow IPC file (${(error as Error).message}).`,
-      { table: name },
-    );
-  }
+function malformed(table: TableName, file: string, kind: string, error: unknown): DatasetError {
+  const reason = (error as Error)?.message ?? String(error);
+  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, { table });
 }
-

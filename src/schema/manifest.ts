@@ -5,12 +5,21 @@ export type TableFormat = 'arrow' | 'parquet' | 'csv';
 export interface ManifestTable {
   /** File path, relative to the manifest's URL (or absolute). */
   readonly file: string;
-  /** Defaults to `arrow` (Arrow IPC stream or file). */
+  /**
+   * `arrow` (Arrow IPC stream or file), `parquet` or `csv` (with a header line; `.tsv` files are tab separated).
+   * When absent: by the file's extension (.arrow/.arrows/.ipc/.feather, .parquet, .csv/.tsv), else Arrow IPC.
+   */
   readonly format?: TableFormat;
   readonly rows?: number;
   /** Maps the kit's column names to the names used in the file: `{ order_date: 'purchased_at' }`. */
   readonly columns?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Column names per table, `{ [table]: { [kitColumn]: userColumn } }`: the `mapping` property of `<mkt-data>`.
+ * Its entries override the manifest's `columns` of the same table, column by column.
+ */
+export type ColumnMapping = Readonly<Partial<Record<TableName, Readonly<Record<string, string>>>>>;
 
 /** `manifest.json`: what a dataset folder holds. Written by the generator, read by `<mkt-data>`. */
 export interface Manifest {

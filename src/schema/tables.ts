@@ -72,7 +72,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'category', type: 'VARCHAR', description: 'Category; the dashboard filters by it.' },
       { name: 'subcategory', type: 'VARCHAR', description: 'Subcategory.' },
       { name: 'price', type: 'DOUBLE', description: 'List price.' },
-      { name: 'cost', type: 'DOUBLE', description: 'Unit cost to the seller.' },
+      { name: 'cost', type: 'DOUBLE', nullable: true, description: 'Unit cost to the seller; null when unknown (real data often has no costs: Olist has none).' },
       { name: 'listed_date', type: 'DATE', description: 'Day the product was listed.' },
       { name: 'status', type: 'VARCHAR', values: PRODUCT_STATUSES, description: 'Listing status.' },
     ],

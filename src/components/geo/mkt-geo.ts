@@ -11,12 +11,12 @@ import { loadUsStates, US_ATLAS_SIZE, type StateShape } from '../../charts/us-st
 import { geoStyles } from './mkt-geo.styles.js';
 
 export type GeoMetric = 'gmv' | 'customers';
-export interface RegionRow {
+export type RegionRow = {
   readonly region: string;
   readonly gmv: number;
   readonly orders: number;
   readonly customers: number;
-}
+};
 export interface GeoResult {
   readonly regions: readonly RegionRow[];
   /** Null when the map could not be loaded (the table is shown instead), with the reason. */

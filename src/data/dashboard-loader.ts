@@ -68,7 +68,7 @@ export class DashboardLoader {
       return { error: null, info, ms: performance.now() - started };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) {
-        if (handle && handle !== this.handle) handle.worker.terminate();
+        if (handle && handle !== this.handle) await handle.close();
         return 'superseded';
       }
       const problem = toDatasetError(error, 'engine-failed');
@@ -89,9 +89,6 @@ export class DashboardLoader {
     this.engine = null;
     this.handle = null;
     if (engine) await engine.close();
-    if (handle) {
-      await handle.db.terminate().catch(() => undefined);
-      handle.worker.terminate();
-    }
+    if (handle) await handle.close();
   }
 }

@@ -7,6 +7,15 @@ import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?
 export interface DuckDBHandle {
   readonly db: duckdb.AsyncDuckDB;
   readonly worker: Worker;
+  /** Ends the database and its worker; safe to call twice. */
+  close(): Promise<void>;
+}
+
+let live = 0;
+
+/** How many DuckDB workers marketkit has running on this page (tests check that none leak). */
+export function liveDuckDBWorkers(): number {
+  return live;
 }
 
 /**
@@ -31,14 +40,23 @@ function bundles(base?: string): duckdb.DuckDBBundles {
 export async function startDuckDB(base?: string): Promise<DuckDBHandle> {
   const bundle = await duckdb.selectBundle(bundles(base));
   const worker = await newWorker(bundle.mainWorker!);
+  live++;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    live--;
+    await Promise.race([db.terminate().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+    worker.terminate();
+  };
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   } catch (error) {
-    worker.terminate();
+    await close();
     throw error;
   }
-  return { db, worker };
+  return { db, worker, close };
 }
 
 /** A worker from another origin (a CDN base) cannot be started directly; a same-origin blob that imports it can. */

@@ -7,7 +7,8 @@ import { rows } from '../../src/data/arrow-rows.js';
 
 /** A real DuckDB-WASM database with a dataset loaded and prepared exactly as `<mkt-data>` does it. */
 export async function openEngine(dataset: InMemoryDataset): Promise<{ engine: QueryEngine; close(): Promise<void> }> {
-  const { db, worker } = await startDuckDB();
+  const handle = await startDuckDB();
+  const { db } = handle;
   const engine = await QueryEngine.open(db);
   const loaded = await loadInMemory(engine, dataset);
   await validateSchema(engine, loaded.tables);
@@ -16,8 +17,7 @@ export async function openEngine(dataset: InMemoryDataset): Promise<{ engine: Qu
     engine,
     async close() {
       await engine.close();
-      await db.terminate();
-      worker.terminate();
+      await handle.close();
     },
   };
 }

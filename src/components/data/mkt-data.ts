@@ -57,6 +57,8 @@ export class MktData extends LitElement {
   };
   private readonly onPopState = () => this.applyUrlFilters();
   private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Removed from the page and its database freed: adding it back loads again. */
+  private disposed = false;
 
   /** The current state: status, filters, engine. */
   get state(): DashboardState {
@@ -93,6 +95,10 @@ export class MktData extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     this.update$({ id: this.id });
     if (this.urlState) this.applyUrlFilters();
+    if (this.disposed) {
+      this.disposed = false;
+      if (this.src || this.source) void this.load();
+    }
     document.dispatchEvent(new CustomEvent('mkt-data-connected', { detail: this.id }));
   }
 
@@ -104,6 +110,7 @@ export class MktData extends LitElement {
     // Moving the element in the DOM disconnects and reconnects it at once: only a real removal frees the database.
     this.disposeTimer = setTimeout(() => {
       if (!this.isConnected) {
+        this.disposed = true;
         this.loader.dispose();
         this.update$({ ...this.initialState(), id: this.id });
       }

@@ -11,7 +11,7 @@ export interface SequentialLegendOptions {
   readonly min: number;
   readonly max: number;
   readonly format: (value: number) => string;
-  /** Tick count; defaults to 5. */
+  /** About this many ticks; defaults to 4. */
   readonly ticks?: number;
   /** Label the last tick "≥ max" (the scale clamps above it). */
   readonly clampedAbove?: boolean;
@@ -22,7 +22,7 @@ export interface SequentialLegendOptions {
 export function sequentialLegend(options: SequentialLegendOptions): TemplateResult {
   const { min, max, color, format, title } = options;
   const width = Math.max(120, options.width ?? 220);
-  const count = Math.max(2, options.ticks ?? 5);
+  const count = Math.max(2, options.ticks ?? 4);
   const id = `mkt-ramp-${++gradientCounter}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 1) : 0);

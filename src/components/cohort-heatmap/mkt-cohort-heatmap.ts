@@ -110,13 +110,12 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
 
   private colorScale(m: CohortMatrix) {
     const measure = this.measure;
-    let hi = 1;
-    if (measure !== 'churn') {
-      hi = 0;
-      for (const r of [...m.rows.map((r) => r.cells), m.average])
-        for (const c of r) if (c.period > 0) hi = Math.max(hi, cellValue(c, measure) ?? 0);
-      hi = hi > 0 ? Math.min(1, Math.ceil(hi * 20) / 20) : 1;
-    }
+    // The top of the scale is the largest value after month 0 (which is 100% retention by definition), rounded up
+    // to 5%: retention after month 0 is typically 5-15%, and a 0-100% ramp would paint it all the palest shade.
+    let hi = 0;
+    for (const r of [...m.rows.map((r) => r.cells), m.average])
+      for (const c of r) if (c.period > 0) hi = Math.max(hi, cellValue(c, measure) ?? 0);
+    hi = hi > 0 ? Math.min(1, Math.ceil(hi * 20) / 20) : 1;
     const ramp = measure === 'churn' ? interpolateOranges : interpolateBlues;
     const scale = scaleSequential((t: number) => ramp(0.06 + 0.86 * t)).domain([0, hi]).clamp(true);
     return { scale, hi };
@@ -194,7 +193,7 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
         min: 0,
         max: hi,
         format: (v) => f.percent(v, 0),
-        clampedAbove: hi < 1,
+        clampedAbove: this.measure !== 'churn' && hi < 1,
       })}
       <p class="note">
         ${this.measure === 'churn'

@@ -5,6 +5,7 @@ import { fetchBytes, type ByteProgress } from './fetch-bytes.js';
 import type { QueryEngine } from './query-engine.js';
 import { ident, str } from '../metrics/sql.js';
 import { arrowStream } from './arrow-ipc.js';
+import { parquetToArrowStream } from './parquet.js';
 import { coerceTable } from './coerce-table.js';
 
 /**
@@ -168,29 +169,29 @@ export function columnMapping(name: TableName, entry: ManifestTable, mapping: Co
 async function insertTable(engine: QueryEngine, name: TableName, entry: ManifestTable, bytes: Uint8Array, mapping: Record<string, string>): Promise<void> {
   const format = tableFormat(entry, bytes);
   const raw = `mkt_raw_${name}`;
-  if (format === 'arrow') {
+  if (format === 'arrow' || format === 'parquet') {
+    const kind = format === 'arrow' ? 'Arrow IPC' : 'Parquet';
     let stream: Uint8Array;
     try {
-      stream = arrowStream(bytes);
+      stream = format === 'arrow' ? arrowStream(bytes) : await parquetToArrowStream(bytes);
     } catch (error) {
-      throw malformed(name, entry.file, 'Arrow IPC', error);
+      throw malformed(name, entry.file, kind, error);
     }
     try {
       await engine.insertArrowIPC(raw, stream);
     } catch (error) {
-      throw malformed(name, entry.file, 'Arrow IPC', error);
+      throw malformed(name, entry.file, kind, error);
     }
   } else {
-    if (bytes.byteLength === 0) throw malformed(name, entry.file, format === 'csv' ? 'CSV' : 'Parquet', new Error('the file is empty (0 bytes)'));
-    const file = `mkt_${name}.${format}`;
+    if (bytes.byteLength === 0) throw malformed(name, entry.file, 'CSV', new Error('the file is empty (0 bytes)'));
+    const file = `mkt_${name}.csv`;
     await engine.db.registerFileBuffer(file, bytes);
     // CSV is read as text and typed by the kit's schema (coerceTable): DuckDB's guesses could turn an id "007" into 7.
     const tsv = /\.tsv([?#].*)?$/i.test(entry.file) ? `, delim = '\t'` : '';
-    const reader = format === 'parquet' ? `read_parquet(${str(file)})` : `read_csv(${str(file)}, header = true, all_varchar = true${tsv})`;
     try {
-      await engine.exec(`CREATE TABLE ${ident(raw)} AS SELECT * FROM ${reader}`);
+      await engine.exec(`CREATE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true${tsv})`);
     } catch (error) {
-      throw malformed(name, entry.file, format === 'csv' ? 'CSV' : 'Parquet', error);
+      throw malformed(name, entry.file, 'CSV', error);
     } finally {
       await engine.db.dropFile(file).catch(() => undefined);
     }

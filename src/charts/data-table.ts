@@ -4,6 +4,8 @@ export interface TableColumn<R> {
   readonly label: string;
   readonly value: (row: R) => string;
   readonly numeric?: boolean;
+  /** The unformatted value, for the CSV export (the displayed text otherwise). */
+  readonly raw?: (row: R) => unknown;
 }
 
 /** The data behind a chart as a plain table: the chart's text alternative and its "table view". */

@@ -42,3 +42,12 @@ export { customerValues, type CustomerColumns, type CustomerValues } from './mod
 export { clusterRfm, type RfmClustering } from './models/kmeans-rfm.js';
 export { fitLogisticRegression, auc, confusion } from './models/logistic-regression.js';
 export { RFM_RULES, RFM_SEGMENTS } from './metrics/rfm.js';
+
+export { MktAnomalies } from './components/anomalies/mkt-anomalies.js';
+export { MktForecast } from './components/forecast/mkt-forecast.js';
+export { MktWhatIf } from './components/what-if/mkt-what-if.js';
+export { MktInsights } from './components/insights/mkt-insights.js';
+export { MktGeo } from './components/geo/mkt-geo.js';
+export { scoreSeries, decompose, robustZ, episodes, type ScoredPoint, type AnomalyOptions } from './models/anomaly.js';
+export { fitHoltWinters, forecastBlocks, backtest, mape, type EtsFit, type ForecastPoint } from './models/forecast.js';
+export { project as projectWhatIf, DEFAULT_ASSUMPTIONS as WHAT_IF_ASSUMPTIONS, type Levers, type Assumptions, type Projection } from './models/what-if.js';

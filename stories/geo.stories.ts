@@ -1,0 +1,24 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/data/mkt-data.js';
+import '../src/components/geo/mkt-geo.js';
+import { withData, LOADING, FAILED } from './support/with-data.js';
+import { emptyDataset } from './support/datasets.js';
+
+const meta = {
+  title: 'Elements/Geography',
+  component: 'mkt-geo',
+  tags: ['autodocs'],
+  args: { heading: 'GMV by state' },
+  render: (args) => withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`),
+} satisfies Meta<{ heading: string }>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Data: Story = {};
+export const Loading: Story = { render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${LOADING}></mkt-geo>` };
+export const Error: Story = { render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${FAILED}></mkt-geo>` };
+export const Empty: Story = { render: (args) => withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`, emptyDataset()) };
+export const Narrow: Story = {
+  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`)}</div>`,
+};

@@ -1,0 +1,24 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/data/mkt-data.js';
+import '../src/components/insights/mkt-insights.js';
+import { withData, LOADING, FAILED } from './support/with-data.js';
+import { emptyDataset } from './support/datasets.js';
+
+const meta = {
+  title: 'Elements/Insights',
+  component: 'mkt-insights',
+  tags: ['autodocs'],
+  args: { heading: 'Insights' },
+  render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`),
+} satisfies Meta<{ heading: string }>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Data: Story = {};
+export const Loading: Story = { render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${LOADING}></mkt-insights>` };
+export const Error: Story = { render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${FAILED}></mkt-insights>` };
+export const Empty: Story = { render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`, emptyDataset()) };
+export const Narrow: Story = {
+  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`)}</div>`,
+};

@@ -7,6 +7,7 @@ import { fetchManifest, loadFromManifest, loadInMemory, type InMemoryDataset, ty
 import { QueryEngine } from './query-engine.js';
 import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
+import { checkDataQuality, type DataIssue } from './data-quality.js';
 
 export interface LoadRequest {
   readonly src: string;
@@ -16,7 +17,9 @@ export interface LoadRequest {
   readonly mapping?: ColumnMapping | null;
 }
 
-export type LoadOutcome = { readonly error: DatasetError | null; readonly info: DatasetInfo | null; readonly ms: number } | 'superseded';
+export type LoadOutcome =
+  | { readonly error: DatasetError | null; readonly info: DatasetInfo | null; readonly issues?: readonly DataIssue[]; readonly ms: number }
+  | 'superseded';
 
 /**
  * Owns one dashboard's database: starts DuckDB, loads, validates and prepares a dataset, and replaces all of
@@ -35,7 +38,7 @@ export class DashboardLoader {
     this.controller = controller;
     const { signal } = controller;
     const started = performance.now();
-    this.publish({ status: 'loading', error: null, engine: null, info: null, progress: { phase: 'engine', loaded: 0, total: 0 } });
+    this.publish({ status: 'loading', error: null, engine: null, info: null, issues: [], progress: { phase: 'engine', loaded: 0, total: 0 } });
     await this.release();
     let handle: DuckDBHandle | null = null;
     try {
@@ -60,12 +63,13 @@ export class DashboardLoader {
       performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
       await validateSchema(engine, loaded.tables);
+      const issues = await checkDataQuality(engine, loaded.tables, loaded.manifest);
       const derived = await buildDerivedTables(engine, loaded.tables);
       const info = await readDatasetInfo(engine, new Set<string>([...loaded.tables, ...derived]));
       signal.throwIfAborted();
       performance.mark('mkt:data-ready');
-      this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest });
-      return { error: null, info, ms: performance.now() - started };
+      this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest, issues });
+      return { error: null, info, issues, ms: performance.now() - started };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) {
         if (handle && handle !== this.handle) await handle.close();

@@ -4,6 +4,7 @@ import type { FilterState } from './filter-state.js';
 import type { LoadProgress } from './load-dataset.js';
 import type { QueryEngine } from './query-engine.js';
 import type { Manifest } from '../schema/manifest.js';
+import type { DataIssue } from './data-quality.js';
 
 /**
  * What `<mkt-data>` shares with every widget of its dashboard. A new object on every change (filters, status),
@@ -20,6 +21,8 @@ export interface DashboardState {
   readonly engine: QueryEngine | null;
   readonly info: DatasetInfo | null;
   readonly manifest: Manifest | null;
+  /** Problems found in the data that do not stop the dashboard (duplicate ids, orphan keys, ...). */
+  readonly issues: readonly DataIssue[];
   /** BCP 47 locale and ISO 4217 currency for every number, date and amount of the dashboard. */
   readonly locale: string;
   readonly currency: string;

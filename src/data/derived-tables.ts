@@ -12,6 +12,12 @@ interface DerivedTable {
   readonly sql: string;
 }
 
+/** What an order or session whose product, seller or customer is missing counts under (see data-quality.ts). */
+export const UNKNOWN = '(unknown)';
+
+/** A dimension table with one row per id (the first in file order), so duplicated ids cannot multiply orders. */
+const firstOfEachId = (table: string) => `(SELECT * FROM ${table} QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1)`;
+
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
@@ -29,12 +35,13 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     sql: `CREATE OR REPLACE TABLE mkt_orders AS
       SELECT t.id, t.customer_id, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
         t.revenue::DOUBLE AS revenue, t.status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
-        p.category, p.subcategory, p.cost::DOUBLE * t.quantity AS cost, s.tier, s.region AS seller_region,
-        c.region, f.cohort
+        coalesce(p.category, '${UNKNOWN}') AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
+        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}') AS tier,
+        coalesce(s.region, '${UNKNOWN}') AS seller_region, coalesce(c.region, '${UNKNOWN}') AS region, f.cohort
       FROM transactions t
-      LEFT JOIN products p ON p.id = t.product_id
-      LEFT JOIN sellers s ON s.id = t.seller_id
-      LEFT JOIN customers c ON c.id = t.customer_id
+      LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
+      LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = t.seller_id
+      LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
       ORDER BY t.order_date`,
   },
@@ -56,9 +63,9 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         bool_or(e.event_type = 'view') AS viewed, bool_or(e.event_type = 'add_to_cart') AS carted,
         bool_or(e.event_type = 'checkout_start') AS checked_out, bool_or(e.event_type = 'purchase') AS purchased
       FROM page_events e
-      LEFT JOIN products p ON p.id = e.product_id
-      LEFT JOIN sellers s ON s.id = p.seller_id
-      LEFT JOIN customers c ON c.id = e.customer_id
+      LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id
+      LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = p.seller_id
+      LEFT JOIN ${firstOfEachId('customers')} c ON c.id = e.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = e.customer_id
       GROUP BY e.session_id
       ORDER BY session_date`,

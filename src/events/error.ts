@@ -7,11 +7,16 @@ export type MktErrorCode =
   | 'column-missing'
   | 'column-type'
   | 'data-invalid'
+  | 'duplicate-ids'
+  | 'orphan-keys'
+  | 'null-values'
+  | 'date-out-of-range'
   | 'table-empty'
   | 'engine-failed'
   | 'query-failed'
   | 'filter-invalid'
-  | 'attribute-invalid';
+  | 'attribute-invalid'
+  | 'export-failed';
 
 export interface MktErrorDetail {
   readonly code: MktErrorCode;

@@ -23,6 +23,7 @@ const base: DashboardState = {
   engine: null,
   info: null,
   manifest: null,
+  issues: [],
   locale: 'en-US',
   currency: 'USD',
 };

@@ -52,6 +52,21 @@ export const widgetStyles = [
       text-align: left;
       overflow-wrap: anywhere;
     }
+    .issues {
+      margin: 0 0 0.75rem;
+      padding: 0.4rem 0.6rem;
+      border-radius: 6px;
+      border: 1px solid var(--mkt-warning, var(--_mkt-warning));
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
+    }
+    .issues summary {
+      cursor: pointer;
+    }
+    .issues ul {
+      margin: 0.3rem 0 0;
+      padding-left: 1.2rem;
+    }
     .skeleton {
       display: grid;
       gap: 0.6rem;
@@ -104,11 +119,77 @@ export const widgetStyles = [
     }
     .segmented button[aria-pressed='true'] {
       background: var(--mkt-accent, var(--_mkt-accent));
-      color: #fff;
+      color: var(--mkt-on-accent, var(--_mkt-on-accent));
     }
     :focus-visible {
       outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
       outline-offset: 2px;
+    }
+    .table-toggle {
+      padding: 0.2rem 0.6rem;
+      border: 1px solid var(--mkt-border, var(--_mkt-border));
+      border-radius: 6px;
+      background: transparent;
+      cursor: pointer;
+    }
+    .table-toggle[aria-pressed='true'] {
+      background: var(--mkt-accent, var(--_mkt-accent));
+      border-color: var(--mkt-accent, var(--_mkt-accent));
+      color: var(--mkt-on-accent, var(--_mkt-on-accent));
+    }
+    .table-view {
+      max-height: 28rem;
+      overflow: auto;
+    }
+    .export {
+      position: relative;
+    }
+    .export summary {
+      list-style: none;
+      cursor: pointer;
+      padding: 0.2rem 0.6rem;
+      border: 1px solid var(--mkt-border, var(--_mkt-border));
+      border-radius: 6px;
+      white-space: nowrap;
+    }
+    .export summary::-webkit-details-marker {
+      display: none;
+    }
+    .export summary::after {
+      content: ' ▾';
+      font-size: 0.8em;
+    }
+    .export-menu {
+      position: absolute;
+      inset-inline-end: 0;
+      top: calc(100% + 4px);
+      z-index: 10;
+      min-width: 8.5rem;
+      margin: 0;
+      padding: 0.25rem;
+      list-style: none;
+      background: var(--mkt-bg, var(--_mkt-bg));
+      border: 1px solid var(--mkt-border, var(--_mkt-border));
+      border-radius: 6px;
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    }
+    .export-menu button {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      width: 100%;
+      padding: 0.3rem 0.5rem;
+      border: 0;
+      border-radius: 4px;
+      background: transparent;
+      cursor: pointer;
+      text-align: start;
+    }
+    .export-menu button:hover {
+      background: var(--mkt-surface, var(--_mkt-surface));
+    }
+    .export-menu .what {
+      color: var(--mkt-muted, var(--_mkt-muted));
     }
   `,
 ];

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { dashboardContext } from '../../data/context.js';
@@ -11,7 +11,21 @@ import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { formatter, type Formatter } from '../../format/format.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
+import { AttributeCheck } from './attribute-check.js';
 import { widgetStyles } from './mkt-widget.styles.js';
+import { DERIVED_TABLES } from '../../data/derived-tables.js';
+import { downloadBlob, exportFileName, serializeSvg, svgToPng, tableFromColumns, toCsv, type ExportTable } from '../../charts/export.js';
+import { dataTable, type TableColumn } from '../../charts/data-table.js';
+
+/** The numbers behind a chart as a table (see `MktWidget.dataView`). */
+export interface DataView<R> {
+  readonly caption: string;
+  readonly columns: readonly TableColumn<R>[];
+  readonly rows: readonly R[];
+}
+
+/** What the Download menu offers. */
+export type ExportFormat = 'csv' | 'svg' | 'png';
 
 /** What a widget's query function receives. */
 export interface QueryContext {
@@ -27,6 +41,16 @@ const TABLE_WORDS: Record<string, string> = {
   mkt_sessions: 'page events (storefront sessions)',
 };
 
+/** The raw tables behind the tables a widget requires (derived tables read several). */
+function sourceTables(required: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of required) {
+    const derived = DERIVED_TABLES.find((d) => d.name === name);
+    for (const t of derived ? derived.needs : [name]) out.add(t);
+  }
+  return out;
+}
+
 /**
  * Base class of every marketkit widget: finds its dashboard (context from an enclosing `<mkt-data>`, or
  * `data="id"`, or a `dashboard` property set directly), runs its query as a `@lit/task` whenever the filters or
@@ -40,6 +64,8 @@ export abstract class MktWidget<T> extends LitElement {
   @property({ reflect: true }) data?: string;
   /** Title shown above the widget. */
   @property() heading = '';
+  /** `light` or `dark`; without it, the enclosing `<mkt-data theme>` or the system's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** The dashboard state; provided by `<mkt-data>`, or assign it directly. */
   @consume({ context: dashboardContext, subscribe: true })
@@ -50,7 +76,12 @@ export abstract class MktWidget<T> extends LitElement {
   protected requires: readonly string[] = ['mkt_orders'];
 
   private lastReported: unknown = null;
+  /** A chart is on screen (the Download menu offers SVG and PNG). */
+  @state() private hasChart = false;
+  /** The "Table" toggle of a widget with a `dataView` is on. */
+  @state() private tableShown = false;
   private readonly link = new DataLink(this, (state) => (this.dashboard = state));
+  private readonly attributeCheck = new AttributeCheck(this);
 
   protected readonly task = new Task(this, {
     task: async ([dashboard, ...extra], { signal }) => {
@@ -82,6 +113,88 @@ export abstract class MktWidget<T> extends LitElement {
     return nothing;
   }
 
+  /**
+   * `value` when `isValid(value)`, else `fallback`. The attribute the page wrote is left as it is; a bad value is
+   * reported once (console warning and `mkt-error` `attribute-invalid`). Read options through this, not directly.
+   */
+  protected validAttribute<V>(name: string, value: V, isValid: (value: V) => boolean, fallback: V, expectation: string): V {
+    return this.attributeCheck.valid(name, value, isValid, fallback, expectation);
+  }
+
+  /**
+   * The numbers behind the chart as a table. A widget that returns one gets a "Table" toggle in its header
+   * (the chart's text alternative) and the same rows as its CSV export. Widgets with a table view of their own
+   * implement `exportTable` instead.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  protected dataView(_result: T): DataView<any> | null {
+    return null;
+  }
+
+  /**
+   * The data behind the current view as plain rows, for the CSV export: the same rows as the table view, with
+   * raw numbers. By default the `dataView`'s; null when the widget has no data to export.
+   */
+  protected exportTable(result: T): ExportTable | null {
+    const view = this.dataView(result);
+    return view ? tableFromColumns(view.columns, view.rows) : null;
+  }
+
+  /** The chart exported as SVG / PNG: by default the largest `<svg>` in the body that is not a legend's. */
+  protected exportChart(): SVGSVGElement | null {
+    let best: SVGSVGElement | null = null;
+    let area = 0;
+    for (const svg of this.renderRoot.querySelectorAll<SVGSVGElement>('.body svg')) {
+      if (svg.closest('.seq-legend, .legend, table, .visually-hidden') || svg.parentElement?.closest('svg')) continue;
+      const box = svg.getBoundingClientRect();
+      if (box.width * box.height > area) [best, area] = [svg, box.width * box.height];
+    }
+    return best;
+  }
+
+  /** The current result when one is on screen and not empty. */
+  private shownResult(): T | undefined {
+    const value = this.task.value;
+    if (value === undefined || this.dashboard?.status !== 'ready' || this.task.status === TaskStatus.ERROR) return undefined;
+    return this.isEmpty(value) ? undefined : value;
+  }
+
+  /**
+   * The widget's current (filtered) data as CSV (RFC 4180, CRLF line ends; strings starting with = + - @ get a
+   * leading `'` so that spreadsheets do not run them as formulas). Throws when there is nothing to export.
+   */
+  exportCsv(): string {
+    const result = this.shownResult();
+    const table = result === undefined ? null : this.exportTable(result);
+    if (!table) throw new Error(`<${this.localName}> has no data to export.`);
+    return toCsv(table);
+  }
+
+  /** The chart on screen as a standalone SVG file (colours inlined, theme background). Throws when none is shown. */
+  exportSvg(): string {
+    const chart = this.shownResult() === undefined ? null : this.exportChart();
+    if (!chart) throw new Error(`<${this.localName}> shows no chart to export.`);
+    const card = this.renderRoot.querySelector('.card');
+    const bg = card ? getComputedStyle(card).backgroundColor : '';
+    return serializeSvg(chart, {
+      background: bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' ? bg : '#ffffff',
+      title: chart.getAttribute('aria-label') ?? (this.heading || this.localName),
+    });
+  }
+
+  /** The chart on screen as a PNG image, drawn at `scale` × its size. */
+  exportPng(scale = 2): Promise<Blob> {
+    return svgToPng(this.exportSvg(), scale);
+  }
+
+  /** Saves the data (`csv`) or the chart (`svg`, `png`) as `<element>-<date>.<format>`. */
+  async downloadAs(format: ExportFormat): Promise<void> {
+    const name = exportFileName(this.localName, format);
+    if (format === 'csv') downloadBlob(new Blob(['\ufeff', this.exportCsv()], { type: 'text/csv;charset=utf-8' }), name);
+    else if (format === 'svg') downloadBlob(new Blob([this.exportSvg()], { type: 'image/svg+xml' }), name);
+    else downloadBlob(await this.exportPng(), name);
+  }
+
   protected get format(): Formatter {
     return formatter(this.dashboard?.locale, this.dashboard?.currency);
   }
@@ -100,6 +213,13 @@ export abstract class MktWidget<T> extends LitElement {
     if (changed.has('data') && this.isConnected) this.link.connect(this.data);
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const has = this.shownResult() !== undefined && this.exportChart() !== null;
+    // After this update, not during it: the chart is only known once rendered.
+    if (has !== this.hasChart) queueMicrotask(() => (this.hasChart = has));
+  }
+
   /** Sends an `mkt-filter-change` from this widget (it bubbles to the dashboard and the page). */
   protected changeFilters(patch: FilterPatch): void {
     this.dispatchEvent(new MktFilterChangeEvent(patch));
@@ -112,17 +232,79 @@ export abstract class MktWidget<T> extends LitElement {
   }
 
   override render() {
+    const shown = this.shownResult();
+    const table = shown !== undefined && this.dataView(shown) !== null;
+    const controls = html`${this.renderControls()}${table
+      ? html`<button type="button" class="toggle table-toggle" aria-pressed=${this.tableShown ? 'true' : 'false'}
+          @click=${() => (this.tableShown = !this.tableShown)}>Table</button>`
+      : nothing}`;
+    const exportMenu = this.renderExportMenu();
     return html`
       <section part="card" class="card mkt-root" aria-busy=${this.isBusy() ? 'true' : 'false'} aria-label=${this.heading || nothing}>
-        ${this.heading || this.renderControls() !== nothing
+        ${this.heading || this.renderControls() !== nothing || table || exportMenu !== nothing
           ? html`<header part="header">
               ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
-              <div class="controls">${this.renderControls()}</div>
+              <div class="controls">${controls}${exportMenu}</div>
             </header>`
           : nothing}
+        ${this.renderIssues()}
         <div class="body" part="body">${this.renderBody()}</div>
       </section>
     `;
+  }
+
+  /** A disclosure menu (a `<details>`: keyboard and screen readers work natively); Escape closes it. */
+  private renderExportMenu(): TemplateResult | typeof nothing {
+    const result = this.shownResult();
+    const csv = result !== undefined && this.exportTable(result) !== null;
+    if (!csv && !this.hasChart) return nothing;
+    const item = (format: ExportFormat, label: string, what: string) =>
+      html`<li><button type="button" data-export=${format} @click=${(e: Event) => this.menuDownload(e, format)}>${label} <span class="what">${what}</span></button></li>`;
+    return html`<details class="export" part="export" @keydown=${this.onExportKey} @focusout=${this.onExportFocusOut}>
+      <summary part="export-button" aria-label=${`Download ${this.heading || 'data'}`}>Download</summary>
+      <ul class="export-menu" part="export-menu">
+        ${csv ? item('csv', 'CSV', 'data') : nothing}
+        ${this.hasChart ? html`${item('svg', 'SVG', 'chart')}${item('png', 'PNG', 'image')}` : nothing}
+      </ul>
+    </details>`;
+  }
+
+  private async menuDownload(event: Event, format: ExportFormat): Promise<void> {
+    const menu = (event.currentTarget as Element).closest('details');
+    if (menu) menu.open = false;
+    menu?.querySelector('summary')?.focus();
+    try {
+      await this.downloadAs(format);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new MktErrorEvent({ code: 'export-failed', message, source: this.localName }));
+    }
+  }
+
+  private readonly onExportKey = (e: KeyboardEvent) => {
+    const menu = e.currentTarget as HTMLDetailsElement;
+    if (e.key !== 'Escape' || !menu.open) return;
+    e.stopPropagation();
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  };
+
+  private readonly onExportFocusOut = (e: FocusEvent) => {
+    const menu = e.currentTarget as HTMLDetailsElement;
+    if (!menu.contains(e.relatedTarget as Node | null)) menu.open = false;
+  };
+
+  /** Data problems (duplicate ids, orphan keys, ...) in the tables this widget reads: it still works, and says so. */
+  private renderIssues(): TemplateResult | typeof nothing {
+    const dashboard = this.dashboard;
+    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return nothing;
+    const sources = sourceTables(this.requires);
+    const issues = dashboard.issues.filter((i) => sources.has(i.table));
+    if (issues.length === 0) return nothing;
+    return html`<details class="issues" part="issues">
+      <summary>Data problem${issues.length > 1 ? `s (${issues.length})` : ''}: ${issues[0].message}</summary>
+      <ul>${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}</ul>
+    </details>`;
   }
 
   private isBusy(): boolean {
@@ -142,14 +324,23 @@ export abstract class MktWidget<T> extends LitElement {
     return this.task.render({
       initial: () => this.skeleton(),
       pending: () => (this.task.value !== undefined ? this.stale(this.task.value) : this.skeleton()),
-      complete: (value) => (value === undefined ? this.skeleton() : this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderResult(value)),
+      complete: (value) => (value === undefined ? this.skeleton() : this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)),
       error: (error) => this.renderError(error),
     }) as TemplateResult;
   }
 
   /** The previous result stays on screen, dimmed, while the new one is computed: no flash of a skeleton. */
   private stale(value: T): TemplateResult {
-    return html`<div class="stale">${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderResult(value)}</div>`;
+    return html`<div class="stale">${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}</div>`;
+  }
+
+  /** The chart, or its data view as a table when the "Table" toggle is on. */
+  private renderView(value: T): TemplateResult | typeof nothing {
+    const view = this.tableShown ? this.dataView(value) : null;
+    if (!view) return this.renderResult(value);
+    return html`<div class="table-view" part="table-view" role="region" aria-label=${view.caption} tabindex="0">
+      ${dataTable(view.caption, view.columns, view.rows)}
+    </div>`;
   }
 
   private renderError(error: unknown): TemplateResult {

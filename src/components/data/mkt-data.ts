@@ -27,6 +27,7 @@ let counter = 0;
  * @fires mkt-error - The dataset could not be loaded, or a filter change was rejected; `detail.code` says why.
  * @csspart status - The loading and error line above the dashboard.
  * @cssprop --mkt-accent - Colour of the progress bar.
+ * @cssprop --mkt-bg - Background of every card of the dashboard (and the other `--mkt-*` tokens: see the README).
  */
 @customElement('mkt-data')
 export class MktData extends LitElement {
@@ -40,6 +41,8 @@ export class MktData extends LitElement {
   @property() locale = 'en-US';
   /** ISO 4217 currency of the amounts. */
   @property() currency = 'USD';
+  /** `light` or `dark` for every element of this dashboard (an element's own `theme` wins); default: the system's. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Keep the filters in the page URL's query string (a shareable link). */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
   /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
@@ -131,6 +134,10 @@ export class MktData extends LitElement {
       const e = loaded.error;
       this.dispatchEvent(new MktErrorEvent({ code: e.code, message: e.message, source: 'mkt-data', ...e.where }));
     } else if (loaded.info) {
+      for (const issue of loaded.issues ?? []) {
+        console.warn(`[marketkit] ${issue.message}`);
+        this.dispatchEvent(new MktErrorEvent({ code: issue.code, message: issue.message, source: 'mkt-data', table: issue.table, column: issue.column }));
+      }
       this.dispatchEvent(new MktDataReadyEvent({ tables: loaded.info.rowCounts as Record<string, number>, loadMs: loaded.ms }));
     }
   }
@@ -182,6 +189,7 @@ export class MktData extends LitElement {
       engine: null,
       info: null,
       manifest: null,
+      issues: [],
       locale: this.locale ?? 'en-US',
       currency: this.currency ?? 'USD',
     });

@@ -1,0 +1,119 @@
+import { SCHEMA, type TableName } from '../schema/tables.js';
+import type { Manifest } from '../schema/manifest.js';
+import { ident, str } from '../metrics/sql.js';
+import { rows } from './arrow-rows.js';
+import type { QueryEngine } from './query-engine.js';
+
+export type DataIssueCode = 'duplicate-ids' | 'orphan-keys' | 'null-values' | 'date-out-of-range';
+
+/**
+ * A problem in the data that does not stop the dashboard: the rows stay (nothing is dropped), the widgets that
+ * read the table say what is wrong, and `<mkt-data>` sends it as an `mkt-error` with `code`.
+ */
+export interface DataIssue {
+  readonly code: DataIssueCode;
+  readonly table: TableName;
+  readonly column: string;
+  readonly count: number;
+  readonly examples: readonly string[];
+  readonly message: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+interface Check {
+  readonly code: DataIssueCode;
+  readonly table: TableName;
+  readonly column: string;
+  /** Returns the offending values (up to 3 examples) and their count. */
+  readonly sql: string;
+  readonly message: (count: number, examples: readonly string[]) => string;
+}
+
+/** The event date of each fact table: it must fall in the dataset's date range. */
+const DATED_FACTS: Partial<Record<TableName, string>> = { transactions: 'order_date', page_events: 'event_time' };
+/** Without a declared range, dates before 1990 or after 2100 are taken for mistakes (0001-01-01, 9999-12-31). */
+const SANE_RANGE = { start: '1990-01-01', end: '2100-12-31' };
+const isoDay = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+function validRange(range: Manifest['dateRange']): { start: string; end: string } | null {
+  return range && isoDay(range.start) && isoDay(range.end) ? range : null;
+}
+
+function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): Check[] {
+  const checks: Check[] = [];
+  for (const table of tables) {
+    const t = ident(table);
+    checks.push({
+      code: 'duplicate-ids',
+      table,
+      column: 'id',
+      sql: `SELECT id::VARCHAR AS v, count(*) OVER () AS n FROM ${t} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1 LIMIT 3`,
+      message: (n, ex) => `${plural(n, `${table} id`)} appear more than once (e.g. ${quoteList(ex)}); the first row of each is used for joins.`,
+    });
+    const required = SCHEMA[table].columns.filter((c) => !c.nullable);
+    checks.push({
+      code: 'null-values',
+      table,
+      column: '*',
+      // One scan for every required column: `v` names the columns with nulls, `n` the most nulls in one of them.
+      sql: `SELECT * FROM (SELECT ${required.map((c) => `count(*) FILTER (WHERE ${ident(c.name)} IS NULL) AS ${ident(c.name)}`).join(', ')} FROM ${t})`,
+      message: () => '',
+    });
+    for (const column of SCHEMA[table].columns) {
+      const c = ident(column.name);
+      const [target, key] = column.references?.split('.') ?? [];
+      if (target && tables.has(target as TableName)) {
+        checks.push({
+          code: 'orphan-keys',
+          table,
+          column: column.name,
+          sql: `SELECT x.${c}::VARCHAR AS v, count(*) OVER () AS n FROM (SELECT DISTINCT ${c} FROM ${t}) x
+            WHERE x.${c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(target)} y WHERE y.${ident(key)} = x.${c}) LIMIT 3`,
+          message: (n, ex) =>
+            `${plural(n, `${column.name} value`)} in ${table} match no ${target} row (e.g. ${quoteList(ex)}); those rows count under "(unknown)".`,
+        });
+      }
+      const range = DATED_FACTS[table] === column.name ? (validRange(manifest?.dateRange) ?? SANE_RANGE) : null;
+      if (range) {
+        checks.push({
+          code: 'date-out-of-range',
+          table,
+          column: column.name,
+          sql: `SELECT strftime(${c}, '%Y-%m-%d') AS v, count(*) OVER () AS n FROM ${t}
+            WHERE ${c}::DATE < ${str(range.start)}::DATE OR ${c}::DATE > ${str(range.end)}::DATE LIMIT 3`,
+          message: (n, ex) =>
+            `${plural(n, 'row')} of ${table} have a ${column.name} outside the dataset's range ${range.start} – ${range.end} (e.g. ${ex.join(', ')}).`,
+        });
+      }
+    }
+  }
+  return checks;
+}
+
+/** Checks ids, keys, required values and dates of every loaded table. Cheap: a few aggregate scans per table. */
+export async function checkDataQuality(
+  engine: QueryEngine,
+  tables: ReadonlySet<TableName>,
+  manifest: Manifest | null,
+): Promise<DataIssue[]> {
+  const issues: DataIssue[] = [];
+  for (const check of checksFor(tables, manifest)) {
+    if (check.code === 'null-values') {
+      const [counts] = rows<Record<string, number>>(await engine.exec(check.sql));
+      for (const [column, n] of Object.entries(counts ?? {})) {
+        if (n > 0) {
+          const message = `${plural(n, 'row')} of ${check.table} have no ${column}; they are left out of what needs it.`;
+          issues.push({ code: 'null-values', table: check.table, column, count: n, examples: [], message });
+        }
+      }
+      continue;
+    }
+    const found = rows<{ v: string | null; n: number }>(await engine.exec(check.sql));
+    if (found.length === 0) continue;
+    const count = Number(found[0].n);
+    const examples = found.map((r) => r.v).filter((v): v is string => v !== null);
+    issues.push({ code: check.code, table: check.table, column: check.column, count, examples, message: check.message(count, examples) });
+  }
+  return issues;
+}

@@ -1,0 +1,67 @@
+import { expect, html } from '@open-wc/testing';
+import '../../src/components/data/mkt-data.js';
+import '../../src/components/kpis/mkt-kpis.js';
+import type { MktData } from '../../src/components/data/mkt-data.js';
+import type { MktErrorEvent } from '../../src/events/error.js';
+import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { mount, settled, text, whenReady } from '../support/dom.js';
+import { sql } from '../support/engine.js';
+
+/** The tiny marketplace with one of each data problem. */
+function flawed() {
+  return tinyDataset({
+    rows: {
+      // s1 twice: its second row must not double s1's orders.
+      sellers: [...TINY.sellers, { ...TINY.sellers[0], name: 'Volt Works (copy)', tier: 'bronze' }],
+      transactions: [
+        ...TINY.transactions,
+        // An order for a product that does not exist, and one dated years after the data.
+        { ...TINY.transactions[0], id: 't9', product_id: 'p404', revenue: 7 },
+        { ...TINY.transactions[0], id: 't10', order_date: '2031-05-01', revenue: 1000 },
+      ],
+    },
+  });
+}
+
+describe('data quality', () => {
+  it('reports duplicate ids, orphan keys, missing values and dates out of range, as mkt-error events and in the widgets', async () => {
+    const events: MktErrorEvent[] = [];
+    document.addEventListener('mkt-error', (e) => events.push(e), { once: false });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const data = await mount<MktData>(html`<mkt-data .source=${flawed()}><mkt-kpis></mkt-kpis></mkt-data>`);
+    await whenReady(data);
+    console.warn = warn;
+    expect(data.state.error?.message ?? 'no error').to.equal('no error');
+    const byCode = Object.fromEntries(data.state.issues.map((i) => [`${i.code}:${i.table}.${i.column}`, i]));
+    expect(Object.keys(byCode).sort()).to.deep.equal([
+      'date-out-of-range:transactions.order_date',
+      'duplicate-ids:sellers.id',
+      'orphan-keys:transactions.product_id',
+    ]);
+    expect(byCode['duplicate-ids:sellers.id'].examples).to.deep.equal(['s1']);
+    expect(byCode['orphan-keys:transactions.product_id'].message).to.contain('"p404"');
+    expect(byCode['date-out-of-range:transactions.order_date'].examples).to.deep.equal(['2031-05-01']);
+    expect(events.map((e) => e.detail.code).sort()).to.deep.equal(['date-out-of-range', 'duplicate-ids', 'orphan-keys']);
+
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    expect(text(kpis, '.issues summary')).to.contain('Data problems (3)');
+    // The widget keeps working: s1's orders count once; t9 (7) and t10 (1000) are kept.
+    // 460 + 7 + 1000 = 1467.
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$1,467');
+    const [row] = await sql<{ n: number; cat: string; tier: string }>(
+      data.state.engine!,
+      `SELECT count(*)::INTEGER AS n, any_value(category) FILTER (WHERE id = 't9') AS cat, any_value(tier) FILTER (WHERE seller_id = 's1') AS tier FROM mkt_orders`,
+    );
+    expect(row).to.deep.equal({ n: 10, cat: '(unknown)', tier: 'gold' });
+    data.remove();
+  });
+
+  it('finds nothing wrong with clean data', async () => {
+    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}></mkt-data>`);
+    await whenReady(data);
+    expect(data.state.issues).to.deep.equal([]);
+    data.remove();
+  });
+});

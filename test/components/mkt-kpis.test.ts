@@ -58,3 +58,18 @@ describe('<mkt-kpis> without page events', () => {
     data.remove();
   });
 });
+
+describe('<mkt-kpis> locale and currency', () => {
+  it('formats with the locale and currency of its <mkt-data>, and follows a change', async () => {
+    const data = await mount<MktData>(html`<mkt-data locale="de-DE" currency="EUR" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    // 460 in German notation with the euro sign after the amount (a no-break space between).
+    expect(text(kpis, '[data-kpi="gmv"] .value').replace(/\s/g, ' ')).to.equal('460 €');
+    data.locale = 'ja-JP';
+    data.currency = 'JPY';
+    await waitFor(() => text(kpis, '[data-kpi="gmv"] .value').includes('￥460'), 'yen formatting');
+    data.remove();
+  });
+});

@@ -50,6 +50,10 @@ export class MktDemoNav extends LitElement {
     a:hover {
       color: #fff;
     }
+    .data {
+      margin-left: auto;
+      font-size: 14px;
+    }
   `;
 
   /** The page this nav is on. */
@@ -63,6 +67,21 @@ export class MktDemoNav extends LitElement {
         ([page, label]) =>
           html`<a href="./${page === 'index' ? '' : `${page}.html`}${query}" aria-current=${page === this.current ? 'page' : 'false'}>${label}</a>`,
       )}
+      <label class="data">Data:
+        <select @change=${(e: Event) => this.switchData((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.dataParam()}>synthetic</option>
+          <option value="olist" ?selected=${this.dataParam() === 'olist'}>Olist (real)</option>
+        </select>
+      </label>
     </nav>`;
+  }
+
+  private dataParam(): string | null {
+    return new URLSearchParams(location.search).get('data');
+  }
+
+  /** Reloads the page on another dataset (`?data=olist`; see demo.ts), dropping filters that belong to the old one. */
+  private switchData(value: string): void {
+    location.search = value ? `?data=${value}` : '';
   }
 }

@@ -14,6 +14,15 @@ for (const scale of ['1', '0.05']) {
     run(`Generating the demo dataset (scale ${scale}, seed 42) in ${dir} …`, 'npx', ['tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', dir]);
   }
 }
+// The real Olist data, converted, for the demo's "Data: Olist (real)" switch: only when the shared data is there.
+const shared = process.env.MARKETKIT_SHARED_DATA ?? '../shared/data';
+if (!existsSync('demo/data/olist/manifest.json')) {
+  if (existsSync(`${shared}/olist-2017-subset/orders.csv`)) {
+    run(`Converting the real Olist data from ${shared} into demo/data/olist …`, 'npx', ['tsx', 'scripts/convert-olist.ts', '--from', shared, '--out', 'demo/data/olist']);
+  } else {
+    console.log(`Skipping the Olist demo data: ${shared}/olist-2017-subset is absent (set MARKETKIT_SHARED_DATA to the shared data folder).`);
+  }
+}
 if (!existsSync('dist/bundle/marketkit.js')) {
   run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn']);
 }

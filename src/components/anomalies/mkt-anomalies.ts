@@ -2,6 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn, numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { daysInclusive, addDays } from '../../metrics/filter-sql.js';
@@ -113,8 +115,16 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     return this.task.value?.anomalies ?? [];
   }
 
+  private get cutOff(): number {
+    return this.validAttribute('threshold', this.threshold, numberIn(0.5, 20), DEFAULT_THRESHOLD, 'a score from 0.5 to 20');
+  }
+
+  private get listed(): number {
+    return this.validAttribute('limit', this.limit, integerIn(1, 100), 8, 'a whole number from 1 to 100');
+  }
+
   protected override queryArgs() {
-    return [this.threshold];
+    return [this.cutOff];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<AnomaliesResult> {
@@ -132,7 +142,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));
-    const threshold = Number.isFinite(this.threshold) && this.threshold > 0 ? this.threshold : DEFAULT_THRESHOLD;
+    const threshold = this.cutOff;
     const out: AnomalySeries[] = [];
     let skipped = 0;
     const add = (metric: AnomalyMetric, group: Group, values: number[], options: AnomalyOptions, enough: boolean, unit: 'day' | 'week' = 'day') => {
@@ -199,6 +209,8 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (changed.has('dashboard') || changed.has('threshold')) this.selected = 0;
+    // Checked now: a bad limit is reported even while there is no list to cut.
+    if (changed.has('limit')) void this.listed;
   }
 
   /** Where an anomaly is, in words: "All", "Electronics", "silver tier". */
@@ -212,8 +224,16 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     return kind === 'money' ? f.money(v) : kind === 'count' ? f.count(Math.round(v * 10) / 10) : f.percent(v, 1);
   }
 
+  /** Every anomaly found (not only the listed ones), largest first. */
+  protected override exportTable(result: AnomaliesResult): ExportTable {
+    return {
+      columns: ['Metric', 'Breakdown', 'Slice', 'From', 'To', 'Peak day', 'Observed', 'Expected', 'Robust z'],
+      rows: result.anomalies.map((a) => [METRICS[a.metric].label, a.dim, a.slice, a.from, a.to, a.day, a.observed, a.expected, a.score]),
+    };
+  }
+
   protected override renderResult(result: AnomaliesResult) {
-    const list = result.anomalies.slice(0, Math.max(1, this.limit));
+    const list = result.anomalies.slice(0, this.listed);
     const selected = list[this.selected] ?? list[0];
     const f = this.format;
     return html`

@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
   CATEGORY_METRICS,
@@ -53,7 +54,7 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
   private readonly size = new SizeController(this);
 
   private get measure(): CategoryMetric {
-    const m = isCategoryMetric(this.metric) ? this.metric : 'gmv';
+    const m = this.validAttribute('metric', this.metric, isCategoryMetric, 'gmv', CATEGORY_METRICS.join(', '));
     return m === 'conversion' && !this.hasSessions ? 'gmv' : m;
   }
 
@@ -102,6 +103,31 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
       const vb = categoryValue(b, metric) ?? -Infinity;
       return vb - va || a.category.localeCompare(b.category);
     });
+  }
+
+  /** The bars as a table: the "Table" view and the CSV export. */
+  protected override dataView(result: CategoryPerformanceResult): DataView<CategoryRow> {
+    const f = this.format;
+    return {
+      caption: `${METRIC_WORDS[this.measure]} by category`,
+      rows: this.sorted(result),
+      columns: [
+        { label: 'Category', value: (r) => r.category },
+        { label: 'GMV', value: (r) => f.money(r.gmv), raw: (r) => r.gmv, numeric: true },
+        { label: 'Orders', value: (r) => f.count(r.orders), raw: (r) => r.orders, numeric: true },
+        ...(result.withSessions
+          ? [
+              { label: 'Sessions', value: (r: CategoryRow) => f.count(r.sessions), raw: (r: CategoryRow) => r.sessions, numeric: true },
+              {
+                label: 'Conversion',
+                value: (r: CategoryRow) => f.percent(categoryValue(r, 'conversion'), 1),
+                raw: (r: CategoryRow) => categoryValue(r, 'conversion'),
+                numeric: true,
+              },
+            ]
+          : []),
+      ],
+    };
   }
 
   protected override renderResult(result: CategoryPerformanceResult) {

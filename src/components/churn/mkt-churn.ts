@@ -2,6 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -85,13 +87,25 @@ export class MktChurn extends MktWidget<ChurnResult> {
 
   private readonly size = new SizeController(this);
 
+  private get window(): number {
+    return this.validAttribute('days', this.days, integerIn(1, 365), 30, 'a whole number of days from 1 to 365');
+  }
+
+  private get by(): 'segment' | 'cohort' {
+    return this.validAttribute('breakdown', this.breakdown, oneOf(['segment', 'cohort'] as const), 'segment', 'segment or cohort');
+  }
+
+  private get listLength(): number {
+    return this.validAttribute('list-size', this.listSize, integerIn(1, 100), 8, 'a whole number from 1 to 100');
+  }
+
   protected override queryArgs() {
-    return [this.days, this.breakdown, this.listSize];
+    return [this.window, this.by, this.listLength];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ChurnResult> {
-    const days = Math.max(1, Math.round(Number.isFinite(this.days) ? this.days : 30));
-    const breakdown = this.breakdown === 'cohort' ? 'cohort' : 'segment';
+    const days = this.window;
+    const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
     const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
     if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
@@ -141,7 +155,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       series: series.map((r) => ({ refDate: r.ref_date, active: r.active, churned: r.churned, rate: r.rate })),
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
       model: { ...metrics, fitted: model !== null },
-      atRisk: atRisk.slice(0, Math.max(1, this.listSize)),
+      atRisk: atRisk.slice(0, this.listLength),
     };
   }
 
@@ -150,15 +164,28 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   protected override emptyMessage(): string {
-    return `Not enough history: churn needs ${this.days} days of data before and after a month start.`;
+    return `Not enough history: churn needs ${this.window} days of data before and after a month start.`;
   }
 
   protected override renderControls() {
-    const pressed = (b: string) => (this.breakdown === b ? 'true' : 'false');
+    const pressed = (b: string) => (this.by === b ? 'true' : 'false');
     return html`<div class="segmented" role="group" aria-label="Break churn down by">
       <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>By segment</button>
       <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>By cohort</button>
     </div>`;
+  }
+
+  /** Every part in one long table: a "Section" column says which (rate by month, by segment or cohort, at risk). */
+  protected override exportTable(r: ChurnResult): ExportTable {
+    const blank = (n: number) => Array<null>(n).fill(null);
+    return {
+      columns: ['Section', 'Key', 'Active', 'Churned', 'Rate', 'Revenue', 'P(alive)', 'Churn probability', 'Value at risk', 'Why'],
+      rows: [
+        ...r.series.map((p) => ['Rate by month start', p.refDate, p.active, p.churned, p.rate, ...blank(5)]),
+        ...r.groups.map((g) => [`By ${r.breakdown}`, g.group, g.active, g.churned, g.rate, ...blank(5)]),
+        ...r.atRisk.map((c) => ['At risk', c.id, null, null, null, c.revenue, c.pAlive, c.churnProbability, c.valueAtRisk, c.reason]),
+      ],
+    };
   }
 
   protected override renderResult(r: ChurnResult) {

@@ -2,6 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { quantileSorted, scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { DISCOUNT_RATE, HORIZON_WEEKS } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -61,8 +63,18 @@ export class MktClv extends MktWidget<ClvResult> {
 
   private readonly size = new SizeController(this);
 
+  private get horizon(): number {
+    const { isValid, fallback, expectation } = HORIZON_WEEKS;
+    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+  }
+
+  private get rate(): number {
+    const { isValid, fallback, expectation } = DISCOUNT_RATE;
+    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+  }
+
   protected override queryArgs() {
-    return [this.horizonWeeks, this.discountRate];
+    return [this.horizon, this.rate];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ClvResult> {
@@ -71,8 +83,8 @@ export class MktClv extends MktWidget<ClvResult> {
       customers: 0, bgnbd: null, gammaGamma: null, problem: null, totalClv: 0, meanClv: NaN, meanPAlive: NaN, expectedPurchases: NaN, segments: [], ms: 0,
     };
     if (!end) return empty;
-    const horizonWeeks = Number.isFinite(this.horizonWeeks) && this.horizonWeeks > 0 ? this.horizonWeeks : 52;
-    const discountRate = Number.isFinite(this.discountRate) && this.discountRate >= 0 ? this.discountRate : 0.01;
+    const horizonWeeks = this.horizon;
+    const discountRate = this.rate;
     const [model, segmentTable] = await Promise.all([
       customerModel(engine, filters, { end, horizonWeeks, discountRate }, signal),
       engine.query(`SELECT customer_id, segment FROM (${rfmSql(filters, { end })})`, signal),
@@ -123,10 +135,18 @@ export class MktClv extends MktWidget<ClvResult> {
     return 'No customer has a completed order under the current filters.';
   }
 
+  protected override exportTable(r: ClvResult): ExportTable | null {
+    if (r.problem) return null;
+    return {
+      columns: ['Segment', 'Customers', 'Mean CLV', 'Total CLV', 'P5', 'P25', 'Median', 'P75', 'P95'],
+      rows: r.segments.map((s) => [s.name, s.customers, s.mean, s.total, ...s.quantiles]),
+    };
+  }
+
   protected override renderResult(r: ClvResult) {
     const f = this.format;
     if (r.problem) return this.message('notice', `${r.problem} (${f.count(r.customers)} customers in the window.)`);
-    const weeks = this.horizonWeeks;
+    const weeks = this.horizon;
     return html`
       <ul class="tiles" role="list">
         <li data-tile="customers"><span class="label">Customers</span><span class="value">${f.count(r.customers)}</span></li>
@@ -201,7 +221,7 @@ export class MktClv extends MktWidget<ClvResult> {
         ? html`Gamma-Gamma: p = ${n(gg.params.p)}, q = ${n(gg.params.q)}, v = ${n(gg.params.v)} (${gg.customers} repeat buyers; mean spend
             ${this.format.money(gg.meanSpend)}).`
         : html`Gamma-Gamma: too few repeat buyers; spend = each customer's own mean purchase.`}
-      Horizon ${this.horizonWeeks} weeks, discount ${this.format.percent(this.discountRate, 1)} a month. ${r.customers < 200
+      Horizon ${this.horizon} weeks, discount ${this.format.percent(this.rate, 1)} a month. ${r.customers < 200
         ? 'Few customers: the estimates are rough.'
         : nothing}
     </p>`;

@@ -2,11 +2,16 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, interpolateOranges, scaleSequential } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
+import { cohortDataView, type CohortTableRow } from './cohort-table.js';
+import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
   cellValue,
   cohortActivitySql,
   cohortMatrix,
+  COHORT_ENTITIES,
+  COHORT_MEASURES,
   type CohortActivityRow,
   type CohortCell,
   type CohortEntity,
@@ -68,13 +73,25 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
   @state() private focusCell: [number, number] = [0, 0];
   private readonly size = new SizeController(this);
 
+  private get who(): CohortEntity {
+    return this.validAttribute('entity', this.entity, oneOf(COHORT_ENTITIES), 'customers', COHORT_ENTITIES.join(' or '));
+  }
+
+  private get what(): CohortMeasure {
+    return this.validAttribute('measure', this.measure, oneOf(COHORT_MEASURES), 'retention', COHORT_MEASURES.join(', '));
+  }
+
+  private get span(): number {
+    return this.validAttribute('periods', this.periods, integerIn(1, 60), 12, 'a whole number of months from 1 to 60');
+  }
+
   protected override queryArgs() {
-    return [this.entity, this.periods];
+    return [this.who, this.span];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<CohortMatrix> {
-    const periods = Math.max(1, Math.min(60, Math.floor(this.periods) || 12));
-    const entity = this.entity === 'sellers' ? 'sellers' : 'customers';
+    const periods = this.span;
+    const entity = this.who;
     const max = dashboard.info?.maxDate ?? '1970-01-01';
     const last = filters.dateTo && filters.dateTo < max ? filters.dateTo : max;
     const table = await engine.query(cohortActivitySql(filters, { entity, periods }), signal);
@@ -95,12 +112,12 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
       html`<div class="segmented" role="group" aria-label=${label}>
         ${values.map(([v, text]) => html`<button type="button" aria-pressed=${current === v ? 'true' : 'false'} @click=${() => set(v)}>${text}</button>`)}
       </div>`;
-    return html`${seg('Cohorts of', [['customers', 'Customers'], ['sellers', 'Sellers']], this.entity, (v) => (this.entity = v))}
-    ${seg('Measure', [['retention', 'Retention'], ['revenue', 'Revenue'], ['churn', 'Churn']], this.measure, (v) => (this.measure = v))}`;
+    return html`${seg('Cohorts of', [['customers', 'Customers'], ['sellers', 'Sellers']], this.who, (v) => (this.entity = v))}
+    ${seg('Measure', [['retention', 'Retention'], ['revenue', 'Revenue'], ['churn', 'Churn']], this.what, (v) => (this.measure = v))}`;
   }
 
   private get clickable(): boolean {
-    return this.entity === 'customers';
+    return this.who === 'customers';
   }
 
   private toggleCohort(cohort: string): void {
@@ -109,7 +126,7 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
   }
 
   private colorScale(m: CohortMatrix) {
-    const measure = this.measure;
+    const measure = this.what;
     // The top of the scale is the largest value after month 0 (which is 100% retention by definition), rounded up
     // to 5%: retention after month 0 is typically 5-15%, and a 0-100% ramp would paint it all the palest shade.
     let hi = 0;
@@ -121,9 +138,15 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     return { scale, hi };
   }
 
+  /** Every cell as a table (cohorts by month since): the "Table" view and the CSV export. */
+  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
+    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
+    return cohortDataView(m, measure, this.format);
+  }
+
   protected override renderResult(m: CohortMatrix) {
     const f = this.format;
-    const measure = this.measure;
+    const measure = this.what;
     const width = this.size.drawWidth;
     const cellW = Math.max(14, (width - LABEL_W - SIZE_W) / m.periods);
     const plotW = LABEL_W + SIZE_W + cellW * m.periods;
@@ -134,7 +157,7 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     const showText = cellW >= 30;
     const selected = this.dashboard?.filters.cohort ?? null;
     const [fr, fc] = [Math.min(this.focusCell[0], all.length - 1), Math.min(this.focusCell[1], m.periods - 1)];
-    const since = this.entity === 'sellers' ? 'first sale' : 'first purchase';
+    const since = this.who === 'sellers' ? 'first sale' : 'first purchase';
     const y = (i: number) => HEAD_H + i * ROW_H + (i === all.length - 1 ? 6 : 0);
     const rowLabel = (cohort: string) => (cohort === 'avg' ? 'Average' : f.month(cohort));
 
@@ -161,7 +184,7 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     return html`
       <div class="chart" @pointerleave=${() => (this.tip = null)}>
         <svg width=${plotW} height=${height} viewBox="0 0 ${plotW} ${height}" role="group"
-          aria-label=${`${this.entity === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`}>
+          aria-label=${`${this.who === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`}>
           <g class="axis" aria-hidden="true">
             <text class="col-head" x=${LABEL_W - 6} y="12" text-anchor="end">Cohort</text>
             <text class="col-head" x=${LABEL_W + SIZE_W - 6} y="12" text-anchor="end">Size</text>
@@ -193,28 +216,28 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
         min: 0,
         max: hi,
         format: (v) => f.percent(v, 0),
-        clampedAbove: this.measure !== 'churn' && hi < 1,
+        clampedAbove: this.what !== 'churn' && hi < 1,
       })}
       <p class="note">
-        ${this.measure === 'churn'
+        ${this.what === 'churn'
           ? 'Share of each cohort with no completed order from month k to the end of the window.'
-          : this.measure === 'revenue'
+          : this.what === 'revenue'
             ? 'Cohort revenue in month k as a share of its revenue in month 0.'
-            : `Share of each cohort with a completed ${this.entity === 'sellers' ? 'sale' : 'purchase'} in month k; month 0 is 100%.`}
+            : `Share of each cohort with a completed ${this.who === 'sellers' ? 'sale' : 'purchase'} in month k; month 0 is 100%.`}
         Blank: not yet observed.${this.clickable ? ' Select a cohort to filter the dashboard.' : nothing}
       </p>
     `;
   }
 
   private measureWords(): string {
-    return this.measure === 'revenue' ? 'Revenue retention' : this.measure === 'churn' ? 'Churned by month k' : 'Retention';
+    return this.what === 'revenue' ? 'Revenue retention' : this.what === 'churn' ? 'Churned by month k' : 'Retention';
   }
 
   private showTip(event: Event, row: { cohort: string; size: number; cells: readonly CohortCell[] }, c: CohortCell, k: number): void {
     const container = this.renderRoot.querySelector('.chart');
     if (!container) return;
     const f = this.format;
-    const who = this.entity === 'sellers' ? 'sellers' : 'customers';
+    const who = this.who === 'sellers' ? 'sellers' : 'customers';
     const head = row.cohort === 'avg' ? `All cohorts (weighted), month ${k}` : `${f.month(row.cohort)} cohort, month ${k}`;
     const revenue0 = row.cells[0]?.revenue ?? 0;
     if (!c.observed) {

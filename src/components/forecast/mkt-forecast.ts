@@ -2,6 +2,8 @@ import { html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { addDays } from '../../metrics/filter-sql.js';
@@ -64,8 +66,7 @@ export class MktForecast extends MktWidget<ForecastResult> {
   private readonly size = new SizeController(this);
 
   private get horizon(): number {
-    const w = Math.round(Number(this.weeks));
-    return Number.isFinite(w) ? Math.min(52, Math.max(1, w)) : 8;
+    return this.validAttribute('weeks', this.weeks, integerIn(1, 52), 8, 'a whole number of weeks from 1 to 52');
   }
 
   protected override queryArgs() {
@@ -100,6 +101,16 @@ export class MktForecast extends MktWidget<ForecastResult> {
 
   protected override renderControls() {
     return html`<button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>`;
+  }
+
+  protected override exportTable(result: ForecastResult): ExportTable {
+    return {
+      columns: ['Week ending', 'Kind', 'GMV', 'Low 80%', 'High 80%', 'Low 95%', 'High 95%'],
+      rows: [
+        ...result.history.map((h) => [h.end, 'Actual', h.gmv, null, null, null, null]),
+        ...result.forecast.map((p) => [p.end, 'Forecast', p.mean, p.lo80, p.hi80, p.lo95, p.hi95]),
+      ],
+    };
   }
 
   protected override renderResult(result: ForecastResult) {

@@ -1,10 +1,13 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
+import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows } from '../../data/arrow-rows.js';
-import { FUNNEL_STEPS, funnelSql, sourceLabel, type FunnelBreakdown } from '../../metrics/funnel.js';
+import { FUNNEL_BREAKDOWNS, FUNNEL_STEPS, funnelSql, sourceLabel, type FunnelBreakdown } from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
@@ -69,12 +72,16 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override requires: readonly string[] = ['mkt_sessions'];
 
+  private get by(): FunnelBreakdown {
+    return this.validAttribute('breakdown', this.breakdown, oneOf(FUNNEL_BREAKDOWNS), 'none', FUNNEL_BREAKDOWNS.join(', '));
+  }
+
   protected override queryArgs() {
-    return [this.breakdown];
+    return [this.by];
   }
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
-    const breakdown: FunnelBreakdown = this.breakdown === 'category' || this.breakdown === 'source' ? this.breakdown : 'none';
+    const breakdown = this.by;
     const table = await engine.query(funnelSql(filters, breakdown), signal);
     type Row = { grp: string | null; sessions: number; viewed: number; carted: number; checked_out: number; purchased: number };
     const groups = rows<Row>(table).map(
@@ -97,8 +104,28 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     if (this.noControls) return nothing;
     const options: [FunnelBreakdown, string][] = [['none', 'Funnel'], ['category', 'By category'], ['source', 'By source']];
     return html`<div class="segmented" role="group" aria-label="Break down by">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.breakdown === v ? 'true' : 'false'} @click=${() => (this.breakdown = v)}>${text}</button>`)}
+      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.by === v ? 'true' : 'false'} @click=${() => (this.breakdown = v)}>${text}</button>`)}
     </div>`;
+  }
+
+  /** Sessions reaching each step, per group and in total: the "Table" view and the CSV export. */
+  protected override dataView(result: FunnelResult): DataView<FunnelGroup> {
+    const f = this.format;
+    const by = result.breakdown;
+    const rows = by === 'none' ? [result.total] : [...result.groups, { ...result.total, name: 'All' }];
+    const conversion = (g: FunnelGroup) => (g.sessions > 0 ? g.steps[3] / g.sessions : null);
+    return {
+      caption: by === 'none' ? 'Conversion funnel' : `Conversion funnel by ${by === 'category' ? 'category' : 'traffic source'}`,
+      rows,
+      columns: [
+        ...(by === 'none'
+          ? []
+          : [{ label: by === 'category' ? 'Category' : 'Traffic source', value: (g: FunnelGroup) => (by === 'source' && g.name && g.name !== 'All' ? sourceLabel(g.name) : (g.name ?? '(none)')), raw: (g: FunnelGroup) => g.name }]),
+        { label: 'Sessions', value: (g) => f.count(g.sessions), raw: (g) => g.sessions, numeric: true },
+        ...FUNNEL_STEPS.map((s, i) => ({ label: s.label, value: (g: FunnelGroup) => f.count(g.steps[i]), raw: (g: FunnelGroup) => g.steps[i], numeric: true })),
+        { label: 'Session conversion', value: (g) => f.percent(conversion(g), 2), raw: conversion, numeric: true },
+      ],
+    };
   }
 
   protected override renderResult(result: FunnelResult) {
@@ -193,8 +220,8 @@ export class MktFunnel extends MktWidget<FunnelResult> {
               const pct = (r: number | null) => `${Math.max(0, Math.min(1, r ?? 0)) * 100}%`;
               return html`<span class="bar-label">${label}</span>
                 <span class="track ${i === 3 ? 'overall' : ''}">
-                  <span class="bar" style="width:${v === null ? '0%' : pct(v)}"></span>
-                  ${overall[i] === null ? nothing : html`<span class="ref" style="left:${pct(overall[i])}"></span>`}
+                  <span class="bar" style=${styleMap({ width: v === null ? '0%' : pct(v) })}></span>
+                  ${overall[i] === null ? nothing : html`<span class="ref" style=${styleMap({ left: pct(overall[i]) })}></span>`}
                 </span>
                 <span class="bar-value">${f.percent(v, 1)}</span>`;
             })}

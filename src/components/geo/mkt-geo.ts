@@ -2,6 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, scaleSequential } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { regionSql } from '../../metrics/geo.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -71,7 +73,7 @@ export class MktGeo extends MktWidget<GeoResult> {
   }
 
   private get key(): GeoMetric {
-    return this.metric === 'customers' ? 'customers' : 'gmv';
+    return this.validAttribute('metric', this.metric, oneOf(['gmv', 'customers'] as const), 'gmv', 'gmv or customers');
   }
 
   protected override renderControls() {
@@ -103,6 +105,13 @@ export class MktGeo extends MktWidget<GeoResult> {
   private describe(r: RegionRow): string {
     const f = this.format;
     return `${r.region}: GMV ${f.money(r.gmv)}, ${f.count(r.customers)} ${r.customers === 1 ? 'customer' : 'customers'}`;
+  }
+
+  protected override exportTable(result: GeoResult): ExportTable {
+    return {
+      columns: ['Region', 'GMV', 'Orders', 'Customers'],
+      rows: result.regions.map((r) => [r.region, r.gmv, r.orders, r.customers]),
+    };
   }
 
   protected override renderResult(result: GeoResult) {

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { isUnfiltered, type FilterState } from '../../data/filter-state.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
@@ -57,6 +59,10 @@ export class MktInsights extends MktWidget<InsightsResult> {
 
   private downloadUrl: string | null = null;
 
+  private get shown(): number {
+    return this.validAttribute('limit', this.limit, integerIn(1, 50), 6, 'a whole number from 1 to 50');
+  }
+
   /** The findings for the current filters, highest score first. */
   get findings(): readonly Finding[] {
     return this.task.value?.findings ?? [];
@@ -103,7 +109,7 @@ export class MktInsights extends MktWidget<InsightsResult> {
   private announcement(): string {
     const r = this.task.value;
     if (!r) return '';
-    const shown = r.findings.slice(0, this.limit);
+    const shown = r.findings.slice(0, this.shown);
     if (shown.length === 0) return 'Insights updated: nothing stands out under the current filters.';
     return `Insights updated: ${shown.length} ${shown.length === 1 ? 'finding' : 'findings'}. First: ${shown[0].text}.`;
   }
@@ -125,7 +131,7 @@ export class MktInsights extends MktWidget<InsightsResult> {
   markdown(): string {
     const r = this.task.value;
     if (!r) return '';
-    return summaryMarkdown(r.findings.slice(0, this.limit), this.scope(r), this.format.date(new Date()));
+    return summaryMarkdown(r.findings.slice(0, this.shown), this.scope(r), this.format.date(new Date()));
   }
 
   private download(e: Event) {
@@ -149,9 +155,16 @@ export class MktInsights extends MktWidget<InsightsResult> {
         : nothing}`;
   }
 
+  protected override exportTable(result: InsightsResult): ExportTable {
+    return {
+      columns: ['Rank', 'Finding', 'Kind', 'Score', 'From', 'To'],
+      rows: result.findings.map((x, i) => [i + 1, x.text, x.kind, x.score, result.window.from, result.window.to]),
+    };
+  }
+
   protected override renderResult(result: InsightsResult) {
     return html`<ol class="findings">
-      ${result.findings.slice(0, Math.max(1, this.limit)).map(
+      ${result.findings.slice(0, this.shown).map(
         (x) => html`<li class="finding" part="finding" data-kind=${x.kind}>
           <p class="text">${x.text}</p>
           ${x.link ? html`<button type="button" class="show" @click=${() => this.changeFilters(x.link!)}>${x.linkLabel}</button>` : nothing}

@@ -2,6 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sankey, sankeyLeft, sankeyLinkHorizontal, type SankeyLink, type SankeyNode } from 'd3-sankey';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
+import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows } from '../../data/arrow-rows.js';
 import { repeatPathsSql, sessionPathsSql, sourceLabel } from '../../metrics/funnel.js';
@@ -61,12 +63,16 @@ export class MktJourney extends MktWidget<JourneyResult> {
 
   protected override requires: readonly string[] = ['mkt_sessions'];
 
+  private get how(): JourneyMode {
+    return this.validAttribute('mode', this.mode, oneOf(['session', 'repeat'] as const), 'session', 'session or repeat');
+  }
+
   protected override queryArgs() {
-    return [this.mode];
+    return [this.how];
   }
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<JourneyResult> {
-    if (this.mode === 'repeat') {
+    if (this.how === 'repeat') {
       const r = rows<{ source: string; purchases: number; customers: number }>(await engine.query(repeatPathsSql(filters), signal));
       return { mode: 'repeat', graph: journeyGraph(repeatPaths(r)) };
     }
@@ -79,14 +85,14 @@ export class MktJourney extends MktWidget<JourneyResult> {
   }
 
   protected override emptyMessage(): string {
-    return this.mode === 'repeat' ? 'No known visitors in the current filters.' : 'No sessions match the current filters.';
+    return this.how === 'repeat' ? 'No known visitors in the current filters.' : 'No sessions match the current filters.';
   }
 
   protected override renderControls() {
     if (this.noControls) return nothing;
     const options: [JourneyMode, string][] = [['session', 'Sessions'], ['repeat', 'Repeat purchases']];
     return html`<div class="segmented" role="group" aria-label="Journey">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.mode === v ? 'true' : 'false'} @click=${() => (this.mode = v)}>${text}</button>`)}
+      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.how === v ? 'true' : 'false'} @click=${() => (this.mode = v)}>${text}</button>`)}
     </div>`;
   }
 
@@ -115,6 +121,27 @@ export class MktJourney extends MktWidget<JourneyResult> {
       walk(down(a.name), (l) => down(name(l.target)));
     }
     return out;
+  }
+
+  /** Every flow of the sankey as a row: the "Table" view and the CSV export. */
+  protected override dataView(result: JourneyResult): DataView<JourneyLink> {
+    const f = this.format;
+    const who = result.mode === 'repeat' ? 'Customers' : 'Sessions';
+    return {
+      caption: result.mode === 'repeat' ? 'Repeat purchase paths' : 'Session paths',
+      rows: result.graph.links,
+      columns: [
+        { label: 'From', value: (l) => l.source },
+        { label: 'To', value: (l) => l.target },
+        { label: who, value: (l) => f.count(l.value), raw: (l) => l.value, numeric: true },
+        {
+          label: `Share of all ${who.toLowerCase()}`,
+          value: (l) => f.percent(result.graph.total > 0 ? l.value / result.graph.total : null, 1),
+          raw: (l) => (result.graph.total > 0 ? l.value / result.graph.total : null),
+          numeric: true,
+        },
+      ],
+    };
   }
 
   protected override renderResult(result: JourneyResult) {

@@ -2,12 +2,17 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, line, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
+import { cohortDataView, type CohortTableRow } from '../cohort-heatmap/cohort-table.js';
+import { integerIn, oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
   cellValue,
   cohortActivitySql,
   cohortMatrix,
+  COHORT_ENTITIES,
+  COHORT_MEASURES,
   type CohortActivityRow,
   type CohortCell,
   type CohortEntity,
@@ -63,13 +68,25 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
   @state() private tip: TooltipState | null = null;
   private readonly size = new SizeController(this);
 
+  private get who(): CohortEntity {
+    return this.validAttribute('entity', this.entity, oneOf(COHORT_ENTITIES), 'customers', COHORT_ENTITIES.join(' or '));
+  }
+
+  private get what(): CohortMeasure {
+    return this.validAttribute('measure', this.measure, oneOf(COHORT_MEASURES), 'retention', COHORT_MEASURES.join(', '));
+  }
+
+  private get span(): number {
+    return this.validAttribute('periods', this.periods, integerIn(2, 60), 12, 'a whole number of months from 2 to 60');
+  }
+
   protected override queryArgs() {
-    return [this.entity, this.periods];
+    return [this.who, this.span];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<CohortMatrix> {
-    const periods = Math.max(2, Math.min(60, Math.floor(this.periods) || 12));
-    const entity = this.entity === 'sellers' ? 'sellers' : 'customers';
+    const periods = this.span;
+    const entity = this.who;
     const max = dashboard.info?.maxDate ?? '1970-01-01';
     const last = filters.dateTo && filters.dateTo < max ? filters.dateTo : max;
     const table = await engine.query(cohortActivitySql(filters, { entity, periods }), signal);
@@ -88,7 +105,7 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
     if (this.noControls) return nothing;
     const options: [CohortMeasure, string][] = [['retention', 'Retention'], ['revenue', 'Revenue'], ['churn', 'Churn']];
     return html`<div class="segmented" role="group" aria-label="Measure">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.measure === v ? 'true' : 'false'} @click=${() => (this.measure = v)}>${text}</button>`)}
+      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.what === v ? 'true' : 'false'} @click=${() => (this.measure = v)}>${text}</button>`)}
     </div>`;
   }
 
@@ -97,13 +114,19 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
   }
 
   private toggleCohort(key: string): void {
-    if (key === AVG || this.entity !== 'customers') return;
+    if (key === AVG || this.who !== 'customers') return;
     this.changeFilters({ cohort: this.dashboard?.filters.cohort === key ? null : key });
+  }
+
+  /** The curves' values as a table (cohorts by month since): the "Table" view and the CSV export. */
+  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
+    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
+    return cohortDataView(m, measure, this.format);
   }
 
   protected override renderResult(m: CohortMatrix) {
     const f = this.format;
-    const measure = this.measure;
+    const measure = this.what;
     const width = this.size.drawWidth;
     const height = Math.round(Math.min(320, Math.max(220, width * 0.5)));
     const curves: Curve[] = [...m.rows.map((r) => ({ key: r.cohort, size: r.size, cells: r.cells })), { key: AVG, size: 0, cells: m.average }];
@@ -171,7 +194,7 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
   private tipLines(c: Curve, period: number): string[] {
     const f = this.format;
     const cell = c.cells[period];
-    const who = this.entity === 'sellers' ? 'sellers' : 'customers';
+    const who = this.who === 'sellers' ? 'sellers' : 'customers';
     const size = c.key === AVG ? (this.task.value?.rows.filter((r) => r.cells[period]?.observed).reduce((n, r) => n + r.size, 0) ?? 0) : c.size;
     return [
       `${this.label(c.key)}, month ${period}`,
@@ -197,7 +220,7 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
     let best: { c: Curve; k: number; d: number } | null = null;
     for (const c of curves) {
       for (const cell of c.cells) {
-        const v = cellValue(cell, this.measure);
+        const v = cellValue(cell, this.what);
         if (cell.period === 0 || v === null) continue;
         const d = Math.hypot(x(cell.period) - px, y(v) - py);
         if (!best || d < best.d) best = { c, k: cell.period, d };

@@ -1,7 +1,9 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { priorPeriod } from '../../metrics/filter-sql.js';
@@ -62,7 +64,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
   private points: { x: number; y: number }[] = [];
 
   private get unit(): Granularity {
-    return isGranularity(this.granularity) ? this.granularity : 'month';
+    return this.validAttribute('granularity', this.granularity, isGranularity, 'month', GRANULARITIES.join(', '));
   }
 
   protected override queryArgs() {
@@ -107,6 +109,13 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
   private setCompare(on: boolean) {
     this.compare = on;
     this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  protected override exportTable(result: RevenueTrendResult): ExportTable {
+    return {
+      columns: ['Period start', 'Period end', 'GMV', 'Orders', ...(result.compare ? ['Prior GMV'] : [])],
+      rows: result.rows.map((r) => [r.bucket_from, r.bucket_to, r.gmv, r.orders, ...(result.compare ? [r.gmv_prior] : [])]),
+    };
   }
 
   protected override renderResult(result: RevenueTrendResult) {
@@ -191,7 +200,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     </div>
     ${result.compare
       ? html`<ul class="legend" part="legend">
-          <li><span class="swatch" style="background:${SERIES[0]}"></span>GMV</li>
+          <li><span class="swatch" style=${styleMap({ background: SERIES[0] })}></span>GMV</li>
           <li><span class="swatch dashed"></span>Prior period</li>
         </ul>`
       : nothing}`;

@@ -1,7 +1,10 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { DataView } from '../base/mkt-widget.js';
+import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -66,18 +69,37 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   private readonly size = new SizeController(this);
 
+  private get how(): 'rules' | 'kmeans' {
+    return this.validAttribute('method', this.method, oneOf(['rules', 'kmeans'] as const), 'rules', 'rules or kmeans');
+  }
+
+  private get clusters(): number {
+    const valid = (k: number) => k === 0 || integerIn(2, 10)(k);
+    return this.validAttribute('k', this.k, valid, 0, '0 (chosen by silhouette) or a whole number from 2 to 10');
+  }
+
+  private get horizon(): number {
+    const { isValid, fallback, expectation } = HORIZON_WEEKS;
+    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+  }
+
+  private get rate(): number {
+    const { isValid, fallback, expectation } = DISCOUNT_RATE;
+    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+  }
+
   protected override queryArgs() {
-    return [this.method, this.k, this.horizonWeeks, this.discountRate];
+    return [this.how, this.clusters, this.horizon, this.rate];
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<RfmSegmentsResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
     const list = rows<RfmRow>(await engine.query(rfmSql(filters, { end }), signal));
-    if (list.length === 0 || !end) return { method: this.method, segments: [], customers: 0, k: null, chosenBy: null };
+    if (list.length === 0 || !end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
     const model = await customerModel(
       engine,
       filters,
-      { end, ignore: ['segment'], horizonWeeks: this.horizonWeeks, discountRate: this.discountRate },
+      { end, ignore: ['segment'], horizonWeeks: this.horizon, discountRate: this.rate },
       signal,
     ).catch(() => null);
     const clvOf = new Map<string, number>();
@@ -86,8 +108,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     let k: number | null = null;
     let chosenBy: RfmSegmentsResult['chosenBy'] = null;
     let order: readonly string[];
-    if (this.method === 'kmeans') {
-      const clustering = clusterRfm(list, { k: this.k > 0 ? this.k : undefined });
+    if (this.how === 'kmeans') {
+      const clustering = clusterRfm(list, { k: this.clusters > 0 ? this.clusters : undefined });
       names = Array.from(clustering.assignments, (c) => clustering.clusters[c].label);
       order = clustering.clusters.map((c) => c.label);
       k = clustering.k;
@@ -117,7 +139,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
         };
       })
       .sort((a, b) => b.customers - a.customers);
-    return { method: this.method, segments, customers: list.length, k, chosenBy };
+    return { method: this.how, segments, customers: list.length, k, chosenBy };
   }
 
   protected override isEmpty(result: RfmSegmentsResult): boolean {
@@ -129,15 +151,15 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 
   protected override renderControls() {
-    const pressed = (m: string) => (this.method === m ? 'true' : 'false');
+    const pressed = (m: string) => (this.how === m ? 'true' : 'false');
     return html`<div class="segmented" role="group" aria-label="Segmentation method">
         <button type="button" aria-pressed=${pressed('rules')} @click=${() => (this.method = 'rules')}>Rules</button>
         <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>K-means</button>
       </div>
-      ${this.method === 'kmeans'
+      ${this.how === 'kmeans'
         ? html`<label class="k">k
             <select aria-label="Number of clusters" @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}>
-              ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.k === k}>${k === 0 ? 'auto' : k}</option>`)}
+              ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
             </select></label
           >`
         : nothing}`;
@@ -149,7 +171,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   /** Rules segments filter the dashboard; a second click on the active one clears it. */
   private pick(name: string): void {
-    if (this.method !== 'rules') return;
+    if (this.how !== 'rules') return;
     this.changeFilters({ segment: this.activeSegment === name ? null : name });
   }
 
@@ -158,6 +180,25 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     if (name === 'Others') return OTHERS_COLOUR;
     const index = result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
     return PALETTE[index % PALETTE.length];
+  }
+
+  /** The segments as a table: the "Table" view and the CSV export. */
+  protected override dataView(result: RfmSegmentsResult): DataView<SegmentStats> {
+    const f = this.format;
+    const n = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+    return {
+      caption: `Customers by ${result.method === 'kmeans' ? 'cluster' : 'RFM segment'}`,
+      rows: result.segments,
+      columns: [
+        { label: 'Segment', value: (s) => s.name },
+        { label: 'Customers', value: (s) => f.count(s.customers), raw: (s) => s.customers, numeric: true },
+        { label: 'Revenue', value: (s) => f.money(s.revenue), raw: (s) => s.revenue, numeric: true },
+        { label: 'Revenue share', value: (s) => f.percent(s.revenueShare, 1), raw: (s) => s.revenueShare, numeric: true },
+        { label: 'Mean CLV', value: (s) => f.money(Number.isFinite(s.avgClv) ? s.avgClv : null), raw: (s) => s.avgClv, numeric: true },
+        { label: 'Mean purchases', value: (s) => n(s.avgFrequency), raw: (s) => s.avgFrequency, numeric: true },
+        { label: 'Mean days since last', value: (s) => n(s.avgRecency), raw: (s) => s.avgRecency, numeric: true },
+      ],
+    };
   }
 
   protected override renderResult(result: RfmSegmentsResult) {
@@ -246,9 +287,9 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
             <td>
               ${clickable
                 ? html`<button type="button" aria-pressed=${active === s.name ? 'true' : 'false'} @click=${() => this.pick(s.name)}>
-                    <span class="swatch" style="background:${this.colour(result, s.name)}"></span>${s.name}
+                    <span class="swatch" style=${styleMap({ background: this.colour(result, s.name) })}></span>${s.name}
                   </button>`
-                : html`<span class="swatch" style="background:${this.colour(result, s.name)};display:inline-block"></span> ${s.name}`}
+                : html`<span class="swatch" style=${styleMap({ background: this.colour(result, s.name), display: 'inline-block' })}></span> ${s.name}`}
             </td>
             <td class="num">${f.count(s.customers)}</td>
             <td class="num">${f.percent(s.revenueShare)}</td>

@@ -2,6 +2,8 @@ import { html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { churnPeriods, DEFAULT_CHURN_DAYS, sellerChurnSql, type ChurnRow } from '../../metrics/seller-churn.js';
@@ -49,7 +51,7 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
   private readonly size = new SizeController(this);
 
   private get n(): number {
-    return Number.isFinite(this.days) && this.days >= 1 ? Math.floor(this.days) : DEFAULT_CHURN_DAYS;
+    return this.validAttribute('days', this.days, integerIn(1, 365), DEFAULT_CHURN_DAYS, 'a whole number of days from 1 to 365');
   }
 
   protected override queryArgs() {
@@ -78,6 +80,13 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
     const result = this.task.value;
     if (result && !result.periods) return `The window is ${this.n} days or shorter: churn over its last ${this.n} days needs a longer window.`;
     return 'No seller made a completed sale before the last days of the window.';
+  }
+
+  protected override exportTable(result: SellerChurnResult): ExportTable {
+    return {
+      columns: ['Tier', 'Churn rate', 'Churned', 'Active before', 'Days'],
+      rows: result.tiers.map((t) => [TIER_WORDS[t.tier] ?? t.tier, t.rate, t.churned, t.active, result.days]),
+    };
   }
 
   protected override renderResult(result: SellerChurnResult) {

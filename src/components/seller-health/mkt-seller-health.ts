@@ -1,8 +1,11 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { Task } from '@lit/task';
 import { arc, line, pie, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { sellerHealthSql, sellerMonthlySql, type SellerHealthRow, type SellerMonthRow } from '../../metrics/seller-health.js';
 import {
@@ -106,8 +109,17 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   get sellers(): AssessedSeller[] {
     const result = this.task.value;
     if (!result) return [];
-    const min = Number.isFinite(this.minOrders) ? this.minOrders : DEFAULT_MIN_ORDERS;
+    const min = this.minimum;
     return result.rows.map(({ tier, ...r }) => ({ ...r, programmeTier: tier, ...assessHealth(r, min) }));
+  }
+
+  /** Every seller the table lists (all pages, in its sort order and tier / search filter). */
+  protected override exportTable(_result: SellerHealthResult): ExportTable {
+    const sellers = this.filtered(this.sellers);
+    return {
+      columns: ['Seller id', 'Seller', 'Programme tier', 'Health', 'Score', 'Orders', 'Defect rate', 'Late rate', 'Avg rating', 'Revenue'],
+      rows: sellers.map((s) => [s.seller_id, s.name, s.programmeTier, s.tier, s.score, s.orders, s.defectRate, s.lateRate, s.avgRating, s.revenue]),
+    };
   }
 
   protected override renderResult(result: SellerHealthResult) {
@@ -123,14 +135,14 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         ${this.renderDoughnut(counts, sellers.length)}
         <ul class="tiers">
           ${counts.map(
-            (c) => html`<li data-tier=${c.tier}><span class="swatch" style="background:${TIER_COLOURS[c.tier]}"></span>${c.tier}
+            (c) => html`<li data-tier=${c.tier}><span class="swatch" style=${styleMap({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
               <span class="n">${this.format.count(c.n)}</span></li>`,
           )}
         </ul>
       </div>
       <p class="standards">
         Score 0–100: Healthy ≥ ${HEALTHY_FROM} (within Amazon's late-shipment &lt; 4 % and cancellation &lt; 2.5 % targets and
-        Walmart's defect limits), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than ${this.minOrders} orders: not scored.
+        Walmart's defect limits), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than ${this.minimum} orders: not scored.
         ${result.withReviews ? nothing : html`<strong>Review sentiment is unavailable: this dataset has no reviews.</strong>`}
       </p>
       <div class="toolbar">
@@ -140,8 +152,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
             this.search = (e.target as HTMLInputElement).value;
             this.page = 0;
           }} />
-        ${this.tierFilter
-          ? html`<button type="button" class="chip" @click=${() => this.setTierFilter(null)}>${this.tierFilter} ✕<span class="visually-hidden"> (show all tiers)</span></button>`
+        ${this.tierShown
+          ? html`<button type="button" class="chip" @click=${() => this.setTierFilter(null)}>${this.tierShown} ✕<span class="visually-hidden"> (show all tiers)</span></button>`
           : nothing}
       </div>
       <div class="scroll">${this.renderTable(shown, result.withReviews)}</div>
@@ -155,13 +167,22 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private get pageSizeSafe(): number {
-    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 10;
+    return this.validAttribute('page-size', this.pageSize, integerIn(1, 500), 10, 'a whole number of rows from 1 to 500');
+  }
+
+  private get minimum(): number {
+    return this.validAttribute('min-orders', this.minOrders, integerIn(0, 1_000_000), DEFAULT_MIN_ORDERS, 'a whole number of orders, 0 or more');
+  }
+
+  private get tierShown(): HealthTier | null {
+    const valid = (t: HealthTier | null) => t === null || oneOf(HEALTH_TIERS)(t);
+    return this.validAttribute('tier-filter', this.tierFilter, valid, null, `one of ${HEALTH_TIERS.join(', ')}`);
   }
 
   private filtered(sellers: AssessedSeller[]): AssessedSeller[] {
     const q = this.search.trim().toLocaleLowerCase();
     const list = sellers.filter(
-      (s) => (!this.tierFilter || s.tier === this.tierFilter) && (!q || s.name.toLocaleLowerCase().includes(q) || s.seller_id.toLocaleLowerCase().includes(q)),
+      (s) => (!this.tierShown || s.tier === this.tierShown) && (!q || s.name.toLocaleLowerCase().includes(q) || s.seller_id.toLocaleLowerCase().includes(q)),
     );
     const key = this.sortKey;
     const dir = this.sortAscending ? 1 : -1;
@@ -179,7 +200,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private setTierFilter(tier: HealthTier | null) {
-    this.tierFilter = this.tierFilter === tier ? null : tier;
+    this.tierFilter = this.tierShown === tier ? null : tier;
     this.page = 0;
   }
 
@@ -191,9 +212,9 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     return svg`<svg class="doughnut" part="doughnut" width=${size} height=${size} viewBox="0 0 ${size} ${size}" role="group" aria-label="Sellers by health tier">
       <g transform="translate(${r},${r})">
         ${slices.map((s) => {
-          const on = this.tierFilter === s.data.tier;
+          const on = this.tierShown === s.data.tier;
           const share = this.format.percent(s.data.n / total, 0);
-          return svg`<path class="mark ${on ? 'active' : this.tierFilter ? 'dim' : ''}" d=${shape(s) ?? ''} fill=${TIER_COLOURS[s.data.tier]}
+          return svg`<path class="mark ${on ? 'active' : this.tierShown ? 'dim' : ''}" d=${shape(s) ?? ''} fill=${TIER_COLOURS[s.data.tier]}
             data-tier=${s.data.tier} tabindex="0" role="button" aria-pressed=${on ? 'true' : 'false'}
             aria-label="${s.data.tier}: ${s.data.n} sellers (${share}). ${on ? 'Press to show all sellers.' : 'Press to show only these in the table.'}"
             @click=${() => this.setTierFilter(s.data.tier)}

@@ -1,7 +1,10 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { scaleBand, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { TIER_GRANULARITIES, tierContributionSql, type TierGranularity, type TierRow } from '../../metrics/tier-contribution.js';
@@ -92,7 +95,7 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
   private columns: { x: number; y: number }[] = [];
 
   private get unit(): TierGranularity {
-    return (TIER_GRANULARITIES as readonly string[]).includes(this.granularity) ? this.granularity : 'month';
+    return this.validAttribute('granularity', this.granularity, oneOf(TIER_GRANULARITIES), 'month', TIER_GRANULARITIES.join(' or '));
   }
 
   protected override queryArgs() {
@@ -130,11 +133,18 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     return SERIES[Math.max(0, result.tiers.indexOf(tier)) % SERIES.length];
   }
 
+  protected override exportTable(result: TierContributionResult): ExportTable {
+    return {
+      columns: [result.granularity === 'month' ? 'Month' : 'Week', ...result.tiers.map(tierWord), 'Total'],
+      rows: result.buckets.map((b) => [b.bucket, ...result.tiers.map((t) => b.gmv[t] ?? 0), b.total]),
+    };
+  }
+
   protected override renderResult(result: TierContributionResult) {
     const f = this.format;
     const legend = html`<ul class="legend" part="legend">
       ${result.shares.map(
-        (s) => html`<li data-tier=${s.tier}><span class="swatch" style="background:${this.color(result, s.tier)}"></span>${tierWord(s.tier)}
+        (s) => html`<li data-tier=${s.tier}><span class="swatch" style=${styleMap({ background: this.color(result, s.tier) })}></span>${tierWord(s.tier)}
           <span class="share">${f.percent(s.share, 1)}</span></li>`,
       )}
     </ul>`;

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
+import { numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
 import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
@@ -33,6 +35,15 @@ type SessionRow = { dim: Dim; slice: string; sessions: number; purchases: number
  * @cssprop --mkt-positive - Colour of a gain.
  * @cssprop --mkt-negative - Colour of a loss.
  */
+/** Attribute, allowed range and default of each numeric option. */
+const NUMERIC_OPTIONS = {
+  priceChange: ['price-change', -90, 200, 0],
+  discount: ['discount', 0, 90, 0],
+  priceElasticity: ['price-elasticity', -20, 0, DEFAULT_ASSUMPTIONS.priceElasticity],
+  promoElasticity: ['promo-elasticity', -20, 0, DEFAULT_ASSUMPTIONS.promoElasticity],
+  lateOrderLoss: ['late-order-loss', 0, 100, DEFAULT_ASSUMPTIONS.lateOrderLoss * 100],
+} as const;
+
 @customElement('mkt-what-if')
 export class MktWhatIf extends MktWidget<WhatIfResult> {
   static override styles = [...MktWidget.styles, whatIfStyles];
@@ -78,7 +89,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
 
   /** The baseline slice the scope names (everything when it names nothing that exists). */
   private target(result: WhatIfResult): WhatIfSlice {
-    const [dim, ...rest] = this.scope.split(':');
+    const scope = this.validAttribute('scope', this.scope, (s) => typeof s === 'string' && /^(all|(category|tier):.+)$/s.test(s), 'all', 'all, category:<name> or tier:<name>');
+    const [dim, ...rest] = scope.split(':');
     const name = rest.join(':');
     return result.slices.find((s) => s.dim === dim && s.key === name) ?? result.slices.find((s) => s.dim === 'all')!;
   }
@@ -98,9 +110,15 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     return project(
       slices,
       target.key,
-      { priceChange: (Number(this.priceChange) || 0) / 100, discount: Math.min(0.9, Math.max(0, (Number(this.discount) || 0) / 100)), conversion: pct(this.conversion), lateRate: pct(this.lateRate) },
-      { priceElasticity: Number(this.priceElasticity) || 0, promoElasticity: Number(this.promoElasticity) || 0, lateOrderLoss: (Number(this.lateOrderLoss) || 0) / 100 },
+      { priceChange: this.option('priceChange') / 100, discount: this.option('discount') / 100, conversion: pct(this.conversion), lateRate: pct(this.lateRate) },
+      { priceElasticity: this.option('priceElasticity'), promoElasticity: this.option('promoElasticity'), lateOrderLoss: this.option('lateOrderLoss') / 100 },
     );
+  }
+
+  /** A numeric lever or assumption, checked against its range (a bad one counts as its default). */
+  private option(name: keyof typeof NUMERIC_OPTIONS): number {
+    const [attribute, min, max, fallback] = NUMERIC_OPTIONS[name];
+    return this.validAttribute(attribute, this[name], numberIn(min, max), fallback, `a number from ${min} to ${max}`);
   }
 
   private set(name: 'scope' | 'priceChange' | 'discount' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss' | 'conversion' | 'lateRate', e: Event) {
@@ -134,6 +152,18 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /** The baseline and the scenario of the current levers. */
+  protected override exportTable(result: WhatIfResult): ExportTable {
+    const p = this.compute(result);
+    const target = this.target(result);
+    const scope = target.dim === 'all' ? 'Everything' : `${target.dim}: ${target.key}`;
+    const row = (label: string, base: number, next: number) => [label, scope, base, next, base !== 0 ? (next - base) / Math.abs(base) : null];
+    return {
+      columns: ['Measure', 'Applied to', 'Baseline', 'Scenario', 'Change'],
+      rows: [row('GMV', p.baseline.gmv, p.projected.gmv), row('Orders', p.baseline.orders, p.projected.orders), row('Margin', p.baseline.margin, p.projected.margin)],
+    };
+  }
+
   protected override renderResult(result: WhatIfResult) {
     const f = this.format;
     const target = this.target(result);
@@ -156,9 +186,9 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
           </select>
         </label>
         <label class="field"><span>Price change (%)</span>
-          <input name="price" type="number" step="1" min="-90" max="200" .value=${String(this.priceChange)} @change=${(e: Event) => this.set('priceChange', e)} /></label>
+          <input name="price" type="number" step="1" min="-90" max="200" .value=${String(this.option('priceChange'))} @change=${(e: Event) => this.set('priceChange', e)} /></label>
         <label class="field"><span>Promotion discount (%)</span>
-          <input name="discount" type="number" step="1" min="0" max="90" .value=${String(this.discount)} @change=${(e: Event) => this.set('discount', e)} /></label>
+          <input name="discount" type="number" step="1" min="0" max="90" .value=${String(this.option('discount'))} @change=${(e: Event) => this.set('discount', e)} /></label>
         <label class="field"><span>Conversion rate (%)</span>
           <input name="conversion" type="number" step="0.1" min="0" max="100" ?disabled=${target.conversion === null}
             .value=${pctValue(this.conversion, target.conversion)} @change=${(e: Event) => this.set('conversion', e)} />
@@ -177,11 +207,11 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
         <summary>Assumptions</summary>
         <div class="fields">
           <label class="field"><span>Price elasticity</span>
-            <input name="price-elasticity" type="number" step="0.1" max="0" .value=${String(this.priceElasticity)} @change=${(e: Event) => this.set('priceElasticity', e)} /></label>
+            <input name="price-elasticity" type="number" step="0.1" max="0" .value=${String(this.option('priceElasticity'))} @change=${(e: Event) => this.set('priceElasticity', e)} /></label>
           <label class="field"><span>Promotion elasticity</span>
-            <input name="promo-elasticity" type="number" step="0.1" max="0" .value=${String(this.promoElasticity)} @change=${(e: Event) => this.set('promoElasticity', e)} /></label>
+            <input name="promo-elasticity" type="number" step="0.1" max="0" .value=${String(this.option('promoElasticity'))} @change=${(e: Event) => this.set('promoElasticity', e)} /></label>
           <label class="field"><span>Orders lost per point of late rate (%)</span>
-            <input name="late-loss" type="number" step="0.1" min="0" .value=${String(this.lateOrderLoss)} @change=${(e: Event) => this.set('lateOrderLoss', e)} /></label>
+            <input name="late-loss" type="number" step="0.1" min="0" .value=${String(this.option('lateOrderLoss'))} @change=${(e: Event) => this.set('lateOrderLoss', e)} /></label>
         </div>
         <p class="explain">
           Demand × (1 + price change)^price elasticity × (1 − discount)^promotion elasticity × new / current conversion ×

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods, orderKpisSql, ratio, relativeChange, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
@@ -90,6 +91,14 @@ export class MktKpis extends MktWidget<KpiResult> {
 
   protected override isEmpty(result: KpiResult): boolean {
     return result.kpis.length === 0;
+  }
+
+  protected override exportTable(result: KpiResult): ExportTable {
+    const { current, prior } = result.periods;
+    return {
+      columns: ['KPI', 'Value', 'Prior period value', 'Change vs prior', 'From', 'To', 'Prior from', 'Prior to'],
+      rows: result.kpis.map((k) => [k.label, k.value, k.prior, k.change, current.from, current.to, prior.from, prior.to]),
+    };
   }
 
   protected override renderResult(result: KpiResult) {

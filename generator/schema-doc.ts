@@ -1,15 +1,23 @@
 // Writes docs/schema.md from src/schema/tables.ts, the one truth about the tables: `npm run docs:schema`.
 import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { SCHEMA, TABLE_NAMES } from '../src/schema/tables.js';
+import { COERCIONS } from '../src/data/coerce-table.js';
+import { DERIVED_TABLES } from '../src/data/derived-tables.js';
 
 const lines = [
   '# Dataset schema',
   '',
   'Generated from `src/schema/tables.ts` by `npm run docs:schema`; do not edit by hand.',
   '',
-  'A dataset is a folder with a `manifest.json` and one file per table (Arrow IPC by default; Parquet and CSV also load).',
-  'Types are DuckDB types; wider integer and numeric types are accepted where a narrower one is listed.',
-  'Optional tables may be left out: the elements that need them say so in place, the others work.',
+  'A dataset is a folder with a `manifest.json` and one file per table: Arrow IPC, Parquet or CSV (see [The manifest](#the-manifest)).',
+  'Your files may name columns their own way ([Column mapping](#column-mapping)) and hold other types where no value changes',
+  '([Type coercions](#type-coercions)). Every listed column must be there; a column that is not nullable needs a value in every',
+  'row; a column with a list of values takes only those. Anything else stops the load with an `mkt-error` naming the table,',
+  'the column, how many values are wrong and one of them, shown in place of the dashboard. Nothing is dropped or changed silently.',
+  'Optional tables may be left out: the elements that need them say so in place, the others work ([Tables per element](#tables-per-element)).',
+  'There are no optional columns: where your data has no equivalent, fill the column when you convert it, and say how',
+  '(for example `scripts/convert-olist.ts`: tier from GMV rank, cost null because Olist has no costs).',
   '',
 ];
 for (const name of TABLE_NAMES) {
@@ -23,5 +31,122 @@ for (const name of TABLE_NAMES) {
   }
   lines.push('');
 }
+lines.push(...manifestSection(), ...mappingSection(), ...coercionSection(), ...elementSection());
 writeFileSync('docs/schema.md', lines.join('\n'));
 console.log('wrote docs/schema.md');
+
+function manifestSection(): string[] {
+  return [
+    '## The manifest',
+    '',
+    '`<mkt-data src="/data/shop/">` reads `/data/shop/manifest.json` (or `src` names the manifest itself). Per table:',
+    '',
+    '| key | meaning |',
+    '|---|---|',
+    '| `file` | Path of the file, relative to the manifest (or an absolute URL). Required. |',
+    '| `format` | `arrow` (Arrow IPC, stream or file), `parquet` or `csv` (a header line; comma separated, `.tsv` tab separated). When absent: by extension — `.arrow` `.arrows` `.ipc` `.feather` → arrow, `.parquet` → parquet, `.csv` `.tsv` → csv; otherwise Parquet is recognised by its first bytes (`PAR1`) and anything else is read as Arrow IPC. |',
+    '| `columns` | Your column names: `{ "kitColumn": "yourColumn" }`. Columns left out keep the kit\'s name. |',
+    '| `rows` | Row count, informative only. |',
+    '',
+    'Other top-level keys (`name`, `currency`, `dateRange`, `notes`, ...) are kept as they are.',
+    '',
+    '```json',
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        name: 'My shop',
+        tables: {
+          sellers: { file: 'sellers.csv' },
+          products: { file: 'products.parquet' },
+          customers: { file: 'customers.arrow' },
+          transactions: { file: 'orders.parquet', columns: { order_date: 'purchased_at', revenue: 'amount' } },
+        },
+      },
+      null,
+      2,
+    ),
+    '```',
+    '',
+    'CSV files are read as text and typed by the schema below (so an id `007` stays `007`); empty cells are null.',
+    'Parquet is decoded with parquet-wasm, shipped with the kit (DuckDB-WASM\'s own Parquet reader is an extension it downloads',
+    'at run time); Arrow IPC and CSV go straight to DuckDB in its worker.',
+    '',
+  ];
+}
+
+function mappingSection(): string[] {
+  return [
+    '## Column mapping',
+    '',
+    'In the manifest (`columns` per table, above) or from JavaScript with the `mapping` property of `<mkt-data>`,',
+    '`{ [table]: { [kitColumn]: yourColumn } }`. The property\'s entries override the manifest\'s for the same kit column;',
+    'setting it reloads the dataset. A mapping that names a column the kit does not have is a `manifest-invalid` error;',
+    'one that names a column your file does not have is `column-missing`. Names match exactly, or else case-insensitively',
+    'when only one column matches.',
+    '',
+    '```js',
+    "const data = document.querySelector('mkt-data');",
+    "data.mapping = { transactions: { order_date: 'purchased_at', revenue: 'amount' }, customers: { id: 'customer_unique_id' } };",
+    "data.src = '/data/shop/';",
+    '```',
+    '',
+  ];
+}
+
+function coercionSection(): string[] {
+  return [
+    '## Type coercions',
+    '',
+    'A column may hold another type than the one listed when every value converts without change. A value that would',
+    'become null is an error (`column-type`), for example',
+    '`Column "transactions.order_date" (user column "purchased_at") holds 12 values that are not dates, e.g. "yesterday".`',
+    'Leading and trailing spaces of text are ignored. Any pair not listed here is a `column-type` error.',
+    '',
+    '| kit type | your column | becomes |',
+    '|---|---|---|',
+    ...COERCIONS.map(([kit, from, how]) => `| ${kit} | ${from} | ${how} |`),
+    '',
+    'After coercion: a null in a column that is not nullable, or a value outside a column\'s list, is a `data-invalid` error.',
+    '',
+  ];
+}
+
+/**
+ * Which tables each element needs, read from the components' source: `requires` (MktWidget's default is
+ * `mkt_orders`) and `tables.has('...')` for tables an element uses when present.
+ */
+function elementSection(): string[] {
+  const raw = (tables: readonly string[]): string[] => {
+    const out = new Set<string>();
+    for (const t of tables) {
+      const derived = DERIVED_TABLES.find((d) => d.name === t);
+      for (const name of derived ? derived.needs : [t]) out.add(name);
+    }
+    return TABLE_NAMES.filter((n) => out.has(n));
+  };
+  const rows: string[] = [];
+  for (const folder of readdirSync('src/components').sort()) {
+    for (const file of readdirSync(`src/components/${folder}`).filter((f) => /^mkt-.*\.ts$/.test(f) && !f.includes('.styles.'))) {
+      const source = readFileSync(`src/components/${folder}/${file}`, 'utf8');
+      const tag = /@customElement\('([^']+)'\)/.exec(source)?.[1];
+      if (!tag || !/extends MktWidget</.test(source)) continue;
+      const declared = /requires(?::[^=]+)?\s*=\s*\[([^\]]*)\]/.exec(source)?.[1];
+      const needs = declared === undefined ? ['mkt_orders'] : [...declared.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+      const optional = raw([...source.matchAll(/tables\.has\('([^']+)'\)/g)].map((m) => m[1])).filter((t) => !raw(needs).includes(t));
+      const list = (tables: string[]) => (tables.length ? tables.map((t) => `\`${t}\``).join(', ') : '—');
+      rows.push(`| \`<${tag}>\` | ${list(raw(needs))} | ${list(optional)} |`);
+    }
+  }
+  return [
+    '## Tables per element',
+    '',
+    'The tables an element cannot work without (it says so in place when one is missing), and the optional tables it uses',
+    'when present (without them it shows what it can and says what is missing). An element needs every column of its tables.',
+    '`<mkt-data>` itself needs the four required tables.',
+    '',
+    '| element | needs | uses when present |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ];
+}

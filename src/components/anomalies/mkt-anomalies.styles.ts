@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const anomaliesStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   .summary,
   .none,
   .note {
@@ -117,5 +120,21 @@ export const anomaliesStyles = css`
     padding: 0 0.6rem;
     cursor: pointer;
     font-size: 0.85em;
+  }
+  @container (max-width: 30rem) {
+    .item {
+      flex-direction: column;
+    }
+    .pick {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .when,
+    .score {
+      text-align: left;
+    }
+    .filter {
+      align-self: flex-start;
+      padding: 0.2rem 0.6rem;
+    }
   }
 `;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const forecastStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   .layout {
     display: flex;
     flex-wrap: wrap;
@@ -99,5 +102,10 @@ export const forecastStyles = css`
     border-radius: 6px;
     padding: 0.2rem 0.6rem;
     cursor: pointer;
+  }
+  @container (max-width: 36rem) {
+    .side {
+      flex-basis: 100%;
+    }
   }
 `;

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const geoStyles = css`
-  .map svg {
+  .map > svg {
     width: 100%;
     height: auto;
     overflow: visible;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const whatIfStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   .levers,
   .fields {
     display: grid;
@@ -101,5 +104,15 @@ export const whatIfStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+  @container (max-width: 30rem) {
+    .result th,
+    .result td {
+      padding: 0.3rem 0.2rem;
+      font-size: 0.9em;
+    }
+    .levers {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
   }
 `;

@@ -40,7 +40,8 @@ export const FILTER_KEYS: readonly FilterKey[] = [...DATE_KEYS, ...LIST_KEYS, ..
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 const MAX_LIST = 500;
-const MAX_TEXT = 500;
+/** Longest filter value: a category or region of the data must fit (names of a few thousand characters exist). */
+const MAX_TEXT = 4000;
 
 export class FilterValidationError extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -30,6 +30,8 @@ export function revenueTrendSql(
   granularity: Granularity,
   options: { compare?: boolean; dataStart?: string } = {},
 ): string {
+  if (!isGranularity(granularity)) throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
+  // A closed set, so it may be spelled into the SQL as a keyword (INTERVAL 1 MONTH).
   const g = granularity;
   const length = daysInclusive(window.from, window.to);
   const prior = priorPeriod(window.from, window.to);

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { date } from './sql.js';
+import { date, str } from './sql.js';
 import type { Window } from './revenue-trend.js';
 
 export const TIER_GRANULARITIES = ['week', 'month'] as const;
@@ -18,12 +18,13 @@ export type TierRow = {
  * sales). Shares are computed from these rows: a tier's share = its GMV / all GMV of the window.
  */
 export function tierContributionSql(filters: FilterState, window: Window, granularity: TierGranularity): string {
+  if (!TIER_GRANULARITIES.includes(granularity)) throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
   const where = [
     `status = 'completed'`,
     `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];
-  return `SELECT strftime(date_trunc('${granularity}', order_date), '%Y-%m-%d') AS bucket, coalesce(tier, 'unknown') AS tier,
+  return `SELECT strftime(date_trunc(${str(granularity)}, order_date), '%Y-%m-%d') AS bucket, coalesce(tier, 'unknown') AS tier,
       sum(revenue)::DOUBLE AS gmv
     FROM mkt_orders WHERE ${where.join(' AND ')}
     GROUP BY ALL ORDER BY bucket, tier`;

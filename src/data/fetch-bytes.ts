@@ -17,21 +17,21 @@ export async function fetchBytes(url: string, signal: AbortSignal, onProgress: B
   const expected = Number(response.headers.get('content-length') ?? 0);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Copy each chunk into one buffer as it arrives: joining hundreds of MB at the end would be one long main-thread task.
+  let bytes = new Uint8Array(expected > 0 ? expected : 1 << 20);
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (loaded + value.byteLength > bytes.byteLength) {
+      // No or a wrong Content-Length (a compressed response): grow by doubling.
+      const grown = new Uint8Array(Math.max(bytes.byteLength * 2, loaded + value.byteLength));
+      grown.set(bytes.subarray(0, loaded));
+      bytes = grown;
+    }
+    bytes.set(value, loaded);
     loaded += value.byteLength;
     onProgress(loaded, expected);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return loaded === bytes.byteLength ? bytes : bytes.slice(0, loaded);
 }

@@ -1,3 +1,4 @@
+import { scoreSeries } from './anomaly.js';
 import { nelderMead } from './nelder-mead.js';
 
 /**
@@ -107,6 +108,18 @@ function toParams(u: readonly number[], damped: boolean): EtsParams {
   };
 }
 
+/**
+ * The series with its one-off spikes and drops (robust z ≥ 3.5 against a rolling-median trend and weekday pattern,
+ * as in anomaly.ts, and at least 25% off) replaced by their expected values. A Black Friday or a data glitch would otherwise drag the
+ * level and trend for weeks after it; the forecast is fitted on this, the chart and the errors use the real data.
+ */
+export function withoutOutliers(y: readonly number[]): number[] {
+  if (y.length < 21) return [...y];
+  // Also a material departure (a quarter of the expected value): on a near-exact series every wobble is "extreme".
+  const material = (p: { observed: number; expected: number }) => Math.abs(p.observed - p.expected) > 0.25 * Math.abs(p.expected);
+  return scoreSeries(y, { transform: 'sqrt' }).map((p) => (p.flagged && material(p) ? p.expected : p.observed));
+}
+
 /** Fits α, β, γ (and φ when `damped`, the default) by least squares of the one-step errors. */
 export function fitHoltWinters(y: readonly number[], period: number, options: { damped?: boolean } = {}): EtsFit {
   const damped = options.damped ?? true;
@@ -208,7 +221,7 @@ export function backtest(y: readonly number[], period: number, blocks: number, b
   const held = blocks * block;
   const train = y.slice(0, y.length - held);
   if (blocks < 1 || train.length < Math.max(minBlocks * block, 2 * period)) return null;
-  const fit = fitHoltWinters(train, period);
+  const fit = fitHoltWinters(withoutOutliers(train), period);
   const predicted = forecastBlocks(fit, blocks, block).map((p) => p.mean);
   const actual = blockSums(y.slice(y.length - held), block);
   const lastWeek = train.slice(train.length - block).reduce((s, v) => s + v, 0);

@@ -8,7 +8,7 @@ import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { addDays } from '../../metrics/filter-sql.js';
 import { revenueTrendSql, type TrendRow, type Window } from '../../metrics/revenue-trend.js';
-import { backtest, blockSums, fitHoltWinters, forecastBlocks, type Backtest, type EtsParams, type ForecastPoint } from '../../models/forecast.js';
+import { backtest, blockSums, fitHoltWinters, forecastBlocks, withoutOutliers, type Backtest, type EtsParams, type ForecastPoint } from '../../models/forecast.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -84,7 +84,7 @@ export class MktForecast extends MktWidget<ForecastResult> {
     if (weekly.length < MIN_WEEKS) return none(window, true);
     // Fit on whole weeks only, so the seasonal positions line up with the blocks.
     const whole = daily.slice(daily.length % 7);
-    const fit = fitHoltWinters(whole, 7);
+    const fit = fitHoltWinters(withoutOutliers(whole), 7);
     const horizon = this.horizon;
     const history = weekly.map((gmv, i) => ({ end: addDays(window.to, -7 * (weekly.length - 1 - i)), gmv }));
     const forecast = forecastBlocks(fit, horizon).map((p, i) => ({ ...p, end: addDays(window.to, 7 * (i + 1)) }));

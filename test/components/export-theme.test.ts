@@ -129,6 +129,13 @@ describe('Export and themes, every element', function () {
     el('mkt-kpis').removeAttribute('theme');
   });
 
+  it('every element passes axe in the dark theme too (contrast of the dark tokens)', async () => {
+    data.setAttribute('theme', 'dark');
+    await new Promise((r) => requestAnimationFrame(r));
+    for (const tag of TAGS) await expect(el(tag), tag).shadowDom.to.be.accessible();
+    data.removeAttribute('theme');
+  });
+
   it('theme="light" on <mkt-data> keeps its elements light', async () => {
     data.setAttribute('theme', 'light');
     await new Promise((r) => requestAnimationFrame(r));

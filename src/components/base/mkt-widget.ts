@@ -55,7 +55,22 @@ function sourceTables(required: readonly string[]): Set<string> {
  * Base class of every marketkit widget: finds its dashboard (context from an enclosing `<mkt-data>`, or
  * `data="id"`, or a `dashboard` property set directly), runs its query as a `@lit/task` whenever the filters or
  * its own options change (a newer run aborts the older one, so a superseded result is never painted), and
- * renders the loading, error, empty and missing-table states the same way everywhere.
+ * renders the loading, error, empty and missing-table states the same way everywhere. Adds a Download menu (CSV
+ * of `exportTable`, SVG / PNG of the chart) and, for widgets with a `dataView`, a "Table" toggle.
+ *
+ * @csspart card - The widget's frame.
+ * @csspart header - The heading and controls row.
+ * @csspart heading - The heading.
+ * @csspart body - Everything below the header.
+ * @csspart message - The loading-failed, empty or missing-table message.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart export - The Download menu (a `<details>`).
+ * @csspart export-button - The Download menu's button (its `<summary>`).
+ * @csspart export-menu - The list of formats.
+ * @csspart table-view - The table shown by the "Table" toggle.
+ * @cssprop --mkt-bg - Card background (also of exported images).
+ * @cssprop --mkt-fg - Text colour.
+ * @cssprop --mkt-accent - Focus ring, pressed toggles.
  */
 export abstract class MktWidget<T> extends LitElement {
   static override styles = widgetStyles;

@@ -146,7 +146,8 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     const x = scaleLinear().domain([0, max]).range([0, barW]);
     const height = data.length * rowHeight;
     return html`<div class="chart">
-        <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-label="${METRIC_WORDS[metric]} by category">
+        <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group"
+          aria-label="${METRIC_WORDS[metric]} by category, ${data.length} categories; largest ${data[0]?.category} (${data[0] ? this.valueText(data[0], metric) : ''})">
           ${data.map((r, i) => {
             const v = categoryValue(r, metric);
             const on = selected.has(r.category);

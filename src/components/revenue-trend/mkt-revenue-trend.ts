@@ -187,7 +187,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
               </g>`
             : nothing}
           <rect class="hit plot" part="plot" tabindex="0" role="group" width=${w} height=${h}
-            aria-label="GMV by ${unitWord}, ${points.length} points. Use the arrow keys to read each ${unitWord}."
+            aria-label="${this.summary(result)} Use the arrow keys to read each ${unitWord}."
             @pointermove=${(e: PointerEvent) => this.pointAt(e)}
             @pointerleave=${() => this.hide()}
             @keydown=${(e: KeyboardEvent) => this.key(e, points.length)}
@@ -204,6 +204,17 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
           <li><span class="swatch dashed"></span>Prior period</li>
         </ul>`
       : nothing}`;
+  }
+
+  /** The chart in one sentence: "GMV by week, Jan 6, 2025 – Dec 29, 2025, 52 points; peak $412K in the week of Nov 24, 2025." */
+  private summary(result: RevenueTrendResult): string {
+    const f = this.format;
+    const rows = result.rows;
+    const peak = rows.reduce((best, r) => (r.gmv > best.gmv ? r : best), rows[0]);
+    const unit = result.granularity === 'day' ? '' : `the ${result.granularity} of `;
+    return `GMV by ${result.granularity}, ${f.date(rows[0].bucket_from)} – ${f.date(rows[rows.length - 1].bucket_to)}, ${rows.length} points; peak ${f.moneyCompact(
+      peak.gmv,
+    )} in ${unit}${f.date(peak.bucket)}.`;
   }
 
   private tipLines(row: TrendRow, result: RevenueTrendResult): string[] {

@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
+import { tableFromColumns, type ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
@@ -182,8 +183,13 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     return PALETTE[index % PALETTE.length];
   }
 
-  /** The segments as a table: the "Table" view and the CSV export. */
-  protected override dataView(result: RfmSegmentsResult): DataView<SegmentStats> {
+  /** The segments as in the table below the treemap, with raw numbers (no "Table" toggle: the table is always shown). */
+  protected override exportTable(result: RfmSegmentsResult): ExportTable {
+    const view = this.segmentView(result);
+    return tableFromColumns(view.columns, view.rows);
+  }
+
+  private segmentView(result: RfmSegmentsResult): DataView<SegmentStats> {
     const f = this.format;
     const n = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
     return {

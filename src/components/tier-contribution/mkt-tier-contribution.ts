@@ -206,7 +206,9 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
             })}</g>`;
           })}
           <rect class="hit plot" part="plot" tabindex="0" role="group" width=${w} height=${h}
-            aria-label="GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars. Use the arrow keys to read each ${result.granularity}."
+            aria-label="GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${result.shares
+              .map((t) => `${tierWord(t.tier)} ${f.percent(t.share, 0)}`)
+              .join(', ')} of the total. Use the arrow keys to read each ${result.granularity}."
             @pointermove=${(e: PointerEvent) => this.pointAt(e)}
             @pointerleave=${() => (this.cursor = null)}
             @keydown=${(e: KeyboardEvent) => this.key(e, result.buckets.length)}

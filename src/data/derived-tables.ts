@@ -1,6 +1,7 @@
 import type { TableName } from '../schema/tables.js';
 import type { QueryEngine } from './query-engine.js';
 import { customerSegmentsTableSql } from '../metrics/rfm.js';
+import { firstOfEachId } from '../metrics/sql.js';
 
 /**
  * Tables built once after load so that widgets scan one wide, date-sorted fact table instead of joining
@@ -9,14 +10,17 @@ import { customerSegmentsTableSql } from '../metrics/rfm.js';
 interface DerivedTable {
   readonly name: string;
   readonly needs: readonly TableName[];
-  readonly sql: string;
+  /** The statement, given the tables present (to use an optional table when it is there). */
+  readonly sql: string | ((present: ReadonlySet<TableName>) => string);
 }
+
+/** Each order line's reviews, folded into mkt_orders so that seller health needs no join per filter change. */
+const LINE_REVIEWS = `SELECT transaction_id, bool_or(rating <= 2) AS review_negative, count(*)::INTEGER AS review_count,
+  sum(rating)::DOUBLE AS rating_sum, sum(sentiment)::DOUBLE AS sentiment_sum FROM reviews GROUP BY transaction_id`;
 
 /** What an order or session whose product, seller or customer is missing counts under (see data-quality.ts). */
 export const UNKNOWN = '(unknown)';
 
-/** A dimension table with one row per id (the first in file order), so duplicated ids cannot multiply orders. */
-const firstOfEachId = (table: string) => `(SELECT * FROM ${table} QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1)`;
 
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
@@ -32,17 +36,19 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     // One row per order line with every dimension a filter can name.
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
-    sql: `CREATE OR REPLACE TABLE mkt_orders AS
+    sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
       SELECT t.id, t.customer_id, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
         t.revenue::DOUBLE AS revenue, t.status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
         coalesce(p.category, '${UNKNOWN}') AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}') AS tier,
-        coalesce(s.region, '${UNKNOWN}') AS seller_region, coalesce(c.region, '${UNKNOWN}') AS region, f.cohort
+        coalesce(s.region, '${UNKNOWN}') AS seller_region, coalesce(c.region, '${UNKNOWN}') AS region, f.cohort,
+        ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM transactions t
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = t.seller_id
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
+      ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
   },
   {
@@ -77,7 +83,7 @@ export async function buildDerivedTables(engine: QueryEngine, present: ReadonlyS
   const built = new Set<string>();
   for (const table of DERIVED_TABLES) {
     if (!table.needs.every((t) => present.has(t))) continue;
-    await engine.exec(table.sql);
+    await engine.exec(typeof table.sql === 'string' ? table.sql : table.sql(present));
     built.add(table.name);
   }
   return built;

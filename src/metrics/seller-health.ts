@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { str } from './sql.js';
+import { firstOfEachId, str } from './sql.js';
 
 /**
  * The raw counts behind a seller's health, over the order lines the filters select (one order = one order line,
@@ -38,40 +38,37 @@ export type SellerMonthRow = SellerCounts & {
   readonly month: string;
 };
 
-/** Per order line: the negative-review flag and the review sums (several reviews of one line count once as a defect). */
-const LINE_REVIEWS = `SELECT transaction_id, bool_or(rating <= 2) AS negative, count(*) AS n, sum(rating) AS rating_sum,
-  sum(sentiment) AS sentiment_sum FROM reviews GROUP BY transaction_id`;
 
 function counts(withReviews: boolean): string {
-  const negative = withReviews ? ` OR coalesce(r.negative, false)` : '';
+  // mkt_orders carries each line's reviews (several reviews of one line count once as a defect).
+  const negative = withReviews ? ` OR o.review_negative` : '';
   return `count(*)::INTEGER AS orders,
     count(*) FILTER (WHERE o.status IN ('returned', 'cancelled')${negative})::INTEGER AS defects,
     count(*) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER AS shipped,
     count(*) FILTER (WHERE o.status IN ('completed', 'returned') AND o.was_late)::INTEGER AS late,
     count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
-    ${withReviews ? 'coalesce(sum(r.n), 0)::INTEGER' : 'NULL::INTEGER'} AS reviews,
-    ${withReviews ? 'sum(r.rating_sum)::DOUBLE' : 'NULL::DOUBLE'} AS rating_sum,
-    ${withReviews ? 'sum(r.sentiment_sum)::DOUBLE' : 'NULL::DOUBLE'} AS sentiment_sum,
+    ${withReviews ? 'coalesce(sum(o.review_count), 0)::INTEGER' : 'NULL::INTEGER'} AS reviews,
+    ${withReviews ? 'sum(o.rating_sum)::DOUBLE' : 'NULL::DOUBLE'} AS rating_sum,
+    ${withReviews ? 'sum(o.sentiment_sum)::DOUBLE' : 'NULL::DOUBLE'} AS sentiment_sum,
     coalesce(sum(o.revenue) FILTER (WHERE o.status = 'completed'), 0)::DOUBLE AS revenue`;
 }
 
-function from(filters: FilterState, withReviews: boolean, extra: string[] = []): string {
+function from(filters: FilterState, extra: string[] = []): string {
   const where = [...predicates(filters), ...extra];
-  const orders = `(SELECT id, seller_id, order_date, status, was_late, revenue FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) o`;
-  return withReviews ? `${orders} LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = o.id` : orders;
+  return `mkt_orders o${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
 /** One row per seller with at least one order line in the filtered window. */
 export function sellerHealthSql(filters: FilterState, options: { withReviews: boolean }): string {
   return `SELECT o.seller_id, coalesce(s.name, o.seller_id) AS name, coalesce(s.tier, 'unknown') AS tier,
       coalesce(s.status, 'unknown') AS status, ${counts(options.withReviews)}
-    FROM ${from(filters, options.withReviews)} LEFT JOIN sellers s ON s.id = o.seller_id
+    FROM (SELECT * FROM ${from(filters)}) o LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = o.seller_id
     GROUP BY ALL ORDER BY o.seller_id`;
 }
 
 /** One seller's counts per calendar month of the filtered window (months without orders are absent). */
 export function sellerMonthlySql(filters: FilterState, sellerId: string, options: { withReviews: boolean }): string {
   return `SELECT strftime(o.order_date, '%Y-%m') AS month, ${counts(options.withReviews)}
-    FROM ${from(filters, options.withReviews, [`seller_id = ${str(sellerId)}`])}
+    FROM ${from(filters, [`seller_id = ${str(sellerId)}`])}
     GROUP BY month ORDER BY month`;
 }

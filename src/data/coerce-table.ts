@@ -7,8 +7,8 @@ import type { QueryEngine } from './query-engine.js';
 /**
  * Turns a table as the user gave it (`raw`, any column names, the types its file had) into the kit's table
  * `name`: columns renamed by the mapping, types coerced where no value can change, and every value checked.
- * A coercion that would turn a non-null value into null, a null in a column that needs a value, or a value
- * outside a categorical column's list is an error naming the column and an example; nothing is dropped.
+ * A coercion that would turn a non-null value into null, or a value outside a categorical column's list, is an
+ * error naming the column and an example; nothing is dropped. (Nulls in required columns: see data-quality.ts.)
  */
 export async function coerceTable(
   engine: QueryEngine,
@@ -156,7 +156,10 @@ function single<T>(items: readonly T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;
 }
 
-/** One scan of the raw table counts, per column, the values that cannot be coerced, nulls and unknown categories. */
+/**
+ * One scan of the raw table counts, per column, the values that cannot be coerced and unknown categories. Nulls in
+ * required columns are not fatal: data-quality.ts reports them and the widgets that read the table say so.
+ */
 async function checkValues(engine: QueryEngine, table: TableName, raw: string, plans: readonly ColumnPlan[]): Promise<void> {
   const parts: string[] = [];
   plans.forEach((p, i) => {
@@ -167,7 +170,6 @@ async function checkValues(engine: QueryEngine, table: TableName, raw: string, p
         `min(CAST(${col} AS VARCHAR)) FILTER (WHERE ${condition}) AS e${key}${i}`,
       );
     if (p.failure) count(`${col} IS NOT NULL AND (${p.failure})`, 'f');
-    if (!p.spec.nullable) count(`${col} IS NULL`, 'z');
     if (p.spec.values) count(`${p.expr} NOT IN ${strList(p.spec.values)}`, 'v');
   });
   if (parts.length === 0) return;
@@ -178,9 +180,6 @@ async function checkValues(engine: QueryEngine, table: TableName, raw: string, p
     const example = (key: string) => JSON.stringify(String(found[`e${key}${i}`]));
     if (n('f') > 0) {
       throw new DatasetError('column-type', `${p.label} holds ${values(n('f'))} that ${n('f') === 1 ? 'is not a' : 'are not'} ${n('f') === 1 ? singular(p.noun) : p.noun}, e.g. ${example('f')}.`, where);
-    }
-    if (n('z') > 0) {
-      throw new DatasetError('data-invalid', `${p.label} has ${values(n('z'), 'empty (null) value')}; marketkit needs a value in every row (${p.spec.description})`, where);
     }
     if (n('v') > 0) {
       const allowed = p.spec.values!.map((v) => `"${v}"`).join(', ');

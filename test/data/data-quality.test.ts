@@ -13,6 +13,8 @@ function flawed() {
     rows: {
       // s1 twice: its second row must not double s1's orders.
       sellers: [...TINY.sellers, { ...TINY.sellers[0], name: 'Volt Works (copy)', tier: 'bronze' }],
+      // c4 without a region.
+      customers: TINY.customers.map((c) => (c.id === 'c4' ? { ...c, region: null } : c)),
       transactions: [
         ...TINY.transactions,
         // An order for a product that does not exist, and one dated years after the data.
@@ -37,24 +39,25 @@ describe('data quality', () => {
     expect(Object.keys(byCode).sort()).to.deep.equal([
       'date-out-of-range:transactions.order_date',
       'duplicate-ids:sellers.id',
+      'null-values:customers.region',
       'orphan-keys:transactions.product_id',
     ]);
     expect(byCode['duplicate-ids:sellers.id'].examples).to.deep.equal(['s1']);
     expect(byCode['orphan-keys:transactions.product_id'].message).to.contain('"p404"');
     expect(byCode['date-out-of-range:transactions.order_date'].examples).to.deep.equal(['2031-05-01']);
-    expect(events.map((e) => e.detail.code).sort()).to.deep.equal(['date-out-of-range', 'duplicate-ids', 'orphan-keys']);
+    expect(events.map((e) => e.detail.code).sort()).to.deep.equal(['date-out-of-range', 'duplicate-ids', 'null-values', 'orphan-keys']);
 
     const kpis = data.querySelector('mkt-kpis')!;
     await settled(kpis);
-    expect(text(kpis, '.issues summary')).to.contain('Data problems (3)');
+    expect(text(kpis, '.issues summary')).to.contain('Data problems (4)');
     // The widget keeps working: s1's orders count once; t9 (7) and t10 (1000) are kept.
     // 460 + 7 + 1000 = 1467.
     expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$1,467');
-    const [row] = await sql<{ n: number; cat: string; tier: string }>(
+    const [row] = await sql<{ n: number; cat: string; tier: string; region: string }>(
       data.state.engine!,
-      `SELECT count(*)::INTEGER AS n, any_value(category) FILTER (WHERE id = 't9') AS cat, any_value(tier) FILTER (WHERE seller_id = 's1') AS tier FROM mkt_orders`,
+      `SELECT count(*)::INTEGER AS n, any_value(category) FILTER (WHERE id = 't9') AS cat, any_value(tier) FILTER (WHERE seller_id = 's1') AS tier, any_value(region) FILTER (WHERE customer_id = 'c4') AS region FROM mkt_orders`,
     );
-    expect(row).to.deep.equal({ n: 10, cat: '(unknown)', tier: 'gold' });
+    expect(row).to.deep.equal({ n: 10, cat: '(unknown)', tier: 'gold', region: '(unknown)' });
     data.remove();
   });
 

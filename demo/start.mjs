@@ -18,7 +18,7 @@ for (const scale of ['1', '0.05']) {
 const shared = process.env.MARKETKIT_SHARED_DATA ?? '../shared/data';
 if (!existsSync('demo/data/olist/manifest.json')) {
   if (existsSync(`${shared}/olist-2017-subset/orders.csv`)) {
-    run(`Converting the real Olist data from ${shared} into demo/data/olist …`, 'npx', ['tsx', 'scripts/convert-olist.ts', '--from', shared, '--out', 'demo/data/olist']);
+    run(`Converting the real Olist data from ${shared} into demo/data/olist …`, 'npx', ['tsx', 'generator/convert-olist.ts', '--from', shared, '--out', 'demo/data/olist']);
   } else {
     console.log(`Skipping the Olist demo data: ${shared}/olist-2017-subset is absent (set MARKETKIT_SHARED_DATA to the shared data folder).`);
   }

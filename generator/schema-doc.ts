@@ -17,7 +17,7 @@ const lines = [
   'the column, how many values are wrong and one of them, shown in place of the dashboard. Nothing is dropped or changed silently.',
   'Optional tables may be left out: the elements that need them say so in place, the others work ([Tables per element](#tables-per-element)).',
   'There are no optional columns: where your data has no equivalent, fill the column when you convert it, and say how',
-  '(for example `scripts/convert-olist.ts`: tier from GMV rank, cost null because Olist has no costs).',
+  '(for example `generator/convert-olist.ts`: tier from GMV rank, cost null because Olist has no costs).',
   '',
 ];
 for (const name of TABLE_NAMES) {

@@ -10,7 +10,7 @@ import { startDuckDB } from '../src/data/duckdb.js';
 import { rows } from '../src/data/arrow-rows.js';
 import { tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from './support/dom.js';
-import { OLIST_EXPORT, OLIST_OUTPUT, OLIST_SOURCES, olistConversionSql, olistCopySql, olistManifest } from '../scripts/olist/convert-sql.js';
+import { OLIST_EXPORT, OLIST_OUTPUT, OLIST_SOURCES, olistConversionSql, olistCopySql, olistManifest } from '../generator/olist/convert-sql.js';
 import { Float64, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
 import initParquet, { Table as WasmTable, writeParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';

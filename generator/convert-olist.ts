@@ -1,6 +1,6 @@
 // Converts the real Olist data (../shared/data, or $MARKETKIT_SHARED_DATA, or --from) into a marketkit dataset:
 // `npm run convert:olist -- --out demo/data/olist`. DuckDB (@duckdb/node-api) runs the same SQL the tests run
-// in the browser with DuckDB-WASM (scripts/olist/convert-sql.ts). The shared data is only read; nothing of it is copied into the repo.
+// in the browser with DuckDB-WASM (generator/olist/convert-sql.ts). The shared data is only read; nothing of it is copied into the repo.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * The real Olist marketplace (../shared/data: olist-2017-subset + olist-sellers-products) as marketkit's tables.
- * Pure SQL, run by DuckDB in Node (scripts/convert-olist.ts) and by DuckDB-WASM in the tests, so both convert
+ * Pure SQL, run by DuckDB in Node (generator/convert-olist.ts) and by DuckDB-WASM in the tests, so both convert
  * the data the same way. Every choice where Olist has no equivalent of a kit column is spelled out in OLIST_NOTES.
  */
 import type { Manifest, ManifestTable } from '../../src/schema/manifest.js';
@@ -131,7 +131,7 @@ export function olistManifest(rows: Partial<Record<TableName, number>> = {}): Ma
     schemaVersion: 1,
     name: 'Olist (real Brazilian marketplace), orders purchased in 2017',
     currency: 'BRL',
-    source: 'olist-2017-subset + olist-sellers-products (see ../shared/data/README.md); converted by scripts/convert-olist.ts',
+    source: 'olist-2017-subset + olist-sellers-products (see ../shared/data/README.md); converted by generator/convert-olist.ts',
     dateRange: { start: '2017-01-01', end: '2017-12-31' },
     notes: OLIST_NOTES,
     tables,

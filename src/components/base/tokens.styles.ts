@@ -33,6 +33,11 @@ const DARK: Record<string, string> = {
   'series-8': '#ffffff',
   'color-scheme': 'dark',
 };
+/** The public properties each `theme` sets (for hosts that theme a container rather than an element). */
+export const THEME_TOKENS: Readonly<Record<'light' | 'dark', Readonly<Record<string, string>>>> = {
+  light: Object.fromEntries(Object.entries(LIGHT).map(([k, v]) => [`--mkt-${k}`, v])),
+  dark: Object.fromEntries(Object.entries(DARK).map(([k, v]) => [`--mkt-${k}`, v])),
+};
 const declare = (prefix: string, values: Record<string, string>) =>
   unsafeCSS(Object.entries(values).map(([name, value]) => `${prefix}${name}: ${value};`).join('\n'));
 

@@ -312,7 +312,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 const PALETTE = schemeTableau10;
 const OTHERS_COLOUR = '#9aa0a6';
 /** Light fills of the palette that need dark text (contrast ≥ 4.5 with #1b1f24). */
-const DARK_TEXT = new Set(['#edc948', '#76b7b2', '#ff9da7', '#59a14f', '#f28e2c', '#9c755f', '#bab0ab', OTHERS_COLOUR]);
+// Tableau 10's yellow is #edc949: with #edc948 here, its labels were white on yellow.
+const DARK_TEXT = new Set(['#edc949', '#76b7b2', '#ff9da7', '#59a14f', '#f28e2c', '#9c755f', '#bab0ab', OTHERS_COLOUR]);
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;

@@ -141,6 +141,10 @@ export const widgetStyles = [
       max-height: 28rem;
       overflow: auto;
     }
+    .table-view table.data td.num {
+      white-space: nowrap;
+      overflow-wrap: normal;
+    }
     .export {
       position: relative;
     }
@@ -164,7 +168,9 @@ export const widgetStyles = [
       inset-inline-end: 0;
       top: calc(100% + 4px);
       z-index: 10;
-      min-width: 8.5rem;
+      /* As wide as its button, so that it stays inside the card whichever side the button sits on. */
+      min-width: 100%;
+      width: max-content;
       margin: 0;
       padding: 0.25rem;
       list-style: none;
@@ -176,7 +182,7 @@ export const widgetStyles = [
     .export-menu button {
       display: flex;
       justify-content: space-between;
-      gap: 1rem;
+      gap: 0.5rem;
       width: 100%;
       padding: 0.3rem 0.5rem;
       border: 0;

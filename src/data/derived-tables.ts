@@ -61,19 +61,23 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
     name: 'mkt_sessions',
     needs: ['page_events', 'products', 'sellers', 'customers'],
+    // Sessions are folded first and joined after: the joins then touch one row per session, not per event.
     sql: `CREATE OR REPLACE TABLE mkt_sessions AS
-      SELECT e.session_id, any_value(e.customer_id) AS customer_id,
-        min(e.event_time)::DATE AS session_date, arg_min(e.traffic_source, e.event_time) AS traffic_source,
-        arg_min(p.category, e.event_time) AS category, arg_min(s.tier, e.event_time) AS tier,
-        any_value(c.region) AS region, any_value(f.cohort) AS cohort,
-        bool_or(e.event_type = 'view') AS viewed, bool_or(e.event_type = 'add_to_cart') AS carted,
-        bool_or(e.event_type = 'checkout_start') AS checked_out, bool_or(e.event_type = 'purchase') AS purchased
-      FROM page_events e
+      WITH folded AS (
+        SELECT session_id, any_value(customer_id) AS customer_id, min(event_time)::DATE AS session_date,
+          arg_min(traffic_source, event_time) AS traffic_source, arg_min(product_id, event_time) AS product_id,
+          bool_or(event_type = 'view') AS viewed, bool_or(event_type = 'add_to_cart') AS carted,
+          bool_or(event_type = 'checkout_start') AS checked_out, bool_or(event_type = 'purchase') AS purchased
+        FROM page_events GROUP BY session_id
+      )
+      SELECT e.session_id, e.customer_id, e.session_date, e.traffic_source,
+        coalesce(p.category, '${UNKNOWN}') AS category, coalesce(s.tier, '${UNKNOWN}') AS tier,
+        coalesce(c.region, '${UNKNOWN}') AS region, f.cohort, e.viewed, e.carted, e.checked_out, e.purchased
+      FROM folded e
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = p.seller_id
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = e.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = e.customer_id
-      GROUP BY e.session_id
       ORDER BY session_date`,
   },
 ];

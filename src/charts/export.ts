@@ -99,7 +99,8 @@ export function serializeSvg(source: SVGSVGElement, options: SvgExportOptions): 
       return;
     }
     for (const attr of [...copy.attributes]) {
-      if (DROPPED.includes(attr.name) || attr.name.startsWith('data-') || attr.value.includes('var(')) copy.removeAttribute(attr.name);
+      if (DROPPED.includes(attr.name) || attr.name.startsWith('data-') || attr.value.includes('var('))
+        copy.removeAttribute(attr.name);
     }
     const inline = INLINED.map((p) => [p, style.getPropertyValue(p)] as const)
       .filter(([, v]) => v !== '' && !v.includes('var('))
@@ -123,7 +124,8 @@ export function serializeSvg(source: SVGSVGElement, options: SvgExportOptions): 
   clone.removeAttribute('class');
   const ns = 'http://www.w3.org/2000/svg';
   const background = document.createElementNS(ns, 'rect');
-  for (const [k, v] of Object.entries({ x, y, width: w, height: h, fill: options.background })) background.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ x, y, width: w, height: h, fill: options.background }))
+    background.setAttribute(k, String(v));
   clone.insertBefore(background, clone.firstChild);
   if (options.title) {
     const title = document.createElementNS(ns, 'title');
@@ -162,7 +164,10 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be encoded as PNG.'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be encoded as PNG.'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -40,7 +40,13 @@ describe('CSV export', () => {
   });
 
   it('toCsv() writes a header and one CRLF-ended line per row', () => {
-    const csv = toCsv({ columns: ['Category', 'GMV'], rows: [['Books', 100], ['Home, Garden', null]] });
+    const csv = toCsv({
+      columns: ['Category', 'GMV'],
+      rows: [
+        ['Books', 100],
+        ['Home, Garden', null],
+      ],
+    });
     expect(csv).to.equal('Category,GMV\r\nBooks,100\r\n"Home, Garden",\r\n');
   });
 
@@ -48,7 +54,11 @@ describe('CSV export', () => {
     const table = tableFromColumns(
       [
         { label: 'Name', value: (r: { n: string; v: number }) => r.n },
-        { label: 'Value', value: (r: { n: string; v: number }) => `$${r.v}`, raw: (r: { n: string; v: number }) => r.v },
+        {
+          label: 'Value',
+          value: (r: { n: string; v: number }) => `$${r.v}`,
+          raw: (r: { n: string; v: number }) => r.v,
+        },
       ],
       [{ n: 'a', v: 1 }],
     );

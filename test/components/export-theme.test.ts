@@ -27,7 +27,8 @@ const TAGS = [
   'mkt-insights',
 ];
 const menu = (el: Element) => el.shadowRoot!.querySelector<HTMLDetailsElement>('details.export');
-const items = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.export-menu button')].map((b) => b.dataset.export);
+const items = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.export-menu button')].map((b) => b.dataset.export);
 const bg = (el: Element) => getComputedStyle(el.shadowRoot!.querySelector('.card')!).backgroundColor;
 
 describe('Export and themes, every element', function () {
@@ -35,10 +36,12 @@ describe('Export and themes, every element', function () {
   let data: MktData;
   const el = (tag: string) => data.querySelector(tag) as Widget;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}>
-      ${TAGS.map((t) => document.createElement(t))}
-      <mkt-filters></mkt-filters>
-    </mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}>
+        ${TAGS.map((t) => document.createElement(t))}
+        <mkt-filters></mkt-filters>
+      </mkt-data>`,
+    );
     await whenReady(data);
     for (const t of TAGS) await settled(el(t));
   });

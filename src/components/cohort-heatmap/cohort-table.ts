@@ -10,14 +10,26 @@ export interface CohortTableRow {
   readonly cells: readonly CohortCell[];
 }
 
-const WORDS: Record<CohortMeasure, string> = { retention: 'Retention', revenue: 'Revenue retention', churn: 'Churned by month k' };
+const WORDS: Record<CohortMeasure, string> = {
+  retention: 'Retention',
+  revenue: 'Revenue retention',
+  churn: 'Churned by month k',
+};
 
 /** A cohort matrix as a table, cohorts by month since: the heatmap's and the retention curves' table view. */
 export function cohortDataView(m: CohortMatrix, measure: CohortMeasure, f: Formatter): DataView<CohortTableRow> {
-  const rows: CohortTableRow[] = [...m.rows, { cohort: 'average', size: m.rows.reduce((n, r) => n + r.size, 0), cells: m.average }];
-  const value = (r: CohortTableRow, k: number) => (r.cells[k]?.observed === false ? null : cellValue(r.cells[k], measure));
+  const rows: CohortTableRow[] = [
+    ...m.rows,
+    { cohort: 'average', size: m.rows.reduce((n, r) => n + r.size, 0), cells: m.average },
+  ];
+  const value = (r: CohortTableRow, k: number) =>
+    r.cells[k]?.observed === false ? null : cellValue(r.cells[k], measure);
   const columns: TableColumn<CohortTableRow>[] = [
-    { label: 'Cohort', value: (r) => (r.cohort === 'average' ? 'Average (weighted)' : f.month(r.cohort)), raw: (r) => r.cohort },
+    {
+      label: 'Cohort',
+      value: (r) => (r.cohort === 'average' ? 'Average (weighted)' : f.month(r.cohort)),
+      raw: (r) => r.cohort,
+    },
     { label: 'Size', value: (r) => f.count(r.size), raw: (r) => r.size, numeric: true },
     ...Array.from({ length: m.periods }, (_, k) => ({
       label: `Month ${k}`,
@@ -30,5 +42,9 @@ export function cohortDataView(m: CohortMatrix, measure: CohortMeasure, f: Forma
     })),
   ];
   const since = m.entity === 'sellers' ? 'first sale' : 'first purchase';
-  return { caption: `${WORDS[measure]} of ${m.entity === 'sellers' ? 'seller' : 'customer'} cohorts by month since ${since}`, columns, rows };
+  return {
+    caption: `${WORDS[measure]} of ${m.entity === 'sellers' ? 'seller' : 'customer'} cohorts by month since ${since}`,
+    columns,
+    rows,
+  };
 }

@@ -13,7 +13,7 @@ const meta = {
   render: (args) => withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`),
 } satisfies Meta<{ heading: string }>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
 export const Loading: Story = { render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${LOADING}></mkt-anomalies>` };

@@ -13,7 +13,7 @@ const meta = {
   render: (args) => withData(html`<mkt-forecast heading=${args.heading} weeks="8"></mkt-forecast>`),
 } satisfies Meta<{ heading: string }>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
 export const Loading: Story = { render: (args) => html`<mkt-forecast heading=${args.heading} .dashboard=${LOADING}></mkt-forecast>` };

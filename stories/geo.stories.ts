@@ -13,7 +13,7 @@ const meta = {
   render: (args) => withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`),
 } satisfies Meta<{ heading: string }>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
 export const Loading: Story = { render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${LOADING}></mkt-geo>` };

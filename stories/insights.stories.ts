@@ -13,7 +13,7 @@ const meta = {
   render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`),
 } satisfies Meta<{ heading: string }>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
 export const Loading: Story = { render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${LOADING}></mkt-insights>` };

@@ -6,11 +6,11 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'demo/**/*.js', 'test/**/*.ts'],
     plugins: { lit, wc, 'lit-a11y': litA11y },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -22,8 +22,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['generator/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'test/support/*.mjs', '*.mjs', '*.ts'],
+    files: ['generator/**/*.ts', 'test/support/*.mjs', 'demo/*.mjs', '*.mjs', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Node scripts that drive Chromium: some of their functions run in the page.
+    files: ['test/e2e/**/*.mjs', 'test/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,4 +1,3 @@
-/* global document */
 // `npm run bench:heap`: 100 mount/unmount cycles of a whole dashboard (data element, DuckDB worker, widgets) on the
 // built demo; the JS heap after garbage collection must stay flat. Exits non-zero above the threshold.
 import { chromium } from 'playwright-core';

@@ -1,4 +1,3 @@
-/* global document, performance, PerformanceObserver */
 // Installed in the benchmarked page (page.addInitScript): everything it needs must live inside this function.
 export function installBenchHelpers() {
   window.__longTasks = [];

@@ -1,6 +1,5 @@
 // `npm run bench`: cold start, filter-change latency (p50/p95/max) against the raw DuckDB time of the same SQL,
 // long tasks, at scale 1 and 10, and the generator's time and peak memory. Writes test/bench/results/latest.{json,md}.
-/* global window */
 // Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* global document */
 // Shared by the end-to-end test and the benchmark: wait for a page to settle, and collect what went wrong.
 
 /** Resolves when every <mkt-data> is ready (or failed) and no element shows a skeleton or a stale result. */

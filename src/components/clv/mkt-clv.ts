@@ -148,7 +148,7 @@ export class MktClv extends MktWidget<ClvResult> {
     if (r.problem) return this.message('notice', `${r.problem} (${f.count(r.customers)} customers in the window.)`);
     const weeks = this.horizon;
     return html`
-      <ul class="tiles" role="list">
+      <ul class="tiles">
         <li data-tile="customers"><span class="label">Customers</span><span class="value">${f.count(r.customers)}</span></li>
         <li data-tile="total"><span class="label">CLV, ${weeks} weeks</span><span class="value">${f.moneyCompact(r.totalClv)}</span></li>
         <li data-tile="mean"><span class="label">Mean CLV</span><span class="value">${f.money(r.meanClv)}</span></li>

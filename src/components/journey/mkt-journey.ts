@@ -110,7 +110,11 @@ export class MktJourney extends MktWidget<JourneyResult> {
     const up = (node: string) => graph.filter((l) => name(l.target) === node);
     const down = (node: string) => graph.filter((l) => name(l.source) === node);
     const walk = (links: L[], next: (l: L) => L[]) => {
-      for (const l of links) if (!out.has(l)) (out.add(l), walk(next(l), next));
+      for (const l of links) {
+        if (out.has(l)) continue;
+        out.add(l);
+        walk(next(l), next);
+      }
     };
     if (a.kind === 'link') {
       start.forEach((l) => out.add(l));

@@ -159,7 +159,8 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
           <g transform="translate(0,${height - M.bottom})">${axisBottom(x, { ticks: Math.min(m.periods - 1, width < 420 ? 5 : 11), format: (v) => (Number.isInteger(v) ? String(v) : '') })}</g>
           <g transform="translate(${M.left},0)">${axisLeft(y, { ticks: 5, format: (v) => f.percent(v, 0), grid: width - M.left - M.right })}</g>
           <text class="axis-title" x=${width - M.right} y=${height - 3} text-anchor="end">Months since the cohort month →</text>
-          <rect class="overlay" x=${M.left} y=${M.top} width=${Math.max(0, width - M.left - M.right)} height=${height - M.top - M.bottom}
+          <!-- A pointer shortcut to the nearest curve; each curve is focusable and takes Enter/Space itself. -->
+          <rect class="overlay" aria-hidden="true" x=${M.left} y=${M.top} width=${Math.max(0, width - M.left - M.right)} height=${height - M.top - M.bottom}
             @pointermove=${(e: PointerEvent) => this.nearest(e, curves, x, y)}
             @click=${() => this.highlight && this.toggleCohort(this.highlight)}></rect>
           ${order.map((i) => {

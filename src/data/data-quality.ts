@@ -83,7 +83,7 @@ function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): C
           sql: `SELECT strftime(${c}, '%Y-%m-%d') AS v, count(*) OVER () AS n FROM ${t}
             WHERE ${c}::DATE < ${str(range.start)}::DATE OR ${c}::DATE > ${str(range.end)}::DATE LIMIT 3`,
           message: (n, ex) =>
-            `${plural(n, 'row')} of ${table} have a ${column.name} outside the dataset's range ${range.start} – ${range.end} (e.g. ${ex.join(', ')}).`,
+            `${plural(n, 'row')} of ${table} have their ${column.name} outside the dataset's range ${range.start} – ${range.end} (e.g. ${ex.join(', ')}).`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { queryCohortMatrix } from '../cohort-heatmap/cohort-query.js';
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, line, scaleLinear } from 'd3';
@@ -6,14 +7,10 @@ import type { DataView } from '../base/mkt-widget.js';
 import { cohortDataView, type CohortTableRow } from '../cohort-heatmap/cohort-table.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
-import { rows } from '../../data/arrow-rows.js';
 import {
   cellValue,
-  cohortActivitySql,
-  cohortMatrix,
   COHORT_ENTITIES,
   COHORT_MEASURES,
-  type CohortActivityRow,
   type CohortCell,
   type CohortEntity,
   type CohortMatrix,
@@ -84,13 +81,8 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
     return [this.who, this.span];
   }
 
-  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<CohortMatrix> {
-    const periods = this.span;
-    const entity = this.who;
-    const max = dashboard.info?.maxDate ?? '1970-01-01';
-    const last = filters.dateTo && filters.dateTo < max ? filters.dateTo : max;
-    const table = await engine.query(cohortActivitySql(filters, { entity, periods }), signal);
-    return cohortMatrix(entity, rows<CohortActivityRow & Record<string, unknown>>(table), periods, last.slice(0, 7));
+  protected override query(context: QueryContext): Promise<CohortMatrix> {
+    return queryCohortMatrix(context, this.who, this.span);
   }
 
   protected override isEmpty(m: CohortMatrix): boolean {

@@ -1,0 +1,18 @@
+import { rows } from '../../data/arrow-rows.js';
+import { cohortActivitySql, cohortMatrix, type CohortActivityRow, type CohortEntity, type CohortMatrix } from '../../metrics/cohorts.js';
+import type { QueryContext } from '../base/mkt-widget.js';
+
+/**
+ * The cohort matrix both cohort elements draw: months since each cohort month up to `periods`, observed up to the
+ * last month of the window (the filter's end, or the data's).
+ */
+export async function queryCohortMatrix(
+  { engine, filters, dashboard, signal }: QueryContext,
+  entity: CohortEntity,
+  periods: number,
+): Promise<CohortMatrix> {
+  const max = dashboard.info?.maxDate ?? '1970-01-01';
+  const last = filters.dateTo && filters.dateTo < max ? filters.dateTo : max;
+  const table = await engine.query(cohortActivitySql(filters, { entity, periods }), signal);
+  return cohortMatrix(entity, rows<CohortActivityRow & Record<string, unknown>>(table), periods, last.slice(0, 7));
+}

@@ -76,7 +76,8 @@ function dropInBundle(): Plugin {
     closeBundle() {
       cpSync(here('dist/bundle'), here('dist/demo/bundle'), { recursive: true });
       for (const page of BUNDLE_PAGES) if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
-      cpSync(here('demo/demo.css'), here('dist/demo/demo.css'));
+      // The bundle pages' own style and script files (no inline ones: they work under a strict CSP).
+      for (const file of ['demo.css', 'embed.css', 'embed-events.js']) cpSync(here('demo', file), here('dist/demo', file));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.js';
 
 /** Where a tooltip points, in the chart container's coordinates, and its lines of text. */
 export interface TooltipState {
@@ -11,7 +11,7 @@ export interface TooltipState {
 /** A tooltip as a Lit template: data strings are text nodes, never HTML. */
 export function tooltip(state: TooltipState | null): TemplateResult | typeof nothing {
   if (!state) return nothing;
-  return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${state.x}px`, top: `${state.y}px` })}>${state.lines.join('\n')}</div>`;
+  return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${styleProps({ left: `${state.x}px`, top: `${state.y}px` })}>${state.lines.join('\n')}</div>`;
 }
 
 /** Position of a pointer or focus event relative to a container element. */

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../charts/style-props.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
@@ -220,8 +220,8 @@ export class MktFunnel extends MktWidget<FunnelResult> {
               const pct = (r: number | null) => `${Math.max(0, Math.min(1, r ?? 0)) * 100}%`;
               return html`<span class="bar-label">${label}</span>
                 <span class="track ${i === 3 ? 'overall' : ''}">
-                  <span class="bar" style=${styleMap({ width: v === null ? '0%' : pct(v) })}></span>
-                  ${overall[i] === null ? nothing : html`<span class="ref" style=${styleMap({ left: pct(overall[i]) })}></span>`}
+                  <span class="bar" ${styleProps({ width: v === null ? '0%' : pct(v) })}></span>
+                  ${overall[i] === null ? nothing : html`<span class="ref" ${styleProps({ left: pct(overall[i]) })}></span>`}
                 </span>
                 <span class="bar-value">${f.percent(v, 1)}</span>`;
             })}

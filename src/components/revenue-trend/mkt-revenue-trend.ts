@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../charts/style-props.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -200,7 +200,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     </div>
     ${result.compare
       ? html`<ul class="legend" part="legend">
-          <li><span class="swatch" style=${styleMap({ background: SERIES[0] })}></span>GMV</li>
+          <li><span class="swatch" ${styleProps({ background: SERIES[0] })}></span>GMV</li>
           <li><span class="swatch dashed"></span>Prior period</li>
         </ul>`
       : nothing}`;

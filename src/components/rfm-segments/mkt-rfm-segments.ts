@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../charts/style-props.js';
 import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
@@ -293,9 +293,9 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
             <td>
               ${clickable
                 ? html`<button type="button" aria-pressed=${active === s.name ? 'true' : 'false'} @click=${() => this.pick(s.name)}>
-                    <span class="swatch" style=${styleMap({ background: this.colour(result, s.name) })}></span>${s.name}
+                    <span class="swatch" ${styleProps({ background: this.colour(result, s.name) })}></span>${s.name}
                   </button>`
-                : html`<span class="swatch" style=${styleMap({ background: this.colour(result, s.name), display: 'inline-block' })}></span> ${s.name}`}
+                : html`<span class="swatch" ${styleProps({ background: this.colour(result, s.name), display: 'inline-block' })}></span> ${s.name}`}
             </td>
             <td class="num">${f.count(s.customers)}</td>
             <td class="num">${f.percent(s.revenueShare)}</td>

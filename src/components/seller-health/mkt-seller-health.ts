@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../charts/style-props.js';
 import { Task } from '@lit/task';
 import { arc, line, pie, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
@@ -135,7 +135,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         ${this.renderDoughnut(counts, sellers.length)}
         <ul class="tiers">
           ${counts.map(
-            (c) => html`<li data-tier=${c.tier}><span class="swatch" style=${styleMap({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
+            (c) => html`<li data-tier=${c.tier}><span class="swatch" ${styleProps({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
               <span class="n">${this.format.count(c.n)}</span></li>`,
           )}
         </ul>

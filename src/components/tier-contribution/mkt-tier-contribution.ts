@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../charts/style-props.js';
 import { scaleBand, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -144,7 +144,7 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     const f = this.format;
     const legend = html`<ul class="legend" part="legend">
       ${result.shares.map(
-        (s) => html`<li data-tier=${s.tier}><span class="swatch" style=${styleMap({ background: this.color(result, s.tier) })}></span>${tierWord(s.tier)}
+        (s) => html`<li data-tier=${s.tier}><span class="swatch" ${styleProps({ background: this.color(result, s.tier) })}></span>${tierWord(s.tier)}
           <span class="share">${f.percent(s.share, 1)}</span></li>`,
       )}
     </ul>`;

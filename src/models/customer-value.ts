@@ -1,5 +1,5 @@
 import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams } from './bg-nbd.js';
-import { customerLifetimeValue, expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
+import { discountedPurchases, expectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma.js';
 
 /** Customers in BG/NBD form, column-wise (cheap to copy to a worker): time in weeks, see customer-summary SQL. */
 export interface CustomerColumns {
@@ -17,6 +17,8 @@ export interface CustomerValueOptions {
   readonly horizonWeeks?: number;
   /** Monthly discount rate of the CLV (default 0.01). */
   readonly discountRate?: number;
+  /** Parameters of an earlier fit to start from (see FitOptions): refits on a filter change then take a few steps. */
+  readonly warmStart?: { readonly bgnbd?: BgNbdParams; readonly gammaGamma?: GammaGammaParams };
   /** The same customers at an earlier cut-off (same order), for P(alive) then; NaN where they had not bought yet. */
   readonly earlier?: CustomerColumns & { readonly index: Int32Array };
 }
@@ -60,31 +62,33 @@ export function customerValues(c: CustomerColumns, options: CustomerValueOptions
   const observed = rows.filter((r) => r.T > 0);
   if (observed.length < 2) return done(null, null, 'Too few customers to fit the model.');
   if (!observed.some((r) => r.x > 0)) return done(null, null, 'No customer has bought twice in this window: repeat behaviour cannot be estimated.');
-  const bgnbd = fitBgNbd(rows);
+  const bgnbd = fitBgNbd(rows, { start: options.warmStart?.bgnbd, precision: 'interactive' });
   const buyers = rows.map((r, i) => ({ x: r.x, mx: c.mx[i] })).filter((r) => r.x > 0 && r.mx > 0);
   let gammaGamma: GammaGammaFit | null = null;
   if (buyers.length >= 2) {
-    const fit = fitGammaGamma(buyers);
+    const fit = fitGammaGamma(buyers, { start: options.warmStart?.gammaGamma, precision: 'interactive' });
     if (fit.params.q > 1 && Number.isFinite(fit.meanSpend)) gammaGamma = fit;
   }
   const p: BgNbdParams = bgnbd.params;
-  const memo = new Map<string, [number, number, number, number]>();
+  // Expected purchases, P(alive) and the discounted purchases depend on (x, t_x, T) only: once per distinct history.
+  const memo = new Map<string, [number, number, number]>();
   for (let i = 0; i < n; i++) {
     const { x, tx, T } = rows[i];
-    const own = x > 0 ? c.mx[i] : c.monetary[i];
-    const key = `${x}|${tx}|${T}|${gammaGamma ? own : c.monetary[i] / (x + 1)}`;
+    const key = `${x}|${tx}|${T}`;
     let v = memo.get(key);
     if (!v) {
-      const s = gammaGamma ? expectedSpend(gammaGamma.params, x, c.mx[i]) : c.monetary[i] / (x + 1);
       v = [
         conditionalExpectedPurchases(p, horizonWeeks, x, tx, T),
         probabilityAlive(p, x, tx, T),
-        s,
-        customerLifetimeValue(p, s, x, tx, T, { horizonWeeks, discountRate }),
+        discountedPurchases(p, x, tx, T, { horizonWeeks, discountRate }),
       ];
       memo.set(key, v);
     }
-    [expected[i], pAlive[i], spend[i], clv[i]] = v;
+    const s = gammaGamma ? expectedSpend(gammaGamma.params, x, c.mx[i]) : c.monetary[i] / (x + 1);
+    expected[i] = v[0];
+    pAlive[i] = v[1];
+    spend[i] = s;
+    clv[i] = s > 0 ? s * v[2] : 0;
   }
   const earlier = options.earlier;
   if (earlier) {

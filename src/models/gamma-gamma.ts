@@ -1,3 +1,4 @@
+import { fitTolerances, type FitOptions } from './fit-options.js';
 import { lnGamma } from './special.js';
 import { nelderMead } from './nelder-mead.js';
 import { conditionalExpectedPurchases, type BgNbdParams } from './bg-nbd.js';
@@ -42,15 +43,29 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
 }
 
 /** Fits p, q, v by maximum likelihood (Nelder–Mead on their logarithms); customers with x = 0 or mx ≤ 0 are left out. */
-export function fitGammaGamma(customers: readonly GammaGammaCustomer[]): GammaGammaFit {
-  const rows = customers.filter((c) => c.x >= 1 && c.mx > 0 && Number.isFinite(c.mx));
+/** Identical (x, m_x) customers evaluated once with a count: exact, and many share a price. */
+function groupSpenders(customers: readonly GammaGammaCustomer[]): GammaGammaCustomer[] {
+  const groups = new Map<string, { x: number; mx: number; count: number }>();
+  for (const c of customers) {
+    const key = `${c.x}|${c.mx}`;
+    const g = groups.get(key);
+    if (g) g.count += c.count ?? 1;
+    else groups.set(key, { x: c.x, mx: c.mx, count: c.count ?? 1 });
+  }
+  return [...groups.values()];
+}
+
+export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions<GammaGammaParams> = {}): GammaGammaFit {
+  const rows = groupSpenders(customers.filter((c) => c.x >= 1 && c.mx > 0 && Number.isFinite(c.mx)));
   if (rows.length === 0) throw new RangeError('fitGammaGamma needs at least one repeat buyer with a positive spend');
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   const meanM = rows.reduce((s, c) => s + (c.count ?? 1) * c.mx, 0) / total;
   const toParams = (z: readonly number[]): GammaGammaParams => ({ p: Math.exp(z[0]), q: Math.exp(z[1]), v: Math.exp(z[2]) });
   const objective = (z: readonly number[]) => (z.some((w) => Math.abs(w) > 30) ? Infinity : -gammaGammaLogLikelihood(toParams(z), rows) / total);
   // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
-  const result = nelderMead(objective, [0, Math.log(2), Math.log(meanM)], { fTolerance: 1e-12, xTolerance: 1e-7 });
+  const w = options.start;
+  const start = w ? [Math.log(w.p), Math.log(w.q), Math.log(w.v)] : [0, Math.log(2), Math.log(meanM)];
+  const result = nelderMead(objective, start, fitTolerances(options));
   const params = toParams(result.x);
   return {
     params,
@@ -92,17 +107,32 @@ export function customerLifetimeValue(
   x: number,
   tx: number,
   T: number,
+  options: ClvOptions = {},
+): number {
+  if (!(spend > 0)) return 0;
+  return spend * discountedPurchases(bgnbd, x, tx, T, options);
+}
+
+/**
+ * Σ over the horizon's months of the purchases expected in that month, discounted: the CLV of a customer whose
+ * purchases are worth 1. CLV is linear in the spend, so this is computed once per (x, t_x, T) and reused.
+ */
+export function discountedPurchases(
+  bgnbd: BgNbdParams,
+  x: number,
+  tx: number,
+  T: number,
   { horizonWeeks = 52, discountRate = 0.01 }: ClvOptions = {},
 ): number {
-  if (!(spend > 0) || horizonWeeks <= 0) return 0;
-  let clv = 0;
+  if (horizonWeeks <= 0) return 0;
+  let total = 0;
   let previous = 0;
   const months = Math.ceil(horizonWeeks / WEEKS_PER_MONTH - 1e-9);
   for (let i = 1; i <= months; i++) {
     const t = Math.min(i * WEEKS_PER_MONTH, horizonWeeks);
     const cumulative = conditionalExpectedPurchases(bgnbd, t, x, tx, T);
-    clv += (spend * (cumulative - previous)) / Math.pow(1 + discountRate, i);
+    total += (cumulative - previous) / Math.pow(1 + discountRate, i);
     previous = cumulative;
   }
-  return clv;
+  return total;
 }

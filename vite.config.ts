@@ -9,7 +9,8 @@ function elementEntries(): Record<string, string> {
   const entries: Record<string, string> = { index: here('src/index.ts') };
   for (const dir of readdirSync(here('src/components'))) {
     for (const file of readdirSync(here('src/components', dir))) {
-      if (/^mkt-.*\.ts$/.test(file) && !file.endsWith('.styles.ts')) entries[`components/${dir}/${file.replace(/\.ts$/, '')}`] = here('src/components', dir, file);
+      if (/^mkt-.*\.ts$/.test(file) && !file.endsWith('.styles.ts'))
+        entries[`components/${dir}/${file.replace(/\.ts$/, '')}`] = here('src/components', dir, file);
     }
   }
   return entries;
@@ -69,15 +70,24 @@ function dropInBundle(): Plugin {
       server.middlewares.use('/bundle', (req, res, next) => {
         const file = here('dist/bundle', (req.url ?? '/').split('?')[0].replace(/^\/+/, ''));
         if (!file.startsWith(here('dist/bundle')) || !existsSync(file)) return next();
-        res.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          file.endsWith('.js')
+            ? 'text/javascript'
+            : file.endsWith('.wasm')
+              ? 'application/wasm'
+              : 'application/octet-stream',
+        );
         createReadStream(file).pipe(res);
       });
     },
     closeBundle() {
       cpSync(here('dist/bundle'), here('dist/demo/bundle'), { recursive: true });
-      for (const page of BUNDLE_PAGES) if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
+      for (const page of BUNDLE_PAGES)
+        if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
       // The bundle pages' own style and script files (no inline ones: they work under a strict CSP).
-      for (const file of ['demo.css', 'embed.css', 'embed-events.js']) cpSync(here('demo', file), here('dist/demo', file));
+      for (const file of ['demo.css', 'embed.css', 'embed-events.js'])
+        cpSync(here('demo', file), here('dist/demo', file));
     },
   };
 }
@@ -89,7 +99,13 @@ const demo = (): UserConfig => ({
   plugins: [dropInBundle()],
   server: { port: 5173, fs: { allow: ['..'] } },
   preview: { port: 4173 },
-  build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500, rollupOptions: { input: demoPages() } },
+  build: {
+    outDir: here('dist/demo'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: demoPages() },
+  },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });
 

@@ -2,7 +2,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
-import { viteUrlImports, prebundleCommonJs, storiesIndex, sharedDataMiddleware, summaryReporter } from './test/support/wtr-plugins.mjs';
+import {
+  viteUrlImports,
+  prebundleCommonJs,
+  storiesIndex,
+  sharedDataMiddleware,
+  summaryReporter,
+} from './test/support/wtr-plugins.mjs';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const filter = process.env.TEST_FILES;
 

@@ -7,7 +7,11 @@ const config: StorybookConfig = {
   docs: {},
   async viteFinal(viteConfig) {
     // The project's vite.config.ts serves the demo from demo/; Storybook needs the repository root.
-    return { ...viteConfig, root: process.cwd(), optimizeDeps: { ...viteConfig.optimizeDeps, exclude: ['@duckdb/duckdb-wasm'] } };
+    return {
+      ...viteConfig,
+      root: process.cwd(),
+      optimizeDeps: { ...viteConfig.optimizeDeps, exclude: ['@duckdb/duckdb-wasm'] },
+    };
   },
 };
 export default config;

@@ -30,7 +30,9 @@ export class MktDemoNav extends LitElement {
       max-width: 1280px;
       margin: 0 auto;
       padding: 0.75rem 1.25rem;
-      font: 500 15px/1.4 system-ui, sans-serif;
+      font:
+        500 15px/1.4 system-ui,
+        sans-serif;
     }
     .brand {
       font-weight: 700;
@@ -65,9 +67,14 @@ export class MktDemoNav extends LitElement {
       <span class="brand">marketkit</span>
       ${PAGES.map(
         ([page, label]) =>
-          html`<a href="./${page === 'index' ? '' : `${page}.html`}${query}" aria-current=${page === this.current ? 'page' : 'false'}>${label}</a>`,
+          html`<a
+            href="./${page === 'index' ? '' : `${page}.html`}${query}"
+            aria-current=${page === this.current ? 'page' : 'false'}
+            >${label}</a
+          >`,
       )}
-      <label class="data">Data:
+      <label class="data"
+        >Data:
         <select @change=${(e: Event) => this.switchData((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.dataParam()}>synthetic</option>
           <option value="olist" ?selected=${this.dataParam() === 'olist'}>Olist (real)</option>

@@ -11,20 +11,45 @@ function run(what, command, args) {
 for (const scale of ['1', '0.05']) {
   const dir = `demo/data/scale-${scale}`;
   if (!existsSync(`${dir}/manifest.json`)) {
-    run(`Generating the demo dataset (scale ${scale}, seed 42) in ${dir} …`, 'npx', ['tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', dir]);
+    run(`Generating the demo dataset (scale ${scale}, seed 42) in ${dir} …`, 'npx', [
+      'tsx',
+      'generator/cli.ts',
+      '--scale',
+      scale,
+      '--seed',
+      '42',
+      '--out',
+      dir,
+    ]);
   }
 }
 // The real Olist data, converted, for the demo's "Data: Olist (real)" switch: only when the shared data is there.
 const shared = process.env.MARKETKIT_SHARED_DATA ?? '../shared/data';
 if (!existsSync('demo/data/olist/manifest.json')) {
   if (existsSync(`${shared}/olist-2017-subset/orders.csv`)) {
-    run(`Converting the real Olist data from ${shared} into demo/data/olist …`, 'npx', ['tsx', 'generator/convert-olist.ts', '--from', shared, '--out', 'demo/data/olist']);
+    run(`Converting the real Olist data from ${shared} into demo/data/olist …`, 'npx', [
+      'tsx',
+      'generator/convert-olist.ts',
+      '--from',
+      shared,
+      '--out',
+      'demo/data/olist',
+    ]);
   } else {
-    console.log(`Skipping the Olist demo data: ${shared}/olist-2017-subset is absent (set MARKETKIT_SHARED_DATA to the shared data folder).`);
+    console.log(
+      `Skipping the Olist demo data: ${shared}/olist-2017-subset is absent (set MARKETKIT_SHARED_DATA to the shared data folder).`,
+    );
   }
 }
 if (!existsSync('dist/bundle/marketkit.js')) {
-  run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn']);
+  run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', [
+    'vite',
+    'build',
+    '--mode',
+    'bundle',
+    '--logLevel',
+    'warn',
+  ]);
 }
 const server = spawn('npx', ['vite', '--host', '127.0.0.1', ...process.argv.slice(2)], { stdio: 'inherit' });
 server.on('exit', (code) => process.exit(code ?? 0));

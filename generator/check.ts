@@ -20,12 +20,16 @@ if (!dir) {
 }
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const tables = Object.fromEntries(
-  TABLE_NAMES.map((name) => [name, tableFromIPC(readFileSync(join(dir, manifest.tables[name]?.file ?? `${name}.arrow`)))]),
+  TABLE_NAMES.map((name) => [
+    name,
+    tableFromIPC(readFileSync(join(dir, manifest.tables[name]?.file ?? `${name}.arrow`))),
+  ]),
 ) as Tables;
 
 console.log(`${manifest.name ?? dir} — ${manifest.dateRange?.start} .. ${manifest.dateRange?.end}`);
 console.log(formatReport(computeReport(tables)));
-if (Array.isArray(manifest.plantedAnomalies)) console.log('planted anomalies', JSON.stringify(manifest.plantedAnomalies));
+if (Array.isArray(manifest.plantedAnomalies))
+  console.log('planted anomalies', JSON.stringify(manifest.plantedAnomalies));
 const violations = checkInvariants(tables, manifest);
 if (violations.length > 0) {
   console.error(`\n${violations.length} invariant(s) broken:\n  ${violations.join('\n  ')}`);

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import type { TableName } from '../src/schema/tables.js';
 import { writeDataset } from './core/write-dataset.js';
 
-const USAGE = 'usage: npm run generate -- --out <dir> [--scale 1] [--seed 42] [--plant-anomalies] [--progress] [--batch-rows 200000]';
+const USAGE =
+  'usage: npm run generate -- --out <dir> [--scale 1] [--seed 42] [--plant-anomalies] [--progress] [--batch-rows 200000]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -38,8 +39,10 @@ function parseOptions() {
   const batchRows = values['batch-rows'] === undefined ? undefined : Number(values['batch-rows']);
   if (!values.out) fail('--out is required');
   if (!(scale > 0)) fail(`--scale must be a positive number, got ${values.scale}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail(`--seed must be an integer in [0, 2^32), got ${values.seed}`);
-  if (batchRows !== undefined && !(Number.isInteger(batchRows) && batchRows > 0)) fail('--batch-rows must be a positive integer');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    fail(`--seed must be an integer in [0, 2^32), got ${values.seed}`);
+  if (batchRows !== undefined && !(Number.isInteger(batchRows) && batchRows > 0))
+    fail('--batch-rows must be a positive integer');
   return {
     out: values.out,
     options: { seed, scale, plantAnomalies: values['plant-anomalies'], batchRows },
@@ -70,7 +73,9 @@ async function main() {
   for (const fd of files.values()) closeSync(fd);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const counts = Object.entries(manifest.tables).map(([t, spec]) => `${t} ${spec?.rows}`).join(', ');
+  const counts = Object.entries(manifest.tables)
+    .map(([t, spec]) => `${t} ${spec?.rows}`)
+    .join(', ');
   console.error(`wrote ${out} in ${seconds} s: ${counts}`);
 }
 

@@ -5,7 +5,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { OLIST_OUTPUT, OLIST_SOURCES, olistConversionSql, olistCopySql, olistManifest, type OlistSource } from './olist/convert-sql.js';
+import {
+  OLIST_OUTPUT,
+  OLIST_SOURCES,
+  olistConversionSql,
+  olistCopySql,
+  olistManifest,
+  type OlistSource,
+} from './olist/convert-sql.js';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'demo/data/olist' }, from: { type: 'string' } },
@@ -14,7 +21,9 @@ const from = path.resolve(values.from ?? process.env.MARKETKIT_SHARED_DATA ?? '.
 const out = path.resolve(values.out!);
 const missing = Object.values(OLIST_SOURCES).filter((f) => !existsSync(path.join(from, f)));
 if (missing.length > 0) {
-  console.error(`The Olist files are not in ${from} (missing ${missing.join(', ')}). Pass --from or set MARKETKIT_SHARED_DATA.`);
+  console.error(
+    `The Olist files are not in ${from} (missing ${missing.join(', ')}). Pass --from or set MARKETKIT_SHARED_DATA.`,
+  );
   process.exit(2);
 }
 
@@ -22,7 +31,8 @@ const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-for (const sql of olistConversionSql((source: OlistSource) => literal(path.join(from, OLIST_SOURCES[source])))) await connection.run(sql);
+for (const sql of olistConversionSql((source: OlistSource) => literal(path.join(from, OLIST_SOURCES[source]))))
+  await connection.run(sql);
 mkdirSync(out, { recursive: true });
 const rows: Record<string, number> = {};
 for (const table of Object.keys(OLIST_OUTPUT) as (keyof typeof OLIST_OUTPUT)[]) {
@@ -33,4 +43,8 @@ for (const table of Object.keys(OLIST_OUTPUT) as (keyof typeof OLIST_OUTPUT)[]) 
 writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(olistManifest(rows), null, 2) + '\n');
 connection.closeSync();
 instance.closeSync();
-console.log(`Wrote the Olist dataset to ${path.relative(process.cwd(), out) || out}: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+console.log(
+  `Wrote the Olist dataset to ${path.relative(process.cwd(), out) || out}: ${Object.entries(rows)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')}`,
+);

@@ -22,9 +22,20 @@ const lines = [
 ];
 for (const name of TABLE_NAMES) {
   const t = SCHEMA[name];
-  lines.push(`## ${name}${t.optional ? ' (optional)' : ''}`, '', t.description, '', '| column | type | nullable | notes |', '|---|---|---|---|');
+  lines.push(
+    `## ${name}${t.optional ? ' (optional)' : ''}`,
+    '',
+    t.description,
+    '',
+    '| column | type | nullable | notes |',
+    '|---|---|---|---|',
+  );
   for (const c of t.columns) {
-    const notes = [c.description, c.values ? `One of: ${c.values.map((v) => `\`${v}\``).join(', ')}.` : '', c.references ? `→ \`${c.references}\`` : '']
+    const notes = [
+      c.description,
+      c.values ? `One of: ${c.values.map((v) => `\`${v}\``).join(', ')}.` : '',
+      c.references ? `→ \`${c.references}\`` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     lines.push(`| \`${c.name}\` | ${c.type} | ${c.nullable ? 'yes' : 'no'} | ${notes} |`);
@@ -68,7 +79,7 @@ function manifestSection(): string[] {
     '```',
     '',
     'CSV files are read as text and typed by the schema below (so an id `007` stays `007`); empty cells are null.',
-    'Parquet is decoded with parquet-wasm, shipped with the kit (DuckDB-WASM\'s own Parquet reader is an extension it downloads',
+    "Parquet is decoded with parquet-wasm, shipped with the kit (DuckDB-WASM's own Parquet reader is an extension it downloads",
     'at run time); Arrow IPC and CSV go straight to DuckDB in its worker.',
     '',
   ];
@@ -79,7 +90,7 @@ function mappingSection(): string[] {
     '## Column mapping',
     '',
     'In the manifest (`columns` per table, above) or from JavaScript with the `mapping` property of `<mkt-data>`,',
-    '`{ [table]: { [kitColumn]: yourColumn } }`. The property\'s entries override the manifest\'s for the same kit column;',
+    "`{ [table]: { [kitColumn]: yourColumn } }`. The property's entries override the manifest's for the same kit column;",
     'setting it reloads the dataset. A mapping that names a column the kit does not have is a `manifest-invalid` error;',
     'one that names a column your file does not have is `column-missing`. Names match exactly, or else case-insensitively',
     'when only one column matches.',
@@ -106,7 +117,7 @@ function coercionSection(): string[] {
     '|---|---|---|',
     ...COERCIONS.map(([kit, from, how]) => `| ${kit} | ${from} | ${how} |`),
     '',
-    'After coercion: a null in a column that is not nullable, or a value outside a column\'s list, is a `data-invalid` error.',
+    "After coercion: a null in a column that is not nullable, or a value outside a column's list, is a `data-invalid` error.",
     '',
   ];
 }
@@ -126,13 +137,17 @@ function elementSection(): string[] {
   };
   const rows: string[] = [];
   for (const folder of readdirSync('src/components').sort()) {
-    for (const file of readdirSync(`src/components/${folder}`).filter((f) => /^mkt-.*\.ts$/.test(f) && !f.includes('.styles.'))) {
+    for (const file of readdirSync(`src/components/${folder}`).filter(
+      (f) => /^mkt-.*\.ts$/.test(f) && !f.includes('.styles.'),
+    )) {
       const source = readFileSync(`src/components/${folder}/${file}`, 'utf8');
       const tag = /@customElement\('([^']+)'\)/.exec(source)?.[1];
       if (!tag || !/extends MktWidget</.test(source)) continue;
       const declared = /requires(?::[^=]+)?\s*=\s*\[([^\]]*)\]/.exec(source)?.[1];
       const needs = declared === undefined ? ['mkt_orders'] : [...declared.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-      const optional = raw([...source.matchAll(/tables\.has\('([^']+)'\)/g)].map((m) => m[1])).filter((t) => !raw(needs).includes(t));
+      const optional = raw([...source.matchAll(/tables\.has\('([^']+)'\)/g)].map((m) => m[1])).filter(
+        (t) => !raw(needs).includes(t),
+      );
       const list = (tables: string[]) => (tables.length ? tables.map((t) => `\`${t}\``).join(', ') : '—');
       rows.push(`| \`<${tag}>\` | ${list(raw(needs))} | ${list(optional)} |`);
     }

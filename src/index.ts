@@ -37,7 +37,14 @@ export {
   type BgNbdCustomer,
   type BgNbdFit,
 } from './models/bg-nbd.js';
-export { fitGammaGamma, expectedSpend, customerLifetimeValue, type GammaGammaParams, type GammaGammaFit, type ClvOptions } from './models/gamma-gamma.js';
+export {
+  fitGammaGamma,
+  expectedSpend,
+  customerLifetimeValue,
+  type GammaGammaParams,
+  type GammaGammaFit,
+  type ClvOptions,
+} from './models/gamma-gamma.js';
 export { customerValues, type CustomerColumns, type CustomerValues } from './models/customer-value.js';
 export { clusterRfm, type RfmClustering } from './models/kmeans-rfm.js';
 export { fitLogisticRegression, auc, confusion } from './models/logistic-regression.js';
@@ -50,4 +57,10 @@ export { MktInsights } from './components/insights/mkt-insights.js';
 export { MktGeo } from './components/geo/mkt-geo.js';
 export { scoreSeries, decompose, robustZ, episodes, type ScoredPoint, type AnomalyOptions } from './models/anomaly.js';
 export { fitHoltWinters, forecastBlocks, backtest, mape, type EtsFit, type ForecastPoint } from './models/forecast.js';
-export { project as projectWhatIf, DEFAULT_ASSUMPTIONS as WHAT_IF_ASSUMPTIONS, type Levers, type Assumptions, type Projection } from './models/what-if.js';
+export {
+  project as projectWhatIf,
+  DEFAULT_ASSUMPTIONS as WHAT_IF_ASSUMPTIONS,
+  type Levers,
+  type Assumptions,
+  type Projection,
+} from './models/what-if.js';

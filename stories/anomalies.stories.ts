@@ -16,9 +16,18 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${LOADING}></mkt-anomalies>` };
-export const Error: Story = { render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${FAILED}></mkt-anomalies>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${LOADING}></mkt-anomalies>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${FAILED}></mkt-anomalies>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">
+      ${withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`)}
+    </div>`,
 };

@@ -7,7 +7,8 @@ import { withData, LOADING, FAILED } from './support/with-data.js';
 import { datasetWithout, emptyDataset } from './support/datasets.js';
 
 type Args = { heading: string; metric: 'gmv' | 'orders' | 'conversion' };
-const el = (a: Args) => html`<mkt-category-performance heading=${a.heading} metric=${a.metric}></mkt-category-performance>`;
+const el = (a: Args) =>
+  html`<mkt-category-performance heading=${a.heading} metric=${a.metric}></mkt-category-performance>`;
 
 const meta = {
   title: 'Elements/Category performance',
@@ -24,8 +25,17 @@ export const Data: Story = {};
 export const Conversion: Story = { args: { metric: 'conversion' } };
 /** Click a bar: the KPIs above follow the category filter. */
 export const CrossFilter: Story = { render: (args) => withData(html`<mkt-kpis></mkt-kpis>${el(args)}`) };
-export const WithoutPageEvents: Story = { args: { metric: 'conversion' }, render: (args) => withData(el(args), datasetWithout('page_events')) };
-export const Loading: Story = { render: (args) => html`<mkt-category-performance heading=${args.heading} .dashboard=${LOADING}></mkt-category-performance>` };
-export const Error: Story = { render: (args) => html`<mkt-category-performance heading=${args.heading} .dashboard=${FAILED}></mkt-category-performance>` };
+export const WithoutPageEvents: Story = {
+  args: { metric: 'conversion' },
+  render: (args) => withData(el(args), datasetWithout('page_events')),
+};
+export const Loading: Story = {
+  render: (args) =>
+    html`<mkt-category-performance heading=${args.heading} .dashboard=${LOADING}></mkt-category-performance>`,
+};
+export const Error: Story = {
+  render: (args) =>
+    html`<mkt-category-performance heading=${args.heading} .dashboard=${FAILED}></mkt-category-performance>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

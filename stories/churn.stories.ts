@@ -13,7 +13,8 @@ const meta = {
   tags: ['autodocs'],
   args: { heading: 'Churn', days: 30, breakdown: 'segment' },
   argTypes: { breakdown: { control: 'inline-radio', options: ['segment', 'cohort'] } },
-  render: (args) => withData(html`<mkt-churn heading=${args.heading} days=${args.days} breakdown=${args.breakdown}></mkt-churn>`),
+  render: (args) =>
+    withData(html`<mkt-churn heading=${args.heading} days=${args.days} breakdown=${args.breakdown}></mkt-churn>`),
 } satisfies Meta<Args>;
 export default meta;
 type Story = StoryObj<Args>;
@@ -21,9 +22,16 @@ type Story = StoryObj<Args>;
 export const Data: Story = {};
 export const ByCohort: Story = { args: { breakdown: 'cohort' } };
 export const SixtyDays: Story = { args: { days: 60 } };
-export const Loading: Story = { render: (args) => html`<mkt-churn heading=${args.heading} .dashboard=${LOADING}></mkt-churn>` };
-export const Error: Story = { render: (args) => html`<mkt-churn heading=${args.heading} .dashboard=${FAILED}></mkt-churn>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-churn heading=${args.heading}></mkt-churn>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-churn heading=${args.heading} .dashboard=${LOADING}></mkt-churn>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-churn heading=${args.heading} .dashboard=${FAILED}></mkt-churn>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-churn heading=${args.heading}></mkt-churn>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-churn heading=${args.heading}></mkt-churn>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-churn heading=${args.heading}></mkt-churn>`)}</div>`,
 };

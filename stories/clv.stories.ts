@@ -13,16 +13,29 @@ const meta = {
   tags: ['autodocs'],
   args: { heading: 'Customer lifetime value', horizonWeeks: 52, discountRate: 0.01 },
   render: (args) =>
-    withData(html`<mkt-clv heading=${args.heading} horizon-weeks=${args.horizonWeeks} discount-rate=${args.discountRate}></mkt-clv>`),
+    withData(
+      html`<mkt-clv
+        heading=${args.heading}
+        horizon-weeks=${args.horizonWeeks}
+        discount-rate=${args.discountRate}
+      ></mkt-clv>`,
+    ),
 } satisfies Meta<Args>;
 export default meta;
 type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const TwoYears: Story = { args: { horizonWeeks: 104 } };
-export const Loading: Story = { render: (args) => html`<mkt-clv heading=${args.heading} .dashboard=${LOADING}></mkt-clv>` };
-export const Error: Story = { render: (args) => html`<mkt-clv heading=${args.heading} .dashboard=${FAILED}></mkt-clv>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-clv heading=${args.heading}></mkt-clv>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-clv heading=${args.heading} .dashboard=${LOADING}></mkt-clv>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-clv heading=${args.heading} .dashboard=${FAILED}></mkt-clv>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-clv heading=${args.heading}></mkt-clv>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-clv heading=${args.heading}></mkt-clv>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-clv heading=${args.heading}></mkt-clv>`)}</div>`,
 };

@@ -5,10 +5,20 @@ import '../src/components/cohort-heatmap/mkt-cohort-heatmap.js';
 import { withData, LOADING, FAILED } from './support/with-data.js';
 import { emptyDataset } from './support/datasets.js';
 
-type Args = { heading: string; entity: 'customers' | 'sellers'; measure: 'retention' | 'revenue' | 'churn'; periods: number };
+type Args = {
+  heading: string;
+  entity: 'customers' | 'sellers';
+  measure: 'retention' | 'revenue' | 'churn';
+  periods: number;
+};
 
 const el = (a: Args) =>
-  html`<mkt-cohort-heatmap heading=${a.heading} entity=${a.entity} measure=${a.measure} periods=${a.periods}></mkt-cohort-heatmap>`;
+  html`<mkt-cohort-heatmap
+    heading=${a.heading}
+    entity=${a.entity}
+    measure=${a.measure}
+    periods=${a.periods}
+  ></mkt-cohort-heatmap>`;
 
 const meta = {
   title: 'Elements/Cohort heatmap',
@@ -29,7 +39,11 @@ export const Data: Story = {};
 export const Sellers: Story = { args: { entity: 'sellers' } };
 export const RevenueRetention: Story = { args: { measure: 'revenue' } };
 export const Churn: Story = { args: { measure: 'churn' } };
-export const Loading: Story = { render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${LOADING}></mkt-cohort-heatmap>` };
-export const Error: Story = { render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${FAILED}></mkt-cohort-heatmap>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${LOADING}></mkt-cohort-heatmap>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${FAILED}></mkt-cohort-heatmap>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -18,4 +18,6 @@ type Story = StoryObj<typeof meta>;
 export const Data: Story = {};
 export const Loading: Story = { render: () => html`<mkt-filters .dashboard=${LOADING}></mkt-filters>` };
 export const Error: Story = { render: () => html`<mkt-filters .dashboard=${FAILED}></mkt-filters>` };
-export const Narrow: Story = { render: () => html`<div style="max-width: 360px">${withData(html`<mkt-filters></mkt-filters>`)}</div>` };
+export const Narrow: Story = {
+  render: () => html`<div style="max-width: 360px">${withData(html`<mkt-filters></mkt-filters>`)}</div>`,
+};

@@ -16,9 +16,18 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-forecast heading=${args.heading} .dashboard=${LOADING}></mkt-forecast>` };
-export const Error: Story = { render: (args) => html`<mkt-forecast heading=${args.heading} .dashboard=${FAILED}></mkt-forecast>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-forecast heading=${args.heading} weeks="8"></mkt-forecast>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-forecast heading=${args.heading} .dashboard=${LOADING}></mkt-forecast>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-forecast heading=${args.heading} .dashboard=${FAILED}></mkt-forecast>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-forecast heading=${args.heading} weeks="8"></mkt-forecast>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-forecast heading=${args.heading} weeks="8"></mkt-forecast>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">
+      ${withData(html`<mkt-forecast heading=${args.heading} weeks="8"></mkt-forecast>`)}
+    </div>`,
 };

@@ -23,7 +23,11 @@ type Story = StoryObj<Args>;
 export const Data: Story = {};
 export const ByCategory: Story = { args: { breakdown: 'category' } };
 export const BySource: Story = { args: { breakdown: 'source' } };
-export const Loading: Story = { render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${LOADING}></mkt-funnel>` };
-export const Error: Story = { render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${FAILED}></mkt-funnel>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${LOADING}></mkt-funnel>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${FAILED}></mkt-funnel>`,
+};
 export const NoPageEvents: Story = { render: (args) => withData(el(args), datasetWithout('page_events')) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

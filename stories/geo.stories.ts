@@ -16,9 +16,16 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${LOADING}></mkt-geo>` };
-export const Error: Story = { render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${FAILED}></mkt-geo>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${LOADING}></mkt-geo>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${FAILED}></mkt-geo>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-geo heading=${args.heading}></mkt-geo>`)}</div>`,
 };

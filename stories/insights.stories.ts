@@ -16,9 +16,16 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${LOADING}></mkt-insights>` };
-export const Error: Story = { render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${FAILED}></mkt-insights>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${LOADING}></mkt-insights>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${FAILED}></mkt-insights>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`)}</div>`,
 };

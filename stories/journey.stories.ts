@@ -22,7 +22,11 @@ type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const RepeatPurchases: Story = { args: { heading: 'Repeat purchase paths', mode: 'repeat' } };
-export const Loading: Story = { render: (args) => html`<mkt-journey heading=${args.heading} .dashboard=${LOADING}></mkt-journey>` };
-export const Error: Story = { render: (args) => html`<mkt-journey heading=${args.heading} .dashboard=${FAILED}></mkt-journey>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-journey heading=${args.heading} .dashboard=${LOADING}></mkt-journey>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-journey heading=${args.heading} .dashboard=${FAILED}></mkt-journey>`,
+};
 export const NoPageEvents: Story = { render: (args) => withData(el(args), datasetWithout('page_events')) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -16,9 +16,16 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${LOADING}></mkt-kpis>` };
-export const Error: Story = { render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${FAILED}></mkt-kpis>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${LOADING}></mkt-kpis>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${FAILED}></mkt-kpis>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`)}</div>`,
 };

@@ -5,10 +5,20 @@ import '../src/components/retention-curves/mkt-retention-curves.js';
 import { withData, LOADING, FAILED } from './support/with-data.js';
 import { emptyDataset } from './support/datasets.js';
 
-type Args = { heading: string; entity: 'customers' | 'sellers'; measure: 'retention' | 'revenue' | 'churn'; periods: number };
+type Args = {
+  heading: string;
+  entity: 'customers' | 'sellers';
+  measure: 'retention' | 'revenue' | 'churn';
+  periods: number;
+};
 
 const el = (a: Args) =>
-  html`<mkt-retention-curves heading=${a.heading} entity=${a.entity} measure=${a.measure} periods=${a.periods}></mkt-retention-curves>`;
+  html`<mkt-retention-curves
+    heading=${a.heading}
+    entity=${a.entity}
+    measure=${a.measure}
+    periods=${a.periods}
+  ></mkt-retention-curves>`;
 
 const meta = {
   title: 'Elements/Retention curves',
@@ -28,7 +38,11 @@ type Story = StoryObj<Args>;
 export const Data: Story = {};
 export const Sellers: Story = { args: { entity: 'sellers' } };
 export const Churn: Story = { args: { measure: 'churn' } };
-export const Loading: Story = { render: (args) => html`<mkt-retention-curves heading=${args.heading} .dashboard=${LOADING}></mkt-retention-curves>` };
-export const Error: Story = { render: (args) => html`<mkt-retention-curves heading=${args.heading} .dashboard=${FAILED}></mkt-retention-curves>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-retention-curves heading=${args.heading} .dashboard=${LOADING}></mkt-retention-curves>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-retention-curves heading=${args.heading} .dashboard=${FAILED}></mkt-retention-curves>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -6,7 +6,8 @@ import { withData, LOADING, FAILED } from './support/with-data.js';
 import { emptyDataset } from './support/datasets.js';
 
 type Args = { heading: string; granularity: 'day' | 'week' | 'month'; compare: boolean };
-const el = (a: Args) => html`<mkt-revenue-trend heading=${a.heading} granularity=${a.granularity} ?compare=${a.compare}></mkt-revenue-trend>`;
+const el = (a: Args) =>
+  html`<mkt-revenue-trend heading=${a.heading} granularity=${a.granularity} ?compare=${a.compare}></mkt-revenue-trend>`;
 
 const meta = {
   title: 'Elements/Revenue trend',
@@ -21,7 +22,11 @@ type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const Daily: Story = { args: { granularity: 'day' } };
-export const Loading: Story = { render: (args) => html`<mkt-revenue-trend heading=${args.heading} .dashboard=${LOADING}></mkt-revenue-trend>` };
-export const Error: Story = { render: (args) => html`<mkt-revenue-trend heading=${args.heading} .dashboard=${FAILED}></mkt-revenue-trend>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-revenue-trend heading=${args.heading} .dashboard=${LOADING}></mkt-revenue-trend>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-revenue-trend heading=${args.heading} .dashboard=${FAILED}></mkt-revenue-trend>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -13,8 +13,12 @@ const meta = {
   component: 'mkt-rfm-segments',
   tags: ['autodocs'],
   args: { heading: 'RFM segments', method: 'rules', k: 0 },
-  argTypes: { method: { control: 'inline-radio', options: ['rules', 'kmeans'] }, k: { control: { type: 'number', min: 0, max: 6 } } },
-  render: (args) => withData(html`<mkt-rfm-segments heading=${args.heading} method=${args.method} k=${args.k}></mkt-rfm-segments>`),
+  argTypes: {
+    method: { control: 'inline-radio', options: ['rules', 'kmeans'] },
+    k: { control: { type: 'number', min: 0, max: 6 } },
+  },
+  render: (args) =>
+    withData(html`<mkt-rfm-segments heading=${args.heading} method=${args.method} k=${args.k}></mkt-rfm-segments>`),
 } satisfies Meta<Args>;
 export default meta;
 type Story = StoryObj<Args>;
@@ -25,9 +29,18 @@ export const KMeans: Story = { args: { method: 'kmeans' } };
 export const CrossFilter: Story = {
   render: (args) => withData(html`<mkt-kpis></mkt-kpis><mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`),
 };
-export const Loading: Story = { render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${LOADING}></mkt-rfm-segments>` };
-export const Error: Story = { render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${FAILED}></mkt-rfm-segments>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${LOADING}></mkt-rfm-segments>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${FAILED}></mkt-rfm-segments>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">
+      ${withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`)}
+    </div>`,
 };

@@ -20,7 +20,11 @@ type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const ThirtyDays: Story = { args: { days: 30 } };
-export const Loading: Story = { render: (args) => html`<mkt-seller-churn heading=${args.heading} .dashboard=${LOADING}></mkt-seller-churn>` };
-export const Error: Story = { render: (args) => html`<mkt-seller-churn heading=${args.heading} .dashboard=${FAILED}></mkt-seller-churn>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-seller-churn heading=${args.heading} .dashboard=${LOADING}></mkt-seller-churn>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-seller-churn heading=${args.heading} .dashboard=${FAILED}></mkt-seller-churn>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -6,7 +6,8 @@ import { withData, LOADING, FAILED } from './support/with-data.js';
 import { datasetWithout, emptyDataset } from './support/datasets.js';
 
 type Args = { heading: string; minOrders: number; pageSize: number };
-const el = (a: Args) => html`<mkt-seller-health heading=${a.heading} min-orders=${a.minOrders} page-size=${a.pageSize}></mkt-seller-health>`;
+const el = (a: Args) =>
+  html`<mkt-seller-health heading=${a.heading} min-orders=${a.minOrders} page-size=${a.pageSize}></mkt-seller-health>`;
 
 const meta = {
   title: 'Elements/Seller health',
@@ -20,7 +21,11 @@ type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const WithoutReviews: Story = { render: (args) => withData(el(args), datasetWithout('reviews')) };
-export const Loading: Story = { render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${LOADING}></mkt-seller-health>` };
-export const Error: Story = { render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${FAILED}></mkt-seller-health>` };
+export const Loading: Story = {
+  render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${LOADING}></mkt-seller-health>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${FAILED}></mkt-seller-health>`,
+};
 export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
 export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };

@@ -16,9 +16,16 @@ export default meta;
 type Story = StoryObj<{ heading: string }>;
 
 export const Data: Story = {};
-export const Loading: Story = { render: (args) => html`<mkt-what-if heading=${args.heading} .dashboard=${LOADING}></mkt-what-if>` };
-export const Error: Story = { render: (args) => html`<mkt-what-if heading=${args.heading} .dashboard=${FAILED}></mkt-what-if>` };
-export const Empty: Story = { render: (args) => withData(html`<mkt-what-if heading=${args.heading}></mkt-what-if>`, emptyDataset()) };
+export const Loading: Story = {
+  render: (args) => html`<mkt-what-if heading=${args.heading} .dashboard=${LOADING}></mkt-what-if>`,
+};
+export const Error: Story = {
+  render: (args) => html`<mkt-what-if heading=${args.heading} .dashboard=${FAILED}></mkt-what-if>`,
+};
+export const Empty: Story = {
+  render: (args) => withData(html`<mkt-what-if heading=${args.heading}></mkt-what-if>`, emptyDataset()),
+};
 export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(html`<mkt-what-if heading=${args.heading}></mkt-what-if>`)}</div>`,
+  render: (args) =>
+    html`<div style="max-width: 360px">${withData(html`<mkt-what-if heading=${args.heading}></mkt-what-if>`)}</div>`,
 };

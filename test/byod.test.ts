@@ -10,7 +10,14 @@ import { startDuckDB } from '../src/data/duckdb.js';
 import { rows } from '../src/data/arrow-rows.js';
 import { tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from './support/dom.js';
-import { OLIST_EXPORT, OLIST_OUTPUT, OLIST_SOURCES, olistConversionSql, olistCopySql, olistManifest } from '../generator/olist/convert-sql.js';
+import {
+  OLIST_EXPORT,
+  OLIST_OUTPUT,
+  OLIST_SOURCES,
+  olistConversionSql,
+  olistCopySql,
+  olistManifest,
+} from '../generator/olist/convert-sql.js';
 import { Float64, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
 import initParquet, { Table as WasmTable, writeParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
@@ -48,7 +55,9 @@ function kpiResult(kpis: MktKpis): KpiResult {
 async function mountDashboard(source: InMemoryDataset, mapping: MktData['mapping'] = null) {
   const errors: MktErrorEvent[] = [];
   const data = await mount<MktData>(
-    html`<mkt-data .source=${source} .mapping=${mapping} @mkt-error=${(e: MktErrorEvent) => errors.push(e)}><mkt-kpis></mkt-kpis></mkt-data>`,
+    html`<mkt-data .source=${source} .mapping=${mapping} @mkt-error=${(e: MktErrorEvent) => errors.push(e)}
+      ><mkt-kpis></mkt-kpis
+    ></mkt-data>`,
   );
   await whenReady(data);
   const kpis = data.querySelector('mkt-kpis')!;
@@ -101,7 +110,9 @@ describe('bring your own data', () => {
       expect(k.customers).to.equal(2);
       const engine = data.state.engine!;
       const types = rows<{ column_name: string; data_type: string }>(
-        await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'transactions' ORDER BY ordinal_position`),
+        await engine.query(
+          `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'transactions' ORDER BY ordinal_position`,
+        ),
       );
       expect(Object.fromEntries(types.map((t) => [t.column_name, t.data_type]))).to.deep.include({
         id: 'VARCHAR',
@@ -111,7 +122,11 @@ describe('bring your own data', () => {
         delivery_days: 'BIGINT',
         was_late: 'BOOLEAN',
       });
-      const lines = rows(await engine.query(`SELECT id, strftime(order_date, '%Y-%m-%d') AS day, delivery_days, was_late FROM transactions ORDER BY id`));
+      const lines = rows(
+        await engine.query(
+          `SELECT id, strftime(order_date, '%Y-%m-%d') AS day, delivery_days, was_late FROM transactions ORDER BY id`,
+        ),
+      );
       expect(lines).to.deep.equal([
         { id: 'l1', day: '2025-01-10', delivery_days: 2, was_late: false },
         { id: 'l2', day: '2025-01-15', delivery_days: 3, was_late: false },
@@ -140,7 +155,17 @@ describe('bring your own data', () => {
       expect(String.fromCharCode(...parquet.subarray(0, 4))).to.equal('PAR1');
       const tiny = tinyDataset();
       const mapping = {
-        products: { id: 'sku', seller_id: 'shop', name: 'title', category: 'dept', subcategory: 'aisle', price: 'list_price', cost: 'unit_cost', listed_date: 'since', status: 'listing' },
+        products: {
+          id: 'sku',
+          seller_id: 'shop',
+          name: 'title',
+          category: 'dept',
+          subcategory: 'aisle',
+          price: 'list_price',
+          cost: 'unit_cost',
+          listed_date: 'since',
+          status: 'listing',
+        },
       };
       const source: InMemoryDataset = {
         // The manifest's mapping is wrong for id; the property's entry wins.
@@ -150,7 +175,9 @@ describe('bring your own data', () => {
       const { data, kpis, errors } = await mountDashboard(source, mapping);
       expect(errors.map((e) => e.detail.message)).to.deep.equal([]);
       expect(data.state.info?.categories).to.deep.equal(['Books', 'Electronics', 'Toys']);
-      const products = rows(await data.state.engine!.query(`SELECT id, category, price, cost, status FROM products ORDER BY id`));
+      const products = rows(
+        await data.state.engine!.query(`SELECT id, category, price, cost, status FROM products ORDER BY id`),
+      );
       expect(products).to.deep.equal([
         { id: 'p1', category: 'Electronics', price: 100, cost: 60, status: 'active' },
         { id: 'p2', category: 'Books', price: 20, cost: 12, status: 'active' },
@@ -170,7 +197,9 @@ describe('bring your own data', () => {
     });
 
     it('names the missing user column of a mapping', async () => {
-      const { data, errors } = await mountDashboard(withTransactionsCsv(ORDERS_CSV, { ...ORDERS_COLUMNS, revenue: 'total' }));
+      const { data, errors } = await mountDashboard(
+        withTransactionsCsv(ORDERS_CSV, { ...ORDERS_COLUMNS, revenue: 'total' }),
+      );
       expect(errors[0].detail).to.include({ code: 'column-missing', table: 'transactions', column: 'revenue' });
       expect(errors[0].detail.message).to.contain('has no column "total"');
       data.remove();
@@ -182,15 +211,23 @@ describe('bring your own data', () => {
       const csv = ORDERS_CSV.replace('2025-01-15', 'yesterday').replace('2025-02-10', 'yesterday');
       const { data, kpis, errors } = await mountDashboard(withTransactionsCsv(csv));
       expect(data.state.status).to.equal('error');
-      const message = 'Column "transactions.order_date" (user column "purchased_at") holds 2 values that are not dates, e.g. "yesterday".';
-      expect(errors[0].detail).to.include({ code: 'column-type', table: 'transactions', column: 'order_date', message });
+      const message =
+        'Column "transactions.order_date" (user column "purchased_at") holds 2 values that are not dates, e.g. "yesterday".';
+      expect(errors[0].detail).to.include({
+        code: 'column-type',
+        table: 'transactions',
+        column: 'order_date',
+        message,
+      });
       await kpis.updateComplete;
       expect(text(kpis, '.message.error')).to.equal(message);
       data.remove();
     });
 
     it('refuses to round a quantity of 1.5 or to read "maybe" as a flag', async () => {
-      const half = await mountDashboard(withTransactionsCsv(ORDERS_CSV.replace('l4,c3,s3,p3,2025-02-10,1,', 'l4,c3,s3,p3,2025-02-10,1.5,')));
+      const half = await mountDashboard(
+        withTransactionsCsv(ORDERS_CSV.replace('l4,c3,s3,p3,2025-02-10,1,', 'l4,c3,s3,p3,2025-02-10,1.5,')),
+      );
       expect(half.errors[0].detail).to.include({ code: 'column-type', column: 'quantity' });
       expect(half.errors[0].detail.message).to.contain('holds 1 value that is not a whole number, e.g. "1.5"');
       half.data.remove();
@@ -200,8 +237,10 @@ describe('bring your own data', () => {
       maybe.data.remove();
     });
 
-    it('rejects a status outside the kit\'s list instead of leaving the orders out of every figure', async () => {
-      const { data, errors } = await mountDashboard(withTransactionsCsv(ORDERS_CSV.replace('completed,2,false', 'delivered,2,false')));
+    it("rejects a status outside the kit's list instead of leaving the orders out of every figure", async () => {
+      const { data, errors } = await mountDashboard(
+        withTransactionsCsv(ORDERS_CSV.replace('completed,2,false', 'delivered,2,false')),
+      );
       expect(errors[0].detail).to.include({ code: 'data-invalid', table: 'transactions', column: 'status' });
       expect(errors[0].detail.message).to.contain('e.g. "delivered"');
       data.remove();
@@ -217,7 +256,9 @@ describe('bring your own data', () => {
       for (const [key, path] of Object.entries(OLIST_SOURCES)) {
         const response = await fetch(`/shared-data/${path}`);
         if (!response.ok) {
-          console.warn(`[marketkit tests] /shared-data/${path} is not available (set MARKETKIT_SHARED_DATA to the shared data folder); skipping the Olist tests.`);
+          console.warn(
+            `[marketkit tests] /shared-data/${path} is not available (set MARKETKIT_SHARED_DATA to the shared data folder); skipping the Olist tests.`,
+          );
           files = null;
           this.skip();
         }
@@ -268,7 +309,11 @@ describe('bring your own data', () => {
         lines++;
         sellers.add(item.seller_id);
         customers.add(person.get(order.customer_id)!);
-        if (order.order_delivered_customer_date && order.order_delivered_customer_date > order.order_estimated_delivery_date) late++;
+        if (
+          order.order_delivered_customer_date &&
+          order.order_delivered_customer_date > order.order_estimated_delivery_date
+        )
+          late++;
       }
       return { gmv, lines, late, sellers: sellers.size, customers: customers.size, first, last };
     }
@@ -281,13 +326,17 @@ describe('bring your own data', () => {
       expect(data.state.info?.maxDate).to.equal(expected.last);
       await settled(kpis);
       const k = Object.fromEntries(kpiResult(kpis).kpis.map((x) => [x.key, x.value]));
-      console.log(`Olist 2017: GMV ${expected.gmv.toFixed(2)} BRL over ${expected.lines} delivered items, ${expected.sellers} sellers, ${expected.customers} customers`);
+      console.log(
+        `Olist 2017: GMV ${expected.gmv.toFixed(2)} BRL over ${expected.lines} delivered items, ${expected.sellers} sellers, ${expected.customers} customers`,
+      );
       expect(k.gmv).to.be.closeTo(expected.gmv, 1e-6);
       expect(k.sellers).to.equal(expected.sellers);
       expect(k.customers).to.equal(expected.customers);
       expect(k.aov).to.be.closeTo(expected.gmv / expected.lines, 1e-9);
       const [{ late }] = rows<{ late: number }>(
-        await data.state.engine!.query(`SELECT count(*)::INTEGER AS late FROM mkt_orders WHERE status = 'completed' AND was_late`),
+        await data.state.engine!.query(
+          `SELECT count(*)::INTEGER AS late FROM mkt_orders WHERE status = 'completed' AND was_late`,
+        ),
       );
       expect(late).to.equal(expected.late);
       data.remove();
@@ -312,7 +361,9 @@ describe('bring your own data', () => {
     });
 
     it('says in place that it has no page events, and the rest works', async () => {
-      const data = await mount<MktData>(html`<mkt-data .source=${dataset}><mkt-kpis></mkt-kpis><mkt-funnel></mkt-funnel></mkt-data>`);
+      const data = await mount<MktData>(
+        html`<mkt-data .source=${dataset}><mkt-kpis></mkt-kpis><mkt-funnel></mkt-funnel></mkt-data>`,
+      );
       await whenReady(data);
       expect(data.state.status).to.equal('ready');
       expect(data.state.info?.tables.has('reviews')).to.equal(false);
@@ -321,8 +372,12 @@ describe('bring your own data', () => {
       const funnel = data.querySelector('mkt-funnel')!;
       await settled(kpis);
       await funnel.updateComplete;
-      expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"]')!.getAttribute('title')).to.equal('Needs page events, which this dataset does not have');
-      expect(text(funnel, '.message.notice')).to.equal('This dataset has no page events (storefront sessions), which this view needs.');
+      expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"]')!.getAttribute('title')).to.equal(
+        'Needs page events, which this dataset does not have',
+      );
+      expect(text(funnel, '.message.notice')).to.equal(
+        'This dataset has no page events (storefront sessions), which this view needs.',
+      );
       expect(text(kpis, '[data-kpi="gmv"] .value')).to.match(/\d/);
       data.remove();
     });

@@ -34,8 +34,9 @@ describe('generator at scale 0.01', () => {
   });
 
   it('has exact row counts for the entity tables and about the target for reviews and events', () => {
-    expect([tables.sellers, tables.products, tables.customers, tables.transactions].map((t) => t.numRows))
-      .to.deep.equal([5, 50, 500, 2000]);
+    expect(
+      [tables.sellers, tables.products, tables.customers, tables.transactions].map((t) => t.numRows),
+    ).to.deep.equal([5, 50, 500, 2000]);
     expect(tables.reviews.numRows).to.be.within(600, 1000);
     expect(tables.page_events.numRows).to.be.within(4000, 6000);
     for (const t of TABLE_NAMES) expect(ipc.manifest.tables[t]?.rows, t).to.equal(tables[t].numRows);
@@ -49,11 +50,19 @@ describe('generator at scale 0.01', () => {
   });
 
   it('uses the Arrow types that map to the DuckDB types of the schema', () => {
-    const arrowName = { VARCHAR: 'Utf8', INTEGER: 'Int32', DOUBLE: 'Float64', DATE: 'Date32<DAY>', TIMESTAMP: 'Timestamp<MILLISECOND>', BOOLEAN: 'Bool' };
+    const arrowName = {
+      VARCHAR: 'Utf8',
+      INTEGER: 'Int32',
+      DOUBLE: 'Float64',
+      DATE: 'Date32<DAY>',
+      TIMESTAMP: 'Timestamp<MILLISECOND>',
+      BOOLEAN: 'Bool',
+    };
     for (const t of TABLE_NAMES) {
-      expect(tables[t].schema.fields.map((f) => `${f.name} ${String(f.type)}`), t).to.deep.equal(
-        SCHEMA[t].columns.map((c) => `${c.name} ${arrowName[c.type]}`),
-      );
+      expect(
+        tables[t].schema.fields.map((f) => `${f.name} ${String(f.type)}`),
+        t,
+      ).to.deep.equal(SCHEMA[t].columns.map((c) => `${c.name} ${arrowName[c.type]}`));
     }
   });
 
@@ -64,10 +73,22 @@ describe('generator at scale 0.01', () => {
 
   it('keeps referential integrity: every foreign key points at an existing row', () => {
     const ids = (t: TableName) => new Set(column(tables[t], 'id'));
-    const [sellers, products, customers, transactions] = [ids('sellers'), ids('products'), ids('customers'), ids('transactions')];
+    const [sellers, products, customers, transactions] = [
+      ids('sellers'),
+      ids('products'),
+      ids('customers'),
+      ids('transactions'),
+    ];
     expect(column(tables.products, 'seller_id').every((id) => sellers.has(id))).to.equal(true);
-    for (const [col, set] of [['customer_id', customers], ['seller_id', sellers], ['product_id', products]] as const) {
-      expect(column(tables.transactions, col).every((id) => set.has(id)), col).to.equal(true);
+    for (const [col, set] of [
+      ['customer_id', customers],
+      ['seller_id', sellers],
+      ['product_id', products],
+    ] as const) {
+      expect(
+        column(tables.transactions, col).every((id) => set.has(id)),
+        col,
+      ).to.equal(true);
     }
     expect(column(tables.reviews, 'transaction_id').every((id) => transactions.has(id))).to.equal(true);
     expect(column(tables.page_events, 'customer_id').every((id) => id === null || customers.has(id))).to.equal(true);
@@ -75,9 +96,13 @@ describe('generator at scale 0.01', () => {
 
   it('writes reviews only of delivered lines, on or after the order, with its seller and product', () => {
     const tx = new Map(column(tables.transactions, 'id').map((id, i) => [id, i]));
-    const [status, orderDate, seller, product] = ['status', 'order_date', 'seller_id', 'product_id'].map((c) => column(tables.transactions, c));
+    const [status, orderDate, seller, product] = ['status', 'order_date', 'seller_id', 'product_id'].map((c) =>
+      column(tables.transactions, c),
+    );
     const rv = tables.reviews;
-    const [rvTx, rvDate, rvSeller, rvProduct] = ['transaction_id', 'review_date', 'seller_id', 'product_id'].map((c) => column(rv, c));
+    const [rvTx, rvDate, rvSeller, rvProduct] = ['transaction_id', 'review_date', 'seller_id', 'product_id'].map((c) =>
+      column(rv, c),
+    );
     for (let i = 0; i < rv.numRows; i++) {
       const t = tx.get(rvTx[i])!;
       expect(status[t]).to.not.equal('cancelled');
@@ -88,13 +113,21 @@ describe('generator at scale 0.01', () => {
 
   it('precedes each purchase event by a view, an add_to_cart and a checkout_start of that product', () => {
     const ev = tables.page_events;
-    const [session, type, product, time] = ['session_id', 'event_type', 'product_id', 'event_time'].map((c) => column(ev, c));
+    const [session, type, product, time] = ['session_id', 'event_type', 'product_id', 'event_time'].map((c) =>
+      column(ev, c),
+    );
     let purchases = 0;
     for (let i = 0; i < ev.numRows; i++) {
       if (type[i] !== 'purchase') continue;
       purchases++;
       for (const step of ['view', 'add_to_cart', 'checkout_start']) {
-        const found = type.some((t, j) => t === step && session[j] === session[i] && product[j] === product[i] && (time[j] as number) < (time[i] as number));
+        const found = type.some(
+          (t, j) =>
+            t === step &&
+            session[j] === session[i] &&
+            product[j] === product[i] &&
+            (time[j] as number) < (time[i] as number),
+        );
         expect(found, `${step} before purchase in ${session[i]}`).to.equal(true);
       }
     }
@@ -132,8 +165,9 @@ describe('generator distributions at scale 0.2', () => {
   });
 
   it('scales the entity tables linearly', () => {
-    expect([report.rows.sellers, report.rows.products, report.rows.customers, report.rows.transactions])
-      .to.deep.equal([100, 1000, 10000, 40000]);
+    expect([report.rows.sellers, report.rows.products, report.rows.customers, report.rows.transactions]).to.deep.equal([
+      100, 1000, 10000, 40000,
+    ]);
   });
 
   it('concentrates seller GMV like Olist (top 10% ~60%, top 20% ~76%)', () => {
@@ -184,15 +218,23 @@ describe('generator distributions at scale 0.2', () => {
 describe('generator planted anomalies', () => {
   it('records the anomalies it plants and the GMV spike shows in its category', async () => {
     const ipc = await generateDatasetIPC({ seed: 5, scale: 0.05, plantAnomalies: true });
-    const anomalies = ipc.manifest.plantedAnomalies as { metric: string; category?: string; start: string; kind: string }[];
+    const anomalies = ipc.manifest.plantedAnomalies as {
+      metric: string;
+      category?: string;
+      start: string;
+      kind: string;
+    }[];
     expect(anomalies.map((a) => `${a.metric} ${a.kind}`)).to.deep.equal(['gmv spike', 'late_rate surge']);
     const spike = anomalies[0];
     const tables = decode(ipc);
-    const category = new Map(column(tables.products, 'id').map((id, i) => [id, column(tables.products, 'category')[i]]));
+    const category = new Map(
+      column(tables.products, 'id').map((id, i) => [id, column(tables.products, 'category')[i]]),
+    );
     const [product, day, revenue] = ['product_id', 'order_date', 'revenue'].map((c) => column(tables.transactions, c));
     const byDay = new Map<number, number>();
     product.forEach((p, i) => {
-      if (category.get(p) === spike.category) byDay.set(day[i] as number, (byDay.get(day[i] as number) ?? 0) + (revenue[i] as number));
+      if (category.get(p) === spike.category)
+        byDay.set(day[i] as number, (byDay.get(day[i] as number) ?? 0) + (revenue[i] as number));
     });
     const values = [...byDay.values()].sort((a, b) => a - b);
     const median = values[values.length >> 1];

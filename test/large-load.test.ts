@@ -15,7 +15,9 @@ describe('loading a few hundred MB (needs demo/data/scale-10)', function () {
   it('keeps the main thread responsive and reports progress', async function () {
     const manifest = await fetch('/demo/data/scale-10/manifest.json');
     if (!manifest.ok) {
-      console.warn('[marketkit tests] demo/data/scale-10 is absent (npm run generate -- --scale 10 --seed 42 --out demo/data/scale-10); skipping the large-load measurement.');
+      console.warn(
+        '[marketkit tests] demo/data/scale-10 is absent (npm run generate -- --scale 10 --seed 42 --out demo/data/scale-10); skipping the large-load measurement.',
+      );
       this.skip();
     }
     const tasks: PerformanceEntry[] = [];
@@ -33,7 +35,11 @@ describe('loading a few hundred MB (needs demo/data/scale-10)', function () {
         progressEvents++;
       }
     });
-    await waitFor(() => data.state.status === 'ready' || data.state.status === 'error', 'the large dataset to load', 9 * 60 * 1000);
+    await waitFor(
+      () => data.state.status === 'ready' || data.state.status === 'error',
+      'the large dataset to load',
+      9 * 60 * 1000,
+    );
     const loadMs = performance.now() - started;
     await settled(data.querySelector('mkt-kpis')!);
     observer.disconnect();
@@ -47,7 +53,8 @@ describe('loading a few hundred MB (needs demo/data/scale-10)', function () {
     );
     const phaseAt = (t: number) => [...changes].reverse().find(([at]) => at <= t)?.[1] ?? 'before';
     const byPhase = new Map<string, number[]>();
-    for (const t of tasks) byPhase.set(phaseAt(t.startTime), [...(byPhase.get(phaseAt(t.startTime)) ?? []), Math.round(t.duration)]);
+    for (const t of tasks)
+      byPhase.set(phaseAt(t.startTime), [...(byPhase.get(phaseAt(t.startTime)) ?? []), Math.round(t.duration)]);
     console.log(`long tasks by phase (ms): ${JSON.stringify(Object.fromEntries(byPhase))}`);
     expect(data.state.error?.message ?? null).to.equal(null);
     expect(phases.has('download')).to.equal(true);

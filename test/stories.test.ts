@@ -5,7 +5,11 @@ import { stories } from '/__stories__.js';
 import { waitFor } from './support/dom.js';
 
 interface StoryModule {
-  default: { title: string; args?: Record<string, unknown>; render?: (args: Record<string, unknown>) => TemplateResult };
+  default: {
+    title: string;
+    args?: Record<string, unknown>;
+    render?: (args: Record<string, unknown>) => TemplateResult;
+  };
   [name: string]: unknown;
 }
 type Story = { args?: Record<string, unknown>; render?: (args: Record<string, unknown>) => TemplateResult };
@@ -67,9 +71,16 @@ describe('Every story renders', function () {
         await waitFor(() => settled(container, kind === 'loading'), `${meta.title} / ${name} to settle`, 60000);
         const messages = deepElements(container).filter((el) => el.matches('.message.error, [role="alert"]'));
         if (kind === 'error') expect(messages.length, `${meta.title} / ${name} shows an error`).to.be.greaterThan(0);
-        else expect(messages.map((m) => m.textContent?.trim()), `${meta.title} / ${name} shows no error`).to.deep.equal([]);
+        else
+          expect(
+            messages.map((m) => m.textContent?.trim()),
+            `${meta.title} / ${name} shows no error`,
+          ).to.deep.equal([]);
         if (kind === 'empty') {
-          expect(deepElements(container).some((el) => el.matches('.message.empty')), `${meta.title} / ${name} shows its empty state`).to.be.true;
+          expect(
+            deepElements(container).some((el) => el.matches('.message.empty')),
+            `${meta.title} / ${name} shows its empty state`,
+          ).to.be.true;
         }
         expect(errors, `${meta.title} / ${name} logged no console error`).to.deep.equal([]);
         render(null, container);

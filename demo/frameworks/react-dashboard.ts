@@ -22,7 +22,12 @@ export function Dashboard({ src }: { src: string }) {
     'section',
     { className: 'react-dashboard' },
     h('p', { 'data-testid': 'applied' }, `React sees: ${applied}`),
-    h('mkt-data', { ref: data, src, id: 'react-shop' }, h('mkt-filters'), h('mkt-kpis', { heading: 'Key figures (React)' })),
+    h(
+      'mkt-data',
+      { ref: data, src, id: 'react-shop' },
+      h('mkt-filters'),
+      h('mkt-kpis', { heading: 'Key figures (React)' }),
+    ),
   );
 }
 

@@ -4,7 +4,16 @@
  * BOOLEAN → Bool. Buffers are built directly (no per-value Arrow builders) so that millions of rows stay fast.
  */
 import {
-  Bool, DateDay, Float64, Int32, RecordBatch, Schema, Struct, TimestampMillisecond, Utf8, makeData,
+  Bool,
+  DateDay,
+  Float64,
+  Int32,
+  RecordBatch,
+  Schema,
+  Struct,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
 } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
 import { SCHEMA, type ColumnType, type TableName } from '../../src/schema/tables.js';
@@ -30,8 +39,10 @@ function utf8Length(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -52,7 +63,10 @@ export class BatchBuilder {
   private cells: Cell[][];
   private length = 0;
 
-  constructor(readonly table: TableName, private readonly capacity: number) {
+  constructor(
+    readonly table: TableName,
+    private readonly capacity: number,
+  ) {
     this.schema = arrowSchema(table);
     this.types = SCHEMA[table].columns.map((c) => c.type);
     this.nullable = SCHEMA[table].columns.map((c) => c.nullable ?? false);

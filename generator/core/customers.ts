@@ -9,7 +9,13 @@
 import { REGIONS } from './catalog.js';
 import { DAY_COUNT, dayWeights } from './calendar.js';
 import {
-  CUSTOMER_LIFETIME_DAYS, EARLY_ACQUISITION_BOOST, EARLY_ACQUISITION_DECAY_DAYS, REPEAT_DELAY_DAYS, EXTRA_LINE_PROBABILITY, NON_BUYER_SHARE, PURCHASE_RATE_SHAPE,
+  CUSTOMER_LIFETIME_DAYS,
+  EARLY_ACQUISITION_BOOST,
+  EARLY_ACQUISITION_DECAY_DAYS,
+  REPEAT_DELAY_DAYS,
+  EXTRA_LINE_PROBABILITY,
+  NON_BUYER_SHARE,
+  PURCHASE_RATE_SHAPE,
 } from './params.js';
 import { Rng, cumulate, upperBound, weightedPicker } from './random.js';
 
@@ -33,7 +39,9 @@ export function planCustomers(seed: number, count: number, lineTarget: number): 
   const rng = new Rng(seed, 'customers');
   const pickRegion = weightedPicker(REGIONS.map((r) => r.weight));
   const demandCum = cumulate(dayWeights);
-  const acquisitionCum = cumulate(dayWeights.map((w, i) => w * (1 + EARLY_ACQUISITION_BOOST * Math.exp(-i / EARLY_ACQUISITION_DECAY_DAYS))));
+  const acquisitionCum = cumulate(
+    dayWeights.map((w, i) => w * (1 + EARLY_ACQUISITION_BOOST * Math.exp(-i / EARLY_ACQUISITION_DECAY_DAYS))),
+  );
 
   const region = new Uint8Array(count);
   const firstDay = new Int32Array(count).fill(-1);
@@ -49,7 +57,10 @@ export function planCustomers(seed: number, count: number, lineTarget: number): 
     firstDay[c] = rng.pickCumulative(acquisitionCum);
     rate[c] = rng.gamma(PURCHASE_RATE_SHAPE) / PURCHASE_RATE_SHAPE;
     delay[c] = 1 + Math.floor(rng.exponential(REPEAT_DELAY_DAYS));
-    window[c] = Math.max(0, Math.min(Math.ceil(rng.exponential(CUSTOMER_LIFETIME_DAYS)), DAY_COUNT - firstDay[c] - delay[c]));
+    window[c] = Math.max(
+      0,
+      Math.min(Math.ceil(rng.exponential(CUSTOMER_LIFETIME_DAYS)), DAY_COUNT - firstDay[c] - delay[c]),
+    );
     rateMass += rate[c] * window[c];
   }
   const orderTarget = lineTarget * (1 - EXTRA_LINE_PROBABILITY);
@@ -85,17 +96,24 @@ export function planCustomers(seed: number, count: number, lineTarget: number): 
     const hi = lo + window[c] - 1;
     const from = lo > 0 ? demandCum[lo - 1] : 0;
     const span = demandCum[hi] - from;
-    for (let k = 0; k < repeats[c]; k++) addOrder(c, Math.min(hi, upperBound(demandCum, from + rng.next() * span, lo, hi + 1)));
+    for (let k = 0; k < repeats[c]; k++)
+      addOrder(c, Math.min(hi, upperBound(demandCum, from + rng.next() * span, lo, hi + 1)));
   }
   // Make the number of lines exact: add lines to, or take them from, random orders (an order may end empty).
   while (lines < lineTarget && orders > 0) {
     const k = rng.int(0, orders - 1);
-    if (orderLines[k] < 255) { orderLines[k]++; lines++; }
+    if (orderLines[k] < 255) {
+      orderLines[k]++;
+      lines++;
+    }
   }
   for (let tries = 0; lines > lineTarget; tries++) {
     const k = rng.int(0, orders - 1);
     const keep = tries < 50 * orders ? 1 : 0;
-    if (orderLines[k] > keep) { orderLines[k]--; lines--; }
+    if (orderLines[k] > keep) {
+      orderLines[k]--;
+      lines--;
+    }
   }
 
   const dayStart = new Int32Array(DAY_COUNT + 1);
@@ -111,6 +129,12 @@ export function planCustomers(seed: number, count: number, lineTarget: number): 
     }
   }
   return {
-    count, region, firstCompletedDay: new Int32Array(count).fill(NO_DAY), orderCustomer, orderLines, dayStart, ordersByDay,
+    count,
+    region,
+    firstCompletedDay: new Int32Array(count).fill(NO_DAY),
+    orderCustomer,
+    orderLines,
+    dayStart,
+    ordersByDay,
   };
 }

@@ -30,7 +30,10 @@ export type ProgressCallback = (done: number, total: number) => void;
 const pad = (prefix: string, n: number, width: number) => `${prefix}-${String(n).padStart(width, '0')}`;
 
 /** Yields every batch of every table; returns the manifest once all are out. Same options → same batches. */
-export function* generateDataset(options: GeneratorOptions, onProgress?: ProgressCallback): Generator<TableBatch, Manifest> {
+export function* generateDataset(
+  options: GeneratorOptions,
+  onProgress?: ProgressCallback,
+): Generator<TableBatch, Manifest> {
   const { seed, scale } = options;
   const sizes = sizesFor(scale);
   const anomalies = options.plantAnomalies ? planAnomalies(seed) : NO_ANOMALIES;
@@ -48,19 +51,36 @@ export function* generateDataset(options: GeneratorOptions, onProgress?: Progres
   const products = createProducts(seed, sizes.products, sellers);
   assignTiers(sellers);
   for (let s = 0; s < sellers.count; s++) {
-    yield* out('sellers', builders.sellers.push(
-      sellerId(s), sellers.names[s], sellers.tier[s], CATEGORIES[sellers.category[s]].name, sellers.joinDay[s],
-      sellers.status[s], REGIONS[sellers.region[s]].name,
-    ));
+    yield* out(
+      'sellers',
+      builders.sellers.push(
+        sellerId(s),
+        sellers.names[s],
+        sellers.tier[s],
+        CATEGORIES[sellers.category[s]].name,
+        sellers.joinDay[s],
+        sellers.status[s],
+        REGIONS[sellers.region[s]].name,
+      ),
+    );
   }
   yield* out('sellers', builders.sellers.flush());
   for (let p = 0; p < products.count; p++) {
     const category = CATEGORIES[products.category[p]];
-    yield* out('products', builders.products.push(
-      productId(p), sellerId(products.seller[p]), products.names[p], category.name,
-      category.subcategories[products.subcategory[p]].name, products.price[p], products.cost[p],
-      products.listedDay[p], products.status[p],
-    ));
+    yield* out(
+      'products',
+      builders.products.push(
+        productId(p),
+        sellerId(products.seller[p]),
+        products.names[p],
+        category.name,
+        category.subcategories[products.subcategory[p]].name,
+        products.price[p],
+        products.cost[p],
+        products.listedDay[p],
+        products.status[p],
+      ),
+    );
   }
   yield* out('products', builders.products.flush());
 
@@ -98,30 +118,58 @@ export function* generateDataset(options: GeneratorOptions, onProgress?: Progres
         if (l > 0 && lineRng.chance(0.4)) seller = lineRng.pickCumulative(sellerCum);
         const product = pickProduct(products, seller, day, lineRng);
         const quality = sellers.quality[seller];
-        const line = orderLine({
-          quality, category: products.category[product], price: products.price[product], day,
-          extraLate: anomalies.extraLate(day, sellers.tier[seller]),
-          quantityFactor: anomalies.quantityFactor(day, products.category[product]),
-        }, lineRng);
+        const line = orderLine(
+          {
+            quality,
+            category: products.category[product],
+            price: products.price[product],
+            day,
+            extraLate: anomalies.extraLate(day, sellers.tier[seller]),
+            quantityFactor: anomalies.quantityFactor(day, products.category[product]),
+          },
+          lineRng,
+        );
         const id = pad('t', ++lineCount, 8);
-        yield* out('transactions', builders.transactions.push(
-          id, customerId(customer), sellerId(seller), productId(product), day, line.quantity, line.revenue,
-          line.status, line.deliveryDays, line.late,
-        ));
-        if (line.status === 'completed' && plan.firstCompletedDay[customer] === NO_DAY) plan.firstCompletedDay[customer] = day;
+        yield* out(
+          'transactions',
+          builders.transactions.push(
+            id,
+            customerId(customer),
+            sellerId(seller),
+            productId(product),
+            day,
+            line.quantity,
+            line.revenue,
+            line.status,
+            line.deliveryDays,
+            line.late,
+          ),
+        );
+        if (line.status === 'completed' && plan.firstCompletedDay[customer] === NO_DAY)
+          plan.firstCompletedDay[customer] = day;
         const review = drawReview(line, day, quality, reviewRng);
         if (review) {
-          yield* out('reviews', builders.reviews.push(
-            pad('r', ++reviewCount, 8), id, sellerId(seller), productId(product), review.rating, review.sentiment,
-            review.reviewDay,
-          ));
+          yield* out(
+            'reviews',
+            builders.reviews.push(
+              pad('r', ++reviewCount, 8),
+              id,
+              sellerId(seller),
+              productId(product),
+              review.rating,
+              review.sentiment,
+              review.reviewDay,
+            ),
+          );
         }
         bought.push(product);
       }
       if (bought.length > 0 && sessionRng.chance(budget.trackedOrderShare)) visits.push({ customer, products: bought });
     }
 
-    const sessions: Session[] = visits.map((visit) => purchaseSession(day, visit, () => anyProduct(sessionRng), sessionRng));
+    const sessions: Session[] = visits.map((visit) =>
+      purchaseSession(day, visit, () => anyProduct(sessionRng), sessionRng),
+    );
     const browsing = browsingUpTo(d) - (d > 0 ? browsingUpTo(d - 1) : 0);
     for (let i = 0; i < browsing; i++) {
       sessions.push(browsingSession(day, plan.count, () => anyProduct(sessionRng), sessionRng));
@@ -131,9 +179,18 @@ export function* generateDataset(options: GeneratorOptions, onProgress?: Progres
       const sid = pad('ss', ++sessionCount, 8);
       const customer = session.customer >= 0 ? customerId(session.customer) : null;
       for (const event of session.events) {
-        yield* out('page_events', builders.page_events.push(
-          pad('e', ++eventCount, 9), sid, customer, productId(event.product), event.type, event.time, session.source,
-        ));
+        yield* out(
+          'page_events',
+          builders.page_events.push(
+            pad('e', ++eventCount, 9),
+            sid,
+            customer,
+            productId(event.product),
+            event.type,
+            event.time,
+            session.source,
+          ),
+        );
       }
     }
     onProgress?.(d + 1, DAY_COUNT);
@@ -142,7 +199,10 @@ export function* generateDataset(options: GeneratorOptions, onProgress?: Progres
 
   for (let c = 0; c < plan.count; c++) {
     const first = plan.firstCompletedDay[c];
-    yield* out('customers', builders.customers.push(customerId(c), first === NO_DAY ? null : first, REGIONS[plan.region[c]].name));
+    yield* out(
+      'customers',
+      builders.customers.push(customerId(c), first === NO_DAY ? null : first, REGIONS[plan.region[c]].name),
+    );
   }
   yield* out('customers', builders.customers.flush());
 

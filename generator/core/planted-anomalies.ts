@@ -36,7 +36,13 @@ export function planAnomalies(seed: number): AnomalyPlan {
   const surgeEnd = surgeStart + 6;
   return {
     anomalies: [
-      { metric: 'gmv', category: CATEGORIES[spikeCategory].name, start: isoDate(spikeDay), end: isoDate(spikeDay), kind: 'spike' },
+      {
+        metric: 'gmv',
+        category: CATEGORIES[spikeCategory].name,
+        start: isoDate(spikeDay),
+        end: isoDate(spikeDay),
+        kind: 'spike',
+      },
       { metric: 'late_rate', tier: surgeTier, start: isoDate(surgeStart), end: isoDate(surgeEnd), kind: 'surge' },
     ],
     quantityFactor: (day, category) => (day === spikeDay && category === spikeCategory ? 5 : 1),

@@ -40,7 +40,10 @@ function productsPerSeller(sellers: SellerModel, total: number): Int32Array {
   const spare = total - sellers.count;
   const shares = weights.map((w) => (w / sum) * spare);
   let given = 0;
-  shares.forEach((x, i) => { counts[i] += Math.floor(x); given += Math.floor(x); });
+  shares.forEach((x, i) => {
+    counts[i] += Math.floor(x);
+    given += Math.floor(x);
+  });
   const order = shares.map((_, i) => i).sort((a, b) => (shares[b] % 1) - (shares[a] % 1) || a - b);
   for (let k = 0; k < spare - given; k++) counts[order[k]]++;
   return counts;
@@ -50,7 +53,12 @@ export function createProducts(seed: number, total: number, sellers: SellerModel
   const rng = new Rng(seed, 'products');
   const pickCategory = weightedPicker(CATEGORIES.map((c) => c.weight));
   const counts = productsPerSeller(sellers, total);
-  const draft = { seller: [] as number[], listed: [] as number[], category: [] as number[], popularity: [] as number[] };
+  const draft = {
+    seller: [] as number[],
+    listed: [] as number[],
+    category: [] as number[],
+    popularity: [] as number[],
+  };
   for (let s = 0; s < sellers.count; s++) {
     const first = sellers.joinDay[s] + rng.int(1, 14);
     const last = Math.max(first, Math.min(sellers.activeEnd[s] - 1, END_DAY - 7));
@@ -64,7 +72,9 @@ export function createProducts(seed: number, total: number, sellers: SellerModel
   // At tiny scales, move a product into each category nobody sells in, from sellers with several products.
   for (let c = 0; c < CATEGORIES.length; c++) {
     if (draft.category.includes(c)) continue;
-    const donor = draft.category.findIndex((cat, i) => counts[draft.seller[i]] > 1 && draft.category.indexOf(cat) !== i);
+    const donor = draft.category.findIndex(
+      (cat, i) => counts[draft.seller[i]] > 1 && draft.category.indexOf(cat) !== i,
+    );
     if (donor >= 0) draft.category[donor] = c;
   }
 

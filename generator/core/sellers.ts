@@ -6,7 +6,11 @@ import { faker } from '@faker-js/faker/locale/en';
 import { CATEGORIES, REGIONS } from './catalog.js';
 import { DAY_COUNT, END_DAY, START_DAY, dayWeights } from './calendar.js';
 import {
-  NEW_TIER_SINCE, POWER_SELLER_FACTOR, POWER_SELLER_SHARE, SELLERS_JOINING_IN_YEAR, SELLER_SIZE_SIGMA,
+  NEW_TIER_SINCE,
+  POWER_SELLER_FACTOR,
+  POWER_SELLER_SHARE,
+  SELLERS_JOINING_IN_YEAR,
+  SELLER_SIZE_SIGMA,
 } from './params.js';
 import { Rng, cumulate, deriveSeed, weightedPicker } from './random.js';
 import type { SellerTier } from '../../src/schema/tables.js';
@@ -101,7 +105,8 @@ export function demandBetween(cumulativeDemand: Float64Array, from: number, to: 
 export function assignTiers(model: SellerModel): void {
   const cumulativeDemand = cumulate(dayWeights);
   const expected = (i: number) =>
-    model.size[i] * demandBetween(cumulativeDemand, model.activeStart[i], model.activeEnd[i]) *
+    model.size[i] *
+    demandBetween(cumulativeDemand, model.activeStart[i], model.activeEnd[i]) *
     (model.status[i] === 'suspended' ? 0 : 1);
   const ranked: number[] = [];
   for (let i = 0; i < model.count; i++) {

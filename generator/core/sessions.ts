@@ -57,7 +57,11 @@ export function sessionBudget(eventTarget: number, orders: number, linesPerOrder
   };
 }
 
-function timeline(day: number, steps: Omit<SessionEvent, 'time'>[], rng: Rng): { start: number; events: SessionEvent[] } {
+function timeline(
+  day: number,
+  steps: Omit<SessionEvent, 'time'>[],
+  rng: Rng,
+): { start: number; events: SessionEvent[] } {
   const gaps = steps.map((_, i) => (i === 0 ? 0 : rng.int(8_000, 150_000)));
   const duration = gaps.reduce((a, b) => a + b, 0);
   const dayStart = msOfDay(day);

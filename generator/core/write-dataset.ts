@@ -18,11 +18,12 @@ class ForwardingQueue extends AsyncByteQueue {
   }
 
   override write(value: ArrayBufferView | ArrayBuffer | Uint8Array): void {
-    const bytes = value instanceof Uint8Array
-      ? value
-      : ArrayBuffer.isView(value)
-        ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-        : new Uint8Array(value);
+    const bytes =
+      value instanceof Uint8Array
+        ? value
+        : ArrayBuffer.isView(value)
+          ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+          : new Uint8Array(value);
     if (bytes.byteLength > 0) this.sink(bytes);
   }
 }

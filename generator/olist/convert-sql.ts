@@ -131,7 +131,8 @@ export function olistManifest(rows: Partial<Record<TableName, number>> = {}): Ma
     schemaVersion: 1,
     name: 'Olist (real Brazilian marketplace), orders purchased in 2017',
     currency: 'BRL',
-    source: 'olist-2017-subset + olist-sellers-products (see ../shared/data/README.md); converted by generator/convert-olist.ts',
+    source:
+      'olist-2017-subset + olist-sellers-products (see ../shared/data/README.md); converted by generator/convert-olist.ts',
     dateRange: { start: '2017-01-01', end: '2017-12-31' },
     notes: OLIST_NOTES,
     tables,

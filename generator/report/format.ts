@@ -7,29 +7,64 @@ const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const entries = (record: Record<string, number>, f: (x: number) => string) =>
-  Object.entries(record).map(([k, x]) => `${k} ${f(x)}`).join(', ');
+  Object.entries(record)
+    .map(([k, x]) => `${k} ${f(x)}`)
+    .join(', ');
 
 export function formatReport(r: DatasetReport): string {
   const f = r.funnel;
-  const line = (label: string, value: string, band = '') => `  ${label.padEnd(34)} ${value.padEnd(28)} ${band}`.trimEnd();
+  const line = (label: string, value: string, band = '') =>
+    `  ${label.padEnd(34)} ${value.padEnd(28)} ${band}`.trimEnd();
   return [
     'rows',
     ...Object.entries(r.rows).map(([t, n]) => line(t, n.toLocaleString('en-US'))),
     'GMV (completed + returned lines)',
     line('total', money(r.gmv)),
-    line('top 1% / 10% / 20% of sellers', `${pct(r.gmvShareTop.top1)} / ${pct(r.gmvShareTop.top10)} / ${pct(r.gmvShareTop.top20)}`, 'ref ~20% / 60% / 76% (Olist)'),
-    line('by tier', entries(r.gmvShareByTier, (x) => pct(x, 0))),
-    line('monthly', r.monthlyGmv.map((x, m) => `${MONTHS[m]} ${money(x / 1000)}k`).slice(0, 6).join(' ')),
-    line('', r.monthlyGmv.map((x, m) => `${MONTHS[m]} ${money(x / 1000)}k`).slice(6).join(' ')),
+    line(
+      'top 1% / 10% / 20% of sellers',
+      `${pct(r.gmvShareTop.top1)} / ${pct(r.gmvShareTop.top10)} / ${pct(r.gmvShareTop.top20)}`,
+      'ref ~20% / 60% / 76% (Olist)',
+    ),
+    line(
+      'by tier',
+      entries(r.gmvShareByTier, (x) => pct(x, 0)),
+    ),
+    line(
+      'monthly',
+      r.monthlyGmv
+        .map((x, m) => `${MONTHS[m]} ${money(x / 1000)}k`)
+        .slice(0, 6)
+        .join(' '),
+    ),
+    line(
+      '',
+      r.monthlyGmv
+        .map((x, m) => `${MONTHS[m]} ${money(x / 1000)}k`)
+        .slice(6)
+        .join(' '),
+    ),
     line(`Black Friday ${r.blackFriday.date} / median Nov day`, `${num(r.blackFriday.ratio)}x`, 'ref ~6x (Olist)'),
     line('Cyber Week / Nov-Dec daily mean', `${num(r.cyberWeekToSeason)}x`, 'ref ~2x (Adobe)'),
     line('weekday / daily mean', r.weekdayProfile.map((x, w) => `${WEEKDAYS[w]} ${num(x)}`).join(' ')),
     'orders',
-    line('completed / returned / cancelled', `${pct(r.statusShares.completed)} / ${pct(r.statusShares.returned)} / ${pct(r.statusShares.cancelled)}`, 'returned ~8-12%, cancelled ~3% (see order-lines.ts)'),
+    line(
+      'completed / returned / cancelled',
+      `${pct(r.statusShares.completed)} / ${pct(r.statusShares.returned)} / ${pct(r.statusShares.cancelled)}`,
+      'returned ~8-12%, cancelled ~3% (see order-lines.ts)',
+    ),
     line('late (of delivered lines)', pct(r.lateRate), 'Amazon target < 4% per seller'),
-    line('late by seller status', entries(r.lateRateBySellerStatus, (x) => pct(x))),
-    line('late by tier', entries(r.lateRateByTier, (x) => pct(x))),
-    line('seller status', entries(r.sellerStatusShares, (x) => pct(x))),
+    line(
+      'late by seller status',
+      entries(r.lateRateBySellerStatus, (x) => pct(x)),
+    ),
+    line(
+      'late by tier',
+      entries(r.lateRateByTier, (x) => pct(x)),
+    ),
+    line(
+      'seller status',
+      entries(r.sellerStatusShares, (x) => pct(x)),
+    ),
     'reviews',
     line('rating shares 1..5', r.ratingShares.map((x) => pct(x, 0)).join(' '), 'ref 5* ~58%, 1* ~13% (Olist)'),
     line('mean rating', num(r.ratingMean), 'ref ~4.0'),
@@ -37,7 +72,11 @@ export function formatReport(r: DatasetReport): string {
     line('reviews per delivered line', num(r.reviewsPerDeliveredLine)),
     'customers',
     line('repeat purchase rate', pct(r.repeatPurchaseRate), 'ref ~28%'),
-    line('retention month 1 / 3 / 6', `${pct(r.retention.month1)} / ${pct(r.retention.month3)} / ${pct(r.retention.month6)}`, 'ref month 1: 5-15% (CDNOW ~15%)'),
+    line(
+      'retention month 1 / 3 / 6',
+      `${pct(r.retention.month1)} / ${pct(r.retention.month3)} / ${pct(r.retention.month6)}`,
+      'ref month 1: 5-15% (CDNOW ~15%)',
+    ),
     'funnel (page_events sessions)',
     line('sessions / events per session', `${f.sessions.toLocaleString('en-US')} / ${num(f.eventsPerSession)}`),
     line('anonymous sessions', pct(f.anonymousSessionShare)),
@@ -45,6 +84,9 @@ export function formatReport(r: DatasetReport): string {
     line('cart -> checkout', pct(f.cartToCheckout), 'ref 45-55%'),
     line('checkout -> purchase', pct(f.checkoutToPurchase), 'ref 65-75%'),
     line('session conversion', pct(f.sessionConversion, 2), 'ref 2-3% (GA4 sample 1.4%)'),
-    line('conversion by source', entries(f.conversionBySource, (x) => pct(x))),
+    line(
+      'conversion by source',
+      entries(f.conversionBySource, (x) => pct(x)),
+    ),
   ].join('\n');
 }

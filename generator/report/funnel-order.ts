@@ -31,9 +31,21 @@ export function funnelOrderViolations(tables: Tables, lookup: OrderLookup, v: Vi
     for (const i of rows) {
       const day = Math.floor(g.time[i] / MS_PER_DAY);
       v.check(day >= lookup.start && day <= lookup.end, 'event_time within the date range', () => session);
-      v.check(g.customer[i] === g.customer[first] && g.source[i] === g.source[first], 'one visitor and source per session', () => session);
-      v.check(g.customer[i] === null || lookup.customers.has(g.customer[i]!), 'page_events.customer_id exists', () => session);
-      v.check(g.product[i] === null || lookup.products.has(g.product[i]!), 'page_events.product_id exists', () => session);
+      v.check(
+        g.customer[i] === g.customer[first] && g.source[i] === g.source[first],
+        'one visitor and source per session',
+        () => session,
+      );
+      v.check(
+        g.customer[i] === null || lookup.customers.has(g.customer[i]!),
+        'page_events.customer_id exists',
+        () => session,
+      );
+      v.check(
+        g.product[i] === null || lookup.products.has(g.product[i]!),
+        'page_events.product_id exists',
+        () => session,
+      );
       if (g.type[i] !== 'purchase') continue;
       for (const step of PRECEDING) {
         const before = rows.some((j) => g.type[j] === step && g.product[j] === g.product[i] && g.time[j] < g.time[i]);

@@ -78,7 +78,9 @@ export function funnelReport(events: Table, grouped = sessionRows(events)): Funn
     checkoutToPurchase: rate(checkoutAndPurchase, reached.checkout_start),
     sessionConversion: rate(reached.purchase, sessions),
     conversionBySource: Object.fromEntries(
-      Object.keys(bySource).sort().map((s) => [s, rate(bySource[s].purchases, bySource[s].sessions)]),
+      Object.keys(bySource)
+        .sort()
+        .map((s) => [s, rate(bySource[s].purchases, bySource[s].sessions)]),
     ),
   };
 }

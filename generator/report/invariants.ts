@@ -9,7 +9,12 @@ import { NULL_DAY, booleans, dayOfIso, days, indexById, numbers, strings, type T
 import { funnelOrderViolations } from './funnel-order.js';
 
 const ARROW_TYPE: Record<ColumnType, string> = {
-  VARCHAR: 'Utf8', INTEGER: 'Int32', DOUBLE: 'Float64', DATE: 'Date32<DAY>', TIMESTAMP: 'Timestamp<MILLISECOND>', BOOLEAN: 'Bool',
+  VARCHAR: 'Utf8',
+  INTEGER: 'Int32',
+  DOUBLE: 'Float64',
+  DATE: 'Date32<DAY>',
+  TIMESTAMP: 'Timestamp<MILLISECOND>',
+  BOOLEAN: 'Bool',
 };
 
 export class Violations {
@@ -41,7 +46,11 @@ function checkSchema(tables: Tables, v: Violations): void {
     for (const column of spec.columns) {
       const vector = table.getChild(column.name);
       if (!vector) continue;
-      v.check(column.nullable === true || vector.nullCount === 0, `${name}.${column.name} has nulls`, () => `${vector.nullCount}`);
+      v.check(
+        column.nullable === true || vector.nullCount === 0,
+        `${name}.${column.name} has nulls`,
+        () => `${vector.nullCount}`,
+      );
       if (column.values) {
         const allowed = new Set(column.values);
         for (const value of strings(table, column.name)) {
@@ -50,7 +59,11 @@ function checkSchema(tables: Tables, v: Violations): void {
       }
     }
     const ids = strings(table, 'id');
-    v.check(new Set(ids).size === ids.length, `${name}.id unique`, () => `${ids.length - new Set(ids).size} duplicates`);
+    v.check(
+      new Set(ids).size === ids.length,
+      `${name}.id unique`,
+      () => `${ids.length - new Set(ids).size} duplicates`,
+    );
   }
 }
 
@@ -61,7 +74,11 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
   const end = dayOfIso(manifest?.dateRange?.end ?? '2025-12-31');
   for (const name of TABLE_NAMES) {
     const rows = manifest?.tables[name]?.rows;
-    v.check(rows === undefined || rows === tables[name].numRows, 'manifest row count', () => `${name}: ${rows} vs ${tables[name].numRows}`);
+    v.check(
+      rows === undefined || rows === tables[name].numRows,
+      'manifest row count',
+      () => `${name}: ${rows} vs ${tables[name].numRows}`,
+    );
   }
 
   const sellers = indexById(strings(tables.sellers, 'id'));
@@ -75,7 +92,11 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
   productSeller.forEach((s, p) => {
     v.check(s >= 0, 'products.seller_id exists', () => `row ${p}`);
     v.check(s < 0 || listedDay[p] > joinDay[s], 'product listed after its seller joined', () => `row ${p}`);
-    v.check(price[p] > 0 && cost[p] > 0 && cost[p] < price[p], 'product 0 < cost < price', () => `row ${p}: ${cost[p]} / ${price[p]}`);
+    v.check(
+      price[p] > 0 && cost[p] > 0 && cost[p] < price[p],
+      'product 0 < cost < price',
+      () => `row ${p}: ${cost[p]} / ${price[p]}`,
+    );
   });
 
   const customers = indexById(strings(tables.customers, 'id'));
@@ -103,7 +124,8 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
     v.check(cancelled === Number.isNaN(delivery[i]), 'delivery_days null exactly when cancelled', () => txIds[i]);
     v.check(!cancelled || late[i] === false, 'cancelled lines are not late', () => txIds[i]);
     v.check(cancelled || delivery[i] >= 1, 'delivery_days >= 1', () => txIds[i]);
-    if (status[i] === 'completed' && c >= 0 && (firstCompleted[c] === NULL_DAY || d < firstCompleted[c])) firstCompleted[c] = d;
+    if (status[i] === 'completed' && c >= 0 && (firstCompleted[c] === NULL_DAY || d < firstCompleted[c]))
+      firstCompleted[c] = d;
   }
   days(tables.customers, 'first_purchase_date').forEach((day, c) => {
     v.check(day === firstCompleted[c], 'first_purchase_date = first completed order', () => `customer row ${c}`);
@@ -122,7 +144,11 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
     v.check(t >= 0, 'review transaction exists', () => `review row ${i}`);
     if (t < 0) continue;
     v.check(status[t] !== 'cancelled', 'reviews only of completed or returned lines', () => txIds[t]);
-    v.check(rvSeller[i] === txSeller[t] && rvProduct[i] === txProduct[t], 'review seller/product = its line', () => txIds[t]);
+    v.check(
+      rvSeller[i] === txSeller[t] && rvProduct[i] === txProduct[t],
+      'review seller/product = its line',
+      () => txIds[t],
+    );
     v.check(reviewDay[i] >= orderDay[t] && reviewDay[i] <= end, 'order_date <= review_date <= end', () => txIds[t]);
     v.check(Number.isInteger(rating[i]) && rating[i] >= 1 && rating[i] <= 5, 'rating in 1..5', () => `${rating[i]}`);
     v.check(sentiment[i] >= -1 && sentiment[i] <= 1, 'sentiment in [-1, 1]', () => `${sentiment[i]}`);

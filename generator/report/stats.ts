@@ -47,7 +47,11 @@ function ratesBy(keys: readonly string[], hits: readonly boolean[]): Record<stri
     n[key] = (n[key] ?? 0) + 1;
     k[key] = (k[key] ?? 0) + (hits[i] ? 1 : 0);
   });
-  return Object.fromEntries(Object.keys(n).sort().map((key) => [key, share(k[key], n[key])]));
+  return Object.fromEntries(
+    Object.keys(n)
+      .sort()
+      .map((key) => [key, share(k[key], n[key])]),
+  );
 }
 
 export function computeReport(tables: Tables): DatasetReport {
@@ -76,7 +80,10 @@ export function computeReport(tables: Tables): DatasetReport {
   }
   const ranked = Array.from(sellerGmv).sort((a, b) => b - a);
   const topShare = (fraction: number) =>
-    share(ranked.slice(0, Math.max(1, Math.round(ranked.length * fraction))).reduce((a, b) => a + b, 0), gmv);
+    share(
+      ranked.slice(0, Math.max(1, Math.round(ranked.length * fraction))).reduce((a, b) => a + b, 0),
+      gmv,
+    );
   const gmvByTier: Record<string, number> = {};
   sellerGmv.forEach((value, s) => (gmvByTier[sellerTier[s]] = (gmvByTier[sellerTier[s]] ?? 0) + share(value, gmv)));
 
@@ -151,13 +158,18 @@ export function computeReport(tables: Tables): DatasetReport {
     gmvShareByTier: gmvByTier,
     monthlyGmv,
     blackFriday: {
-      date: isoDay(blackFriday), gmv: gmvOn(blackFriday), medianNovemberDay: median(november),
+      date: isoDay(blackFriday),
+      gmv: gmvOn(blackFriday),
+      medianNovemberDay: median(november),
       ratio: share(gmvOn(blackFriday), median(november)),
     },
     cyberWeekToSeason: share(meanOver(thanksgiving, thanksgiving + 4), meanOver(dayOf(11, 1), dayOf(12, 31))),
     weekdayProfile: weekdaySum.map((sum, w) => share(share(sum, weekdayDays[w]), dailyMean)),
     ratingShares: ratingCounts.map((n) => share(n, rating.length)),
-    ratingMean: share(rating.reduce((a, b) => a + b, 0), rating.length),
+    ratingMean: share(
+      rating.reduce((a, b) => a + b, 0),
+      rating.length,
+    ),
     sentimentByRating: sentimentSums.map((sum, r) => share(sum, ratingCounts[r])),
     reviewsPerDeliveredLine: share(rv.numRows, deliveredCount),
     statusShares: {
@@ -166,11 +178,21 @@ export function computeReport(tables: Tables): DatasetReport {
       cancelled: share(count('cancelled'), tx.numRows),
     },
     lateRate: share(lateHits.filter(Boolean).length, deliveredCount),
-    lateRateBySellerStatus: ratesBy(deliveredIdx.map((i) => sellerStatus[txSeller[i]]), deliveredIdx.map((i) => lateHits[i])),
-    lateRateByTier: ratesBy(deliveredIdx.map((i) => sellerTier[txSeller[i]]), deliveredIdx.map((i) => lateHits[i])),
+    lateRateBySellerStatus: ratesBy(
+      deliveredIdx.map((i) => sellerStatus[txSeller[i]]),
+      deliveredIdx.map((i) => lateHits[i]),
+    ),
+    lateRateByTier: ratesBy(
+      deliveredIdx.map((i) => sellerTier[txSeller[i]]),
+      deliveredIdx.map((i) => lateHits[i]),
+    ),
     sellerStatusShares: shares(sellerStatus),
     repeatPurchaseRate: share(repeaters, completedDays.size),
-    retention: { month1: share(kept[1], eligible[1]), month3: share(kept[3], eligible[3]), month6: share(kept[6], eligible[6]) },
+    retention: {
+      month1: share(kept[1], eligible[1]),
+      month3: share(kept[3], eligible[3]),
+      month6: share(kept[6], eligible[6]),
+    },
     funnel: funnelReport(tables.page_events),
   };
 }
@@ -178,5 +200,9 @@ export function computeReport(tables: Tables): DatasetReport {
 function shares(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-  return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, share(counts[k], values.length)]));
+  return Object.fromEntries(
+    Object.keys(counts)
+      .sort()
+      .map((k) => [k, share(counts[k], values.length)]),
+  );
 }

@@ -11,10 +11,21 @@ export interface TableColumn<R> {
 /** The data behind a chart as a plain table: the chart's text alternative and its "table view". */
 export function dataTable<R>(caption: string, columns: readonly TableColumn<R>[], rows: readonly R[]): TemplateResult {
   return html`<table class="data" part="table">
-    <caption class="visually-hidden">${caption}</caption>
-    <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.numeric ? 'num' : ''}>${c.label}</th>`)}</tr></thead>
+    <caption class="visually-hidden">
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        ${columns.map((c) => html`<th scope="col" class=${c.numeric ? 'num' : ''}>${c.label}</th>`)}
+      </tr>
+    </thead>
     <tbody>
-      ${rows.map((r) => html`<tr>${columns.map((c) => html`<td class=${c.numeric ? 'num' : ''}>${c.value(r)}</td>`)}</tr>`)}
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            ${columns.map((c) => html`<td class=${c.numeric ? 'num' : ''}>${c.value(r)}</td>`)}
+          </tr>`,
+      )}
     </tbody>
   </table>`;
 }

@@ -16,7 +16,8 @@ class StylePropsDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('styleProps() is an element binding: <span ${styleProps({...})}>.');
+    if (info.type !== PartType.ELEMENT)
+      throw new Error('styleProps() is an element binding: <span ${styleProps({...})}>.');
   }
 
   render(_props: StyleProps): unknown {

@@ -11,7 +11,14 @@ export interface TooltipState {
 /** A tooltip as a Lit template: data strings are text nodes, never HTML. */
 export function tooltip(state: TooltipState | null): TemplateResult | typeof nothing {
   if (!state) return nothing;
-  return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${styleProps({ left: `${state.x}px`, top: `${state.y}px` })}>${state.lines.join('\n')}</div>`;
+  return html`<div
+    class="tooltip"
+    part="tooltip"
+    aria-hidden="true"
+    ${styleProps({ left: `${state.x}px`, top: `${state.y}px` })}
+  >
+    ${state.lines.join('\n')}
+  </div>`;
 }
 
 /** Position of a pointer or focus event relative to a container element. */

@@ -30,7 +30,8 @@ function isFileFormat(bytes: Uint8Array): boolean {
  */
 function fileBody(bytes: Uint8Array): Uint8Array {
   const n = bytes.byteLength;
-  if (n < 18 || String.fromCharCode(...bytes.subarray(n - 6)) !== 'ARROW1') throw new Error('the Arrow file is cut short (no footer)');
+  if (n < 18 || String.fromCharCode(...bytes.subarray(n - 6)) !== 'ARROW1')
+    throw new Error('the Arrow file is cut short (no footer)');
   const footer = new DataView(bytes.buffer, bytes.byteOffset + n - 10, 4).getInt32(0, true);
   const end = n - 10 - footer;
   if (footer <= 0 || end < 8) throw new Error('the Arrow file footer is damaged');

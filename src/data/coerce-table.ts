@@ -18,7 +18,9 @@ export async function coerceTable(
   file: string,
 ): Promise<void> {
   const described = rows<{ column_name: string; data_type: string }>(
-    await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${str(raw)} ORDER BY ordinal_position`),
+    await engine.exec(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${str(raw)} ORDER BY ordinal_position`,
+    ),
   );
   const plans = SCHEMA[name].columns.map((spec) => planColumn(name, spec, mapping[spec.name], described, file));
   await checkValues(engine, name, raw, plans);
@@ -78,7 +80,11 @@ export const COERCIONS: readonly (readonly [ColumnType, string, string])[] = [
   ['TIMESTAMP', 'VARCHAR', '`"YYYY-MM-DD HH:MM:SS"` or ISO 8601; anything else is an error'],
   ['BOOLEAN', 'BOOLEAN', 'as is'],
   ['BOOLEAN', 'integer types', '`1` → true, `0` → false; any other number is an error'],
-  ['BOOLEAN', 'VARCHAR', `${TRUE_WORDS.map((w) => `\`"${w}"\``).join(', ')} → true; ${FALSE_WORDS.map((w) => `\`"${w}"\``).join(', ')} → false (any case); anything else is an error`],
+  [
+    'BOOLEAN',
+    'VARCHAR',
+    `${TRUE_WORDS.map((w) => `\`"${w}"\``).join(', ')} → true; ${FALSE_WORDS.map((w) => `\`"${w}"\``).join(', ')} → false (any case); anything else is an error`,
+  ],
 ];
 
 function planColumn(
@@ -95,15 +101,23 @@ function planColumn(
   const label = `Column "${table}.${spec.name}"${mapped && mapped !== spec.name ? ` (user column "${mapped}")` : ''}`;
   if (!found) {
     const what = `${spec.type}: ${spec.description}`;
-    const message = mapped && mapped !== spec.name
-      ? `Table "${table}" (${file}) has no column "${mapped}", which the mapping names for the kit's column "${spec.name}" (${what}).`
-      : `Table "${table}" has no column "${spec.name}" (${what})`;
+    const message =
+      mapped && mapped !== spec.name
+        ? `Table "${table}" (${file}) has no column "${mapped}", which the mapping names for the kit's column "${spec.name}" (${what}).`
+        : `Table "${table}" has no column "${spec.name}" (${what})`;
     throw new DatasetError('column-missing', message, { table, column: spec.name });
   }
   const source = found.column_name;
   const col = ident(source);
   const type = found.data_type;
-  const plan = (expr: string, failure?: string): ColumnPlan => ({ spec, source, label, expr, failure, noun: NOUNS[spec.type] });
+  const plan = (expr: string, failure?: string): ColumnPlan => ({
+    spec,
+    source,
+    label,
+    expr,
+    failure,
+    noun: NOUNS[spec.type],
+  });
   const text = type === 'VARCHAR';
   const t = `trim(${col})`;
   switch (spec.type) {
@@ -160,7 +174,12 @@ function single<T>(items: readonly T[]): T | undefined {
  * One scan of the raw table counts, per column, the values that cannot be coerced and unknown categories. Nulls in
  * required columns are not fatal: data-quality.ts reports them and the widgets that read the table say so.
  */
-async function checkValues(engine: QueryEngine, table: TableName, raw: string, plans: readonly ColumnPlan[]): Promise<void> {
+async function checkValues(
+  engine: QueryEngine,
+  table: TableName,
+  raw: string,
+  plans: readonly ColumnPlan[],
+): Promise<void> {
   const parts: string[] = [];
   plans.forEach((p, i) => {
     const col = ident(p.source);
@@ -173,17 +192,27 @@ async function checkValues(engine: QueryEngine, table: TableName, raw: string, p
     if (p.spec.values) count(`${p.expr} NOT IN ${strList(p.spec.values)}`, 'v');
   });
   if (parts.length === 0) return;
-  const [found] = rows<Record<string, number | string | null>>(await engine.exec(`SELECT ${parts.join(', ')} FROM ${ident(raw)}`));
+  const [found] = rows<Record<string, number | string | null>>(
+    await engine.exec(`SELECT ${parts.join(', ')} FROM ${ident(raw)}`),
+  );
   plans.forEach((p, i) => {
     const where = { table, column: p.spec.name };
     const n = (key: string) => Number(found[`n${key}${i}`] ?? 0);
     const example = (key: string) => JSON.stringify(String(found[`e${key}${i}`]));
     if (n('f') > 0) {
-      throw new DatasetError('column-type', `${p.label} holds ${values(n('f'))} that ${n('f') === 1 ? 'is not a' : 'are not'} ${n('f') === 1 ? singular(p.noun) : p.noun}, e.g. ${example('f')}.`, where);
+      throw new DatasetError(
+        'column-type',
+        `${p.label} holds ${values(n('f'))} that ${n('f') === 1 ? 'is not a' : 'are not'} ${n('f') === 1 ? singular(p.noun) : p.noun}, e.g. ${example('f')}.`,
+        where,
+      );
     }
     if (n('v') > 0) {
       const allowed = p.spec.values!.map((v) => `"${v}"`).join(', ');
-      throw new DatasetError('data-invalid', `${p.label} holds ${values(n('v'))} that ${n('v') === 1 ? 'is' : 'are'} not one of ${allowed}, e.g. ${example('v')}.`, where);
+      throw new DatasetError(
+        'data-invalid',
+        `${p.label} holds ${values(n('v'))} that ${n('v') === 1 ? 'is' : 'are'} not one of ${allowed}, e.g. ${example('v')}.`,
+        where,
+      );
     }
   });
 }

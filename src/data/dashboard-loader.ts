@@ -3,7 +3,13 @@ import { DatasetError, isAbortError, toDatasetError } from './dataset-error.js';
 import { readDatasetInfo, type DatasetInfo } from './dataset-info.js';
 import { buildDerivedTables } from './derived-tables.js';
 import { startDuckDB, type DuckDBHandle } from './duckdb.js';
-import { fetchManifest, loadFromManifest, loadInMemory, type InMemoryDataset, type LoadedDataset } from './load-dataset.js';
+import {
+  fetchManifest,
+  loadFromManifest,
+  loadInMemory,
+  type InMemoryDataset,
+  type LoadedDataset,
+} from './load-dataset.js';
 import { QueryEngine } from './query-engine.js';
 import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
@@ -18,7 +24,12 @@ export interface LoadRequest {
 }
 
 export type LoadOutcome =
-  | { readonly error: DatasetError | null; readonly info: DatasetInfo | null; readonly issues?: readonly DataIssue[]; readonly ms: number }
+  | {
+      readonly error: DatasetError | null;
+      readonly info: DatasetInfo | null;
+      readonly issues?: readonly DataIssue[];
+      readonly ms: number;
+    }
   | 'superseded';
 
 /**
@@ -38,7 +49,14 @@ export class DashboardLoader {
     this.controller = controller;
     const { signal } = controller;
     const started = performance.now();
-    this.publish({ status: 'loading', error: null, engine: null, info: null, issues: [], progress: { phase: 'engine', loaded: 0, total: 0 } });
+    this.publish({
+      status: 'loading',
+      error: null,
+      engine: null,
+      info: null,
+      issues: [],
+      progress: { phase: 'engine', loaded: 0, total: 0 },
+    });
     await this.release();
     let handle: DuckDBHandle | null = null;
     try {
@@ -55,9 +73,16 @@ export class DashboardLoader {
       } else {
         this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
         const { manifest, base } = await fetchManifest(request.src, signal);
-        loaded = await loadFromManifest(engine, manifest, base, signal, (progress) => {
-          if (!signal.aborted) this.publish({ progress });
-        }, request.mapping);
+        loaded = await loadFromManifest(
+          engine,
+          manifest,
+          base,
+          signal,
+          (progress) => {
+            if (!signal.aborted) this.publish({ progress });
+          },
+          request.mapping,
+        );
       }
       signal.throwIfAborted();
       performance.mark('mkt:data-loaded');

@@ -49,7 +49,8 @@ function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): C
       table,
       column: 'id',
       sql: `SELECT id::VARCHAR AS v, count(*) OVER () AS n FROM ${t} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1 LIMIT 3`,
-      message: (n, ex) => `${plural(n, `${table} id`)} appear more than once (e.g. ${quoteList(ex)}); the first row of each is used for joins.`,
+      message: (n, ex) =>
+        `${plural(n, `${table} id`)} appear more than once (e.g. ${quoteList(ex)}); the first row of each is used for joins.`,
     });
     const required = SCHEMA[table].columns.filter((c) => !c.nullable);
     checks.push({
@@ -113,7 +114,14 @@ export async function checkDataQuality(
     if (found.length === 0) continue;
     const count = Number(found[0].n);
     const examples = found.map((r) => r.v).filter((v): v is string => v !== null);
-    issues.push({ code: check.code, table: check.table, column: check.column, count, examples, message: check.message(count, examples) });
+    issues.push({
+      code: check.code,
+      table: check.table,
+      column: check.column,
+      count,
+      examples,
+      message: check.message(count, examples),
+    });
   }
   return issues;
 }

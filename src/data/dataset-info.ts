@@ -19,7 +19,9 @@ export async function readDatasetInfo(engine: QueryEngine, tables: ReadonlySet<s
   const rowCounts: Partial<Record<TableName, number>> = {};
   for (const name of tables) {
     if (name.startsWith('mkt_')) continue;
-    rowCounts[name as TableName] = rows<{ n: number }>(await engine.exec(`SELECT count(*)::INTEGER AS n FROM "${name}"`))[0].n;
+    rowCounts[name as TableName] = rows<{ n: number }>(
+      await engine.exec(`SELECT count(*)::INTEGER AS n FROM "${name}"`),
+    )[0].n;
   }
   const [range] = rows<{ min: string | null; max: string | null }>(
     await engine.exec(

@@ -21,7 +21,6 @@ const LINE_REVIEWS = `SELECT transaction_id, bool_or(rating <= 2) AS review_nega
 /** What an order or session whose product, seller or customer is missing counts under (see data-quality.ts). */
 export const UNKNOWN = '(unknown)';
 
-
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;

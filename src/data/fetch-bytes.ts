@@ -3,7 +3,12 @@ import { DatasetError } from './dataset-error.js';
 export type ByteProgress = (loaded: number, expected: number) => void;
 
 /** Fetches a file as bytes, reporting progress as it streams in; HTTP and network failures name the file. */
-export async function fetchBytes(url: string, signal: AbortSignal, onProgress: ByteProgress, what: string): Promise<Uint8Array> {
+export async function fetchBytes(
+  url: string,
+  signal: AbortSignal,
+  onProgress: ByteProgress,
+  what: string,
+): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
@@ -12,7 +17,10 @@ export async function fetchBytes(url: string, signal: AbortSignal, onProgress: B
     throw new DatasetError('fetch-failed', `Could not download ${what} from ${url}: ${(error as Error).message}`);
   }
   if (!response.ok) {
-    throw new DatasetError('fetch-failed', `Could not download ${what}: ${url} answered ${response.status} ${response.statusText}`.trim());
+    throw new DatasetError(
+      'fetch-failed',
+      `Could not download ${what}: ${url} answered ${response.status} ${response.statusText}`.trim(),
+    );
   }
   const expected = Number(response.headers.get('content-length') ?? 0);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());

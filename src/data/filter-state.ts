@@ -82,7 +82,8 @@ export function applyFilterPatch(state: FilterState, patch: unknown): FilterStat
     } else if (value === null || value === undefined || value === '') next[key] = null;
     else if (typeof value !== 'string' || value.length > MAX_TEXT) {
       problems.push(`${key} must be a string or null, got ${describe(value)}`);
-    } else if (key === 'cohort' && !MONTH.test(value)) problems.push(`cohort must be a YYYY-MM month, got ${describe(value)}`);
+    } else if (key === 'cohort' && !MONTH.test(value))
+      problems.push(`cohort must be a YYYY-MM month, got ${describe(value)}`);
     else next[key] = value;
   }
   const from = next.dateFrom as string | null;

@@ -14,7 +14,9 @@ import { coerceTable } from './coerce-table.js';
  * also recognised by its bytes); `manifest.tables[name].columns` maps column names as in a manifest file.
  */
 export interface InMemoryDataset {
-  readonly manifest?: Partial<Omit<Manifest, 'tables'>> & { readonly tables?: Partial<Record<TableName, Partial<ManifestTable>>> };
+  readonly manifest?: Partial<Omit<Manifest, 'tables'>> & {
+    readonly tables?: Partial<Record<TableName, Partial<ManifestTable>>>;
+  };
   readonly files: Partial<Record<TableName, Uint8Array | ArrayBuffer>>;
 }
 
@@ -46,7 +48,10 @@ export async function fetchManifest(src: string, signal: AbortSignal): Promise<{
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new DatasetError('manifest-invalid', `The manifest ${url.href} is not valid JSON: ${(error as Error).message}`);
+    throw new DatasetError(
+      'manifest-invalid',
+      `The manifest ${url.href} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   return { manifest: checkManifest(parsed, url.href), base: url };
 }
@@ -61,13 +66,26 @@ function checkManifest(value: unknown, where: string): Manifest {
   for (const [name, entry] of Object.entries(m.tables)) {
     if (!(TABLE_NAMES as readonly string[]).includes(name)) continue;
     if (!entry || typeof entry.file !== 'string' || entry.file === '') {
-      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has no "file".`, { table: name });
+      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has no "file".`, {
+        table: name,
+      });
     }
     if (entry.format !== undefined && !FORMATS.includes(entry.format)) {
-      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has format "${entry.format}"; use one of ${FORMATS.join(', ')}.`, { table: name });
+      throw new DatasetError(
+        'manifest-invalid',
+        `The manifest entry for table "${name}" has format "${entry.format}"; use one of ${FORMATS.join(', ')}.`,
+        { table: name },
+      );
     }
-    if (entry.columns !== undefined && (typeof entry.columns !== 'object' || entry.columns === null || Array.isArray(entry.columns))) {
-      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has "columns" that is not an object { kitColumn: "yourColumn" }.`, { table: name });
+    if (
+      entry.columns !== undefined &&
+      (typeof entry.columns !== 'object' || entry.columns === null || Array.isArray(entry.columns))
+    ) {
+      throw new DatasetError(
+        'manifest-invalid',
+        `The manifest entry for table "${name}" has "columns" that is not an object { kitColumn: "yourColumn" }.`,
+        { table: name },
+      );
     }
   }
   return m;
@@ -110,12 +128,17 @@ export async function loadFromManifest(
   return { manifest, tables: loaded };
 }
 
-export async function loadInMemory(engine: QueryEngine, dataset: InMemoryDataset, mapping: ColumnMapping | null = null): Promise<LoadedDataset> {
+export async function loadInMemory(
+  engine: QueryEngine,
+  dataset: InMemoryDataset,
+  mapping: ColumnMapping | null = null,
+): Promise<LoadedDataset> {
   const loaded = new Set<TableName>();
   const given = dataset.manifest?.tables ?? {};
   const tables: Partial<Record<TableName, ManifestTable>> = {};
   for (const name of TABLE_NAMES) {
-    if (given[name] || dataset.files[name]) tables[name] = { ...given[name], file: given[name]?.file ?? `${name} (in memory)` };
+    if (given[name] || dataset.files[name])
+      tables[name] = { ...given[name], file: given[name]?.file ?? `${name} (in memory)` };
   }
   const manifest = checkManifest({ schemaVersion: 1, ...dataset.manifest, tables }, 'of the in-memory dataset');
   const entries = TABLE_NAMES.filter((name) => dataset.files[name]).map((name) => {
@@ -136,7 +159,15 @@ function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & 
   return TABLE_NAMES.filter((n) => tables[n]).map((n) => [n, tables[n]!]);
 }
 
-const EXTENSIONS: Record<string, TableFormat> = { arrow: 'arrow', arrows: 'arrow', ipc: 'arrow', feather: 'arrow', parquet: 'parquet', csv: 'csv', tsv: 'csv' };
+const EXTENSIONS: Record<string, TableFormat> = {
+  arrow: 'arrow',
+  arrows: 'arrow',
+  ipc: 'arrow',
+  feather: 'arrow',
+  parquet: 'parquet',
+  csv: 'csv',
+  tsv: 'csv',
+};
 
 /** `format` when given; else the file's extension; else the bytes (`PAR1` is Parquet); else Arrow IPC. */
 export function tableFormat(entry: ManifestTable, bytes?: Uint8Array): TableFormat {
@@ -148,7 +179,11 @@ export function tableFormat(entry: ManifestTable, bytes?: Uint8Array): TableForm
 }
 
 /** The manifest's `columns` for a table, overridden column by column by the `mapping` property; checked against the schema. */
-export function columnMapping(name: TableName, entry: ManifestTable, mapping: ColumnMapping | null | undefined): Record<string, string> {
+export function columnMapping(
+  name: TableName,
+  entry: ManifestTable,
+  mapping: ColumnMapping | null | undefined,
+): Record<string, string> {
   const merged: Record<string, string> = { ...entry.columns, ...mapping?.[name] };
   const known = SCHEMA[name].columns.map((c) => c.name);
   for (const [kit, user] of Object.entries(merged)) {
@@ -160,13 +195,23 @@ export function columnMapping(name: TableName, entry: ManifestTable, mapping: Co
       );
     }
     if (typeof user !== 'string' || user === '') {
-      throw new DatasetError('manifest-invalid', `The column mapping of "${name}.${kit}" must be a column name (a non-empty string).`, { table: name, column: kit });
+      throw new DatasetError(
+        'manifest-invalid',
+        `The column mapping of "${name}.${kit}" must be a column name (a non-empty string).`,
+        { table: name, column: kit },
+      );
     }
   }
   return merged;
 }
 
-async function insertTable(engine: QueryEngine, name: TableName, entry: ManifestTable, bytes: Uint8Array, mapping: Record<string, string>): Promise<void> {
+async function insertTable(
+  engine: QueryEngine,
+  name: TableName,
+  entry: ManifestTable,
+  bytes: Uint8Array,
+  mapping: Record<string, string>,
+): Promise<void> {
   const format = tableFormat(entry, bytes);
   const raw = `mkt_raw_${name}`;
   if (format === 'arrow' || format === 'parquet') {
@@ -189,7 +234,9 @@ async function insertTable(engine: QueryEngine, name: TableName, entry: Manifest
     // CSV is read as text and typed by the kit's schema (coerceTable): DuckDB's guesses could turn an id "007" into 7.
     const tsv = /\.tsv([?#].*)?$/i.test(entry.file) ? `, delim = '\t'` : '';
     try {
-      await engine.exec(`CREATE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true${tsv})`);
+      await engine.exec(
+        `CREATE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true${tsv})`,
+      );
     } catch (error) {
       throw malformed(name, entry.file, 'CSV', error);
     } finally {
@@ -201,5 +248,7 @@ async function insertTable(engine: QueryEngine, name: TableName, entry: Manifest
 
 function malformed(table: TableName, file: string, kind: string, error: unknown): DatasetError {
   const reason = (error as Error)?.message ?? String(error);
-  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, { table });
+  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, {
+    table,
+  });
 }

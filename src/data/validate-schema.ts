@@ -19,9 +19,13 @@ export async function validateSchema(engine: QueryEngine, loaded: ReadonlySet<Ta
     const spec = SCHEMA[name];
     if (!loaded.has(name)) {
       if (spec.optional) continue;
-      throw new DatasetError('table-missing', `The dataset has no "${name}" table (${spec.description.toLowerCase()}).`, {
-        table: name,
-      });
+      throw new DatasetError(
+        'table-missing',
+        `The dataset has no "${name}" table (${spec.description.toLowerCase()}).`,
+        {
+          table: name,
+        },
+      );
     }
     const described = rows<{ column_name: string; data_type: string }>(
       await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),

@@ -39,7 +39,10 @@ export function formatter(locale = 'en-US', currency = 'USD'): Formatter {
     () => new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }),
     () => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact' }),
   );
-  const count = safe(() => new Intl.NumberFormat(locale), () => new Intl.NumberFormat('en-US'));
+  const count = safe(
+    () => new Intl.NumberFormat(locale),
+    () => new Intl.NumberFormat('en-US'),
+  );
   const compact = safe(
     () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
     () => new Intl.NumberFormat('en-US', { notation: 'compact' }),
@@ -47,12 +50,28 @@ export function formatter(locale = 'en-US', currency = 'USD'): Formatter {
   const percents = new Map<number, Intl.NumberFormat>();
   const pct = (digits: number) => {
     if (!percents.has(digits)) {
-      percents.set(digits, new Intl.NumberFormat(safeLocale(locale), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }));
+      percents.set(
+        digits,
+        new Intl.NumberFormat(safeLocale(locale), {
+          style: 'percent',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+      );
     }
     return percents.get(digits)!;
   };
-  const signed = new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const day = new Intl.DateTimeFormat(safeLocale(locale), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const signed = new Intl.NumberFormat(safeLocale(locale), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const day = new Intl.DateTimeFormat(safeLocale(locale), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   const month = new Intl.DateTimeFormat(safeLocale(locale), { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
   const f: Formatter = {

@@ -17,7 +17,10 @@ const SETS = (day: string) => `GROUPING SETS ((${day}), (${day}, category), (${d
  * `late` (of them, shipped late): GMV, orders and the late-shipment rate late / shipped.
  */
 export function dailyOrderSeriesSql(filters: FilterState, window: Window): string {
-  const where = [`order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const where = [
+    `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
   return `SELECT ${SLICES}, strftime(order_date, '%Y-%m-%d') AS day,
       coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
       count(*) FILTER (WHERE status = 'completed')::INTEGER AS orders,

@@ -23,7 +23,11 @@ export type CategoryRow = {
  * filter is ignored on purpose: the chart draws every category and highlights the selected ones.
  */
 export function categoryPerformanceSql(filters: FilterState, options: { withSessions: boolean }): string {
-  const orderWhere = [`status = 'completed'`, `category IS NOT NULL`, ...predicates(filters, { ignore: ['categories'] })];
+  const orderWhere = [
+    `status = 'completed'`,
+    `category IS NOT NULL`,
+    ...predicates(filters, { ignore: ['categories'] }),
+  ];
   const orders = `SELECT category, sum(revenue) AS gmv, count(*) AS orders FROM mkt_orders
     WHERE ${orderWhere.join(' AND ')} GROUP BY category`;
   if (!options.withSessions) {

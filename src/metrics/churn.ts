@@ -22,7 +22,13 @@ export interface ChurnOptions {
 }
 
 /** Month starts d in [from, to] with d − N ≥ minDate and d + N − 1 ≤ maxDate. */
-export function churnReferenceDates(from: string, to: string, minDate: string, maxDate: string, days: number): string[] {
+export function churnReferenceDates(
+  from: string,
+  to: string,
+  minDate: string,
+  maxDate: string,
+  days: number,
+): string[] {
   const out: string[] = [];
   let d = `${from.slice(0, 7)}-01`;
   if (d < from) d = nextMonth(d);

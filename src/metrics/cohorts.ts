@@ -159,7 +159,11 @@ export function cohortMatrix(
   }
   const average: CohortCell[] = [];
   for (let k = 0; k < periods; k++) {
-    let size = 0, active = 0, revenue = 0, revenue0 = 0, churned = 0;
+    let size = 0,
+      active = 0,
+      revenue = 0,
+      revenue0 = 0,
+      churned = 0;
     for (const row of out) {
       const cell = row.cells[k];
       if (!cell?.observed) continue;

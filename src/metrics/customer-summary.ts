@@ -20,8 +20,13 @@ export interface CustomerSummaryOptions {
  * - `monetary`: all revenue in the window; `recency_days`: days from the last purchase to `end`.
  */
 export function customerSummarySql(filters: FilterState, { end, ignore = [] }: CustomerSummaryOptions): string {
-  const where = [`status = 'completed'`, `order_date <= ${date(end)}`, ...predicates(filters, { ignore: [...ignore, 'dateTo'] })];
-  if (filters.dateTo && !ignore.includes('dateTo') && filters.dateTo < end) where.push(`order_date <= ${date(filters.dateTo)}`);
+  const where = [
+    `status = 'completed'`,
+    `order_date <= ${date(end)}`,
+    ...predicates(filters, { ignore: [...ignore, 'dateTo'] }),
+  ];
+  if (filters.dateTo && !ignore.includes('dateTo') && filters.dateTo < end)
+    where.push(`order_date <= ${date(filters.dateTo)}`);
   return `WITH days AS (
       SELECT customer_id, order_date, sum(revenue)::DOUBLE AS amount
       FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY customer_id, order_date

@@ -27,12 +27,15 @@ export function predicates(filters: FilterState, options: WhereOptions = {}): st
   const parts: string[] = [];
   if (!ignore.has('dateFrom') && from) parts.push(`${col} >= ${date(from)}`);
   if (!ignore.has('dateTo') && to) parts.push(`${col} <= ${date(to)}`);
-  if (!ignore.has('categories') && filters.categories.length > 0) parts.push(`category IN ${strList(filters.categories)}`);
+  if (!ignore.has('categories') && filters.categories.length > 0)
+    parts.push(`category IN ${strList(filters.categories)}`);
   if (!ignore.has('tiers') && filters.tiers.length > 0) parts.push(`tier IN ${strList(filters.tiers)}`);
   if (!ignore.has('regions') && filters.regions.length > 0) parts.push(`region IN ${strList(filters.regions)}`);
   if (!ignore.has('cohort') && filters.cohort) parts.push(`cohort = ${str(filters.cohort)}`);
   if (!ignore.has('segment') && filters.segment) {
-    parts.push(`customer_id IN (SELECT customer_id FROM mkt_customer_segments WHERE segment = ${str(filters.segment)})`);
+    parts.push(
+      `customer_id IN (SELECT customer_id FROM mkt_customer_segments WHERE segment = ${str(filters.segment)})`,
+    );
   }
   return parts;
 }

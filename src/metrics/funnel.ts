@@ -34,7 +34,12 @@ function sessionWhere(filters: FilterState, ignore: WhereOptions['ignore'] = [])
  * Broken down by category, the category filter is ignored so that every category stays comparable.
  */
 export function funnelSql(filters: FilterState, breakdown: FunnelBreakdown = 'none'): string {
-  const group = breakdown === 'category' ? `coalesce(category, '(none)')` : breakdown === 'source' ? `coalesce(traffic_source, '(unknown)')` : 'NULL';
+  const group =
+    breakdown === 'category'
+      ? `coalesce(category, '(none)')`
+      : breakdown === 'source'
+        ? `coalesce(traffic_source, '(unknown)')`
+        : 'NULL';
   const where = sessionWhere(filters, breakdown === 'category' ? ['categories'] : []);
   return `SELECT ${group} AS grp, count(*)::INTEGER AS sessions,
       count(*) FILTER (WHERE depth >= 1)::INTEGER AS viewed,

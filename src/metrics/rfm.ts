@@ -45,7 +45,8 @@ export function windowEnd(filters: FilterState, end?: string | null): string {
 export function rfmSegmentCase(): string {
   const between = (col: string, [lo, hi]: readonly [number, number]) => `${col} BETWEEN ${num(lo)} AND ${num(hi)}`;
   const whens = RFM_RULES.map(
-    (rule) => `WHEN ${between('r_score', rule.r)} AND ${between('f_score', rule.f)} AND ${between('m_score', rule.m)} THEN ${str(rule.segment)}`,
+    (rule) =>
+      `WHEN ${between('r_score', rule.r)} AND ${between('f_score', rule.f)} AND ${between('m_score', rule.m)} THEN ${str(rule.segment)}`,
   );
   return `CASE ${whens.join(' ')} ELSE ${str(OTHER_SEGMENT)} END`;
 }

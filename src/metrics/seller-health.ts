@@ -38,7 +38,6 @@ export type SellerMonthRow = SellerCounts & {
   readonly month: string;
 };
 
-
 function counts(withReviews: boolean): string {
   // mkt_orders carries each line's reviews (several reviews of one line count once as a defect).
   const negative = withReviews ? ` OR o.review_negative` : '';

@@ -17,7 +17,8 @@ export function num(value: number): string {
 
 /** A DATE literal from `YYYY-MM-DD`. */
 export function date(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new TypeError(`Expected a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new TypeError(`Expected a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
   return `DATE ${str(value)}`;
 }
 

@@ -18,7 +18,8 @@ export type TierRow = {
  * sales). Shares are computed from these rows: a tier's share = its GMV / all GMV of the window.
  */
 export function tierContributionSql(filters: FilterState, window: Window, granularity: TierGranularity): string {
-  if (!TIER_GRANULARITIES.includes(granularity)) throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
+  if (!TIER_GRANULARITIES.includes(granularity))
+    throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
   const where = [
     `status = 'completed'`,
     `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,

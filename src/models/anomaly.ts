@@ -88,7 +88,8 @@ export function robustZ(values: readonly number[], minSpread = 0): number[] {
   let spread = Math.max(minSpread, mad(values) / MAD_TO_SIGMA);
   if (!(spread > 0)) {
     const finite = values.filter((v) => Number.isFinite(v));
-    spread = finite.length > 0 ? (finite.reduce((s, v) => s + Math.abs(v - m), 0) / finite.length) * MEAN_AD_TO_SIGMA : 0;
+    spread =
+      finite.length > 0 ? (finite.reduce((s, v) => s + Math.abs(v - m), 0) / finite.length) * MEAN_AD_TO_SIGMA : 0;
   }
   return values.map((v) => (spread > 0 && Number.isFinite(v) ? (v - m) / spread : Number.NaN));
 }
@@ -157,7 +158,12 @@ export function scoreSeries(values: readonly number[], options: AnomalyOptions =
     const fit = trend[i] + seasonal[i];
     const expected = backward(fit, options.transform);
     const score = z[i];
-    const beyond = direction === 'up' ? score >= threshold : direction === 'down' ? score <= -threshold : Math.abs(score) >= threshold;
+    const beyond =
+      direction === 'up'
+        ? score >= threshold
+        : direction === 'down'
+          ? score <= -threshold
+          : Math.abs(score) >= threshold;
     return { index: i, observed, expected, score, flagged: Number.isFinite(score) && beyond };
   });
 }

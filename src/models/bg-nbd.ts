@@ -95,15 +95,25 @@ export function groupCustomers<C extends BgNbdCustomer>(customers: readonly C[])
  * positive), starting from r = a = b = 1 and alpha = the mean T. Identical (x, tx, T) rows are evaluated once.
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions<BgNbdParams> = {}): BgNbdFit {
-  const rows = groupCustomers(customers.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.tx) && Number.isFinite(c.T) && c.T > 0));
+  const rows = groupCustomers(
+    customers.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.tx) && Number.isFinite(c.T) && c.T > 0),
+  );
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   if (rows.length === 0) throw new RangeError('fitBgNbd needs at least one customer with T > 0');
   const meanT = rows.reduce((s, c) => s + (c.count ?? 1) * c.T, 0) / total;
-  const toParams = (p: readonly number[]): BgNbdParams => ({ r: Math.exp(p[0]), alpha: Math.exp(p[1]), a: Math.exp(p[2]), b: Math.exp(p[3]) });
-  const objective = (p: readonly number[]) => (p.some((v) => Math.abs(v) > 30) ? Infinity : -bgNbdLogLikelihood(toParams(p), rows) / total);
+  const toParams = (p: readonly number[]): BgNbdParams => ({
+    r: Math.exp(p[0]),
+    alpha: Math.exp(p[1]),
+    a: Math.exp(p[2]),
+    b: Math.exp(p[3]),
+  });
+  const objective = (p: readonly number[]) =>
+    p.some((v) => Math.abs(v) > 30) ? Infinity : -bgNbdLogLikelihood(toParams(p), rows) / total;
   // Starting alpha at the mean observation length keeps the first simplex in a sensible region for any time unit.
   const w = options.start;
-  const start = w ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)] : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
+  const start = w
+    ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
+    : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
   const result = nelderMead(objective, start, fitTolerances(options));
   const params = toParams(result.x);
   return {

@@ -1,4 +1,9 @@
-import { customerValues, type CustomerColumns, type CustomerValueOptions, type CustomerValues } from './customer-value.js';
+import {
+  customerValues,
+  type CustomerColumns,
+  type CustomerValueOptions,
+  type CustomerValues,
+} from './customer-value.js';
 
 let worker: Worker | null | undefined;
 let nextId = 0;
@@ -35,7 +40,10 @@ export let lastRunWhere: 'worker' | 'main' = 'main';
  * {@link customerValues} in a shared module Worker when one can be started, else on the main thread. Results are
  * memoised by the caller (the same Arrow result gives the same columns); the inputs are copied to the worker.
  */
-export async function customerValuesAsync(columns: CustomerColumns, options: CustomerValueOptions = {}): Promise<CustomerValues> {
+export async function customerValuesAsync(
+  columns: CustomerColumns,
+  options: CustomerValueOptions = {},
+): Promise<CustomerValues> {
   const w = startWorker();
   if (w) {
     try {

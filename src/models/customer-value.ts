@@ -1,5 +1,11 @@
 import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams } from './bg-nbd.js';
-import { discountedPurchases, expectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma.js';
+import {
+  discountedPurchases,
+  expectedSpend,
+  fitGammaGamma,
+  type GammaGammaFit,
+  type GammaGammaParams,
+} from './gamma-gamma.js';
 
 /** Customers in BG/NBD form, column-wise (cheap to copy to a worker): time in weeks, see customer-summary SQL. */
 export interface CustomerColumns {
@@ -56,12 +62,21 @@ export function customerValues(c: CustomerColumns, options: CustomerValueOptions
   const clv = new Float64Array(n).fill(Number.NaN);
   const pAliveEarlier = new Float64Array(n).fill(Number.NaN);
   const done = (bgnbd: BgNbdFit | null, gammaGamma: GammaGammaFit | null, problem: string | null): CustomerValues => ({
-    bgnbd, gammaGamma, expected, pAlive, spend, clv, pAliveEarlier, problem, ms: performance.now() - start,
+    bgnbd,
+    gammaGamma,
+    expected,
+    pAlive,
+    spend,
+    clv,
+    pAliveEarlier,
+    problem,
+    ms: performance.now() - start,
   });
   const rows = Array.from({ length: n }, (_, i) => ({ x: c.x[i], tx: c.tx[i], T: c.T[i] }));
   const observed = rows.filter((r) => r.T > 0);
   if (observed.length < 2) return done(null, null, 'Too few customers to fit the model.');
-  if (!observed.some((r) => r.x > 0)) return done(null, null, 'No customer has bought twice in this window: repeat behaviour cannot be estimated.');
+  if (!observed.some((r) => r.x > 0))
+    return done(null, null, 'No customer has bought twice in this window: repeat behaviour cannot be estimated.');
   const bgnbd = fitBgNbd(rows, { start: options.warmStart?.bgnbd, precision: 'interactive' });
   const buyers = rows.map((r, i) => ({ x: r.x, mx: c.mx[i] })).filter((r) => r.x > 0 && r.mx > 0);
   let gammaGamma: GammaGammaFit | null = null;

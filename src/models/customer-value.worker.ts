@@ -7,7 +7,13 @@ self.onmessage = (event: MessageEvent<{ id: number; columns: CustomerColumns; op
   try {
     const result = customerValues(columns, options);
     const { expected, pAlive, spend, clv, pAliveEarlier } = result;
-    (self as unknown as Worker).postMessage({ id, result }, [expected.buffer, pAlive.buffer, spend.buffer, clv.buffer, pAliveEarlier.buffer]);
+    (self as unknown as Worker).postMessage({ id, result }, [
+      expected.buffer,
+      pAlive.buffer,
+      spend.buffer,
+      clv.buffer,
+      pAliveEarlier.buffer,
+    ]);
   } catch (error) {
     (self as unknown as Worker).postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

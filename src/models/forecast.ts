@@ -59,12 +59,14 @@ const Z95 = 1.959963984540054;
 
 /** The start values (see the module comment); needs at least two full seasons. */
 export function initialStates(y: readonly number[], m: number): { level: number; trend: number; season: number[] } {
-  if (y.length < 2 * m) throw new RangeError(`Holt-Winters needs at least two seasons (${2 * m} points), got ${y.length}.`);
+  if (y.length < 2 * m)
+    throw new RangeError(`Holt-Winters needs at least two seasons (${2 * m} points), got ${y.length}.`);
   const mean = (from: number) => y.slice(from, from + m).reduce((s, v) => s + v, 0) / m;
   const trend = (mean(m) - mean(0)) / m;
   const level = mean(0) - (trend * (m + 1)) / 2;
   const season = new Array<number>(m).fill(0);
-  for (let j = 0; j < m; j++) season[j] = (y[j] - (level + (j + 1) * trend) + y[j + m] - (level + (j + m + 1) * trend)) / 2;
+  for (let j = 0; j < m; j++)
+    season[j] = (y[j] - (level + (j + 1) * trend) + y[j + m] - (level + (j + m + 1) * trend)) / 2;
   const centre = season.reduce((s, v) => s + v, 0) / m;
   return { level, trend, season: season.map((s) => s - centre) };
 }
@@ -116,7 +118,8 @@ function toParams(u: readonly number[], damped: boolean): EtsParams {
 export function withoutOutliers(y: readonly number[]): number[] {
   if (y.length < 21) return [...y];
   // Also a material departure (a quarter of the expected value): on a near-exact series every wobble is "extreme".
-  const material = (p: { observed: number; expected: number }) => Math.abs(p.observed - p.expected) > 0.25 * Math.abs(p.expected);
+  const material = (p: { observed: number; expected: number }) =>
+    Math.abs(p.observed - p.expected) > 0.25 * Math.abs(p.expected);
   return scoreSeries(y, { transform: 'sqrt' }).map((p) => (p.flagged && material(p) ? p.expected : p.observed));
 }
 
@@ -144,7 +147,8 @@ function dampSum(phi: number, h: number): number {
 /** Point forecasts for h = 1..horizon. */
 export function forecastDays(fit: EtsFit, horizon: number): number[] {
   const out: number[] = [];
-  for (let h = 1; h <= horizon; h++) out.push(fit.level + dampSum(fit.params.phi, h) * fit.trend + fit.season[(fit.n - 1 + h) % fit.period]);
+  for (let h = 1; h <= horizon; h++)
+    out.push(fit.level + dampSum(fit.params.phi, h) * fit.trend + fit.season[(fit.n - 1 + h) % fit.period]);
   return out;
 }
 
@@ -178,7 +182,13 @@ export function forecastBlocks(fit: EtsFit, blocks: number, block = 7): Forecast
       variance += coef * coef;
     }
     const sd = Math.sqrt(variance * fit.sigma2);
-    out.push({ mean, lo80: Math.max(0, mean - Z80 * sd), hi80: mean + Z80 * sd, lo95: Math.max(0, mean - Z95 * sd), hi95: mean + Z95 * sd });
+    out.push({
+      mean,
+      lo80: Math.max(0, mean - Z80 * sd),
+      hi80: mean + Z80 * sd,
+      lo95: Math.max(0, mean - Z95 * sd),
+      hi95: mean + Z95 * sd,
+    });
   }
   return out;
 }
@@ -199,7 +209,8 @@ export function mape(actual: readonly number[], predicted: readonly number[]): n
 export function blockSums(values: readonly number[], block = 7): number[] {
   const skip = values.length % block;
   const out: number[] = [];
-  for (let i = skip; i + block <= values.length; i += block) out.push(values.slice(i, i + block).reduce((s, v) => s + v, 0));
+  for (let i = skip; i + block <= values.length; i += block)
+    out.push(values.slice(i, i + block).reduce((s, v) => s + v, 0));
   return out;
 }
 
@@ -217,7 +228,13 @@ export interface Backtest {
  * Refits on the series without its last `blocks` × `block` days and forecasts them. Null when what remains is too
  * short to fit (fewer than `minBlocks` blocks).
  */
-export function backtest(y: readonly number[], period: number, blocks: number, block = 7, minBlocks = 6): Backtest | null {
+export function backtest(
+  y: readonly number[],
+  period: number,
+  blocks: number,
+  block = 7,
+  minBlocks = 6,
+): Backtest | null {
   const held = blocks * block;
   const train = y.slice(0, y.length - held);
   if (blocks < 1 || train.length < Math.max(minBlocks * block, 2 * period)) return null;
@@ -225,5 +242,14 @@ export function backtest(y: readonly number[], period: number, blocks: number, b
   const predicted = forecastBlocks(fit, blocks, block).map((p) => p.mean);
   const actual = blockSums(y.slice(y.length - held), block);
   const lastWeek = train.slice(train.length - block).reduce((s, v) => s + v, 0);
-  return { blocks, actual, predicted, mape: mape(actual, predicted), naiveMape: mape(actual, actual.map(() => lastWeek)) };
+  return {
+    blocks,
+    actual,
+    predicted,
+    mape: mape(actual, predicted),
+    naiveMape: mape(
+      actual,
+      actual.map(() => lastWeek),
+    ),
+  };
 }

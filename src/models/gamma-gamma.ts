@@ -33,7 +33,15 @@ export interface GammaGammaFit {
 /** Log-density of a customer's mean spend mx given x transactions (FH 2013, eq. 3 as the likelihood). */
 export function gammaGammaLogLikelihoodOne({ p, q, v }: GammaGammaParams, x: number, mx: number): number {
   const px = p * x;
-  return lnGamma(px + q) - lnGamma(px) - lnGamma(q) + q * Math.log(v) + (px - 1) * Math.log(mx) + px * Math.log(x) - (px + q) * Math.log(v + x * mx);
+  return (
+    lnGamma(px + q) -
+    lnGamma(px) -
+    lnGamma(q) +
+    q * Math.log(v) +
+    (px - 1) * Math.log(mx) +
+    px * Math.log(x) -
+    (px + q) * Math.log(v + x * mx)
+  );
 }
 
 export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly GammaGammaCustomer[]): number {
@@ -55,13 +63,21 @@ function groupSpenders(customers: readonly GammaGammaCustomer[]): GammaGammaCust
   return [...groups.values()];
 }
 
-export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions<GammaGammaParams> = {}): GammaGammaFit {
+export function fitGammaGamma(
+  customers: readonly GammaGammaCustomer[],
+  options: FitOptions<GammaGammaParams> = {},
+): GammaGammaFit {
   const rows = groupSpenders(customers.filter((c) => c.x >= 1 && c.mx > 0 && Number.isFinite(c.mx)));
   if (rows.length === 0) throw new RangeError('fitGammaGamma needs at least one repeat buyer with a positive spend');
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   const meanM = rows.reduce((s, c) => s + (c.count ?? 1) * c.mx, 0) / total;
-  const toParams = (z: readonly number[]): GammaGammaParams => ({ p: Math.exp(z[0]), q: Math.exp(z[1]), v: Math.exp(z[2]) });
-  const objective = (z: readonly number[]) => (z.some((w) => Math.abs(w) > 30) ? Infinity : -gammaGammaLogLikelihood(toParams(z), rows) / total);
+  const toParams = (z: readonly number[]): GammaGammaParams => ({
+    p: Math.exp(z[0]),
+    q: Math.exp(z[1]),
+    v: Math.exp(z[2]),
+  });
+  const objective = (z: readonly number[]) =>
+    z.some((w) => Math.abs(w) > 30) ? Infinity : -gammaGammaLogLikelihood(toParams(z), rows) / total;
   // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
   const w = options.start;
   const start = w ? [Math.log(w.p), Math.log(w.q), Math.log(w.v)] : [0, Math.log(2), Math.log(meanM)];

@@ -85,9 +85,11 @@ export function sentimentScore(sentiment: number): number {
 /** The weighted score of the rates that are known; null when none is. */
 export function healthScore(r: HealthRates): number | null {
   const parts: [number, number][] = [];
-  if (r.defectRate !== null) parts.push([HEALTH_WEIGHTS.defectRate, rateScore(r.defectRate, HEALTH_TARGETS.defectRate)]);
+  if (r.defectRate !== null)
+    parts.push([HEALTH_WEIGHTS.defectRate, rateScore(r.defectRate, HEALTH_TARGETS.defectRate)]);
   if (r.lateRate !== null) parts.push([HEALTH_WEIGHTS.lateRate, rateScore(r.lateRate, HEALTH_TARGETS.lateRate)]);
-  if (r.cancelRate !== null) parts.push([HEALTH_WEIGHTS.cancelRate, rateScore(r.cancelRate, HEALTH_TARGETS.cancelRate)]);
+  if (r.cancelRate !== null)
+    parts.push([HEALTH_WEIGHTS.cancelRate, rateScore(r.cancelRate, HEALTH_TARGETS.cancelRate)]);
   if (r.sentiment !== null) parts.push([HEALTH_WEIGHTS.sentiment, sentimentScore(r.sentiment)]);
   const weight = parts.reduce((a, [w]) => a + w, 0);
   return weight > 0 ? parts.reduce((a, [w, s]) => a + w * s, 0) / weight : null;

@@ -43,7 +43,11 @@ export interface RfmClusterOptions {
  * logs tame the long right tails of all three; without them K-means spends its clusters on outliers.
  */
 export function rfmFeatures(values: readonly RfmValues[]): { points: number[][]; means: number[]; sds: number[] } {
-  const raw = values.map((v) => [Math.log1p(Math.max(0, v.recency)), Math.log(Math.max(1, v.frequency)), Math.log1p(Math.max(0, v.monetary))]);
+  const raw = values.map((v) => [
+    Math.log1p(Math.max(0, v.recency)),
+    Math.log(Math.max(1, v.frequency)),
+    Math.log1p(Math.max(0, v.monetary)),
+  ]);
   const n = raw.length;
   const means = [0, 1, 2].map((j) => raw.reduce((s, r) => s + r[j], 0) / n);
   const sds = [0, 1, 2].map((j) => {
@@ -162,7 +166,11 @@ export function clusterRfm(values: readonly RfmValues[], options: RfmClusterOpti
     label: labels[at],
     size: sizes[i],
     z: z[i],
-    centre: { recency: Math.expm1(back(z[i], 0)), frequency: Math.exp(back(z[i], 1)), monetary: Math.expm1(back(z[i], 2)) },
+    centre: {
+      recency: Math.expm1(back(z[i], 0)),
+      frequency: Math.exp(back(z[i], 1)),
+      monetary: Math.expm1(back(z[i], 2)),
+    },
   }));
   const assignments = Int32Array.from(fit.clusters, (c) => rank[c]);
   return { k, chosenBy, silhouettes, clusters, assignments };

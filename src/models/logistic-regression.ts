@@ -23,9 +23,14 @@ export interface LogisticOptions {
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
-export function fitLogisticRegression(X: readonly (readonly number[])[], y: readonly number[], options: LogisticOptions = {}): LogisticModel {
+export function fitLogisticRegression(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  options: LogisticOptions = {},
+): LogisticModel {
   const n = X.length;
-  if (n === 0 || n !== y.length) throw new RangeError('fitLogisticRegression needs as many labels as rows, and at least one row');
+  if (n === 0 || n !== y.length)
+    throw new RangeError('fitLogisticRegression needs as many labels as rows, and at least one row');
   const d = X[0].length;
   const l2 = options.l2 ?? 1;
   const means = Array.from({ length: d }, (_, j) => X.reduce((s, row) => s + row[j], 0) / n);
@@ -114,14 +119,15 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
   const order = scores.map((s, i) => [s, labels[i]] as const).sort((a, b) => a[0] - b[0]);
   let positives = 0;
   let rankSum = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const midRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (order[k][1] === 1) {
-      positives++;
-      rankSum += midRank;
-    }
+    for (let k = i; k < j; k++)
+      if (order[k][1] === 1) {
+        positives++;
+        rankSum += midRank;
+      }
     i = j;
   }
   const negatives = order.length - positives;

@@ -24,13 +24,24 @@ export interface NelderMeadResult {
  * simplex back rather than derailing it. Restarts once from the best point, which guards against a simplex
  * that collapsed early.
  */
-export function nelderMead(f: (x: readonly number[]) => number, start: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
   const first = run(f, start, options);
-  const second = run(f, first.x, { ...options, maxEvaluations: (options.maxEvaluations ?? 4000 * start.length) - first.evaluations });
+  const second = run(f, first.x, {
+    ...options,
+    maxEvaluations: (options.maxEvaluations ?? 4000 * start.length) - first.evaluations,
+  });
   return second.fx <= first.fx ? { ...second, evaluations: first.evaluations + second.evaluations } : first;
 }
 
-function run(f: (x: readonly number[]) => number, start: readonly number[], options: NelderMeadOptions): NelderMeadResult {
+function run(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: NelderMeadOptions,
+): NelderMeadResult {
   const n = start.length;
   const maxEvaluations = Math.max(options.maxEvaluations ?? 4000 * n, n + 1);
   const fTol = options.fTolerance ?? 1e-9;

@@ -35,7 +35,7 @@ function series(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   for (let j = 0; j < MAX_TERMS; j++) {
-    term *= ((a + j) * (b + j)) / ((c + j) * (j + 1)) * z;
+    term *= (((a + j) * (b + j)) / ((c + j) * (j + 1))) * z;
     sum += term;
     if (Math.abs(term) <= 1e-15 * Math.abs(sum) && j > 2) return sum;
     if (!Number.isFinite(sum)) break;

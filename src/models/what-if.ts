@@ -38,7 +38,11 @@ export interface Assumptions {
   readonly lateOrderLoss: number;
 }
 
-export const DEFAULT_ASSUMPTIONS: Assumptions = Object.freeze({ priceElasticity: -1.5, promoElasticity: -2, lateOrderLoss: 0.01 });
+export const DEFAULT_ASSUMPTIONS: Assumptions = Object.freeze({
+  priceElasticity: -1.5,
+  promoElasticity: -2,
+  lateOrderLoss: 0.01,
+});
 export const NO_CHANGE: Levers = Object.freeze({ priceChange: 0, discount: 0, conversion: null, lateRate: null });
 
 /** A slice's baseline: completed orders of the filtered window. */
@@ -70,13 +74,19 @@ export interface Projection {
 }
 
 /** The demand factor q for one slice (see the module comment). */
-export function demandFactor(slice: Pick<SliceBaseline, 'conversion' | 'lateRate'>, levers: Levers, a: Assumptions = DEFAULT_ASSUMPTIONS): number {
+export function demandFactor(
+  slice: Pick<SliceBaseline, 'conversion' | 'lateRate'>,
+  levers: Levers,
+  a: Assumptions = DEFAULT_ASSUMPTIONS,
+): number {
   const price = Math.max(0, 1 + levers.priceChange);
   const promo = Math.max(0, 1 - levers.discount);
   let q = price > 0 ? price ** a.priceElasticity : 0;
   q *= promo > 0 ? promo ** a.promoElasticity : 0;
-  if (levers.conversion !== null && slice.conversion !== null && slice.conversion > 0) q *= Math.max(0, levers.conversion) / slice.conversion;
-  if (levers.lateRate !== null && slice.lateRate !== null) q *= Math.max(0, 1 - a.lateOrderLoss * 100 * (levers.lateRate - slice.lateRate));
+  if (levers.conversion !== null && slice.conversion !== null && slice.conversion > 0)
+    q *= Math.max(0, levers.conversion) / slice.conversion;
+  if (levers.lateRate !== null && slice.lateRate !== null)
+    q *= Math.max(0, 1 - a.lateOrderLoss * 100 * (levers.lateRate - slice.lateRate));
   return Number.isFinite(q) ? q : 0;
 }
 
@@ -91,7 +101,12 @@ function totals(rows: readonly { gmv: number; orders: number; cost: number }[]):
  * every slice when `target` is null. The conversion and late-rate levers are absolute rates: for "everything",
  * pass one pooled slice (whose rates are the pooled rates) rather than many.
  */
-export function project(slices: readonly SliceBaseline[], target: string | null, levers: Levers, assumptions: Assumptions = DEFAULT_ASSUMPTIONS): Projection {
+export function project(
+  slices: readonly SliceBaseline[],
+  target: string | null,
+  levers: Levers,
+  assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
+): Projection {
   const priceFactor = Math.max(0, 1 + levers.priceChange) * Math.max(0, 1 - levers.discount);
   let factor = 1;
   const projected = slices.map((s) => {

@@ -7,13 +7,19 @@ let generated: Promise<InMemoryDataset> | null = null;
 
 /** A small generated marketplace (seed 42, scale 0.02: 10 sellers, 1,000 customers, 4,000 orders), made once. */
 export function storyDataset(): Promise<InMemoryDataset> {
-  generated ??= generateDatasetIPC({ seed: 42, scale: 0.02 }).then(({ manifest, tables }) => ({ manifest, files: tables }));
+  generated ??= generateDatasetIPC({ seed: 42, scale: 0.02 }).then(({ manifest, tables }) => ({
+    manifest,
+    files: tables,
+  }));
   return generated;
 }
 
 /** The same marketplace with no orders at all: every widget's empty state. */
 export function emptyDataset(): Promise<InMemoryDataset> {
-  return storyDataset().then((d) => ({ ...d, files: { ...d.files, transactions: tableIPCFromRows('transactions', []) } }));
+  return storyDataset().then((d) => ({
+    ...d,
+    files: { ...d.files, transactions: tableIPCFromRows('transactions', []) },
+  }));
 }
 
 /** The marketplace with a table taken out: the missing-table and error states. */

@@ -36,5 +36,8 @@ export const FAILED: DashboardState = Object.freeze({
   ...base,
   status: 'error',
   progress: null,
-  error: new DatasetError('column-missing', 'Table "transactions" has no column "revenue" (DOUBLE: Amount paid for the line (GMV).)'),
+  error: new DatasetError(
+    'column-missing',
+    'Table "transactions" has no column "revenue" (DOUBLE: Amount paid for the line (GMV).)',
+  ),
 });

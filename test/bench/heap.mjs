@@ -8,14 +8,25 @@ import { serveDemo } from '../e2e/static-server.mjs';
 const CYCLES = Number(process.argv[2] ?? 100);
 const THRESHOLD_MIB = 8;
 
-if (!existsSync('dist/demo/index.html')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (!existsSync('dist/demo/index.html'))
+  spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (!existsSync('demo/data/scale-0.05/manifest.json')) {
-  spawnSync('npx', ['tsx', 'generator/cli.ts', '--scale', '0.05', '--seed', '42', '--out', 'demo/data/scale-0.05'], { stdio: 'inherit' });
+  spawnSync('npx', ['tsx', 'generator/cli.ts', '--scale', '0.05', '--seed', '42', '--out', 'demo/data/scale-0.05'], {
+    stdio: 'inherit',
+  });
 }
 const server = await serveDemo(0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
@@ -56,6 +67,8 @@ const workers = await page.evaluate(() => performance.getEntriesByType('resource
 await browser.close();
 server.close();
 const growth = samples.at(-1).heapMiB - samples[0].heapMiB;
-console.log(`heap growth from cycle 10 to ${CYCLES}: ${growth.toFixed(2)} MiB (threshold ${THRESHOLD_MIB} MiB); ${workers} resources loaded`);
+console.log(
+  `heap growth from cycle 10 to ${CYCLES}: ${growth.toFixed(2)} MiB (threshold ${THRESHOLD_MIB} MiB); ${workers} resources loaded`,
+);
 console.log(`heap: ${growth < THRESHOLD_MIB ? 1 : 0} passed, ${growth < THRESHOLD_MIB ? 0 : 1} failed`);
 process.exit(growth < THRESHOLD_MIB ? 0 : 1);

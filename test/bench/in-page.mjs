@@ -2,7 +2,8 @@
 export function installBenchHelpers() {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries())
+      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
 
   /** Every marketkit widget of the page (they all have a query task). */
@@ -35,7 +36,13 @@ export function installBenchHelpers() {
     let rawMs = 0;
     for (const { sql } of recent) rawMs += await engine.timeRaw(sql);
     const longTasks = window.__longTasks.slice(longBefore).filter((t) => t.start >= t0 && t.start <= t0 + ms);
-    return { ms, queries: recent.length, kitSqlMs, rawMs, longestTask: Math.max(0, ...longTasks.map((t) => t.duration)) };
+    return {
+      ms,
+      queries: recent.length,
+      kitSqlMs,
+      rawMs,
+      longestTask: Math.max(0, ...longTasks.map((t) => t.duration)),
+    };
   }
 
   /** Cold-start milestones from the kit's performance marks, and the moment every widget had painted. */

@@ -7,7 +7,7 @@ const SEGMENTS = ['Champions', 'Loyal Customers', 'At Risk', 'Lost', 'Potential 
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 export function interactions(count = 50, seed = 7) {

@@ -13,7 +13,11 @@ const median = (values) => {
 
 /** Wall time and peak RSS of one generator run, measured by /usr/bin/time. */
 export function generatorCost(scale, out) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npx', 'tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', out], { encoding: 'utf8' });
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', 'npx', 'tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', out],
+    { encoding: 'utf8' },
+  );
   const line = result.stderr.trim().split('\n').at(-1) ?? '';
   const [seconds, kib] = line.split(' ').map(Number);
   return { scale, seconds, peakMiB: Math.round(kib / 1024) };

@@ -14,7 +14,9 @@ import { generatorCost, markdownReport, summarise } from './report.mjs';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 1 : 3);
-const pages = args.includes('--pages') ? args[args.indexOf('--pages') + 1].split(',') : ['index', 'sellers', 'customers', 'cohorts', 'funnel', 'insights'];
+const pages = args.includes('--pages')
+  ? args[args.indexOf('--pages') + 1].split(',')
+  : ['index', 'sellers', 'customers', 'cohorts', 'funnel', 'insights'];
 const scales = quick ? ['1'] : ['1', '10'];
 
 function sh(command, commandArgs) {
@@ -34,7 +36,15 @@ const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const measurements = [];
@@ -48,9 +58,12 @@ for (const scale of scales) {
       await page.goto(`${base}/${name}.html?data=scale-${scale}`);
       const cold = await page.evaluate(() => window.__mktBench.coldStart());
       const steps = [];
-      for (const patch of interactions(50)) steps.push(await page.evaluate((p) => window.__mktBench.timeInteraction(p), patch));
+      for (const patch of interactions(50))
+        steps.push(await page.evaluate((p) => window.__mktBench.timeInteraction(p), patch));
       measurements.push({ scale, page: name, run, cold, steps });
-      console.log(`scale ${scale} ${name} run ${run + 1}: painted at ${cold.painted.toFixed(0)} ms, p95 ${summarise(steps.map((s) => s.ms)).p95.toFixed(0)} ms`);
+      console.log(
+        `scale ${scale} ${name} run ${run + 1}: painted at ${cold.painted.toFixed(0)} ms, p95 ${summarise(steps.map((s) => s.ms)).p95.toFixed(0)} ms`,
+      );
       await context.close();
     }
   }
@@ -58,14 +71,22 @@ for (const scale of scales) {
 await browser.close();
 server.close();
 
-const generator = quick ? [] : ['1', '10'].map((scale) => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'mk-gen-'));
-  const cost = generatorCost(scale, out);
-  rmSync(out, { recursive: true, force: true });
-  return cost;
-});
+const generator = quick
+  ? []
+  : ['1', '10'].map((scale) => {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'mk-gen-'));
+      const cost = generatorCost(scale, out);
+      rmSync(out, { recursive: true, force: true });
+      return cost;
+    });
 
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  date: new Date().toISOString(),
+};
 mkdirSync('test/bench/results', { recursive: true });
 const report = { machine, runs, measurements, generator };
 writeFileSync('test/bench/results/latest.json', JSON.stringify(report, null, 2));

@@ -39,32 +39,45 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
   });
   after(() => close());
 
-  for (const [entity, member] of [['customers', 'customer_id'], ['sellers', 'seller_id']] as const) {
+  for (const [entity, member] of [
+    ['customers', 'customer_id'],
+    ['sellers', 'seller_id'],
+  ] as const) {
     it(`cohortActivitySql() counts active ${entity} per cohort and month as the raw transactions do`, async () => {
       const expected = await sql(engine, rawCohorts(member));
-      const got = (await sql(engine, cohortActivitySql(EMPTY_FILTERS, { entity, periods: 12 }))).filter((r) => Number(r.active) > 0);
+      const got = (await sql(engine, cohortActivitySql(EMPTY_FILTERS, { entity, periods: 12 }))).filter(
+        (r) => Number(r.active) > 0,
+      );
       expect(expected.length).to.be.greaterThan(10);
-      expect(got.map((r) => [r.cohort, r.period, r.active])).to.deep.equal(expected.map((r) => [r.cohort, r.period, r.active]));
+      expect(got.map((r) => [r.cohort, r.period, r.active])).to.deep.equal(
+        expected.map((r) => [r.cohort, r.period, r.active]),
+      );
       // Size = active in period 0.
       for (const r of got.filter((r) => r.period === 0)) expect(r.size).to.equal(r.active);
     });
   }
 
   it('funnelSql() counts each step as the raw page events do (every earlier step reached)', async () => {
-    const [expected] = await sql(engine, `SELECT count(*)::INTEGER AS sessions,
+    const [expected] = await sql(
+      engine,
+      `SELECT count(*)::INTEGER AS sessions,
         count(*) FILTER (WHERE v)::INTEGER AS viewed, count(*) FILTER (WHERE v AND c)::INTEGER AS carted,
         count(*) FILTER (WHERE v AND c AND k)::INTEGER AS checked_out, count(*) FILTER (WHERE v AND c AND k AND p)::INTEGER AS purchased
-      FROM (${RAW_SESSIONS})`);
+      FROM (${RAW_SESSIONS})`,
+    );
     const [got] = await sql(engine, funnelSql(EMPTY_FILTERS));
     expect(expected.purchased).to.be.greaterThan(0);
     expect({ ...got, grp: undefined }).to.deep.equal({ ...expected, grp: undefined });
   });
 
   it('funnelSql() by source and sessionPathsSql() agree with the raw page events per traffic source', async () => {
-    const expected = await sql(engine, `SELECT source, count(*)::INTEGER AS sessions,
+    const expected = await sql(
+      engine,
+      `SELECT source, count(*)::INTEGER AS sessions,
         count(*) FILTER (WHERE v AND c AND k AND p)::INTEGER AS purchased,
         count(*) FILTER (WHERE v AND NOT c)::INTEGER AS left_after_view
-      FROM (${RAW_SESSIONS}) GROUP BY source ORDER BY source`);
+      FROM (${RAW_SESSIONS}) GROUP BY source ORDER BY source`,
+    );
     const bySource = await sql(engine, funnelSql(EMPTY_FILTERS, 'source'));
     const paths = await sql(engine, sessionPathsSql(EMPTY_FILTERS));
     for (const e of expected) {
@@ -76,9 +89,11 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
   });
 
   it('the elements show the raw-table numbers', async () => {
-    const data: MktData = await mount(html`<mkt-data .source=${dataset}>
-      <mkt-cohort-heatmap></mkt-cohort-heatmap><mkt-funnel></mkt-funnel><mkt-journey></mkt-journey>
-    </mkt-data>`);
+    const data: MktData = await mount(
+      html`<mkt-data .source=${dataset}>
+        <mkt-cohort-heatmap></mkt-cohort-heatmap><mkt-funnel></mkt-funnel><mkt-journey></mkt-journey>
+      </mkt-data>`,
+    );
     await whenReady(data);
     const heatmap = data.querySelector('mkt-cohort-heatmap')!;
     const funnel = data.querySelector('mkt-funnel')!;
@@ -89,11 +104,18 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
     const month3 = raw.find((r) => r.cohort === '2025-02' && r.period === 3)!.active as number;
     const cell = heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"][data-period="3"]')!;
     expect(Number(cell.getAttribute('data-value'))).to.equal(month3 / size);
-    const [s] = await sql(engine, `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE v AND c AND k AND p)::INTEGER AS bought FROM (${RAW_SESSIONS})`);
+    const [s] = await sql(
+      engine,
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE v AND c AND k AND p)::INTEGER AS bought FROM (${RAW_SESSIONS})`,
+    );
     const fmt = new Intl.NumberFormat('en-US');
     expect(funnel.shadowRoot!.querySelector('.base')!.textContent).to.equal(`${fmt.format(s.n as number)} sessions`);
-    expect(funnel.shadowRoot!.querySelector('[data-step="purchased"]')!.getAttribute('aria-label')).to.contain(`${fmt.format(s.bought as number)} sessions`);
-    expect(journey.shadowRoot!.querySelector('.node[data-node="Purchased"]')!.getAttribute('aria-label')).to.contain(`${fmt.format(s.bought as number)} sessions`);
+    expect(funnel.shadowRoot!.querySelector('[data-step="purchased"]')!.getAttribute('aria-label')).to.contain(
+      `${fmt.format(s.bought as number)} sessions`,
+    );
+    expect(journey.shadowRoot!.querySelector('.node[data-node="Purchased"]')!.getAttribute('aria-label')).to.contain(
+      `${fmt.format(s.bought as number)} sessions`,
+    );
     data.remove();
   });
 });

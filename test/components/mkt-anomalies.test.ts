@@ -17,8 +17,16 @@ function steadyBooks(): InMemoryDataset {
     const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
     for (let k = 0; k < 6; k++) {
       transactions.push({
-        id: `t${d}-${k}`, customer_id: 'c1', seller_id: 's2', product_id: 'p2', order_date: day, quantity: 1,
-        revenue: d === 30 ? 100 : 20, status: 'completed', delivery_days: 2, was_late: false,
+        id: `t${d}-${k}`,
+        customer_id: 'c1',
+        seller_id: 's2',
+        product_id: 'p2',
+        order_date: day,
+        quantity: 1,
+        revenue: d === 30 ? 100 : 20,
+        status: 'completed',
+        delivery_days: 2,
+        was_late: false,
       });
     }
   }
@@ -29,7 +37,9 @@ describe('<mkt-anomalies> on a hand-made series', () => {
   let data: MktData;
   let el: MktAnomalies;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${steadyBooks()}><mkt-anomalies heading="Anomalies"></mkt-anomalies></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${steadyBooks()}><mkt-anomalies heading="Anomalies"></mkt-anomalies></mkt-data>`,
+    );
     el = data.querySelector('mkt-anomalies')!;
     await whenReady(data);
     await settled(el);
@@ -103,7 +113,9 @@ describe('<mkt-anomalies> on generated data', function () {
 
   async function run(plantAnomalies: boolean) {
     const { manifest, tables } = await generateDatasetIPC({ seed: 42, scale: 0.25, plantAnomalies });
-    const data: MktData = await mount(html`<mkt-data .source=${{ manifest, files: tables }}><mkt-anomalies limit="100"></mkt-anomalies></mkt-data>`);
+    const data: MktData = await mount(
+      html`<mkt-data .source=${{ manifest, files: tables }}><mkt-anomalies limit="100"></mkt-anomalies></mkt-data>`,
+    );
     const el = data.querySelector('mkt-anomalies')!;
     await whenReady(data);
     await settled(el);
@@ -124,7 +136,13 @@ describe('<mkt-anomalies> on generated data', function () {
         }
       });
     }
-    const out = { manifest, anomalies: el.anomalies, rate: flagged / scored, ordinaryRate: ordinaryFlagged / ordinary, scored };
+    const out = {
+      manifest,
+      anomalies: el.anomalies,
+      rate: flagged / scored,
+      ordinaryRate: ordinaryFlagged / ordinary,
+      scored,
+    };
     data.remove();
     return out;
   }
@@ -138,7 +156,14 @@ describe('<mkt-anomalies> on generated data', function () {
 
   it('finds the planted one-day GMV spike in its category on its day', () => {
     const spike = planted.find((p) => p.metric === 'gmv')!;
-    const hit = found.find((a) => a.metric === 'gmv' && a.dim === 'category' && a.slice === spike.category && a.from <= spike.start && a.to >= spike.end);
+    const hit = found.find(
+      (a) =>
+        a.metric === 'gmv' &&
+        a.dim === 'category' &&
+        a.slice === spike.category &&
+        a.from <= spike.start &&
+        a.to >= spike.end,
+    );
     expect(hit, `GMV spike in ${spike.category} on ${spike.start}`).to.exist;
     expect(hit!.day).to.equal(spike.start);
     expect(hit!.observed).to.be.greaterThan(2 * hit!.expected);
@@ -146,7 +171,14 @@ describe('<mkt-anomalies> on generated data', function () {
 
   it('finds the planted week-long late-shipment surge in its tier', () => {
     const surge = planted.find((p) => p.metric === 'late_rate')!;
-    const hits = found.filter((a) => a.metric === 'late_rate' && a.dim === 'tier' && a.slice === surge.tier && a.to >= surge.start && a.from <= surge.end);
+    const hits = found.filter(
+      (a) =>
+        a.metric === 'late_rate' &&
+        a.dim === 'tier' &&
+        a.slice === surge.tier &&
+        a.to >= surge.start &&
+        a.from <= surge.end,
+    );
     expect(hits.length, `late surge of ${surge.tier} ${surge.start}–${surge.end}`).to.be.greaterThan(0);
     // The flagged days cover most of the week.
     const covered = hits.reduce((n, a) => n + (Date.parse(a.to) - Date.parse(a.from)) / 86_400_000 + 1, 0);
@@ -158,15 +190,29 @@ describe('<mkt-anomalies> on generated data', function () {
     const spike = planted.find((p) => p.metric === 'gmv')!;
     const surge = planted.find((p) => p.metric === 'late_rate')!;
     const top = ordinary.slice(0, 5);
-    expect(top.some((a) => a.metric === 'gmv' && a.slice === spike.category && a.day === spike.start), 'spike in the top 5').to.be.true;
-    expect(top.some((a) => a.metric === 'late_rate' && a.slice === surge.tier), 'surge in the top 5').to.be.true;
+    expect(
+      top.some((a) => a.metric === 'gmv' && a.slice === spike.category && a.day === spike.start),
+      'spike in the top 5',
+    ).to.be.true;
+    expect(
+      top.some((a) => a.metric === 'late_rate' && a.slice === surge.tier),
+      'surge in the top 5',
+    ).to.be.true;
   });
 
   it('the same data without planting has neither, and few alarms: < 1% of scored days, < 0.5% outside retail events', () => {
     const spike = planted.find((p) => p.metric === 'gmv')!;
-    expect(clean.anomalies.some((a) => a.metric === 'gmv' && a.dim === 'category' && a.slice === spike.category && a.day === spike.start)).to.be.false;
+    expect(
+      clean.anomalies.some(
+        (a) => a.metric === 'gmv' && a.dim === 'category' && a.slice === spike.category && a.day === spike.start,
+      ),
+    ).to.be.false;
     const surge = planted.find((p) => p.metric === 'late_rate')!;
-    expect(clean.anomalies.some((a) => a.metric === 'late_rate' && a.slice === surge.tier && a.to >= surge.start && a.from <= surge.end)).to.be.false;
+    expect(
+      clean.anomalies.some(
+        (a) => a.metric === 'late_rate' && a.slice === surge.tier && a.to >= surge.start && a.from <= surge.end,
+      ),
+    ).to.be.false;
     expect(clean.rate).to.be.lessThan(0.01);
     expect(clean.ordinaryRate).to.be.lessThan(0.005);
   });

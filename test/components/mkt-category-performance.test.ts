@@ -11,17 +11,23 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const bars = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('g.bar')].map((g) => [g.getAttribute('data-category'), g.querySelector('text.value')!.textContent!.trim()]);
-const bar = (el: Element, name: string) => el.shadowRoot!.querySelector(`g.bar[data-category="${name}"]`) as SVGGElement;
+  [...el.shadowRoot!.querySelectorAll('g.bar')].map((g) => [
+    g.getAttribute('data-category'),
+    g.querySelector('text.value')!.textContent!.trim(),
+  ]);
+const bar = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector(`g.bar[data-category="${name}"]`) as SVGGElement;
 
 describe('<mkt-category-performance>', () => {
   let data: MktData;
   let cats: MktCategoryPerformance;
   let kpis: MktKpis;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}>
-      <mkt-kpis></mkt-kpis><mkt-category-performance heading="Categories"></mkt-category-performance>
-    </mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}>
+        <mkt-kpis></mkt-kpis><mkt-category-performance heading="Categories"></mkt-category-performance>
+      </mkt-data>`,
+    );
     cats = data.querySelector('mkt-category-performance')!;
     kpis = data.querySelector('mkt-kpis')!;
     await whenReady(data);
@@ -37,7 +43,11 @@ describe('<mkt-category-performance>', () => {
 
   it('sorts categories by GMV, largest first', () => {
     // Electronics t1 t5 t7 = 300, Toys t8 = 100, Books t2 t3 = 60.
-    expect(bars(cats)).to.deep.equal([['Electronics', '$300'], ['Toys', '$100'], ['Books', '$60']]);
+    expect(bars(cats)).to.deep.equal([
+      ['Electronics', '$300'],
+      ['Toys', '$100'],
+      ['Books', '$60'],
+    ]);
   });
 
   it('re-sorts when the metric property changes: orders, then conversion', async () => {
@@ -45,11 +55,19 @@ describe('<mkt-category-performance>', () => {
     await cats.updateComplete;
     expect(cats.getAttribute('metric')).to.equal('orders');
     // Completed lines: Electronics 3, Books 2, Toys 1.
-    expect(bars(cats)).to.deep.equal([['Electronics', '3'], ['Books', '2'], ['Toys', '1']]);
+    expect(bars(cats)).to.deep.equal([
+      ['Electronics', '3'],
+      ['Books', '2'],
+      ['Toys', '1'],
+    ]);
     cats.metric = 'conversion';
     await cats.updateComplete;
     // Sessions by first product: Electronics S1, S4 both purchase = 100 %; Books S2, S5 and Toys S3 none (ties by name).
-    expect(bars(cats)).to.deep.equal([['Electronics', '100.0%'], ['Books', '0.0%'], ['Toys', '0.0%']]);
+    expect(bars(cats)).to.deep.equal([
+      ['Electronics', '100.0%'],
+      ['Books', '0.0%'],
+      ['Toys', '0.0%'],
+    ]);
     cats.metric = 'gmv';
     await cats.updateComplete;
   });
@@ -89,7 +107,9 @@ describe('<mkt-category-performance>', () => {
   });
 
   it('works with a dashboard property assigned directly', async () => {
-    const lone = await mount<MktCategoryPerformance>(html`<mkt-category-performance metric="orders"></mkt-category-performance>`);
+    const lone = await mount<MktCategoryPerformance>(
+      html`<mkt-category-performance metric="orders"></mkt-category-performance>`,
+    );
     lone.dashboard = data.state;
     await settled(lone);
     expect(bars(lone)[0]).to.deep.equal(['Electronics', '3']);
@@ -99,13 +119,18 @@ describe('<mkt-category-performance>', () => {
 
 describe('<mkt-category-performance> without page events', () => {
   it('disables conversion and falls back to GMV', async () => {
-    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}>
-      <mkt-category-performance metric="conversion"></mkt-category-performance></mkt-data>`);
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}>
+        <mkt-category-performance metric="conversion"></mkt-category-performance
+      ></mkt-data>`,
+    );
     const cats = data.querySelector('mkt-category-performance')!;
     await whenReady(data);
     await settled(cats);
     expect(bars(cats)[0]).to.deep.equal(['Electronics', '$300']);
-    const conversion = [...cats.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Conversion')!;
+    const conversion = [...cats.shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Conversion',
+    )!;
     expect(conversion.disabled).to.equal(true);
     data.remove();
   });
@@ -113,8 +138,11 @@ describe('<mkt-category-performance> without page events', () => {
 
 describe('<mkt-category-performance> with no orders', () => {
   it('shows its empty state for GMV even though sessions exist', async () => {
-    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset({ rows: { transactions: [] } })}>
-      <mkt-category-performance></mkt-category-performance></mkt-data>`);
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset({ rows: { transactions: [] } })}>
+        <mkt-category-performance></mkt-category-performance
+      ></mkt-data>`,
+    );
     const cats = data.querySelector('mkt-category-performance')!;
     await whenReady(data);
     await settled(cats);

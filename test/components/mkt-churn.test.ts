@@ -11,7 +11,9 @@ describe('<mkt-churn> on the tiny marketplace', () => {
   let data: MktData;
   let churn: MktChurn;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-churn heading="Churn" days="20"></mkt-churn></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-churn heading="Churn" days="20"></mkt-churn></mkt-data>`,
+    );
     churn = data.querySelector('mkt-churn')!;
     await whenReady(data);
     await settled(churn);
@@ -40,7 +42,10 @@ describe('<mkt-churn> on the tiny marketplace', () => {
   it('the breakdown toggle switches to cohorts', async () => {
     const [, byCohort] = churn.shadowRoot!.querySelectorAll<HTMLButtonElement>('.segmented button');
     byCohort.click();
-    await waitFor(() => churn.shadowRoot!.querySelector('g[data-group]')?.getAttribute('data-group') === '2025-01', 'the cohort bars');
+    await waitFor(
+      () => churn.shadowRoot!.querySelector('g[data-group]')?.getAttribute('data-group') === '2025-01',
+      'the cohort bars',
+    );
     expect(churn.breakdown).to.equal('cohort');
   });
 });
@@ -55,7 +60,9 @@ describe('<mkt-churn> on 41 customers, with a dashboard assigned directly', () =
     const metric = (name: string) => text(el, `[data-metric="${name}"]`);
     expect(metric('auc')).to.match(/^(0\.\d\d|1\.00|–)$/);
     expect(metric('precision')).to.match(/%|–/);
-    const values = [...el.shadowRoot!.querySelectorAll('.layout > div:nth-child(4) tbody tr td:nth-child(6)')].map((td) => Number(td.textContent!.replace(/[^\d.]/g, '')));
+    const values = [...el.shadowRoot!.querySelectorAll('.layout > div:nth-child(4) tbody tr td:nth-child(6)')].map(
+      (td) => Number(td.textContent!.replace(/[^\d.]/g, '')),
+    );
     for (let i = 1; i < values.length; i++) expect(values[i]).to.be.at.most(values[i - 1]);
     el.remove();
     data.remove();

@@ -12,7 +12,9 @@ describe('<mkt-clv>', () => {
   let data: MktData;
   let clv: MktClv;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${manyCustomersDataset()}><mkt-clv heading="Lifetime value"></mkt-clv></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${manyCustomersDataset()}><mkt-clv heading="Lifetime value"></mkt-clv></mkt-data>`,
+    );
     clv = data.querySelector('mkt-clv')!;
     await whenReady(data);
     await settled(clv);
@@ -32,7 +34,9 @@ describe('<mkt-clv>', () => {
     const boxes = clv.shadowRoot!.querySelectorAll('g.box').length;
     expect(boxes).to.equal(clv.shadowRoot!.querySelectorAll('tbody tr').length);
     expect(boxes).to.be.above(1);
-    const counts = [...clv.shadowRoot!.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => Number(td.textContent));
+    const counts = [...clv.shadowRoot!.querySelectorAll('tbody tr td:nth-child(2)')].map((td) =>
+      Number(td.textContent),
+    );
     expect(counts.reduce((s, v) => s + v, 0)).to.equal(customers);
   });
 
@@ -65,7 +69,13 @@ describe('<mkt-clv> with a dashboard assigned directly', () => {
     const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
     await whenReady(data);
     const errors: MktErrorEvent[] = [];
-    const el: MktClv = await mount(html`<mkt-clv horizon-weeks="26" .dashboard=${data.state} @mkt-error=${(e: MktErrorEvent) => errors.push(e)}></mkt-clv>`);
+    const el: MktClv = await mount(
+      html`<mkt-clv
+        horizon-weeks="26"
+        .dashboard=${data.state}
+        @mkt-error=${(e: MktErrorEvent) => errors.push(e)}
+      ></mkt-clv>`,
+    );
     await settled(el);
     expect(text(el, '[data-tile="total"] .label')).to.equal('CLV, 26 weeks');
     expect(errors).to.deep.equal([]);

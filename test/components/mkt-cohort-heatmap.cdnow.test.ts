@@ -19,7 +19,9 @@ describe('<mkt-cohort-heatmap> on the CDNOW master data, loaded through <mkt-dat
   before(async function () {
     const text = await sharedText('cdnow/CDNOW_master.txt');
     if (text === null) return this.skip();
-    const el = await mount<MktData>(html`<mkt-data .source=${cdnowDataset(text)}><mkt-cohort-heatmap periods="13"></mkt-cohort-heatmap></mkt-data>`);
+    const el = await mount<MktData>(
+      html`<mkt-data .source=${cdnowDataset(text)}><mkt-cohort-heatmap periods="13"></mkt-cohort-heatmap></mkt-data>`,
+    );
     data = el;
     heatmap = el.querySelector('mkt-cohort-heatmap')!;
     await whenReady(el);

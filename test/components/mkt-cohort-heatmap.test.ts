@@ -14,7 +14,11 @@ describe('<mkt-cohort-heatmap>', () => {
   let data: MktData;
   let heatmap: MktCohortHeatmap;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-cohort-heatmap heading="Cohorts" periods="3"></mkt-cohort-heatmap></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-cohort-heatmap heading="Cohorts" periods="3"></mkt-cohort-heatmap
+      ></mkt-data>`,
+    );
     heatmap = data.querySelector('mkt-cohort-heatmap')!;
     await whenReady(data);
     await settled(heatmap);
@@ -39,7 +43,14 @@ describe('<mkt-cohort-heatmap>', () => {
   it('shows seller cohorts and revenue retention when the properties change', async () => {
     heatmap.entity = 'sellers';
     heatmap.measure = 'revenue';
-    await waitFor(() => cells(heatmap, '2025-01')[1] !== null && cells(heatmap, 'avg').length && heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-03"]') && !heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"]'), 'seller cohorts');
+    await waitFor(
+      () =>
+        cells(heatmap, '2025-01')[1] !== null &&
+        cells(heatmap, 'avg').length &&
+        heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-03"]') &&
+        !heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"]'),
+      'seller cohorts',
+    );
     // Sellers s1, s2 first sell in January (100 + 40); February they sell 20 + 100 = 120, March 100.
     expect(cells(heatmap, '2025-01').map(Number)).to.deep.equal([1, 120 / 140, 100 / 140]);
     expect(heatmap.getAttribute('entity')).to.equal('sellers');

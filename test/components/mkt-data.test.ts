@@ -12,7 +12,9 @@ import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 import { blobDataset } from '../support/blob-dataset.js';
 
-async function loadError(template: ReturnType<typeof html>): Promise<{ data: MktData; events: MktErrorEvent[]; kpis: MktKpis }> {
+async function loadError(
+  template: ReturnType<typeof html>,
+): Promise<{ data: MktData; events: MktErrorEvent[]; kpis: MktKpis }> {
   const events: MktErrorEvent[] = [];
   const listener = (e: Event) => events.push(e as MktErrorEvent);
   document.addEventListener('mkt-error', listener);
@@ -38,7 +40,9 @@ describe('<mkt-data>', () => {
   it('loads a dataset folder by URL with a manifest and reports mkt-data-ready with row counts', async () => {
     let ready: CustomEvent | null = null;
     const src = blobDataset();
-    const data = await mount<MktData>(html`<mkt-data src=${src} @mkt-data-ready=${(e: CustomEvent) => (ready = e)}></mkt-data>`);
+    const data = await mount<MktData>(
+      html`<mkt-data src=${src} @mkt-data-ready=${(e: CustomEvent) => (ready = e)}></mkt-data>`,
+    );
     await whenReady(data);
     expect(data.state.status).to.equal('ready');
     await waitFor(() => ready, 'mkt-data-ready');
@@ -56,10 +60,12 @@ describe('<mkt-data>', () => {
   });
 
   it('keeps two dashboards on one page independent', async () => {
-    const page = await mount<HTMLDivElement>(html`<div>
-      <mkt-data id="a" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
-      <mkt-data id="b" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
-    </div>`);
+    const page = await mount<HTMLDivElement>(
+      html`<div>
+        <mkt-data id="a" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
+        <mkt-data id="b" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>
+      </div>`,
+    );
     const [a, b] = page.querySelectorAll('mkt-data');
     await whenReady(a);
     await whenReady(b);
@@ -77,10 +83,12 @@ describe('<mkt-data>', () => {
   });
 
   it('serves a widget elsewhere on the page that names it with data="id"', async () => {
-    const page = await mount<HTMLDivElement>(html`<div>
-      <mkt-kpis data="shop-x"></mkt-kpis>
-      <mkt-data id="shop-x" .source=${tinyDataset()}></mkt-data>
-    </div>`);
+    const page = await mount<HTMLDivElement>(
+      html`<div>
+        <mkt-kpis data="shop-x"></mkt-kpis>
+        <mkt-data id="shop-x" .source=${tinyDataset()}></mkt-data>
+      </div>`,
+    );
     const data = page.querySelector('mkt-data')!;
     const kpis = page.querySelector('mkt-kpis')!;
     await whenReady(data);
@@ -151,7 +159,9 @@ describe('<mkt-data>', () => {
 
   describe('bad datasets give a clear error in the widgets and as mkt-error', () => {
     it('a file that answers 404', async () => {
-      const { data, events, kpis } = await loadError(html`<mkt-data src="/test/fixtures/no-such-dataset/"><mkt-kpis></mkt-kpis></mkt-data>`);
+      const { data, events, kpis } = await loadError(
+        html`<mkt-data src="/test/fixtures/no-such-dataset/"><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
       expect(data.state.status).to.equal('error');
       expect(events[0].detail.code).to.equal('fetch-failed');
       expect(events[0].detail.message).to.contain('404');
@@ -160,7 +170,9 @@ describe('<mkt-data>', () => {
     });
 
     it('a missing table file', async () => {
-      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: null })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      const { data, events, kpis } = await loadError(
+        html`<mkt-data src=${blobDataset({ transactions: null })}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
       expect(events[0].detail).to.include({ code: 'table-missing', table: 'transactions' });
       expect(text(kpis, '.message.error')).to.contain('no "transactions" table');
       data.remove();
@@ -168,7 +180,9 @@ describe('<mkt-data>', () => {
 
     it('a missing column', async () => {
       const broken = tableIPCFromRows('transactions', TINY.transactions, { omit: ['revenue'] });
-      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: broken })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      const { data, events, kpis } = await loadError(
+        html`<mkt-data src=${blobDataset({ transactions: broken })}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
       expect(events[0].detail).to.include({ code: 'column-missing', table: 'transactions', column: 'revenue' });
       expect(text(kpis, '.message.error')).to.contain('Table "transactions" has no column "revenue"');
       data.remove();
@@ -176,7 +190,9 @@ describe('<mkt-data>', () => {
 
     it('a malformed Arrow file', async () => {
       const garbage = new TextEncoder().encode('id,name\ns1,not arrow at all\n');
-      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ sellers: garbage })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      const { data, events, kpis } = await loadError(
+        html`<mkt-data src=${blobDataset({ sellers: garbage })}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
       expect(events[0].detail).to.include({ code: 'file-malformed', table: 'sellers' });
       expect(text(kpis, '.message.error')).to.contain('not a readable Arrow IPC file');
       data.remove();
@@ -185,7 +201,9 @@ describe('<mkt-data>', () => {
     it('a truncated Arrow file', async () => {
       const whole = tinyDataset().files.transactions as Uint8Array;
       const { data, events } = await loadError(
-        html`<mkt-data src=${blobDataset({ transactions: whole.subarray(0, Math.floor(whole.length / 2)) })}><mkt-kpis></mkt-kpis></mkt-data>`,
+        html`<mkt-data src=${blobDataset({ transactions: whole.subarray(0, Math.floor(whole.length / 2)) })}
+          ><mkt-kpis></mkt-kpis
+        ></mkt-data>`,
       );
       expect(events[0].detail.code).to.equal('file-malformed');
       data.remove();
@@ -195,16 +213,27 @@ describe('<mkt-data>', () => {
       // revenue written as text: "$100" is not an amount.
       const t = TINY.transactions;
       const table = tableFromArrays({
-        id: t.map((r) => r.id as string), customer_id: t.map((r) => r.customer_id as string),
-        seller_id: t.map((r) => r.seller_id as string), product_id: t.map((r) => r.product_id as string),
-        order_date: t.map((r) => r.order_date as string), quantity: Int32Array.from(t.map((r) => r.quantity as number)),
-        revenue: t.map((r) => `$${r.revenue}`), status: t.map((r) => r.status as string),
-        delivery_days: Int32Array.from(t.map((r) => (r.delivery_days as number) ?? 0)), was_late: t.map((r) => r.was_late as boolean),
+        id: t.map((r) => r.id as string),
+        customer_id: t.map((r) => r.customer_id as string),
+        seller_id: t.map((r) => r.seller_id as string),
+        product_id: t.map((r) => r.product_id as string),
+        order_date: t.map((r) => r.order_date as string),
+        quantity: Int32Array.from(t.map((r) => r.quantity as number)),
+        revenue: t.map((r) => `$${r.revenue}`),
+        status: t.map((r) => r.status as string),
+        delivery_days: Int32Array.from(t.map((r) => (r.delivery_days as number) ?? 0)),
+        was_late: t.map((r) => r.was_late as boolean),
       });
-      const { data, events, kpis } = await loadError(html`<mkt-data src=${blobDataset({ transactions: tableToIPC(table, 'stream') })}><mkt-kpis></mkt-kpis></mkt-data>`);
+      const { data, events, kpis } = await loadError(
+        html`<mkt-data src=${blobDataset({ transactions: tableToIPC(table, 'stream') })}
+          ><mkt-kpis></mkt-kpis
+        ></mkt-data>`,
+      );
       // order_date is text here too, but 'YYYY-MM-DD' text is coerced to DATE; "$100" is no number.
       expect(events[0].detail).to.include({ code: 'column-type', table: 'transactions', column: 'revenue' });
-      expect(text(kpis, '.message.error')).to.contain('Column "transactions.revenue" holds 8 values that are not numbers, e.g. "$');
+      expect(text(kpis, '.message.error')).to.contain(
+        'Column "transactions.revenue" holds 8 values that are not numbers, e.g. "$',
+      );
       data.remove();
     });
   });

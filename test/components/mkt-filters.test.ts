@@ -12,7 +12,11 @@ describe('<mkt-filters>', () => {
   let filters: MktFilters;
   const sent: MktFilterChangeEvent[] = [];
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-filters @mkt-filter-change=${(e: MktFilterChangeEvent) => sent.push(e)}></mkt-filters></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-filters @mkt-filter-change=${(e: MktFilterChangeEvent) => sent.push(e)}></mkt-filters
+      ></mkt-data>`,
+    );
     filters = data.querySelector('mkt-filters')!;
     await whenReady(data);
     await settled(filters);
@@ -26,14 +30,18 @@ describe('<mkt-filters>', () => {
 
   it('offers the categories, tiers and regions found in the data', () => {
     const options = (key: string) =>
-      [...filters.shadowRoot!.querySelectorAll<HTMLInputElement>(`details[data-key="${key}"] input[type="checkbox"]`)].map((i) => i.value);
+      [
+        ...filters.shadowRoot!.querySelectorAll<HTMLInputElement>(`details[data-key="${key}"] input[type="checkbox"]`),
+      ].map((i) => i.value);
     expect(options('categories')).to.deep.equal(['Books', 'Electronics', 'Toys']);
     expect(options('tiers')).to.deep.equal(['gold', 'new', 'silver']);
     expect(options('regions')).to.deep.equal(['California', 'New York', 'Texas']);
   });
 
   it('sends a bubbling, composed mkt-filter-change when a category is ticked', async () => {
-    const box = filters.shadowRoot!.querySelector<HTMLInputElement>('details[data-key="categories"] input[value="Toys"]')!;
+    const box = filters.shadowRoot!.querySelector<HTMLInputElement>(
+      'details[data-key="categories"] input[value="Toys"]',
+    )!;
     box.click();
     const event = sent.at(-1)!;
     expect(event.type).to.equal('mkt-filter-change');

@@ -19,8 +19,16 @@ function weeklyPattern(): InMemoryDataset {
     const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
     for (let k = 0; k < (weekend ? 5 : 10); k++) {
       transactions.push({
-        id: `t${d}-${k}`, customer_id: 'c1', seller_id: 's2', product_id: 'p2', order_date: date.toISOString().slice(0, 10),
-        quantity: 1, revenue: 20, status: 'completed', delivery_days: 2, was_late: false,
+        id: `t${d}-${k}`,
+        customer_id: 'c1',
+        seller_id: 's2',
+        product_id: 'p2',
+        order_date: date.toISOString().slice(0, 10),
+        quantity: 1,
+        revenue: 20,
+        status: 'completed',
+        delivery_days: 2,
+        was_late: false,
       });
     }
   }
@@ -31,7 +39,9 @@ describe('<mkt-forecast>', () => {
   let data: MktData;
   let el: MktForecast;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${weeklyPattern()}><mkt-forecast heading="Forecast"></mkt-forecast></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${weeklyPattern()}><mkt-forecast heading="Forecast"></mkt-forecast></mkt-data>`,
+    );
     el = data.querySelector('mkt-forecast')!;
     await whenReady(data);
     await settled(el);
@@ -57,7 +67,9 @@ describe('<mkt-forecast>', () => {
     await waitFor(() => text(el, '.headline .value') === '$3,600', 'a 3-week forecast');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
     await el.updateComplete;
-    const cells = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const cells = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    );
     // 12 weeks end on Mar 25 (84 days from Jan 1): the forecast weeks end Apr 1, 8 and 15.
     const forecast = cells.filter((c) => c[1] === 'Forecast');
     expect(forecast.map((c) => c[0])).to.deep.equal(['Apr 1, 2025', 'Apr 8, 2025', 'Apr 15, 2025']);

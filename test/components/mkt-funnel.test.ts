@@ -7,7 +7,8 @@ import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
-const aria = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.getAttribute('aria-label') ?? '';
+const aria = (el: Element, selector: string) =>
+  el.shadowRoot!.querySelector(selector)?.getAttribute('aria-label') ?? '';
 
 describe('<mkt-funnel>', () => {
   let data: MktData;
@@ -31,7 +32,9 @@ describe('<mkt-funnel>', () => {
     expect(aria(funnel, '[data-step="carted"]')).to.equal(
       'Added to cart. 3 sessions (60.00% of all). 60.0% of "Viewed a product" continued; 40.0% dropped off',
     );
-    expect(aria(funnel, '[data-step="checked_out"]')).to.contain('2 sessions (40.00% of all). 66.7% of "Added to cart" continued; 33.3% dropped off');
+    expect(aria(funnel, '[data-step="checked_out"]')).to.contain(
+      '2 sessions (40.00% of all). 66.7% of "Added to cart" continued; 33.3% dropped off',
+    );
     expect(aria(funnel, '[data-step="purchased"]')).to.contain('100.0% of "Started checkout" continued');
     // Cart abandonment: 1 − 2 purchases / 3 carts.
     expect(text(funnel, '.summary')).to.equal('Session conversion 40.00% · cart abandonment 33.3%');
@@ -43,7 +46,9 @@ describe('<mkt-funnel>', () => {
     await settled(funnel);
     await expect(funnel).shadowDom.to.be.accessible();
     // Electronics: S1, S4 both go all the way; Books: S2, S5 only view; Toys: S3 view → cart.
-    expect(text(funnel, '[data-group="Electronics"] .visually-hidden')).to.contain('2 sessions, 2 with a purchase (100.00%)');
+    expect(text(funnel, '[data-group="Electronics"] .visually-hidden')).to.contain(
+      '2 sessions, 2 with a purchase (100.00%)',
+    );
     expect(text(funnel, '[data-group="Toys"] .visually-hidden')).to.contain('View → cart: 100.0% (all: 60.0%)');
     expect(funnel.getAttribute('breakdown')).to.equal('category');
     const toys = funnel.shadowRoot!.querySelector<HTMLElement>('[data-group="Toys"]')!;
@@ -76,11 +81,15 @@ describe('<mkt-funnel>', () => {
 
 describe('<mkt-funnel> without page events', () => {
   it('says in place that it needs page events', async () => {
-    const data: MktData = await mount(html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-funnel></mkt-funnel></mkt-data>`);
+    const data: MktData = await mount(
+      html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-funnel></mkt-funnel></mkt-data>`,
+    );
     const funnel = data.querySelector('mkt-funnel')!;
     await whenReady(data);
     await waitFor(() => text(funnel, '.message'), 'the notice');
-    expect(text(funnel, '.message')).to.equal('This dataset has no page events (storefront sessions), which this view needs.');
+    expect(text(funnel, '.message')).to.equal(
+      'This dataset has no page events (storefront sessions), which this view needs.',
+    );
     data.remove();
   });
 });

@@ -34,7 +34,11 @@ describe('<mkt-geo>', () => {
     expect(state('California')!.getAttribute('aria-label')).to.equal('California: GMV $120, 1 customer');
     expect(state('Texas')!.getAttribute('tabindex')).to.equal('0');
     // Texas, the largest, is the darkest.
-    const lum = (c: string) => c.match(/\d+/g)!.slice(0, 3).reduce((s, v) => s + Number(v), 0);
+    const lum = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .reduce((s, v) => s + Number(v), 0);
     expect(lum(state('Texas')!.getAttribute('fill')!)).to.be.lessThan(lum(state('New York')!.getAttribute('fill')!));
   });
 
@@ -67,7 +71,9 @@ describe('<mkt-geo>', () => {
     expect(text(el, '.seq-legend-title')).to.equal('Customers');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
     await el.updateComplete;
-    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      r.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     // 240 / 460 = 52.2%, 120 / 460 = 26.1%, 100 / 460 = 21.7%.
     expect(rows).to.deep.equal(['Texas $240 52.2% 2', 'California $120 26.1% 1', 'New York $100 21.7% 1']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
@@ -78,7 +84,9 @@ describe('<mkt-geo>', () => {
 describe('<mkt-geo> with regions that are not US states', () => {
   it('lists them under "Not on the map" as text', async () => {
     const customers = TINY.customers.map((c) => (c.id === 'c4' ? { ...c, region: '<b>Ontario</b>' } : c));
-    const data: MktData = await mount(html`<mkt-data .source=${tinyDataset({ rows: { customers } })}><mkt-geo></mkt-geo></mkt-data>`);
+    const data: MktData = await mount(
+      html`<mkt-data .source=${tinyDataset({ rows: { customers } })}><mkt-geo></mkt-geo></mkt-data>`,
+    );
     const el = data.querySelector('mkt-geo')!;
     await whenReady(data);
     await settled(el);

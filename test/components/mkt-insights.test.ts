@@ -14,7 +14,9 @@ describe('<mkt-insights>', () => {
   let data: MktData;
   let el: MktInsights;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-insights heading="Insights"></mkt-insights></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-insights heading="Insights"></mkt-insights></mkt-data>`,
+    );
     el = data.querySelector('mkt-insights')!;
     await whenReady(data);
     await settled(el);
@@ -43,7 +45,7 @@ describe('<mkt-insights>', () => {
     expect(text(el, '.finding .text')).to.equal('Late shipments of the new tier are 50.0%, 12.5× the 4% target');
   });
 
-  it('a finding\'s button filters to its view', async () => {
+  it("a finding's button filters to its view", async () => {
     let detail: unknown = null;
     const listen = (e: MktFilterChangeEvent) => (detail = e.detail);
     data.addEventListener('mkt-filter-change', listen);
@@ -60,7 +62,9 @@ describe('<mkt-insights>', () => {
     data.setFilters({ dateFrom: '2025-02-01', dateTo: '2025-02-28' });
     await waitFor(() => el.findings.some((x) => x.kind === 'gmv-change'), 'the GMV change finding');
     await settled(el);
-    expect(el.findings.find((x) => x.kind === 'gmv-change')!.text).to.equal('GMV is down 14.3% vs the prior period, led by Books (−$20)');
+    expect(el.findings.find((x) => x.kind === 'gmv-change')!.text).to.equal(
+      'GMV is down 14.3% vs the prior period, led by Books (−$20)',
+    );
     const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).to.match(/^Insights updated: \d findings?\. First: /);
     data.setFilters({ dateFrom: null, dateTo: null });
@@ -94,10 +98,13 @@ describe('sellerChurnByCategorySql()', () => {
     const { engine, close } = await openEngine(tinyDataset());
     // Base 10 Jan – 8 Feb, recent 9 Feb – 10 Mar. Books (s2): t2 15 Jan, t3 3 Feb, none after → churned.
     // Electronics (s1): t1 10 Jan and t5 20 Feb → active. Toys (s3): completed only t8 on 10 Mar → not active before.
-    const result = await sql(engine, sellerChurnByCategorySql(EMPTY_FILTERS, {
-      base: { from: '2025-01-10', to: '2025-02-08' },
-      recent: { from: '2025-02-09', to: '2025-03-10' },
-    }));
+    const result = await sql(
+      engine,
+      sellerChurnByCategorySql(EMPTY_FILTERS, {
+        base: { from: '2025-01-10', to: '2025-02-08' },
+        recent: { from: '2025-02-09', to: '2025-03-10' },
+      }),
+    );
     expect(result).to.deep.equal([
       { category: 'Books', active: 1, churned: 1 },
       { category: 'Electronics', active: 1, churned: 0 },

@@ -6,14 +6,18 @@ import type { MktJourney } from '../../src/components/journey/mkt-journey.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
-const node = (el: Element, name: string) => el.shadowRoot!.querySelector(`.node[data-node="${name}"]`)?.getAttribute('aria-label') ?? null;
-const link = (el: Element, name: string) => el.shadowRoot!.querySelector(`.link[data-link="${name}"]`)?.getAttribute('aria-label') ?? null;
+const node = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector(`.node[data-node="${name}"]`)?.getAttribute('aria-label') ?? null;
+const link = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector(`.link[data-link="${name}"]`)?.getAttribute('aria-label') ?? null;
 
 describe('<mkt-journey>', () => {
   let data: MktData;
   let journey: MktJourney;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-journey heading="Journeys"></mkt-journey></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-journey heading="Journeys"></mkt-journey></mkt-data>`,
+    );
     journey = data.querySelector('mkt-journey')!;
     await whenReady(data);
     await settled(journey);
@@ -27,7 +31,9 @@ describe('<mkt-journey>', () => {
 
   it('flows sessions from their source through the steps to a purchase or an exit', () => {
     // S1 organic, S4 email: all four steps; S3 social: view → cart, leaves; S2 direct, S5 paid: view only.
-    expect(node(journey, 'Viewed a product')).to.equal('Viewed a product. 5 sessions (100.0% of all). 100.0% of the step before');
+    expect(node(journey, 'Viewed a product')).to.equal(
+      'Viewed a product. 5 sessions (100.0% of all). 100.0% of the step before',
+    );
     expect(node(journey, 'Added to cart')).to.contain('3 sessions (60.0% of all). 60.0% of the step before');
     expect(node(journey, 'Left after viewing')).to.contain('2 sessions');
     expect(node(journey, 'Left with a cart')).to.contain('1 sessions');
@@ -75,7 +81,9 @@ describe('<mkt-journey>', () => {
   });
 
   it('says in place that it needs page events', async () => {
-    const other: MktData = await mount(html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-journey></mkt-journey></mkt-data>`);
+    const other: MktData = await mount(
+      html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-journey></mkt-journey></mkt-data>`,
+    );
     const el = other.querySelector('mkt-journey')!;
     await whenReady(other);
     await waitFor(() => text(el, '.message'), 'the notice');

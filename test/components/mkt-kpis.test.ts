@@ -49,19 +49,25 @@ describe('<mkt-kpis>', () => {
 
 describe('<mkt-kpis> without page events', () => {
   it('says conversion needs page events and still shows GMV', async () => {
-    const data: MktData = await fixture(html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-kpis></mkt-kpis></mkt-data>`);
+    const data: MktData = await fixture(
+      html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
     const kpis = data.querySelector('mkt-kpis')!;
     await whenReady(data);
     await settled(kpis);
     expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
-    expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"]')!.getAttribute('title')).to.contain('Needs page events');
+    expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"]')!.getAttribute('title')).to.contain(
+      'Needs page events',
+    );
     data.remove();
   });
 });
 
 describe('<mkt-kpis> locale and currency', () => {
   it('formats with the locale and currency of its <mkt-data>, and follows a change', async () => {
-    const data = await mount<MktData>(html`<mkt-data locale="de-DE" currency="EUR" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`);
+    const data = await mount<MktData>(
+      html`<mkt-data locale="de-DE" currency="EUR" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
     const kpis = data.querySelector('mkt-kpis')!;
     await whenReady(data);
     await settled(kpis);

@@ -7,13 +7,18 @@ import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
-const label = (el: Element, cohort: string) => el.shadowRoot!.querySelector(`.curve[data-cohort="${cohort}"] .line`)?.getAttribute('aria-label') ?? null;
+const label = (el: Element, cohort: string) =>
+  el.shadowRoot!.querySelector(`.curve[data-cohort="${cohort}"] .line`)?.getAttribute('aria-label') ?? null;
 
 describe('<mkt-retention-curves>', () => {
   let data: MktData;
   let curves: MktRetentionCurves;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-retention-curves heading="Retention" periods="3"></mkt-retention-curves></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-retention-curves heading="Retention" periods="3"></mkt-retention-curves
+      ></mkt-data>`,
+    );
     curves = data.querySelector('mkt-retention-curves')!;
     await whenReady(data);
     await settled(curves);
@@ -27,7 +32,9 @@ describe('<mkt-retention-curves>', () => {
 
   it('draws a line per cohort observed after month 0 and the size-weighted average', () => {
     // January {c1, c2}: 50% in months 1 and 2; February {c3}: 0% in month 1; March has no month 1 yet.
-    expect(label(curves, '2025-01')).to.equal('Jan 2025 cohort (2 customers): active 50.0% in month 1, 50.0% in month 2');
+    expect(label(curves, '2025-01')).to.equal(
+      'Jan 2025 cohort (2 customers): active 50.0% in month 1, 50.0% in month 2',
+    );
     expect(label(curves, '2025-02')).to.equal('Feb 2025 cohort (1 customer): active 0.0% in month 1');
     expect(label(curves, '2025-03')).to.equal(null);
     // Month 1: (1 + 0) / (2 + 1) = 33.3%; month 2: January alone, 50%.
@@ -59,7 +66,9 @@ describe('<mkt-retention-curves>', () => {
   });
 
   it('works with a dashboard assigned directly, for sellers', async () => {
-    const el: MktRetentionCurves = await mount(html`<mkt-retention-curves entity="sellers" periods="3"></mkt-retention-curves>`);
+    const el: MktRetentionCurves = await mount(
+      html`<mkt-retention-curves entity="sellers" periods="3"></mkt-retention-curves>`,
+    );
     el.dashboard = data.state;
     await settled(el);
     // Sellers s1, s2 (January): both sell in February, s1 in March.

@@ -7,7 +7,9 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const cells = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+  [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  );
 const press = (el: Element, selector: string) => (el.shadowRoot!.querySelector(selector) as HTMLElement).click();
 const buttonByText = (el: Element, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
@@ -16,7 +18,9 @@ describe('<mkt-revenue-trend>', () => {
   let data: MktData;
   let trend: MktRevenueTrend;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-revenue-trend heading="GMV"></mkt-revenue-trend></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-revenue-trend heading="GMV"></mkt-revenue-trend></mkt-data>`,
+    );
     trend = data.querySelector('mkt-revenue-trend')!;
     await whenReady(data);
     await settled(trend);

@@ -15,9 +15,11 @@ describe('<mkt-rfm-segments>', () => {
   let segments: MktRfmSegments;
   let kpis: MktKpis;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}>
-      <mkt-kpis></mkt-kpis><mkt-rfm-segments heading="Segments"></mkt-rfm-segments>
-    </mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}>
+        <mkt-kpis></mkt-kpis><mkt-rfm-segments heading="Segments"></mkt-rfm-segments>
+      </mkt-data>`,
+    );
     segments = data.querySelector('mkt-rfm-segments')!;
     kpis = data.querySelector('mkt-kpis')!;
     await whenReady(data);
@@ -33,7 +35,9 @@ describe('<mkt-rfm-segments>', () => {
 
   it('shows the rules segments of the tiny marketplace in the table and the treemap', () => {
     // See test/metrics/rfm.test.ts: c1 At Risk, c2 Loyal Customers, c3 About To Sleep, c4 Potential Loyalist.
-    const names = [...segments.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-segment')).sort();
+    const names = [...segments.shadowRoot!.querySelectorAll('tbody tr')]
+      .map((tr) => tr.getAttribute('data-segment'))
+      .sort();
     expect(names).to.deep.equal(['About To Sleep', 'At Risk', 'Loyal Customers', 'Potential Loyalist']);
     expect(segments.shadowRoot!.querySelectorAll('g.tile').length).to.equal(4);
     // Loyal Customers = c2: revenue 140 of 460 = 30.4 %, 2 purchase days, last purchase 5 days before 10 Mar.
@@ -60,7 +64,9 @@ describe('<mkt-rfm-segments>', () => {
     await settled(segments);
     expect(segments.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(4);
     expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Loyal Customers');
-    segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Loyal Customers"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    segments
+      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Loyal Customers"]')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === null, 'the segment filter to clear');
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$460', 'all-customer KPIs');
   });
@@ -80,7 +86,9 @@ describe('<mkt-rfm-segments>', () => {
     expect(segments.getAttribute('method')).to.equal('kmeans');
     await settled(segments);
     expect(text(segments, '.note')).to.contain('K-means');
-    const sizes = [...segments.shadowRoot!.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => Number(td.textContent));
+    const sizes = [...segments.shadowRoot!.querySelectorAll('tbody tr td:nth-child(2)')].map((td) =>
+      Number(td.textContent),
+    );
     expect(sizes.reduce((s, v) => s + v, 0)).to.equal(4);
     segments.shadowRoot!.querySelector<HTMLButtonElement>('.segmented button')!.click();
     await segments.updateComplete;
@@ -92,7 +100,9 @@ describe('<mkt-rfm-segments> with a dashboard assigned directly', () => {
   it('renders from the dashboard property of another <mkt-data>', async () => {
     const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
     await whenReady(data);
-    const el: MktRfmSegments = await mount(html`<mkt-rfm-segments method="kmeans" k="3" .dashboard=${data.state}></mkt-rfm-segments>`);
+    const el: MktRfmSegments = await mount(
+      html`<mkt-rfm-segments method="kmeans" k="3" .dashboard=${data.state}></mkt-rfm-segments>`,
+    );
     await settled(el);
     expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(3);
     await expect(el).shadowDom.to.be.accessible();

@@ -8,13 +8,18 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const rowsOf = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [g.getAttribute('data-tier'), g.querySelector('text.value')!.textContent!.trim()]);
+  [...el.shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [
+    g.getAttribute('data-tier'),
+    g.querySelector('text.value')!.textContent!.trim(),
+  ]);
 
 describe('<mkt-seller-churn>', () => {
   let data: MktData;
   let churn: MktSellerChurn;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-seller-churn heading="Seller churn"></mkt-seller-churn></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-seller-churn heading="Seller churn"></mkt-seller-churn></mkt-data>`,
+    );
     churn = data.querySelector('mkt-seller-churn')!;
     await whenReady(data);
     await settled(churn);
@@ -36,13 +41,18 @@ describe('<mkt-seller-churn>', () => {
     await waitFor(() => churn.getAttribute('days') === '30', 'reflection');
     await settled(churn);
     // Active 10 Jan – 8 Feb: s1 (gold), s2 (silver); in the last 30 days only s1 sells.
-    expect(rowsOf(churn)).to.deep.equal([['gold', '0.0% · 0 of 1'], ['silver', '100.0% · 1 of 1']]);
+    expect(rowsOf(churn)).to.deep.equal([
+      ['gold', '0.0% · 0 of 1'],
+      ['silver', '100.0% · 1 of 1'],
+    ]);
     expect(text(churn, '.definition')).to.contain('Feb 9, 2025');
     await expect(churn).shadowDom.to.be.accessible();
   });
 
   it('fires mkt-error when its query fails', async () => {
-    const broken = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}><mkt-seller-churn days="5"></mkt-seller-churn></mkt-data>`);
+    const broken = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}><mkt-seller-churn days="5"></mkt-seller-churn></mkt-data>`,
+    );
     const el = broken.querySelector('mkt-seller-churn')!;
     await whenReady(broken);
     await settled(el);
@@ -60,7 +70,10 @@ describe('<mkt-seller-churn>', () => {
     lone.dashboard = data.state;
     await settled(lone);
     // Last 5 days 6–10 March: s1's last sale was 5 March.
-    expect(rowsOf(lone)).to.deep.equal([['gold', '100.0% · 1 of 1'], ['silver', '100.0% · 1 of 1']]);
+    expect(rowsOf(lone)).to.deep.equal([
+      ['gold', '100.0% · 1 of 1'],
+      ['silver', '100.0% · 1 of 1'],
+    ]);
     lone.remove();
   });
 });

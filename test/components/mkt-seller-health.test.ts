@@ -8,15 +8,26 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const table = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('table.data:not(.months) tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+  [...el.shadowRoot!.querySelectorAll('table.data:not(.months) tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  );
 const tierCounts = (el: Element) =>
-  Object.fromEntries([...el.shadowRoot!.querySelectorAll('.tiers li')].map((li) => [li.getAttribute('data-tier'), li.querySelector('.n')!.textContent!.trim()]));
+  Object.fromEntries(
+    [...el.shadowRoot!.querySelectorAll('.tiers li')].map((li) => [
+      li.getAttribute('data-tier'),
+      li.querySelector('.n')!.textContent!.trim(),
+    ]),
+  );
 
 describe('<mkt-seller-health>', () => {
   let data: MktData;
   let health: MktSellerHealth;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-seller-health heading="Seller health" min-orders="1"></mkt-seller-health></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-seller-health heading="Seller health" min-orders="1"></mkt-seller-health
+      ></mkt-data>`,
+    );
     health = data.querySelector('mkt-seller-health')!;
     await whenReady(data);
     await settled(health);
@@ -33,7 +44,11 @@ describe('<mkt-seller-health>', () => {
     // s2 Paper Lane: ODR 1/2 → 0, late 1/2 → 0, cancellations 0 → 100, sentiment -0.5 → 25: 20 + 3.75 = 23.75.
     // s1 Volt Works: 100, 100, 100 and sentiment 0.8 → 90: 40 + 25 + 20 + 13.5 = 98.5.
     const rows = table(health);
-    expect(rows.map((r) => r.slice(0, 2))).to.deep.equal([['Toy Barn', 'Critical'], ['Paper Lane', 'Critical'], ['Volt Works', 'Healthy']]);
+    expect(rows.map((r) => r.slice(0, 2))).to.deep.equal([
+      ['Toy Barn', 'Critical'],
+      ['Paper Lane', 'Critical'],
+      ['Volt Works', 'Healthy'],
+    ]);
     expect(rows[0].slice(2)).to.deep.equal(['5', '66.7%', '50.0%', '2.50', '$100']);
     expect(rows[1].slice(2)).to.deep.equal(['24', '50.0%', '50.0%', '2.00', '$60']);
     expect(rows[2].slice(3)).to.deep.equal(['0.0%', '0.0%', '5.00', '$300']);
@@ -44,7 +59,11 @@ describe('<mkt-seller-health>', () => {
     health.minOrders = 3;
     await health.updateComplete;
     // Paper Lane has 2 orders.
-    expect(table(health).find((r) => r[0] === 'Paper Lane')!.slice(1, 3)).to.deep.equal(['Not enough orders', '–']);
+    expect(
+      table(health)
+        .find((r) => r[0] === 'Paper Lane')!
+        .slice(1, 3),
+    ).to.deep.equal(['Not enough orders', '–']);
     health.minOrders = 1;
     await health.updateComplete;
   });
@@ -66,7 +85,11 @@ describe('<mkt-seller-health>', () => {
     const critical = health.shadowRoot!.querySelector('path[data-tier="Critical"]') as SVGPathElement;
     critical.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await health.updateComplete;
-    expect(table(health).map((r) => r[0]).sort()).to.deep.equal(['Paper Lane', 'Toy Barn']);
+    expect(
+      table(health)
+        .map((r) => r[0])
+        .sort(),
+    ).to.deep.equal(['Paper Lane', 'Toy Barn']);
     expect(critical.getAttribute('aria-pressed')).to.equal('true');
     expect(data.filters.categories).to.deep.equal([]);
     critical.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -86,7 +109,9 @@ describe('<mkt-seller-health>', () => {
     await health.updateComplete;
     expect(table(health)).to.have.length(2);
     expect(text(health, '.page-info')).to.equal('Page 1 of 2 · 3 sellers');
-    [...health.shadowRoot!.querySelectorAll('.pager button')].find((b) => b.textContent === 'Next')!.dispatchEvent(new MouseEvent('click'));
+    [...health.shadowRoot!.querySelectorAll('.pager button')]
+      .find((b) => b.textContent === 'Next')!
+      .dispatchEvent(new MouseEvent('click'));
     await health.updateComplete;
     expect(table(health)).to.have.length(1);
     health.pageSize = 10;
@@ -96,11 +121,15 @@ describe('<mkt-seller-health>', () => {
   it("opens a seller's months and fires mkt-seller-select", async () => {
     const events: MktSellerSelectEvent[] = [];
     health.addEventListener('mkt-seller-select', (e) => events.push(e));
-    const open = [...health.shadowRoot!.querySelectorAll('button.seller')].find((b) => b.textContent === 'Toy Barn') as HTMLButtonElement;
+    const open = [...health.shadowRoot!.querySelectorAll('button.seller')].find(
+      (b) => b.textContent === 'Toy Barn',
+    ) as HTMLButtonElement;
     open.click();
     await waitFor(() => health.shadowRoot!.querySelectorAll('table.months tbody tr').length === 2, 'the months');
     expect(events.map((e) => e.detail)).to.deep.equal([{ sellerId: 's3', name: 'Toy Barn' }]);
-    const months = [...health.shadowRoot!.querySelectorAll('table.months tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const months = [...health.shadowRoot!.querySelectorAll('table.months tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    );
     // February: t4 returned, t6 cancelled; March: t8 completed late, 100, 4 stars.
     expect(months).to.deep.equal([
       ['Feb 2025', '2', '$0', '100.0%', '0.0%', '50.0%', '1.00'],
@@ -115,11 +144,44 @@ describe('<mkt-seller-health>', () => {
 
   it('shows seller names as text, never as markup', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
-    const d = await mount<MktData>(html`<mkt-data .source=${tinyDataset({
-      rows: { sellers: [{ id: 's1', name: evil, tier: 'gold', category: 'Electronics', join_date: '2024-03-01', status: 'active', region: 'California' },
-        { id: 's2', name: 'Paper Lane', tier: 'silver', category: 'Books', join_date: '2024-06-15', status: 'active', region: 'Texas' },
-        { id: 's3', name: 'Toy Barn', tier: 'new', category: 'Toys', join_date: '2025-01-02', status: 'churned', region: 'New York' }] },
-    })}><mkt-seller-health min-orders="1"></mkt-seller-health></mkt-data>`);
+    const d = await mount<MktData>(
+      html`<mkt-data
+        .source=${tinyDataset({
+          rows: {
+            sellers: [
+              {
+                id: 's1',
+                name: evil,
+                tier: 'gold',
+                category: 'Electronics',
+                join_date: '2024-03-01',
+                status: 'active',
+                region: 'California',
+              },
+              {
+                id: 's2',
+                name: 'Paper Lane',
+                tier: 'silver',
+                category: 'Books',
+                join_date: '2024-06-15',
+                status: 'active',
+                region: 'Texas',
+              },
+              {
+                id: 's3',
+                name: 'Toy Barn',
+                tier: 'new',
+                category: 'Toys',
+                join_date: '2025-01-02',
+                status: 'churned',
+                region: 'New York',
+              },
+            ],
+          },
+        })}
+        ><mkt-seller-health min-orders="1"></mkt-seller-health
+      ></mkt-data>`,
+    );
     const el = d.querySelector('mkt-seller-health')!;
     await whenReady(d);
     await settled(el);
@@ -140,7 +202,11 @@ describe('<mkt-seller-health>', () => {
 
 describe('<mkt-seller-health> without reviews', () => {
   it('says sentiment is unavailable and counts only returns and cancellations as defects', async () => {
-    const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset({ without: ['reviews'] })}><mkt-seller-health min-orders="1"></mkt-seller-health></mkt-data>`);
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset({ without: ['reviews'] })}
+        ><mkt-seller-health min-orders="1"></mkt-seller-health
+      ></mkt-data>`,
+    );
     const health = data.querySelector('mkt-seller-health')!;
     await whenReady(data);
     await settled(health);

@@ -7,14 +7,21 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const cells = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
-const legend = (el: Element) => [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  );
+const legend = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('<mkt-tier-contribution>', () => {
   let data: MktData;
   let tiers: MktTierContribution;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-tier-contribution heading="GMV by tier"></mkt-tier-contribution></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-tier-contribution heading="GMV by tier"></mkt-tier-contribution
+      ></mkt-data>`,
+    );
     tiers = data.querySelector('mkt-tier-contribution')!;
     await whenReady(data);
     await settled(tiers);
@@ -50,7 +57,12 @@ describe('<mkt-tier-contribution>', () => {
     await tiers.updateComplete;
     // Weeks with sales: 6 Jan (t1), 13 Jan (t2), 3 Feb (t3), 17 Feb (t5), 3 Mar (t7), 10 Mar (t8).
     expect(cells(tiers).map((r) => r[0])).to.deep.equal([
-      'Week of Jan 6, 2025', 'Week of Jan 13, 2025', 'Week of Feb 3, 2025', 'Week of Feb 17, 2025', 'Week of Mar 3, 2025', 'Week of Mar 10, 2025',
+      'Week of Jan 6, 2025',
+      'Week of Jan 13, 2025',
+      'Week of Feb 3, 2025',
+      'Week of Feb 17, 2025',
+      'Week of Mar 3, 2025',
+      'Week of Mar 10, 2025',
     ]);
     expect(cells(tiers)[5]).to.deep.equal(['Week of Mar 10, 2025', '$0', '$0', '$100', '$100']);
   });

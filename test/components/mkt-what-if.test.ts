@@ -12,7 +12,9 @@ describe('<mkt-what-if>', () => {
   let data: MktData;
   let el: MktWhatIf;
   before(async () => {
-    data = await mount(html`<mkt-data .source=${tinyDataset()}><mkt-what-if heading="What if"></mkt-what-if></mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${tinyDataset()}><mkt-what-if heading="What if"></mkt-what-if></mkt-data>`,
+    );
     el = data.querySelector('mkt-what-if')!;
     await whenReady(data);
     await settled(el);
@@ -77,7 +79,10 @@ describe('<mkt-what-if>', () => {
 
   it('conversion is editable per tier: gold converts 2 of 2 sessions', async () => {
     el.scope = 'tier:gold';
-    await waitFor(() => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="conversion"]')?.value === '100', 'gold conversion 100%');
+    await waitFor(
+      () => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="conversion"]')?.value === '100',
+      'gold conversion 100%',
+    );
     // Gold (Electronics) 100% → 50%: demand × 0.5 on GMV 300: 460 − 150 = 310.
     const conv = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="conversion"]')!;
     conv.value = '50';

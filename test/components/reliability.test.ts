@@ -81,7 +81,8 @@ describe('reliability', () => {
   it('works inside the shadow root of another component, by context and by data="id"', async () => {
     class HostCard extends LitElement {
       override render() {
-        return html`<mkt-data id="inner" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data><mkt-kpis data="inner" class="outside"></mkt-kpis>`;
+        return html`<mkt-data id="inner" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data
+          ><mkt-kpis data="inner" class="outside"></mkt-kpis>`;
       }
     }
     if (!customElements.get('host-card')) customElements.define('host-card', HostCard);

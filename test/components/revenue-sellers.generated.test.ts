@@ -17,7 +17,9 @@ import { mount, settled, whenReady } from '../support/dom.js';
 
 const f = formatter('en-US', 'USD');
 const cells = (el: Element, selector = 'table.data tbody tr') =>
-  [...el.shadowRoot!.querySelectorAll(selector)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+  [...el.shadowRoot!.querySelectorAll(selector)].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  );
 
 describe('Revenue and seller elements on generated data match independent SQL', function () {
   this.timeout(180000);
@@ -27,37 +29,58 @@ describe('Revenue and seller elements on generated data match independent SQL', 
 
   before(async () => {
     const { manifest, tables } = await generateDatasetIPC({ seed: 7, scale: 0.01 });
-    data = await mount(html`<mkt-data .source=${{ manifest, files: tables }} style="display:block;width:900px">
-      <mkt-revenue-trend></mkt-revenue-trend>
-      <mkt-category-performance></mkt-category-performance>
-      <mkt-tier-contribution></mkt-tier-contribution>
-      <mkt-seller-health page-size="1000"></mkt-seller-health>
-      <mkt-seller-churn days="60"></mkt-seller-churn>
-    </mkt-data>`);
+    data = await mount(
+      html`<mkt-data .source=${{ manifest, files: tables }} style="display:block;width:900px">
+        <mkt-revenue-trend></mkt-revenue-trend>
+        <mkt-category-performance></mkt-category-performance>
+        <mkt-tier-contribution></mkt-tier-contribution>
+        <mkt-seller-health page-size="1000"></mkt-seller-health>
+        <mkt-seller-churn days="60"></mkt-seller-churn>
+      </mkt-data>`,
+    );
     await whenReady(data);
     expect(data.state.status).to.equal('ready');
-    for (const tag of ['mkt-revenue-trend', 'mkt-category-performance', 'mkt-tier-contribution', 'mkt-seller-health', 'mkt-seller-churn'] as const) {
+    for (const tag of [
+      'mkt-revenue-trend',
+      'mkt-category-performance',
+      'mkt-tier-contribution',
+      'mkt-seller-health',
+      'mkt-seller-churn',
+    ] as const) {
       await settled(el(tag));
     }
   });
   after(() => data.remove());
 
   it('monthly GMV and orders of the trend', async () => {
-    const expected = await q<{ m: string; gmv: number; n: number }>(`SELECT strftime(order_date, '%Y-%m') AS m, sum(revenue)::DOUBLE AS gmv,
+    const expected = await q<{
+      m: string;
+      gmv: number;
+      n: number;
+    }>(`SELECT strftime(order_date, '%Y-%m') AS m, sum(revenue)::DOUBLE AS gmv,
       count(*)::INTEGER AS n FROM transactions WHERE status = 'completed' GROUP BY 1 ORDER BY 1`);
     const trend = el('mkt-revenue-trend');
     (trend.shadowRoot!.querySelector('button.toggle') as HTMLButtonElement).click();
     await trend.updateComplete;
     const shown = cells(trend);
     expect(expected.length).to.be.greaterThan(6);
-    expect(shown.map((r) => [r[0].slice(0, 8), r[1], r[2]])).to.deep.equal(expected.map((e) => [f.month(e.m), f.money(e.gmv), f.count(e.n)]));
+    expect(shown.map((r) => [r[0].slice(0, 8), r[1], r[2]])).to.deep.equal(
+      expected.map((e) => [f.month(e.m), f.money(e.gmv), f.count(e.n)]),
+    );
   });
 
   it('category GMV bars and conversion', async () => {
-    const gmv = await q<{ category: string; gmv: number }>(`SELECT p.category, sum(t.revenue)::DOUBLE AS gmv FROM transactions t
+    const gmv = await q<{
+      category: string;
+      gmv: number;
+    }>(`SELECT p.category, sum(t.revenue)::DOUBLE AS gmv FROM transactions t
       JOIN products p ON p.id = t.product_id WHERE t.status = 'completed' GROUP BY 1 ORDER BY gmv DESC, category`);
     const cats = el('mkt-category-performance');
-    const bars = () => [...cats.shadowRoot!.querySelectorAll('g.bar')].map((g) => [g.getAttribute('data-category'), g.querySelector('text.value')!.textContent!.trim()]);
+    const bars = () =>
+      [...cats.shadowRoot!.querySelectorAll('g.bar')].map((g) => [
+        g.getAttribute('data-category'),
+        g.querySelector('text.value')!.textContent!.trim(),
+      ]);
     expect(gmv.length).to.be.greaterThan(3);
     expect(bars()).to.deep.equal(gmv.map((r) => [r.category, f.money(r.gmv)]));
     // A session's category is that of the first product it touched; it converts when it has a purchase event.
@@ -77,18 +100,33 @@ describe('Revenue and seller elements on generated data match independent SQL', 
   });
 
   it('tier shares of GMV', async () => {
-    const tiers = await q<{ tier: string; share: number }>(`SELECT s.tier, (sum(t.revenue) / (SELECT sum(revenue) FROM transactions WHERE status = 'completed'))::DOUBLE AS share
+    const tiers = await q<{
+      tier: string;
+      share: number;
+    }>(`SELECT s.tier, (sum(t.revenue) / (SELECT sum(revenue) FROM transactions WHERE status = 'completed'))::DOUBLE AS share
       FROM transactions t JOIN sellers s ON s.id = t.seller_id WHERE t.status = 'completed' GROUP BY 1`);
     const legend = [...el('mkt-tier-contribution').shadowRoot!.querySelectorAll('.legend li')].map((li) => [
       li.getAttribute('data-tier'),
       li.querySelector('.share')!.textContent!.trim(),
     ]);
     expect(legend.length).to.be.greaterThan(1);
-    expect(Object.fromEntries(legend)).to.deep.equal(Object.fromEntries(tiers.map((t) => [t.tier, f.percent(t.share, 1)])));
+    expect(Object.fromEntries(legend)).to.deep.equal(
+      Object.fromEntries(tiers.map((t) => [t.tier, f.percent(t.share, 1)])),
+    );
   });
 
   it('seller health table: rates, rating, revenue, score and tier', async () => {
-    type S = { name: string; n: number; defects: number; shipped: number; late: number; cancelled: number; revenue: number; rating: number | null; sentiment: number | null };
+    type S = {
+      name: string;
+      n: number;
+      defects: number;
+      shipped: number;
+      late: number;
+      cancelled: number;
+      revenue: number;
+      rating: number | null;
+      sentiment: number | null;
+    };
     const sellers = await q<S>(`SELECT s.name, count(*)::INTEGER AS n,
         count(*) FILTER (WHERE t.status <> 'completed' OR t.id IN (SELECT transaction_id FROM reviews WHERE rating <= 2))::INTEGER AS defects,
         count(*) FILTER (WHERE t.status <> 'cancelled')::INTEGER AS shipped,
@@ -101,13 +139,23 @@ describe('Revenue and seller elements on generated data match independent SQL', 
     // Written out from the documented formula: 75 at the target, 0 at four times it; weights .4/.25/.2/.15.
     const part = (rate: number, target: number) => Math.max(0, 100 * (1 - rate / (4 * target)));
     const expected = sellers.map((s) => {
-      const parts: [number, number][] = [[0.4, part(s.defects / s.n, 0.1)], [0.2, part(s.cancelled / s.n, 0.025)]];
+      const parts: [number, number][] = [
+        [0.4, part(s.defects / s.n, 0.1)],
+        [0.2, part(s.cancelled / s.n, 0.025)],
+      ];
       if (s.shipped > 0) parts.push([0.25, part(s.late / s.shipped, 0.04)]);
       if (s.sentiment !== null) parts.push([0.15, 50 * (s.sentiment + 1)]);
       const score = parts.reduce((a, [w, v]) => a + w * v, 0) / parts.reduce((a, [w]) => a + w, 0);
       const tier = s.n < 10 ? 'Not enough orders' : score >= 75 ? 'Healthy' : score >= 50 ? 'At Risk' : 'Critical';
-      return [s.name, tier, s.n < 10 ? '–' : f.count(Math.round(score)), f.percent(s.defects / s.n, 1), f.percent(s.shipped ? s.late / s.shipped : null, 1),
-        s.rating === null ? '–' : s.rating.toFixed(2), f.money(s.revenue)];
+      return [
+        s.name,
+        tier,
+        s.n < 10 ? '–' : f.count(Math.round(score)),
+        f.percent(s.defects / s.n, 1),
+        f.percent(s.shipped ? s.late / s.shipped : null, 1),
+        s.rating === null ? '–' : s.rating.toFixed(2),
+        f.money(s.revenue),
+      ];
     });
     const shown = cells(el('mkt-seller-health'), 'table.data:not(.months) tbody tr');
     const byName = (a: string[], b: string[]) => a[0].localeCompare(b[0]);
@@ -116,14 +164,28 @@ describe('Revenue and seller elements on generated data match independent SQL', 
   });
 
   it('seller churn by tier over the last 60 days', async () => {
-    const churn = await q<{ tier: string; active: number; churned: number }>(`WITH span AS (SELECT max(order_date) - 59 AS recent FROM transactions),
+    const churn = await q<{
+      tier: string;
+      active: number;
+      churned: number;
+    }>(`WITH span AS (SELECT max(order_date) - 59 AS recent FROM transactions),
       sales AS (SELECT seller_id, min(order_date) AS first, max(order_date) AS last FROM transactions WHERE status = 'completed' GROUP BY 1)
       SELECT s.tier, count(*)::INTEGER AS active, count(*) FILTER (WHERE x.last < span.recent)::INTEGER AS churned
       FROM sales x JOIN sellers s ON s.id = x.seller_id, span WHERE x.first < span.recent GROUP BY 1`);
     expect(churn.length).to.be.greaterThan(0);
     const shown = Object.fromEntries(
-      [...el('mkt-seller-churn').shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [g.getAttribute('data-tier'), g.querySelector('text.value')!.textContent!.trim()]),
+      [...el('mkt-seller-churn').shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [
+        g.getAttribute('data-tier'),
+        g.querySelector('text.value')!.textContent!.trim(),
+      ]),
     );
-    expect(shown).to.deep.equal(Object.fromEntries(churn.map((c) => [c.tier, `${f.percent(c.churned / c.active, 1)} · ${f.count(c.churned)} of ${f.count(c.active)}`])));
+    expect(shown).to.deep.equal(
+      Object.fromEntries(
+        churn.map((c) => [
+          c.tier,
+          `${f.percent(c.churned / c.active, 1)} · ${f.count(c.churned)} of ${f.count(c.active)}`,
+        ]),
+      ),
+    );
   });
 });

@@ -45,7 +45,12 @@ describe('data quality', () => {
     expect(byCode['duplicate-ids:sellers.id'].examples).to.deep.equal(['s1']);
     expect(byCode['orphan-keys:transactions.product_id'].message).to.contain('"p404"');
     expect(byCode['date-out-of-range:transactions.order_date'].examples).to.deep.equal(['2031-05-01']);
-    expect(events.map((e) => e.detail.code).sort()).to.deep.equal(['date-out-of-range', 'duplicate-ids', 'null-values', 'orphan-keys']);
+    expect(events.map((e) => e.detail.code).sort()).to.deep.equal([
+      'date-out-of-range',
+      'duplicate-ids',
+      'null-values',
+      'orphan-keys',
+    ]);
 
     const kpis = data.querySelector('mkt-kpis')!;
     await settled(kpis);

@@ -41,7 +41,10 @@ describe('filter state', () => {
   }
 
   it('whereClause() escapes quotes so that a value can never end the string literal', () => {
-    const f = applyFilterPatch(EMPTY_FILTERS, { categories: ["Kids' Toys'); DROP TABLE mkt_orders; --"], segment: "Can't Lose Them" });
+    const f = applyFilterPatch(EMPTY_FILTERS, {
+      categories: ["Kids' Toys'); DROP TABLE mkt_orders; --"],
+      segment: "Can't Lose Them",
+    });
     const where = whereClause(f);
     expect(where).to.contain(`category IN ('Kids'' Toys''); DROP TABLE mkt_orders; --')`);
     expect(where).to.contain(`segment = 'Can''t Lose Them'`);

@@ -9,7 +9,15 @@ const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 mkdirSync('test/screenshots', { recursive: true });
 const results = [];
@@ -22,7 +30,11 @@ async function check(name, fn) {
     console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
   }
 }
 
@@ -34,7 +46,9 @@ async function openPage(file, width = 1280) {
   return { page, problems };
 }
 
-const pages = readdirSync('dist/demo').filter((f) => f.endsWith('.html')).sort();
+const pages = readdirSync('dist/demo')
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 console.log(`e2e: ${pages.length} demo pages at ${base}`);
 for (const file of pages) {
   for (const width of [1280, 375]) {
@@ -51,7 +65,10 @@ for (const file of pages) {
 
 await check('index.html: a category chosen in <mkt-filters> changes the KPIs and the URL', async () => {
   const { page, problems } = await openPage('index.html');
-  const gmv = () => page.evaluate(() => document.querySelector('mkt-kpis').shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent);
+  const gmv = () =>
+    page.evaluate(
+      () => document.querySelector('mkt-kpis').shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent,
+    );
   const before = await gmv();
   await page.evaluate(() => {
     const filters = document.querySelector('mkt-filters').shadowRoot;
@@ -68,25 +85,34 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
 
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
   const { page, problems } = await openPage('frameworks.html');
-  const gmv = (id) => page.evaluate((id) => document.querySelector(`#${id} mkt-kpis`).shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent, id);
+  const gmv = (id) =>
+    page.evaluate(
+      (id) => document.querySelector(`#${id} mkt-kpis`).shadowRoot.querySelector('[data-kpi="gmv"] .value').textContent,
+      id,
+    );
   const vueBefore = await gmv('vue');
   await page.evaluate(() => {
     document.querySelector('#react-shop').setFilters({ categories: ['Electronics'] });
   });
-  await page.waitForFunction(() => document.querySelector('#react [data-testid="applied"]').textContent.includes('Electronics'));
+  await page.waitForFunction(() =>
+    document.querySelector('#react [data-testid="applied"]').textContent.includes('Electronics'),
+  );
   await settle(page);
   const vueText = await page.evaluate(() => document.querySelector('#vue [data-testid="applied"]').textContent);
   if (!vueText.includes('all data')) throw new Error(`the Vue dashboard changed too: ${vueText}`);
   if ((await gmv('vue')) !== vueBefore) throw new Error('the Vue dashboard KPIs changed');
   if ((await gmv('react')) === vueBefore) throw new Error('the React dashboard KPIs did not change');
   await page.evaluate(() => document.querySelector('#vue-shop').setFilters({ categories: ['Books'] }));
-  await page.waitForFunction(() => document.querySelector('#vue [data-testid="applied"]').textContent.includes('Books'));
+  await page.waitForFunction(() =>
+    document.querySelector('#vue [data-testid="applied"]').textContent.includes('Books'),
+  );
   await page.close();
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
 // The Content-Security-Policy the README documents: no 'unsafe-inline', no 'unsafe-eval'.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob: data:";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob: data:";
 const strict = await serveDemo(0, { headers: { 'Content-Security-Policy': CSP } });
 for (const file of ['embed.html', 'index.html']) {
   await check(`${file} under a strict Content-Security-Policy: no violation, every element works`, async () => {
@@ -95,7 +121,9 @@ for (const file of ['embed.html', 'index.html']) {
     // A blocked inline style, script or eval is a console error (collected above) and a securitypolicyviolation.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+        console.error(
+          `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+        ),
       );
     });
     await page.goto(`http://127.0.0.1:${strict.address().port}/${file}`);
@@ -104,7 +132,11 @@ for (const file of ['embed.html', 'index.html']) {
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('*')) el.shadowRoot?.querySelector('[tabindex="0"]')?.focus();
     });
-    await page.evaluate(() => document.querySelector('mkt-data').setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }));
+    await page.evaluate(() =>
+      document
+        .querySelector('mkt-data')
+        .setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }),
+    );
     await settle(page);
     await page.waitForTimeout(300);
     await page.close();

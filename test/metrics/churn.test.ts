@@ -19,13 +19,22 @@ describe('churn SQL on the tiny marketplace', () => {
 
   it('churnReferenceDates() keeps month starts whose N days back and ahead lie in the data', () => {
     // Data 10 Jan – 10 Mar, N = 20: 1 Feb (back to 12 Jan, ahead to 20 Feb) fits; 1 Mar would need 20 Mar.
-    expect(churnReferenceDates('2025-01-10', '2025-03-10', '2025-01-10', '2025-03-10', 20)).to.deep.equal(['2025-02-01']);
+    expect(churnReferenceDates('2025-01-10', '2025-03-10', '2025-01-10', '2025-03-10', 20)).to.deep.equal([
+      '2025-02-01',
+    ]);
     expect(churnReferenceDates('2025-01-10', '2025-03-10', '2025-01-10', '2025-03-10', 30)).to.deep.equal([]);
-    expect(churnReferenceDates('2024-01-15', '2024-04-01', '2023-01-01', '2025-01-01', 30)).to.deep.equal(['2024-02-01', '2024-03-01', '2024-04-01']);
+    expect(churnReferenceDates('2024-01-15', '2024-04-01', '2023-01-01', '2025-01-01', 30)).to.deep.equal([
+      '2024-02-01',
+      '2024-03-01',
+      '2024-04-01',
+    ]);
   });
 
   it('churnSql() counts customers active in the N days before each date and gone in the N days after', async () => {
-    const rows = await sql<ChurnRow>(engine, churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'] }));
+    const rows = await sql<ChurnRow>(
+      engine,
+      churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'] }),
+    );
     // 1 Feb: active in [2 Jan, 1 Feb): c1 (10 Jan), c2 (15 Jan). In [1 Feb, 3 Mar): c1 (3 Feb) returns, c2 (5 Mar) does not → 1 of 2.
     // 1 Mar: active in [30 Jan, 1 Mar): c1 (3 Feb), c3 (20 Feb; its 10 Feb order was returned). Neither buys in
     // [1 Mar, 31 Mar) → 2 of 2 (c2 and c4 buy in March but were not active before).
@@ -36,14 +45,20 @@ describe('churn SQL on the tiny marketplace', () => {
   });
 
   it('churnSql() by segment and by cohort pools the reference dates', async () => {
-    const bySegment = await sql<GroupRow>(engine, churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'segment' }));
+    const bySegment = await sql<GroupRow>(
+      engine,
+      churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'segment' }),
+    );
     // c1 At Risk: active twice, churned on 1 Mar; c2 Loyal: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
     expect(bySegment).to.deep.equal([
       { grp: 'About To Sleep', active: 1, churned: 1, rate: 1 },
       { grp: 'At Risk', active: 2, churned: 1, rate: 0.5 },
       { grp: 'Loyal Customers', active: 1, churned: 1, rate: 1 },
     ]);
-    const byCohort = await sql<GroupRow>(engine, churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'cohort' }));
+    const byCohort = await sql<GroupRow>(
+      engine,
+      churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'cohort' }),
+    );
     // Cohort 2025-01 = c1, c2: 3 active customer-dates, 2 churned. 2025-02 = c3: 1 of 1.
     expect(byCohort).to.deep.equal([
       { grp: '2025-01', active: 3, churned: 2, rate: 2 / 3 },

@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { cohortActivitySql, cohortMatrix, type CohortActivityRow, type CohortOptions } from '../../src/metrics/cohorts.js';
+import {
+  cohortActivitySql,
+  cohortMatrix,
+  type CohortActivityRow,
+  type CohortOptions,
+} from '../../src/metrics/cohorts.js';
 import { applyFilterPatch, EMPTY_FILTERS, type FilterState } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -14,7 +19,12 @@ describe('cohort SQL on the tiny marketplace', () => {
   after(() => close());
 
   const matrix = async (filters: FilterState, options: CohortOptions, lastMonth = '2025-03') =>
-    cohortMatrix(options.entity, await sql<CohortActivityRow & Record<string, unknown>>(engine, cohortActivitySql(filters, options)), options.periods, lastMonth);
+    cohortMatrix(
+      options.entity,
+      await sql<CohortActivityRow & Record<string, unknown>>(engine, cohortActivitySql(filters, options)),
+      options.periods,
+      lastMonth,
+    );
   const pick = (m: Awaited<ReturnType<typeof matrix>>) =>
     m.rows.map((r) => [r.cohort, r.size, r.cells.map((c) => (c.observed ? c.active : null))]);
 

@@ -43,8 +43,24 @@ describe('funnel SQL on the tiny marketplace', () => {
 
   it('a step counts only when every earlier step was reached', async () => {
     const extra = [
-      { id: 'S6-0', session_id: 'S6', customer_id: 'c2', product_id: 'p1', event_type: 'add_to_cart', event_time: '2025-03-05T09:00:00', traffic_source: 'email' },
-      { id: 'S6-1', session_id: 'S6', customer_id: 'c2', product_id: 'p1', event_type: 'purchase', event_time: '2025-03-05T09:01:00', traffic_source: 'email' },
+      {
+        id: 'S6-0',
+        session_id: 'S6',
+        customer_id: 'c2',
+        product_id: 'p1',
+        event_type: 'add_to_cart',
+        event_time: '2025-03-05T09:00:00',
+        traffic_source: 'email',
+      },
+      {
+        id: 'S6-1',
+        session_id: 'S6',
+        customer_id: 'c2',
+        product_id: 'p1',
+        event_type: 'purchase',
+        event_time: '2025-03-05T09:01:00',
+        traffic_source: 'email',
+      },
     ];
     const other = await openEngine(tinyDataset({ rows: { page_events: [...TINY.page_events, ...extra] } }));
     try {

@@ -27,8 +27,14 @@ describe('KPI SQL on the tiny marketplace', () => {
     // February completed: t3 (20, c1, s2) and t5 (100, c3, s1); t4 returned and t6 cancelled are left out.
     // 4–31 January completed: t1 (100, c1, s1) and t2 (40, c2, s2).
     expect(k).to.deep.equal({
-      gmv: 120, orders: 2, sellers: 2, customers: 2,
-      gmv_prior: 140, orders_prior: 2, sellers_prior: 2, customers_prior: 2,
+      gmv: 120,
+      orders: 2,
+      sellers: 2,
+      customers: 2,
+      gmv_prior: 140,
+      orders_prior: 2,
+      sellers_prior: 2,
+      customers_prior: 2,
     });
   });
 

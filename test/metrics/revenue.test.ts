@@ -29,14 +29,27 @@ describe('Revenue SQL on the tiny marketplace', () => {
   });
 
   it('revenueTrendSql() fills days without sales with zero', async () => {
-    const rows = await sql<TrendRow>(engine, revenueTrendSql(EMPTY_FILTERS, { from: '2025-03-04', to: '2025-03-06' }, 'day'));
+    const rows = await sql<TrendRow>(
+      engine,
+      revenueTrendSql(EMPTY_FILTERS, { from: '2025-03-04', to: '2025-03-06' }, 'day'),
+    );
     // Only t7 (5 March, 100) falls in these three days.
-    expect(rows.map((r) => [r.bucket, r.gmv])).to.deep.equal([['2025-03-04', 0], ['2025-03-05', 100], ['2025-03-06', 0]]);
+    expect(rows.map((r) => [r.bucket, r.gmv])).to.deep.equal([
+      ['2025-03-04', 0],
+      ['2025-03-05', 100],
+      ['2025-03-06', 0],
+    ]);
   });
 
   it('revenueTrendSql() overlays the prior period shifted by its length, null before the data starts', async () => {
     const feb = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-02-28' });
-    const rows = await sql<TrendRow>(engine, revenueTrendSql(feb, { from: '2025-02-01', to: '2025-02-28' }, 'week', { compare: true, dataStart: '2025-01-10' }));
+    const rows = await sql<TrendRow>(
+      engine,
+      revenueTrendSql(feb, { from: '2025-02-01', to: '2025-02-28' }, 'week', {
+        compare: true,
+        dataStart: '2025-01-10',
+      }),
+    );
     // Weeks start on Monday: 27 Jan (holding 1–2 Feb), 3, 10, 17, 24 Feb. Prior = 4–31 Jan moved 28 days on:
     // t1 (10 Jan → 7 Feb) in the week of 3 Feb, t2 (15 Jan → 12 Feb) in the week of 10 Feb. The first week's
     // prior days (4–5 Jan) are before the first order (10 Jan): null, not zero.
@@ -84,7 +97,11 @@ describe('Revenue SQL on the tiny marketplace', () => {
 
   it('categoryPerformanceSql() without sessions leaves conversion null', async () => {
     const rows = await sql<CategoryRow>(engine, categoryPerformanceSql(EMPTY_FILTERS, { withSessions: false }));
-    expect(rows.map((r) => [r.category, r.sessions])).to.deep.equal([['Books', null], ['Electronics', null], ['Toys', null]]);
+    expect(rows.map((r) => [r.category, r.sessions])).to.deep.equal([
+      ['Books', null],
+      ['Electronics', null],
+      ['Toys', null],
+    ]);
     expect(categoryValue(rows[0], 'conversion')).to.equal(null);
   });
 

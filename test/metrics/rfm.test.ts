@@ -7,7 +7,16 @@ import { customerSummarySql } from '../../src/metrics/customer-summary.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
-type RfmRow = { customer_id: string; recency: number; frequency: number; monetary: number; r_score: number; f_score: number; m_score: number; segment: string };
+type RfmRow = {
+  customer_id: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r_score: number;
+  f_score: number;
+  m_score: number;
+  segment: string;
+};
 
 describe('RFM SQL on the tiny marketplace', () => {
   let engine: QueryEngine;
@@ -24,7 +33,9 @@ describe('RFM SQL on the tiny marketplace', () => {
     // With 4 customers ntile(5) gives 1..4. R by recency desc: c1 35 d → 1, c3 18 → 2, c2 5 → 3, c4 0 → 4.
     // F by days then id: c3 1 → 1, c4 1 → 2, c1 2 → 3, c2 2 → 4. M: c3 100 → 1, c4 100 → 2, c1 120 → 3, c2 140 → 4.
     // Rules: c1 (1,3,3) At Risk; c2 (3,4,4) Loyal; c3 (2,1,1) About To Sleep; c4 (4,2,2) Potential Loyalist.
-    expect(rows.map((r) => [r.customer_id, r.recency, r.frequency, r.monetary, r.r_score, r.f_score, r.m_score, r.segment])).to.deep.equal([
+    expect(
+      rows.map((r) => [r.customer_id, r.recency, r.frequency, r.monetary, r.r_score, r.f_score, r.m_score, r.segment]),
+    ).to.deep.equal([
       ['c1', 35, 2, 120, 1, 3, 3, 'At Risk'],
       ['c2', 5, 2, 140, 3, 4, 4, 'Loyal Customers'],
       ['c3', 18, 1, 100, 2, 1, 1, 'About To Sleep'],
@@ -32,20 +43,35 @@ describe('RFM SQL on the tiny marketplace', () => {
     ]);
   });
 
-  it('rfmSql() counts recency to the date filter\'s last day and ignores the segment filter', async () => {
+  it("rfmSql() counts recency to the date filter's last day and ignores the segment filter", async () => {
     const f = applyFilterPatch(EMPTY_FILTERS, { dateTo: '2025-02-28', segment: 'Champions' });
     const rows = await sql<RfmRow>(engine, rfmSql(f));
     // Up to 28 Feb: c1 last bought 3 Feb (25 days), c2 15 Jan (44), c3 20 Feb (8); c4 has no completed order.
-    expect(rows.map((r) => [r.customer_id, r.recency])).to.deep.equal([['c1', 25], ['c2', 44], ['c3', 8]]);
+    expect(rows.map((r) => [r.customer_id, r.recency])).to.deep.equal([
+      ['c1', 25],
+      ['c2', 44],
+      ['c3', 8],
+    ]);
   });
 
   it('mkt_customer_segments holds the all-data segment of every customer', async () => {
-    const rows = await sql<{ customer_id: string; segment: string }>(engine, 'SELECT customer_id, segment FROM mkt_customer_segments ORDER BY 1');
-    expect(rows.map((r) => r.segment)).to.deep.equal(['At Risk', 'Loyal Customers', 'About To Sleep', 'Potential Loyalist']);
+    const rows = await sql<{ customer_id: string; segment: string }>(
+      engine,
+      'SELECT customer_id, segment FROM mkt_customer_segments ORDER BY 1',
+    );
+    expect(rows.map((r) => r.segment)).to.deep.equal([
+      'At Risk',
+      'Loyal Customers',
+      'About To Sleep',
+      'Potential Loyalist',
+    ]);
   });
 
   it('rfmSegmentSummarySql() gives customers, revenue share, mean frequency and recency per segment', async () => {
-    const rows = await sql<{ segment: string; customers: number; revenue_share: number }>(engine, rfmSegmentSummarySql(EMPTY_FILTERS));
+    const rows = await sql<{ segment: string; customers: number; revenue_share: number }>(
+      engine,
+      rfmSegmentSummarySql(EMPTY_FILTERS),
+    );
     // Revenue 460 in all: Loyal (c2) 140 / 460.
     const loyal = rows.find((r) => r.segment === 'Loyal Customers')!;
     expect(loyal.customers).to.equal(1);
@@ -110,27 +136,51 @@ describe('RFM segment counts equal an independent SQL computation', () => {
   }
 
   it('over all the data', async () => {
-    const ours = await sql<{ segment: string; customers: number }>(engine, `SELECT segment, count(*)::INTEGER AS customers FROM (${rfmSql(EMPTY_FILTERS)}) GROUP BY 1 ORDER BY 1`);
-    const theirs = await sql<{ segment: string; customers: number }>(engine, independent('', `(SELECT max(order_date) FROM transactions)`));
+    const ours = await sql<{ segment: string; customers: number }>(
+      engine,
+      `SELECT segment, count(*)::INTEGER AS customers FROM (${rfmSql(EMPTY_FILTERS)}) GROUP BY 1 ORDER BY 1`,
+    );
+    const theirs = await sql<{ segment: string; customers: number }>(
+      engine,
+      independent('', `(SELECT max(order_date) FROM transactions)`),
+    );
     expect(ours).to.deep.equal(theirs);
     expect(ours.length).to.be.above(3);
     expect(ours.reduce((s, r) => s + r.customers, 0)).to.equal(
-      (await sql<{ n: number }>(engine, `SELECT count(DISTINCT customer_id)::INTEGER AS n FROM transactions WHERE status = 'completed'`))[0].n,
+      (
+        await sql<{ n: number }>(
+          engine,
+          `SELECT count(DISTINCT customer_id)::INTEGER AS n FROM transactions WHERE status = 'completed'`,
+        )
+      )[0].n,
     );
   });
 
   it('with a date range and a category filter', async () => {
-    const f = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-05-31', categories: ['Books', 'Toys'] });
-    const ours = await sql<{ segment: string; customers: number }>(engine, `SELECT segment, count(*)::INTEGER AS customers FROM (${rfmSql(f)}) GROUP BY 1 ORDER BY 1`);
+    const f = applyFilterPatch(EMPTY_FILTERS, {
+      dateFrom: '2025-02-01',
+      dateTo: '2025-05-31',
+      categories: ['Books', 'Toys'],
+    });
+    const ours = await sql<{ segment: string; customers: number }>(
+      engine,
+      `SELECT segment, count(*)::INTEGER AS customers FROM (${rfmSql(f)}) GROUP BY 1 ORDER BY 1`,
+    );
     const theirs = await sql<{ segment: string; customers: number }>(
       engine,
-      independent(`AND t.order_date BETWEEN DATE '2025-02-01' AND DATE '2025-05-31' AND p.category IN ('Books', 'Toys')`, `DATE '2025-05-31'`),
+      independent(
+        `AND t.order_date BETWEEN DATE '2025-02-01' AND DATE '2025-05-31' AND p.category IN ('Books', 'Toys')`,
+        `DATE '2025-05-31'`,
+      ),
     );
     expect(ours).to.deep.equal(theirs);
   });
 
   it('the segment table is the same computation over all the data', async () => {
-    const table = await sql(engine, `SELECT segment, count(*)::INTEGER AS customers FROM mkt_customer_segments GROUP BY 1 ORDER BY 1`);
+    const table = await sql(
+      engine,
+      `SELECT segment, count(*)::INTEGER AS customers FROM mkt_customer_segments GROUP BY 1 ORDER BY 1`,
+    );
     const theirs = await sql(engine, independent('', `(SELECT max(order_date) FROM transactions)`));
     expect(table).to.deep.equal(theirs);
   });

@@ -20,16 +20,62 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
     // defect. s3: t4 returned (1 star, -0.9), t6 cancelled, t8 late (4 stars, 0.3): two defects (t4, t6), shipped
     // t4 and t8, one late.
     expect(rows.map((r) => ({ ...r, sentiment_sum: Math.round(r.sentiment_sum! * 1000) / 1000 }))).to.deep.equal([
-      { seller_id: 's1', name: 'Volt Works', tier: 'gold', status: 'active', orders: 3, defects: 0, shipped: 3, late: 0, cancelled: 0, reviews: 1, rating_sum: 5, sentiment_sum: 0.8, revenue: 300 },
-      { seller_id: 's2', name: 'Paper Lane', tier: 'silver', status: 'active', orders: 2, defects: 1, shipped: 2, late: 1, cancelled: 0, reviews: 1, rating_sum: 2, sentiment_sum: -0.5, revenue: 60 },
-      { seller_id: 's3', name: 'Toy Barn', tier: 'new', status: 'churned', orders: 3, defects: 2, shipped: 2, late: 1, cancelled: 1, reviews: 2, rating_sum: 5, sentiment_sum: -0.6, revenue: 100 },
+      {
+        seller_id: 's1',
+        name: 'Volt Works',
+        tier: 'gold',
+        status: 'active',
+        orders: 3,
+        defects: 0,
+        shipped: 3,
+        late: 0,
+        cancelled: 0,
+        reviews: 1,
+        rating_sum: 5,
+        sentiment_sum: 0.8,
+        revenue: 300,
+      },
+      {
+        seller_id: 's2',
+        name: 'Paper Lane',
+        tier: 'silver',
+        status: 'active',
+        orders: 2,
+        defects: 1,
+        shipped: 2,
+        late: 1,
+        cancelled: 0,
+        reviews: 1,
+        rating_sum: 2,
+        sentiment_sum: -0.5,
+        revenue: 60,
+      },
+      {
+        seller_id: 's3',
+        name: 'Toy Barn',
+        tier: 'new',
+        status: 'churned',
+        orders: 3,
+        defects: 2,
+        shipped: 2,
+        late: 1,
+        cancelled: 1,
+        reviews: 2,
+        rating_sum: 5,
+        sentiment_sum: -0.6,
+        revenue: 100,
+      },
     ]);
   });
 
   it('sellerHealthSql() without reviews counts only returns and cancellations as defects', async () => {
     const rows = await sql<SellerHealthRow>(engine, sellerHealthSql(EMPTY_FILTERS, { withReviews: false }));
     // s2's only defect was its 2-star review.
-    expect(rows.map((r) => [r.seller_id, r.defects, r.reviews])).to.deep.equal([['s1', 0, null], ['s2', 0, null], ['s3', 2, null]]);
+    expect(rows.map((r) => [r.seller_id, r.defects, r.reviews])).to.deep.equal([
+      ['s1', 0, null],
+      ['s2', 0, null],
+      ['s3', 2, null],
+    ]);
   });
 
   it('sellerHealthSql() counts only the order lines the filters select', async () => {
@@ -64,7 +110,10 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
       recent: { from: '2025-02-09', to: '2025-03-10' },
     });
     expect(churnPeriods({ from: '2025-01-10', to: '2025-03-10' }, 60)).to.equal(null);
-    expect(churnPeriods({ from: '2025-01-10', to: '2025-03-10' }, 59)!.base).to.deep.equal({ from: '2025-01-10', to: '2025-01-10' });
+    expect(churnPeriods({ from: '2025-01-10', to: '2025-03-10' }, 59)!.base).to.deep.equal({
+      from: '2025-01-10',
+      to: '2025-01-10',
+    });
   });
 
   it('sellerChurnSql() counts sellers active before the last N days without a completed sale in them', async () => {
@@ -72,9 +121,15 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
     const thirty = await sql(engine, sellerChurnSql(EMPTY_FILTERS, churnPeriods(window, 30)!));
     // Base 10 Jan – 8 Feb: s1 (t1), s2 (t2, t3). Last 30 days: s1 sells (t5, t7), s2 does not. s3's only completed
     // sale (t8) is in the last 30 days, so s3 was not active before and is not counted.
-    expect(thirty).to.deep.equal([{ tier: 'gold', active: 1, churned: 0 }, { tier: 'silver', active: 1, churned: 1 }]);
+    expect(thirty).to.deep.equal([
+      { tier: 'gold', active: 1, churned: 0 },
+      { tier: 'silver', active: 1, churned: 1 },
+    ]);
     const five = await sql(engine, sellerChurnSql(EMPTY_FILTERS, churnPeriods(window, 5)!));
     // Last 5 days 6–10 March: s1's last sale was 5 March, so it churned too.
-    expect(five).to.deep.equal([{ tier: 'gold', active: 1, churned: 1 }, { tier: 'silver', active: 1, churned: 1 }]);
+    expect(five).to.deep.equal([
+      { tier: 'gold', active: 1, churned: 1 },
+      { tier: 'silver', active: 1, churned: 1 },
+    ]);
   });
 });

@@ -90,7 +90,10 @@ describe('anomaly model', () => {
   it('with a log transform, scores multiplicative noise evenly across levels', () => {
     const rng = new Rng(3, 'log');
     // The level triples over the year; noise is ±10% multiplicative.
-    const y = Array.from({ length: 364 }, (_, i) => (100 + i * 0.6) * (i % 7 === 5 ? 1.5 : 1) * Math.exp(0.1 * rng.normal()));
+    const y = Array.from(
+      { length: 364 },
+      (_, i) => (100 + i * 0.6) * (i % 7 === 5 ? 1.5 : 1) * Math.exp(0.1 * rng.normal()),
+    );
     const scored = scoreSeries(y, { period: 7, transform: 'log' });
     expect(scored.filter((p) => p.flagged).length).to.be.at.most(3);
     y[300] *= 3;
@@ -98,8 +101,18 @@ describe('anomaly model', () => {
   });
 
   it('episodes() merges consecutive flagged days of one sign and reports the peak', () => {
-    const pts = [0, 4, 6, 5, 0, -4, 4].map((score, index) => ({ index, observed: 0, expected: 0, score, flagged: Math.abs(score) >= 3.5 }));
+    const pts = [0, 4, 6, 5, 0, -4, 4].map((score, index) => ({
+      index,
+      observed: 0,
+      expected: 0,
+      score,
+      flagged: Math.abs(score) >= 3.5,
+    }));
     const e = episodes(pts);
-    expect(e.map((x) => [x.start, x.end, x.peak.index])).to.deep.equal([[1, 3, 2], [5, 5, 5], [6, 6, 6]]);
+    expect(e.map((x) => [x.start, x.end, x.peak.index])).to.deep.equal([
+      [1, 3, 2],
+      [5, 5, 5],
+      [6, 6, 6],
+    ]);
   });
 });

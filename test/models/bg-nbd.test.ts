@@ -39,7 +39,11 @@ describe('BG/NBD on small hand-checked cases', () => {
       { x: 2, tx: 3, T: 5, count: 1 },
     ]);
     expect(bgNbdLogLikelihood(PAPER, rows)).to.be.closeTo(
-      bgNbdLogLikelihood(PAPER, [{ x: 0, tx: 0, T: 5 }, { x: 0, tx: 0, T: 5 }, { x: 2, tx: 3, T: 5 }]),
+      bgNbdLogLikelihood(PAPER, [
+        { x: 0, tx: 0, T: 5 },
+        { x: 0, tx: 0, T: 5 },
+        { x: 2, tx: 3, T: 5 },
+      ]),
       1e-10,
     );
   });
@@ -80,7 +84,14 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
     const fit = fitBgNbd(customers);
     expect(relative(expectedPurchases(PAPER, 52), 1.444004)).to.be.below(1e-4);
     expect(relative(expectedPurchases(fit.params, 52), 1.444004)).to.be.below(1e-3);
-    const published: [number, number][] = [[0.1429, 0.0078], [1, 0.0532], [3, 0.1506], [31.8571, 1.0405], [32, 1.0437], [78, 1.8576]];
+    const published: [number, number][] = [
+      [0.1429, 0.0078],
+      [1, 0.0532],
+      [3, 0.1506],
+      [31.8571, 1.0405],
+      [32, 1.0437],
+      [78, 1.8576],
+    ];
     // Published to 4 decimals: within half a unit of the last digit, plus 1e-3 relative for the parameters' rounding.
     for (const [t, e] of published) expect(expectedPurchases(PAPER, t)).to.be.closeTo(e, 0.00005 + 1e-3 * e);
   });

@@ -12,7 +12,13 @@ describe('customerValues() on the CDNOW sample', () => {
     if (!text) return this.skip();
     const rows = parseNumericCsv(text);
     const col = (f: (r: Record<string, number>) => number) => Float64Array.from(rows, f);
-    columns = { x: col((r) => r.x), tx: col((r) => r.t_x), T: col((r) => r.T), mx: col((r) => r.zbar), monetary: col((r) => r.zbar * (r.x + 1)) };
+    columns = {
+      x: col((r) => r.x),
+      tx: col((r) => r.t_x),
+      T: col((r) => r.T),
+      mx: col((r) => r.zbar),
+      monetary: col((r) => r.zbar * (r.x + 1)),
+    };
   });
 
   it('fits both models and predicts each customer with the single-customer functions', () => {
@@ -26,13 +32,22 @@ describe('customerValues() on the CDNOW sample', () => {
     expect(v.pAlive[i]).to.be.closeTo(probabilityAlive(bg, 2, 30.43, 38.86), 1e-12);
     const spend = expectedSpend(v.gammaGamma!.params, 2, 22.35);
     expect(v.spend[i]).to.be.closeTo(spend, 1e-12);
-    expect(v.clv[i]).to.be.closeTo(customerLifetimeValue(bg, spend, 2, 30.43, 38.86, { horizonWeeks: 52, discountRate: 0.01 }), 1e-9);
+    expect(v.clv[i]).to.be.closeTo(
+      customerLifetimeValue(bg, spend, 2, 30.43, 38.86, { horizonWeeks: 52, discountRate: 0.01 }),
+      1e-9,
+    );
   });
 
   it('customerValuesAsync() runs in a module worker under the test runner and gives the same numbers', async () => {
     const main = customerValues(columns);
     const copy = (a: Float64Array) => new Float64Array(a);
-    const v = await customerValuesAsync({ x: copy(columns.x), tx: copy(columns.tx), T: copy(columns.T), mx: copy(columns.mx), monetary: copy(columns.monetary) });
+    const v = await customerValuesAsync({
+      x: copy(columns.x),
+      tx: copy(columns.tx),
+      T: copy(columns.T),
+      mx: copy(columns.mx),
+      monetary: copy(columns.monetary),
+    });
     expect(lastRunWhere).to.equal('worker');
     expect(v.bgnbd!.params).to.deep.equal(main.bgnbd!.params);
     expect([...v.clv.slice(0, 50)]).to.deep.equal([...main.clv.slice(0, 50)]);
@@ -42,7 +57,13 @@ describe('customerValues() on the CDNOW sample', () => {
 describe('customerValues() on degenerate input', () => {
   it('says why when nobody bought twice', () => {
     const one = Float64Array.of(0, 0, 0);
-    const v = customerValues({ x: one, tx: one, T: Float64Array.of(3, 4, 5), mx: one, monetary: Float64Array.of(10, 20, 30) });
+    const v = customerValues({
+      x: one,
+      tx: one,
+      T: Float64Array.of(3, 4, 5),
+      mx: one,
+      monetary: Float64Array.of(10, 20, 30),
+    });
     expect(v.problem).to.contain('bought twice');
     expect(Number.isNaN(v.clv[0])).to.equal(true);
   });

@@ -1,5 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { backtest, blockSums, errorWeights, fitHoltWinters, forecastBlocks, forecastDays, holtWinters, initialStates, mape } from '../../src/models/forecast.js';
+import {
+  backtest,
+  blockSums,
+  errorWeights,
+  fitHoltWinters,
+  forecastBlocks,
+  forecastDays,
+  holtWinters,
+  initialStates,
+  mape,
+} from '../../src/models/forecast.js';
 import { Rng } from '../../generator/core/random.js';
 
 const WEEK = [5, -3, -2, 0, 4, 10, -14];
@@ -40,7 +50,11 @@ describe('forecast model (additive Holt-Winters, damped)', () => {
   });
 
   it('errorWeights() are α + β(φ + … + φ^j) + γ at whole seasons', () => {
-    const fit = holtWinters(Array.from({ length: 8 }, (_, t) => t + (t % 2)), 2, { alpha: 0.5, beta: 0.1, gamma: 0.2, phi: 0.9 });
+    const fit = holtWinters(
+      Array.from({ length: 8 }, (_, t) => t + (t % 2)),
+      2,
+      { alpha: 0.5, beta: 0.1, gamma: 0.2, phi: 0.9 },
+    );
     // c1 = 0.5 + 0.1 × 0.9 = 0.59; c2 = 0.5 + 0.1 × 1.71 + 0.2 = 0.871; c3 = 0.5 + 0.1 × 2.439 = 0.7439.
     const c = errorWeights(fit, 4);
     expect(c[0]).to.equal(1);
@@ -85,7 +99,10 @@ describe('forecast model (additive Holt-Winters, damped)', () => {
     const rng = new Rng(5, 'fit');
     const y = Array.from({ length: 182 }, (_, t) => 200 + 0.5 * t + 3 * WEEK[t % 7] + 6 * rng.normal());
     const fit = fitHoltWinters(y, 7);
-    const truth = Array.from({ length: 7 }, (_, h) => 200 + 0.5 * (182 + h) + 3 * WEEK[(182 + h) % 7]).reduce((s, v) => s + v, 0);
+    const truth = Array.from({ length: 7 }, (_, h) => 200 + 0.5 * (182 + h) + 3 * WEEK[(182 + h) % 7]).reduce(
+      (s, v) => s + v,
+      0,
+    );
     const [week] = forecastBlocks(fit, 1);
     expect(Math.abs(week.mean - truth) / truth).to.be.lessThan(0.03);
     expect(week.lo80).to.be.lessThan(truth);

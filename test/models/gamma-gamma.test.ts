@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { customerLifetimeValue, expectedSpend, fitGammaGamma, gammaGammaLogLikelihood, type GammaGammaCustomer } from '../../src/models/gamma-gamma.js';
+import {
+  customerLifetimeValue,
+  expectedSpend,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  type GammaGammaCustomer,
+} from '../../src/models/gamma-gamma.js';
 import { conditionalExpectedPurchases, type BgNbdParams } from '../../src/models/bg-nbd.js';
 import { parseNumericCsv, sharedText } from '../support/shared-data.js';
 
@@ -17,13 +23,19 @@ describe('Gamma-Gamma spend model', () => {
   it('customerLifetimeValue() without discounting is spend × E[Y(horizon)]', () => {
     // The monthly increments telescope to the cumulative expectation when d = 0.
     const expected = 30 * conditionalExpectedPurchases(PAPER_BG, 52, 3, 20, 30);
-    expect(customerLifetimeValue(PAPER_BG, 30, 3, 20, 30, { horizonWeeks: 52, discountRate: 0 })).to.be.closeTo(expected, 1e-9);
+    expect(customerLifetimeValue(PAPER_BG, 30, 3, 20, 30, { horizonWeeks: 52, discountRate: 0 })).to.be.closeTo(
+      expected,
+      1e-9,
+    );
   });
 
   it('customerLifetimeValue() discounts month i by (1 + d)^i', () => {
     // One month (4.345 weeks) only: spend × E[Y(4.345)] / 1.01.
     const one = (10 * conditionalExpectedPurchases(PAPER_BG, 4.345, 3, 20, 30)) / 1.01;
-    expect(customerLifetimeValue(PAPER_BG, 10, 3, 20, 30, { horizonWeeks: 4.345, discountRate: 0.01 })).to.be.closeTo(one, 1e-9);
+    expect(customerLifetimeValue(PAPER_BG, 10, 3, 20, 30, { horizonWeeks: 4.345, discountRate: 0.01 })).to.be.closeTo(
+      one,
+      1e-9,
+    );
     const undiscounted = customerLifetimeValue(PAPER_BG, 10, 3, 20, 30, { discountRate: 0 });
     expect(customerLifetimeValue(PAPER_BG, 10, 3, 20, 30, { discountRate: 0.01 })).to.be.below(undiscounted);
   });

@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 import { assessHealth, healthScore, rateScore, sentimentScore } from '../../src/models/health-score.js';
 
 const counts = (c: Partial<Parameters<typeof assessHealth>[0]>) => ({
-  orders: 1000, defects: 0, shipped: 1000, late: 0, cancelled: 0, reviews: null, rating_sum: null, sentiment_sum: null, ...c,
+  orders: 1000,
+  defects: 0,
+  shipped: 1000,
+  late: 0,
+  cancelled: 0,
+  reviews: null,
+  rating_sum: null,
+  sentiment_sum: null,
+  ...c,
 });
 
 describe('health score', () => {
@@ -16,23 +24,31 @@ describe('health score', () => {
 
   it('scores a seller exactly at every published target 75: Healthy', () => {
     // ODR 10 %, late 4 %, cancellations 2.5 %, sentiment 0.5.
-    const h = assessHealth(counts({ defects: 100, late: 40, cancelled: 25, reviews: 10, rating_sum: 40, sentiment_sum: 5 }));
+    const h = assessHealth(
+      counts({ defects: 100, late: 40, cancelled: 25, reviews: 10, rating_sum: 40, sentiment_sum: 5 }),
+    );
     expect(h.score).to.be.closeTo(75, 1e-9);
     expect(h.tier).to.equal('Healthy');
     expect(h.avgRating).to.equal(4);
   });
 
   it('scores a seller at twice every target 50: At Risk, and just below: Critical', () => {
-    const twice = assessHealth(counts({ defects: 200, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }));
+    const twice = assessHealth(
+      counts({ defects: 200, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
+    );
     expect(twice.score).to.be.closeTo(50, 1e-9);
     expect(twice.tier).to.equal('At Risk');
-    const worse = assessHealth(counts({ defects: 201, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }));
+    const worse = assessHealth(
+      counts({ defects: 201, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
+    );
     expect(worse.tier).to.equal('Critical');
   });
 
   it('rescales the weights without reviews', () => {
     // ODR 0 → 100, late 8 % → 50, cancellations 5 % → 50: (0.4·100 + 0.25·50 + 0.2·50) / 0.85 = 62.5 / 0.85.
-    expect(healthScore({ defectRate: 0, lateRate: 0.08, cancelRate: 0.05, sentiment: null, avgRating: null })).to.be.closeTo(73.5294, 1e-4);
+    expect(
+      healthScore({ defectRate: 0, lateRate: 0.08, cancelRate: 0.05, sentiment: null, avgRating: null }),
+    ).to.be.closeTo(73.5294, 1e-4);
   });
 
   it('marks a seller below min-orders "Not enough orders" instead of scoring it', () => {

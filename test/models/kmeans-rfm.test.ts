@@ -1,12 +1,20 @@
 import { expect } from '@open-wc/testing';
-import { clusterRfm, labelCentroids, meanSilhouette, rfmFeatures, type RfmValues } from '../../src/models/kmeans-rfm.js';
+import {
+  clusterRfm,
+  labelCentroids,
+  meanSilhouette,
+  rfmFeatures,
+  type RfmValues,
+} from '../../src/models/kmeans-rfm.js';
 
 /** Three obvious groups: loyal big spenders bought last week, lapsed one-timers a year ago, occasional in between. */
 function threeGroups(): RfmValues[] {
   const out: RfmValues[] = [];
-  for (let i = 0; i < 40; i++) out.push({ recency: 3 + (i % 5), frequency: 20 + (i % 7), monetary: 2000 + 37 * (i % 9) });
+  for (let i = 0; i < 40; i++)
+    out.push({ recency: 3 + (i % 5), frequency: 20 + (i % 7), monetary: 2000 + 37 * (i % 9) });
   for (let i = 0; i < 60; i++) out.push({ recency: 330 + (i % 11), frequency: 1, monetary: 20 + (i % 6) });
-  for (let i = 0; i < 50; i++) out.push({ recency: 60 + (i % 9), frequency: 3 + (i % 2), monetary: 150 + 10 * (i % 5) });
+  for (let i = 0; i < 50; i++)
+    out.push({ recency: 60 + (i % 9), frequency: 3 + (i % 2), monetary: 150 + 10 * (i % 5) });
   return out;
 }
 
@@ -51,11 +59,13 @@ describe('K-means on RFM', () => {
   });
 
   it('labelCentroids() names value and recency, and numbers duplicates', () => {
-    expect(labelCentroids([[-1, 1, 1], [1, -1, -1], [0, 0, 0], [0.1, 0.1, 0]])).to.deep.equal([
-      'High value, recent',
-      'Low value, lapsed',
-      'Mid value, cooling',
-      'Mid value, cooling (2)',
-    ]);
+    expect(
+      labelCentroids([
+        [-1, 1, 1],
+        [1, -1, -1],
+        [0, 0, 0],
+        [0.1, 0.1, 0],
+      ]),
+    ).to.deep.equal(['High value, recent', 'Low value, lapsed', 'Mid value, cooling', 'Mid value, cooling (2)']);
   });
 });

@@ -16,8 +16,12 @@ describe('logistic regression', () => {
     const X = [[0], [0], [0], [0], [1], [1], [1], [1]];
     const y = [1, 0, 0, 0, 1, 1, 1, 0];
     const model = fitLogisticRegression(X, y, { l2: 5 });
-    expect(model.predict([1])).to.be.below(0.75).and.above(0.5);
-    expect(model.predict([0])).to.be.above(0.25).and.below(0.5);
+    expect(model.predict([1]))
+      .to.be.below(0.75)
+      .and.above(0.5);
+    expect(model.predict([0]))
+      .to.be.above(0.25)
+      .and.below(0.5);
   });
 
   it('auc() is the share of positive–negative pairs ranked right, ties counting half', () => {

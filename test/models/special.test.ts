@@ -18,7 +18,8 @@ describe('special functions', () => {
     // 2F1(1, 1; 2; z) = −ln(1 − z) / z  (c − a − b = 0: direct series)
     for (const z of [0.1, 0.5, 0.9, 0.99]) expect(hyp2f1(1, 1, 2, z)).to.be.closeTo(-Math.log(1 - z) / z, 1e-10);
     // 2F1(a, b; b; z) = (1 − z)^(−a)  (c − a − b = −a < 0: Euler transformation)
-    for (const z of [0.2, 0.7, 0.95]) expect(hyp2f1(2.5, 3, 3, z)).to.be.closeTo(Math.pow(1 - z, -2.5), 1e-9 * Math.pow(1 - z, -2.5));
+    for (const z of [0.2, 0.7, 0.95])
+      expect(hyp2f1(2.5, 3, 3, z)).to.be.closeTo(Math.pow(1 - z, -2.5), 1e-9 * Math.pow(1 - z, -2.5));
     expect(hyp2f1(1, 2, 3, 0)).to.equal(1);
     expect(() => hyp2f1(1, 1, 2, 1)).to.throw(RangeError);
   });

@@ -33,7 +33,9 @@ describe('what-if model', () => {
     // Conversion 2% → 2.5%: × 1.25. Late 10% → 5%: 5 points better × 1% per point = × 1.05.
     expect(demandFactor(books, { ...NO_CHANGE, conversion: 0.025 })).to.be.closeTo(1.25, 1e-12);
     expect(demandFactor(books, { ...NO_CHANGE, lateRate: 0.05 })).to.be.closeTo(1.05, 1e-12);
-    expect(demandFactor(books, { ...NO_CHANGE, lateRate: 0.3 }, { ...DEFAULT_ASSUMPTIONS, lateOrderLoss: 0.02 })).to.be.closeTo(0.6, 1e-12);
+    expect(
+      demandFactor(books, { ...NO_CHANGE, lateRate: 0.3 }, { ...DEFAULT_ASSUMPTIONS, lateOrderLoss: 0.02 }),
+    ).to.be.closeTo(0.6, 1e-12);
   });
 
   it('combines every lever on one slice and leaves the others alone', () => {
@@ -48,7 +50,9 @@ describe('what-if model', () => {
   });
 
   it('ignores the conversion lever when the baseline conversion is unknown', () => {
-    expect(demandFactor({ conversion: null, lateRate: null }, { ...NO_CHANGE, conversion: 0.5, lateRate: 0.5 })).to.equal(1);
+    expect(
+      demandFactor({ conversion: null, lateRate: null }, { ...NO_CHANGE, conversion: 0.5, lateRate: 0.5 }),
+    ).to.equal(1);
   });
 
   it('with no target, applies the levers to every slice', () => {

@@ -50,7 +50,9 @@ function exportedElements(): Map<string, CustomElementConstructor> {
 }
 
 function numericAttributes(element: CustomElementConstructor): string[] {
-  const properties = (element as unknown as { elementProperties: Map<PropertyKey, { type?: unknown; attribute?: string | boolean }> }).elementProperties;
+  const properties = (
+    element as unknown as { elementProperties: Map<PropertyKey, { type?: unknown; attribute?: string | boolean }> }
+  ).elementProperties;
   return [...properties]
     .filter(([, options]) => options.type === Number && options.attribute !== false)
     .map(([name, options]) => (typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase()));
@@ -65,7 +67,8 @@ describe('bad attributes', () => {
     expect(elements.size, 'elements found in src/index.ts').to.be.greaterThan(15);
     const missing: string[] = [];
     for (const [name, element] of elements) {
-      for (const attribute of numericAttributes(element)) if (!(attribute in (CASES[name] ?? {}))) missing.push(`${name} ${attribute}`);
+      for (const attribute of numericAttributes(element))
+        if (!(attribute in (CASES[name] ?? {}))) missing.push(`${name} ${attribute}`);
     }
     expect(missing, 'numeric attributes without a bad-value case').to.deep.equal([]);
   });
@@ -80,9 +83,11 @@ describe('bad attributes', () => {
       };
       const errors: MktErrorEvent[] = [];
       try {
-        const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}>
-          ${staticHtml`<${tag(name)} class="bad"></${tag(name)}><${tag(name)} class="default"></${tag(name)}>`}
-        </mkt-data>`);
+        const data = await mount<MktData>(
+          html`<mkt-data .source=${tinyDataset()}>
+            ${staticHtml`<${tag(name)} class="bad"></${tag(name)}><${tag(name)} class="default"></${tag(name)}>`}
+          </mkt-data>`,
+        );
         const bad = data.querySelector<MktWidget<unknown>>('.bad')!;
         const good = data.querySelector<MktWidget<unknown>>('.default')!;
         bad.addEventListener('mkt-error', (e) => errors.push(e as MktErrorEvent));
@@ -103,11 +108,16 @@ describe('bad attributes', () => {
           const mine = warnings.filter((w) => w.includes(`<${name}> ${attribute}=${JSON.stringify(value)}`));
           expect(mine, `console warnings for ${attribute}="${value}"`).to.have.length(1);
           expect(mine[0]).to.match(/expected .+\. Using /);
-          const reported = errors.filter((e) => e.detail.code === 'attribute-invalid' && e.detail.message.includes(`${attribute}=`));
+          const reported = errors.filter(
+            (e) => e.detail.code === 'attribute-invalid' && e.detail.message.includes(`${attribute}=`),
+          );
           expect(reported, `mkt-error for ${attribute}`).to.have.length(1);
           expect(reported[0].detail.source).to.equal(name);
         }
-        expect(errors.filter((e) => e.detail.code !== 'attribute-invalid'), 'other errors').to.deep.equal([]);
+        expect(
+          errors.filter((e) => e.detail.code !== 'attribute-invalid'),
+          'other errors',
+        ).to.deep.equal([]);
         expect(bad.shadowRoot!.querySelector('.message.error'), 'an error message in place').to.equal(null);
         // The fallback is the default: the element shows exactly what one without the attributes shows.
         expect(shownText(bad)).to.equal(shownText(good));

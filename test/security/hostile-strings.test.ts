@@ -5,7 +5,13 @@ import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { rows } from '../../src/data/arrow-rows.js';
-import { HOSTILE_CATEGORIES, HOSTILE_IDS, HOSTILE_REGIONS, HOSTILE_SELLER_NAMES, hostileDataset } from '../fixtures/hostile-marketplace.js';
+import {
+  HOSTILE_CATEGORIES,
+  HOSTILE_IDS,
+  HOSTILE_REGIONS,
+  HOSTILE_SELLER_NAMES,
+  hostileDataset,
+} from '../fixtures/hostile-marketplace.js';
 import { settled, text, waitFor, whenReady } from '../support/dom.js';
 
 declare global {
@@ -48,7 +54,9 @@ function deepText(host: Element): string {
 /** Attributes named on* (event handlers) anywhere under a root: data must never create one. */
 function eventHandlerAttributes(root: ParentNode): string[] {
   const all = root instanceof Document ? [...root.querySelectorAll('*')] : deepElements(root);
-  return all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.localName} ${a.name}`));
+  return all.flatMap((el) =>
+    [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.localName} ${a.name}`),
+  );
 }
 
 const CONTAINER_WIDTH = 480;
@@ -159,7 +167,9 @@ describe('hostile strings in the data', () => {
       }
       const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
       expect(doc.querySelector('parsererror'), `${w.localName} SVG parses`).to.equal(null);
-      expect(doc.querySelectorAll('script, img, foreignObject, iframe').length, `${w.localName} SVG elements`).to.equal(0);
+      expect(doc.querySelectorAll('script, img, foreignObject, iframe').length, `${w.localName} SVG elements`).to.equal(
+        0,
+      );
       expect(eventHandlerAttributes(doc), `${w.localName} SVG on* attributes`).to.deep.equal([]);
     }
   });
@@ -184,7 +194,8 @@ describe('hostile strings in the data', () => {
       kpis.dispatchEvent(new MktFilterChangeEvent(patch));
       await waitFor(() => gmv(kpis) === expected, `GMV ${expected} for ${JSON.stringify(patch).slice(0, 80)}`);
       for (const w of widgets) await settled(w);
-      for (const w of widgets) expect(w.shadowRoot!.querySelector('.message.error'), `${w.localName} error`).to.equal(null);
+      for (const w of widgets)
+        expect(w.shadowRoot!.querySelector('.message.error'), `${w.localName} error`).to.equal(null);
       // The filter bar shows the chosen values as text.
       const chosen = [...(patch.categories ?? data.filters.categories), ...(patch.regions ?? data.filters.regions)];
       for (const v of chosen) expect(deepText(filters)).to.include(v);
@@ -217,8 +228,13 @@ describe('hostile strings in the data', () => {
   function assertClean(when: string): void {
     expect(window.__pwned, `window.__pwned ${when}`).to.equal(undefined);
     for (const w of widgets) {
-      const found = deepElements(w.shadowRoot!).filter((el) => ['img', 'script', 'iframe', 'object', 'embed', 'foreignobject'].includes(el.localName.toLowerCase()));
-      expect(found.map((el) => el.outerHTML.slice(0, 80)), `${w.localName} ${when}: img/script`).to.deep.equal([]);
+      const found = deepElements(w.shadowRoot!).filter((el) =>
+        ['img', 'script', 'iframe', 'object', 'embed', 'foreignobject'].includes(el.localName.toLowerCase()),
+      );
+      expect(
+        found.map((el) => el.outerHTML.slice(0, 80)),
+        `${w.localName} ${when}: img/script`,
+      ).to.deep.equal([]);
       expect(eventHandlerAttributes(w.shadowRoot!), `${w.localName} ${when}: on* attributes`).to.deep.equal([]);
     }
   }

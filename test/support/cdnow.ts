@@ -47,10 +47,28 @@ export function cdnowDataset(text: string): InMemoryDataset {
     manifest: { name: 'CDNOW master', dateRange: { start: '1997-01-01', end: '1998-06-30' } },
     files: {
       sellers: tableIPCFromRows('sellers', [
-        { id: 'cdnow', name: 'CDNOW', tier: 'gold', category: 'Music', join_date: '1997-01-01', status: 'active', region: 'Unknown' },
+        {
+          id: 'cdnow',
+          name: 'CDNOW',
+          tier: 'gold',
+          category: 'Music',
+          join_date: '1997-01-01',
+          status: 'active',
+          region: 'Unknown',
+        },
       ]),
       products: tableIPCFromRows('products', [
-        { id: 'cd', seller_id: 'cdnow', name: 'CD', category: 'Music', subcategory: 'CD', price: 15, cost: 10, listed_date: '1997-01-01', status: 'active' },
+        {
+          id: 'cd',
+          seller_id: 'cdnow',
+          name: 'CD',
+          category: 'Music',
+          subcategory: 'CD',
+          price: 15,
+          cost: 10,
+          listed_date: '1997-01-01',
+          status: 'active',
+        },
       ]),
       customers: tableIPCFromRows('customers', customers),
       transactions: tableIPCFromRows('transactions', transactions),

@@ -5,22 +5,40 @@ import { chromium } from 'playwright-core';
 const [url, out, width = '1280', wait = ''] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log(`[${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(url);
-await page.waitForFunction(
-  () => {
-    const busy = (root) =>
-      [...root.querySelectorAll('*')].some((el) => (el.shadowRoot ? el.shadowRoot.querySelector('.skeleton, .stale, [aria-busy="true"]') || busy(el.shadowRoot) : false));
-    const data = [...document.querySelectorAll('mkt-data')];
-    return data.length > 0 && data.every((d) => d.state?.status === 'ready' || d.state?.status === 'error') && !busy(document);
-  },
-  null,
-  { timeout: 120000 },
-).catch(() => console.log('timed out waiting for the page to settle'));
+await page
+  .waitForFunction(
+    () => {
+      const busy = (root) =>
+        [...root.querySelectorAll('*')].some((el) =>
+          el.shadowRoot
+            ? el.shadowRoot.querySelector('.skeleton, .stale, [aria-busy="true"]') || busy(el.shadowRoot)
+            : false,
+        );
+      const data = [...document.querySelectorAll('mkt-data')];
+      return (
+        data.length > 0 &&
+        data.every((d) => d.state?.status === 'ready' || d.state?.status === 'error') &&
+        !busy(document)
+      );
+    },
+    null,
+    { timeout: 120000 },
+  )
+  .catch(() => console.log('timed out waiting for the page to settle'));
 if (wait) await page.waitForSelector(wait);
 await page.waitForTimeout(300);
 await page.screenshot({ path: out, fullPage: true });

@@ -6,7 +6,9 @@
 export async function sharedText(path: string): Promise<string | null> {
   const response = await fetch(`/shared-data/${path}`);
   if (!response.ok) {
-    console.warn(`[marketkit tests] ${path} is not available (set MARKETKIT_SHARED_DATA to the shared data folder); skipping the tests that need it.`);
+    console.warn(
+      `[marketkit tests] ${path} is not available (set MARKETKIT_SHARED_DATA to the shared data folder); skipping the tests that need it.`,
+    );
     return null;
   }
   return response.text();

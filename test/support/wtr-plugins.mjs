@@ -47,7 +47,9 @@ export function prebundleCommonJs(packages) {
           });
         const named = `export * from ${JSON.stringify(spec)};`;
         // ESM-only packages (ml-kmeans 7) have no default export: re-export it only when there is one.
-        const result = await bundle(`${named} export { default } from ${JSON.stringify(spec)};`).catch(() => bundle(named));
+        const result = await bundle(`${named} export { default } from ${JSON.stringify(spec)};`).catch(() =>
+          bundle(named),
+        );
         cache.set(spec, result.outputFiles[0].text);
       }
       return { body: cache.get(spec), type: 'js' };
@@ -67,7 +69,9 @@ export function storiesIndex() {
         .filter((f) => f.endsWith('.stories.ts'))
         .sort();
       const body = `export const stories = {\n${files
-        .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f.split(path.sep).join('/')}`)}),`)
+        .map(
+          (f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f.split(path.sep).join('/')}`)}),`,
+        )
         .join('\n')}\n};`;
       return { body, type: 'js' };
     },

@@ -9,7 +9,14 @@ import { kpiPeriods } from '../../metrics/kpis.js';
 import { daysInclusive, addDays } from '../../metrics/filter-sql.js';
 import { dailyOrderSeriesSql, dailySessionSeriesSql, weeklySellerChurnSql } from '../../metrics/anomalies.js';
 import type { Window } from '../../metrics/revenue-trend.js';
-import { DEFAULT_THRESHOLD, enoughEvents, episodes, median, scoreSeries, type AnomalyOptions } from '../../models/anomaly.js';
+import {
+  DEFAULT_THRESHOLD,
+  enoughEvents,
+  episodes,
+  median,
+  scoreSeries,
+  type AnomalyOptions,
+} from '../../models/anomaly.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
@@ -116,7 +123,13 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
   }
 
   private get cutOff(): number {
-    return this.validAttribute('threshold', this.threshold, numberIn(0.5, 20), DEFAULT_THRESHOLD, 'a score from 0.5 to 20');
+    return this.validAttribute(
+      'threshold',
+      this.threshold,
+      numberIn(0.5, 20),
+      DEFAULT_THRESHOLD,
+      'a score from 0.5 to 20',
+    );
   }
 
   private get listed(): number {
@@ -129,7 +142,13 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<AnomaliesResult> {
     const info = dashboard.info!;
-    const empty = (window: Window, tooShort: boolean): AnomaliesResult => ({ window, series: [], anomalies: [], skipped: 0, tooShort });
+    const empty = (window: Window, tooShort: boolean): AnomaliesResult => ({
+      window,
+      series: [],
+      anomalies: [],
+      skipped: 0,
+      tooShort,
+    });
     if (!info.minDate || !info.maxDate) return empty({ from: '1970-01-01', to: '1970-01-01' }, false);
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const n = daysInclusive(window.from, window.to);
@@ -137,7 +156,9 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions, churn] = await Promise.all([
       engine.query(dailyOrderSeriesSql(filters, window), signal).then((t) => rows<OrderRow>(t)),
-      hasSessions ? engine.query(dailySessionSeriesSql(filters, window), signal).then((t) => rows<SessionRow>(t)) : Promise.resolve([]),
+      hasSessions
+        ? engine.query(dailySessionSeriesSql(filters, window), signal).then((t) => rows<SessionRow>(t))
+        : Promise.resolve([]),
       engine.query(weeklySellerChurnSql(filters, window, info.maxDate), signal).then((t) => rows<ChurnRow>(t)),
     ]);
     signal.throwIfAborted();
@@ -145,14 +166,27 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     const threshold = this.cutOff;
     const out: AnomalySeries[] = [];
     let skipped = 0;
-    const add = (metric: AnomalyMetric, group: Group, values: number[], options: AnomalyOptions, enough: boolean, unit: 'day' | 'week' = 'day') => {
+    const add = (
+      metric: AnomalyMetric,
+      group: Group,
+      values: number[],
+      options: AnomalyOptions,
+      enough: boolean,
+      unit: 'day' | 'week' = 'day',
+    ) => {
       if (!enough || values.filter(Number.isFinite).length < (unit === 'day' ? MIN_DAYS : 8)) {
         skipped++;
         return;
       }
-      const scored = scoreSeries(values, unit === 'day' ? { period: 7, threshold, ...options } : { period: 1, window: 9, threshold, ...options });
+      const scored = scoreSeries(
+        values,
+        unit === 'day' ? { period: 7, threshold, ...options } : { period: 1, window: 9, threshold, ...options },
+      );
       out.push({
-        metric, unit, dim: group.dim, slice: group.slice,
+        metric,
+        unit,
+        dim: group.dim,
+        slice: group.slice,
         days: unit === 'day' ? days : group.days,
         observed: values,
         expected: scored.map((p) => p.expected),
@@ -160,7 +194,8 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
         flagged: scored.map((p) => p.flagged),
       });
     };
-    const rate = (events: number[], trials: number[]) => events.map((x, i) => (trials[i] > 0 ? x / trials[i] : Number.NaN));
+    const rate = (events: number[], trials: number[]) =>
+      events.map((x, i) => (trials[i] > 0 ? x / trials[i] : Number.NaN));
     for (const group of groupBy(orders, days)) {
       const col = (k: keyof OrderRow) => group.rows.map((r) => (r ? (r[k] as number) : 0));
       const [gmv, count, shipped, late] = [col('gmv'), col('orders'), col('shipped'), col('late')];
@@ -172,23 +207,42 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     }
     for (const group of groupBy(sessions, days)) {
       const s = group.rows.map((r) => r?.sessions ?? 0);
-      const conversion = rate(group.rows.map((r) => r?.purchases ?? 0), s);
+      const conversion = rate(
+        group.rows.map((r) => r?.purchases ?? 0),
+        s,
+      );
       add('conversion', group, conversion, { weights: s }, enoughEvents(conversion, s, MIN_EVENTS));
     }
     const weeks = [...new Set(churn.map((r) => r.day))].sort();
     for (const group of groupBy(churn, weeks)) {
       const a = group.rows.map((r) => r?.active ?? 0);
-      const churnRate = rate(group.rows.map((r) => r?.churned ?? 0), a);
+      const churnRate = rate(
+        group.rows.map((r) => r?.churned ?? 0),
+        a,
+      );
       add('churn', group, churnRate, { weights: a, direction: 'up' }, enoughEvents(churnRate, a, MIN_EVENTS), 'week');
     }
     const anomalies: Anomaly[] = [];
     out.forEach((s, index) => {
-      const points = s.observed.map((observed, i) => ({ index: i, observed, expected: s.expected[i], score: s.scores[i], flagged: s.flagged[i] }));
+      const points = s.observed.map((observed, i) => ({
+        index: i,
+        observed,
+        expected: s.expected[i],
+        score: s.scores[i],
+        flagged: s.flagged[i],
+      }));
       for (const e of episodes(points)) {
         anomalies.push({
-          series: index, metric: s.metric, dim: s.dim, slice: s.slice,
-          from: s.days[e.start], to: s.unit === 'week' ? addDays(s.days[e.end], 6) : s.days[e.end], day: s.days[e.peak.index],
-          observed: e.peak.observed, expected: e.peak.expected, score: e.peak.score,
+          series: index,
+          metric: s.metric,
+          dim: s.dim,
+          slice: s.slice,
+          from: s.days[e.start],
+          to: s.unit === 'week' ? addDays(s.days[e.end], 6) : s.days[e.end],
+          day: s.days[e.peak.index],
+          observed: e.peak.observed,
+          expected: e.peak.expected,
+          score: e.peak.score,
         });
       }
     });
@@ -228,7 +282,17 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
   protected override exportTable(result: AnomaliesResult): ExportTable {
     return {
       columns: ['Metric', 'Breakdown', 'Slice', 'From', 'To', 'Peak day', 'Observed', 'Expected', 'Robust z'],
-      rows: result.anomalies.map((a) => [METRICS[a.metric].label, a.dim, a.slice, a.from, a.to, a.day, a.observed, a.expected, a.score]),
+      rows: result.anomalies.map((a) => [
+        METRICS[a.metric].label,
+        a.dim,
+        a.slice,
+        a.from,
+        a.to,
+        a.day,
+        a.observed,
+        a.expected,
+        a.score,
+      ]),
     };
   }
 
@@ -237,38 +301,63 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     const selected = list[this.selected] ?? list[0];
     const f = this.format;
     return html`
-      ${list.length === 0
-        ? html`<p class="none">No unusual days in ${f.count(result.series.length)} series (${f.date(result.window.from)} – ${f.date(result.window.to)}).</p>`
-        : html`<p class="summary">
-            ${f.count(result.anomalies.length)} unusual ${result.anomalies.length === 1 ? 'movement' : 'movements'} in
-            ${f.count(result.series.length)} daily series, ${f.date(result.window.from)} – ${f.date(result.window.to)}.
-          </p>`}
+      ${
+        list.length === 0
+          ? html`<p class="none">
+              No unusual days in ${f.count(result.series.length)} series (${f.date(result.window.from)} –
+              ${f.date(result.window.to)}).
+            </p>`
+          : html`<p class="summary">
+              ${f.count(result.anomalies.length)} unusual ${result.anomalies.length === 1 ? 'movement' : 'movements'} in
+              ${f.count(result.series.length)} daily series, ${f.date(result.window.from)} –
+              ${f.date(result.window.to)}.
+            </p>`
+      }
       ${selected ? this.renderChart(result, selected) : nothing}
-      ${list.length > 0
-        ? html`<ol class="list" part="list" aria-label="Anomalies, largest first">
-            ${list.map((a, i) => this.renderItem(a, i, a === selected))}
-          </ol>`
-        : nothing}
+      ${
+        list.length > 0
+          ? html`<ol class="list" part="list" aria-label="Anomalies, largest first">
+              ${list.map((a, i) => this.renderItem(a, i, a === selected))}
+            </ol>`
+          : nothing
+      }
       ${result.skipped > 0 ? html`<p class="note">${f.count(result.skipped)} series with too little volume were not scored.</p>` : nothing}
     `;
   }
 
   private renderItem(a: Anomaly, i: number, active: boolean) {
     const f = this.format;
-    const days = a.from === a.to ? f.date(a.day) : a.metric === 'churn' && addDays(a.from, 6) === a.to ? `Week of ${f.date(a.from)}` : `${f.date(a.from)} – ${f.date(a.to)}`;
+    const days =
+      a.from === a.to
+        ? f.date(a.day)
+        : a.metric === 'churn' && addDays(a.from, 6) === a.to
+          ? `Week of ${f.date(a.from)}`
+          : `${f.date(a.from)} – ${f.date(a.to)}`;
     const up = a.score > 0;
     return html`<li class="item ${active ? 'active' : ''}" data-metric=${a.metric} data-slice=${a.slice}>
       <button type="button" class="pick" aria-pressed=${active ? 'true' : 'false'} @click=${() => (this.selected = i)}>
-        <span class="what"><span class="metric">${METRICS[a.metric].label}</span> · <span class="where">${MktAnomalies.where(a)}</span></span>
+        <span class="what"
+          ><span class="metric">${METRICS[a.metric].label}</span> ·
+          <span class="where">${MktAnomalies.where(a)}</span></span
+        >
         <span class="when">${days}</span>
         <span class="values">${this.value(a.metric, a.observed)} vs ${this.value(a.metric, a.expected)} expected</span>
         <span class="score ${up ? 'up' : 'down'}" title="Robust z-score of the day's residual">
           <span aria-hidden="true">${up ? '▲' : '▼'}</span> z ${up ? '+' : '−'}${Math.abs(a.score).toFixed(1)}
         </span>
       </button>
-      ${a.dim !== 'all'
-        ? html`<button type="button" class="filter" aria-label="Filter to ${MktAnomalies.where(a)}" @click=${() => this.filterTo(a)}>Filter</button>`
-        : nothing}
+      ${
+        a.dim !== 'all'
+          ? html`<button
+              type="button"
+              class="filter"
+              aria-label="Filter to ${MktAnomalies.where(a)}"
+              @click=${() => this.filterTo(a)}
+            >
+              Filter
+            </button>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -282,9 +371,14 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     const w = width - MARGIN.left - MARGIN.right;
     const h = HEIGHT - MARGIN.top - MARGIN.bottom;
     const dates = s.days.map(utcDay);
-    const x = scaleUtc().domain([dates[0], dates[dates.length - 1]]).range([0, w]);
+    const x = scaleUtc()
+      .domain([dates[0], dates[dates.length - 1]])
+      .range([0, w]);
     const finite = [...s.observed, ...s.expected].filter(Number.isFinite);
-    const y = scaleLinear().domain([0, Math.max(1e-9, ...finite)]).nice(4).range([h, 0]);
+    const y = scaleLinear()
+      .domain([0, Math.max(1e-9, ...finite)])
+      .nice(4)
+      .range([h, 0]);
     const drawn = (v: number[]) =>
       line<number>()
         .defined((d) => Number.isFinite(d))
@@ -293,7 +387,8 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     const ticks = x.ticks(tickCount(w, 90));
     const kind = METRICS[s.metric].kind;
     const f = this.format;
-    const yFormat = (v: number) => (kind === 'money' ? f.moneyCompact(v) : kind === 'rate' ? f.percent(v, 0) : f.compact(v));
+    const yFormat = (v: number) =>
+      kind === 'money' ? f.moneyCompact(v) : kind === 'rate' ? f.percent(v, 0) : f.compact(v);
     const from = s.days.indexOf(a.from);
     const to = s.days.indexOf(s.unit === 'week' ? addDays(a.to, -6) : a.to);
     const band = Math.max(2, x(dates[to]) - x(dates[from]));
@@ -303,12 +398,16 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
       <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${label}>
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
           ${axisLeft(y, { ticks: 4, format: yFormat, grid: w })}
-          <g transform="translate(0,${h})">${axisBottom(x, { ticks: tickCount(w, 90), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}</g>
+          <g transform="translate(0,${h})">
+            ${axisBottom(x, { ticks: tickCount(w, 90), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}
+          </g>
           <rect class="band" x=${x(dates[from]) - 1} width=${band} y="0" height=${h}></rect>
           <path class="expected" d=${drawn(s.expected)}></path>
           <path class="observed" d=${drawn(s.observed)}></path>
           ${s.flagged.map((flag, i) =>
-            flag && Number.isFinite(s.observed[i]) ? svg`<circle class="flag ${s.scores[i] > 0 ? 'up' : 'down'}" r="3.5" cx=${x(dates[i])} cy=${y(s.observed[i])}></circle>` : nothing,
+            flag && Number.isFinite(s.observed[i])
+              ? svg`<circle class="flag ${s.scores[i] > 0 ? 'up' : 'down'}" r="3.5" cx=${x(dates[i])} cy=${y(s.observed[i])}></circle>`
+              : nothing,
           )}
         </g>
       </svg>
@@ -334,7 +433,8 @@ function groupBy<R extends { dim: Dim; slice: string; day: string }>(rows: reado
   for (const r of rows) {
     const key = `${r.dim}\u0000${r.slice}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { dim: r.dim, slice: r.slice, days, rows: new Array<R | null>(days.length).fill(null) }));
+    if (!g)
+      groups.set(key, (g = { dim: r.dim, slice: r.slice, days, rows: new Array<R | null>(days.length).fill(null) }));
     const i = at.get(r.day);
     if (i !== undefined) g.rows[i] = r;
   }

@@ -14,7 +14,9 @@ export class AttributeCheck {
     if (isValid(value)) return value;
     // Quote what the page wrote (`"abc"`, not the NaN it became), unless the property was set since.
     const attribute = this.host.getAttribute(name);
-    const fromAttribute = attribute !== null && (typeof value === 'number' ? Number.isNaN(value) || Number(attribute) === value : attribute === value);
+    const fromAttribute =
+      attribute !== null &&
+      (typeof value === 'number' ? Number.isNaN(value) || Number(attribute) === value : attribute === value);
     const written = fromAttribute ? attribute : String(value);
     const key = `${name}\u0000${written}`;
     if (!this.reported.has(key)) {
@@ -22,7 +24,9 @@ export class AttributeCheck {
       const message = `<${this.host.localName}> ${name}=${JSON.stringify(written)} is not valid: expected ${expectation}. Using ${JSON.stringify(String(fallback))}.`;
       console.warn(`[marketkit] ${message}`);
       // Checks run while rendering: report after it, so that listeners never re-enter an update.
-      queueMicrotask(() => this.host.dispatchEvent(new MktErrorEvent({ code: 'attribute-invalid', message, source: this.host.localName })));
+      queueMicrotask(() =>
+        this.host.dispatchEvent(new MktErrorEvent({ code: 'attribute-invalid', message, source: this.host.localName })),
+      );
     }
     return fallback;
   }
@@ -47,5 +51,13 @@ export const numberIn =
     typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
 /** `horizon-weeks` and `discount-rate` of the customer-value elements. */
-export const HORIZON_WEEKS = { isValid: integerIn(1, 520), fallback: 52, expectation: 'a whole number of weeks from 1 to 520' };
-export const DISCOUNT_RATE = { isValid: numberIn(0, 0.5), fallback: 0.01, expectation: 'a monthly rate from 0 to 0.5 (0.01 is 1 % a month)' };
+export const HORIZON_WEEKS = {
+  isValid: integerIn(1, 520),
+  fallback: 52,
+  expectation: 'a whole number of weeks from 1 to 520',
+};
+export const DISCOUNT_RATE = {
+  isValid: numberIn(0, 0.5),
+  fallback: 0.01,
+  expectation: 'a monthly rate from 0 to 0.5 (0.01 is 1 % a month)',
+};

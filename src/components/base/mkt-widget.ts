@@ -14,7 +14,15 @@ import { DataLink } from './data-link.js';
 import { AttributeCheck } from './attribute-check.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
-import { downloadBlob, exportFileName, serializeSvg, svgToPng, tableFromColumns, toCsv, type ExportTable } from '../../charts/export.js';
+import {
+  downloadBlob,
+  exportFileName,
+  serializeSvg,
+  svgToPng,
+  tableFromColumns,
+  toCsv,
+  type ExportTable,
+} from '../../charts/export.js';
 import { dataTable, type TableColumn } from '../../charts/data-table.js';
 
 /** The numbers behind a chart as a table (see `MktWidget.dataView`). */
@@ -132,7 +140,13 @@ export abstract class MktWidget<T> extends LitElement {
    * `value` when `isValid(value)`, else `fallback`. The attribute the page wrote is left as it is; a bad value is
    * reported once (console warning and `mkt-error` `attribute-invalid`). Read options through this, not directly.
    */
-  protected validAttribute<V>(name: string, value: V, isValid: (value: V) => boolean, fallback: V, expectation: string): V {
+  protected validAttribute<V>(
+    name: string,
+    value: V,
+    isValid: (value: V) => boolean,
+    fallback: V,
+    expectation: string,
+  ): V {
     return this.attributeCheck.valid(name, value, isValid, fallback, expectation);
   }
 
@@ -170,7 +184,8 @@ export abstract class MktWidget<T> extends LitElement {
   /** The current result when one is on screen and not empty. */
   private shownResult(): T | undefined {
     const value = this.task.value;
-    if (value === undefined || this.dashboard?.status !== 'ready' || this.task.status === TaskStatus.ERROR) return undefined;
+    if (value === undefined || this.dashboard?.status !== 'ready' || this.task.status === TaskStatus.ERROR)
+      return undefined;
     return this.isEmpty(value) ? undefined : value;
   }
 
@@ -205,7 +220,8 @@ export abstract class MktWidget<T> extends LitElement {
   /** Saves the data (`csv`) or the chart (`svg`, `png`) as `<element>-<date>.<format>`. */
   async downloadAs(format: ExportFormat): Promise<void> {
     const name = exportFileName(this.localName, format);
-    if (format === 'csv') downloadBlob(new Blob(['\ufeff', this.exportCsv()], { type: 'text/csv;charset=utf-8' }), name);
+    if (format === 'csv')
+      downloadBlob(new Blob(['\ufeff', this.exportCsv()], { type: 'text/csv;charset=utf-8' }), name);
     else if (format === 'svg') downloadBlob(new Blob([this.exportSvg()], { type: 'image/svg+xml' }), name);
     else downloadBlob(await this.exportPng(), name);
   }
@@ -249,19 +265,34 @@ export abstract class MktWidget<T> extends LitElement {
   override render() {
     const shown = this.shownResult();
     const table = shown !== undefined && this.dataView(shown) !== null;
-    const controls = html`${this.renderControls()}${table
-      ? html`<button type="button" class="toggle table-toggle" aria-pressed=${this.tableShown ? 'true' : 'false'}
-          @click=${() => (this.tableShown = !this.tableShown)}>Table</button>`
-      : nothing}`;
+    const controls = html`${this.renderControls()}${
+      table
+        ? html`<button
+            type="button"
+            class="toggle table-toggle"
+            aria-pressed=${this.tableShown ? 'true' : 'false'}
+            @click=${() => (this.tableShown = !this.tableShown)}
+          >
+            Table
+          </button>`
+        : nothing
+    }`;
     const exportMenu = this.renderExportMenu();
     return html`
-      <section part="card" class="card mkt-root" aria-busy=${this.isBusy() ? 'true' : 'false'} aria-label=${this.heading || nothing}>
-        ${this.heading || this.renderControls() !== nothing || table || exportMenu !== nothing
-          ? html`<header part="header">
-              ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
-              <div class="controls">${controls}${exportMenu}</div>
-            </header>`
-          : nothing}
+      <section
+        part="card"
+        class="card mkt-root"
+        aria-busy=${this.isBusy() ? 'true' : 'false'}
+        aria-label=${this.heading || nothing}
+      >
+        ${
+          this.heading || this.renderControls() !== nothing || table || exportMenu !== nothing
+            ? html`<header part="header">
+                ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
+                <div class="controls">${controls}${exportMenu}</div>
+              </header>`
+            : nothing
+        }
         ${this.renderIssues()}
         <div class="body" part="body">${this.renderBody()}</div>
       </section>
@@ -274,7 +305,11 @@ export abstract class MktWidget<T> extends LitElement {
     const csv = result !== undefined && this.exportTable(result) !== null;
     if (!csv && !this.hasChart) return nothing;
     const item = (format: ExportFormat, label: string, what: string) =>
-      html`<li><button type="button" data-export=${format} @click=${(e: Event) => this.menuDownload(e, format)}>${label} <span class="what">${what}</span></button></li>`;
+      html`<li>
+        <button type="button" data-export=${format} @click=${(e: Event) => this.menuDownload(e, format)}>
+          ${label} <span class="what">${what}</span>
+        </button>
+      </li>`;
     return html`<details class="export" part="export" @keydown=${this.onExportKey} @focusout=${this.onExportFocusOut}>
       <summary part="export-button" aria-label=${`Download ${this.heading || 'data'}`}>Download</summary>
       <ul class="export-menu" part="export-menu">
@@ -318,7 +353,9 @@ export abstract class MktWidget<T> extends LitElement {
     if (issues.length === 0) return nothing;
     return html`<details class="issues" part="issues">
       <summary>Data problem${issues.length > 1 ? `s (${issues.length})` : ''}: ${issues[0].message}</summary>
-      <ul>${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}</ul>
+      <ul>
+        ${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}
+      </ul>
     </details>`;
   }
 
@@ -330,7 +367,8 @@ export abstract class MktWidget<T> extends LitElement {
     const dashboard = this.dashboard;
     if (!dashboard) return this.link.missing ? this.message('error', this.link.missing) : this.skeleton();
     if (dashboard.status === 'idle' || dashboard.status === 'loading') return this.skeleton();
-    if (dashboard.status === 'error') return this.message('error', dashboard.error?.message ?? 'The dataset could not be loaded.');
+    if (dashboard.status === 'error')
+      return this.message('error', dashboard.error?.message ?? 'The dataset could not be loaded.');
     const missing = this.missingTables();
     if (missing.length > 0) {
       const words = [...new Set(missing.map((t) => TABLE_WORDS[t] ?? t))].join(' and ');
@@ -339,14 +377,21 @@ export abstract class MktWidget<T> extends LitElement {
     return this.task.render({
       initial: () => this.skeleton(),
       pending: () => (this.task.value !== undefined ? this.stale(this.task.value) : this.skeleton()),
-      complete: (value) => (value === undefined ? this.skeleton() : this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)),
+      complete: (value) =>
+        value === undefined
+          ? this.skeleton()
+          : this.isEmpty(value)
+            ? this.message('empty', this.emptyMessage())
+            : this.renderView(value),
       error: (error) => this.renderError(error),
     }) as TemplateResult;
   }
 
   /** The previous result stays on screen, dimmed, while the new one is computed: no flash of a skeleton. */
   private stale(value: T): TemplateResult {
-    return html`<div class="stale">${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}</div>`;
+    return html`<div class="stale">
+      ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
+    </div>`;
   }
 
   /** The chart, or its data view as a table when the "Table" toggle is on. */
@@ -364,14 +409,18 @@ export abstract class MktWidget<T> extends LitElement {
     if (this.lastReported !== error) {
       this.lastReported = error;
       queueMicrotask(() =>
-        this.dispatchEvent(new MktErrorEvent({ code: problem.code, message: problem.message, source: this.localName, ...problem.where })),
+        this.dispatchEvent(
+          new MktErrorEvent({ code: problem.code, message: problem.message, source: this.localName, ...problem.where }),
+        ),
       );
     }
     return this.message('error', problem.message);
   }
 
   protected skeleton(): TemplateResult {
-    return html`<div class="skeleton" part="skeleton" role="status" aria-label="Loading"><span></span><span></span><span></span></div>`;
+    return html`<div class="skeleton" part="skeleton" role="status" aria-label="Loading">
+      <span></span><span></span><span></span>
+    </div>`;
   }
 
   protected message(kind: 'error' | 'empty' | 'notice', text: string): TemplateResult {

@@ -39,7 +39,11 @@ export const THEME_TOKENS: Readonly<Record<'light' | 'dark', Readonly<Record<str
   dark: Object.fromEntries(Object.entries(DARK).map(([k, v]) => [`--mkt-${k}`, v])),
 };
 const declare = (prefix: string, values: Record<string, string>) =>
-  unsafeCSS(Object.entries(values).map(([name, value]) => `${prefix}${name}: ${value};`).join('\n'));
+  unsafeCSS(
+    Object.entries(values)
+      .map(([name, value]) => `${prefix}${name}: ${value};`)
+      .join('\n'),
+  );
 
 /**
  * Design tokens. Each public `--mkt-*` custom property falls back to a private `--_mkt-*` one, which holds the

@@ -62,7 +62,12 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     return !!this.dashboard?.info?.tables.has('mkt_sessions');
   }
 
-  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<CategoryPerformanceResult> {
+  protected override async query({
+    engine,
+    filters,
+    dashboard,
+    signal,
+  }: QueryContext): Promise<CategoryPerformanceResult> {
     const withSessions = !!dashboard.info?.tables.has('mkt_sessions');
     const table = await engine.query(categoryPerformanceSql(filters, { withSessions }), signal);
     return { rows: rows<CategoryRow>(table), withSessions };
@@ -70,16 +75,24 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
 
   /** Nothing to compare: no completed order (GMV, orders), or no session (conversion), in any category. */
   protected override isEmpty(result: CategoryPerformanceResult): boolean {
-    return this.measure === 'conversion' ? !result.rows.some((r) => (r.sessions ?? 0) > 0) : !result.rows.some((r) => r.orders > 0);
+    return this.measure === 'conversion'
+      ? !result.rows.some((r) => (r.sessions ?? 0) > 0)
+      : !result.rows.some((r) => r.orders > 0);
   }
 
   protected override renderControls() {
     return html`<div class="segmented" role="group" aria-label="Measure">
       ${CATEGORY_METRICS.map((m) => {
         const off = m === 'conversion' && this.dashboard?.status === 'ready' && !this.hasSessions;
-        return html`<button type="button" aria-pressed=${this.measure === m ? 'true' : 'false'} ?disabled=${off}
+        return html`<button
+          type="button"
+          aria-pressed=${this.measure === m ? 'true' : 'false'}
+          ?disabled=${off}
           title=${off ? 'Needs page events, which this dataset does not have' : nothing}
-          @click=${() => this.setMetric(m)}>${METRIC_WORDS[m]}</button>`;
+          @click=${() => this.setMetric(m)}
+        >
+          ${METRIC_WORDS[m]}
+        </button>`;
       })}
     </div>`;
   }
@@ -117,7 +130,12 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
         { label: 'Orders', value: (r) => f.count(r.orders), raw: (r) => r.orders, numeric: true },
         ...(result.withSessions
           ? [
-              { label: 'Sessions', value: (r: CategoryRow) => f.count(r.sessions), raw: (r: CategoryRow) => r.sessions, numeric: true },
+              {
+                label: 'Sessions',
+                value: (r: CategoryRow) => f.count(r.sessions),
+                raw: (r: CategoryRow) => r.sessions,
+                numeric: true,
+              },
               {
                 label: 'Conversion',
                 value: (r: CategoryRow) => f.percent(categoryValue(r, 'conversion'), 1),
@@ -146,8 +164,13 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     const x = scaleLinear().domain([0, max]).range([0, barW]);
     const height = data.length * rowHeight;
     return html`<div class="chart">
-        <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group"
-          aria-label="${METRIC_WORDS[metric]} by category, ${data.length} categories; largest ${data[0]?.category} (${data[0] ? this.valueText(data[0], metric) : ''})">
+        <svg
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+          role="group"
+          aria-label="${METRIC_WORDS[metric]} by category, ${data.length} categories; largest ${data[0]?.category} (${data[0] ? this.valueText(data[0], metric) : ''})"
+        >
           ${data.map((r, i) => {
             const v = categoryValue(r, metric);
             const on = selected.has(r.category);
@@ -176,7 +199,9 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
         </svg>
         ${tooltip(this.tip)}
       </div>
-      <p class="hint">${selected.size > 0 ? 'Click the highlighted bar again to show all categories.' : 'Click a bar to filter the dashboard to that category.'}</p>`;
+      <p class="hint">
+        ${selected.size > 0 ? 'Click the highlighted bar again to show all categories.' : 'Click a bar to filter the dashboard to that category.'}
+      </p>`;
   }
 
   /** Shortens a label to about the room it has (about 6.5 px per character at 12 px), with an ellipsis. */
@@ -190,7 +215,8 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     if (!chart) return;
     const f = this.format;
     const lines = [r.category, `GMV ${f.money(r.gmv)}`, `${f.count(r.orders)} orders`];
-    if (result.withSessions) lines.push(`Conversion ${f.percent(categoryValue(r, 'conversion'), 1)} of ${f.count(r.sessions)} sessions`);
+    if (result.withSessions)
+      lines.push(`Conversion ${f.percent(categoryValue(r, 'conversion'), 1)} of ${f.count(r.sessions)} sessions`);
     this.tip = { ...pointIn(chart, e), lines };
   }
 

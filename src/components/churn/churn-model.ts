@@ -29,7 +29,16 @@ export function fitChurnModel(customers: CustomerModel, days: number): ChurnMode
   const n = customers.ids.length;
   const probability = new Float64Array(n).fill(Number.NaN);
   const earlier = customers.earlier;
-  const empty = { model: null, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN, probability };
+  const empty = {
+    model: null,
+    train: 0,
+    holdout: 0,
+    holdoutRate: NaN,
+    auc: NaN,
+    precision: NaN,
+    recall: NaN,
+    probability,
+  };
   if (!earlier || earlier.index.length < 10) return empty;
   const trainX: number[][] = [];
   const trainY: number[] = [];
@@ -53,7 +62,8 @@ export function fitChurnModel(customers: CustomerModel, days: number): ChurnMode
   const scores = testX.map((x) => model.predict(x));
   const c = confusion(scores, testY, 0.5);
   const { columns, recencyDays } = customers;
-  for (let i = 0; i < n; i++) probability[i] = model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i]));
+  for (let i = 0; i < n; i++)
+    probability[i] = model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i]));
   return {
     model,
     train: trainY.length,

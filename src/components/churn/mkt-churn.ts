@@ -92,7 +92,13 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   private get by(): 'segment' | 'cohort' {
-    return this.validAttribute('breakdown', this.breakdown, oneOf(['segment', 'cohort'] as const), 'segment', 'segment or cohort');
+    return this.validAttribute(
+      'breakdown',
+      this.breakdown,
+      oneOf(['segment', 'cohort'] as const),
+      'segment',
+      'segment or cohort',
+    );
   }
 
   private get listLength(): number {
@@ -112,8 +118,12 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     const [series, groups, customers] = await Promise.all([
-      engine.query(churnSql(filters, { days, refDates }), signal).then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
-      engine.query(churnSql(filters, { days, refDates, by: breakdown }), signal).then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
+      engine
+        .query(churnSql(filters, { days, refDates }), signal)
+        .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
+      engine
+        .query(churnSql(filters, { days, refDates, by: breakdown }), signal)
+        .then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
       customerModel(engine, filters, { end, horizonWeeks: 52, discountRate: 0.01, earlierDays: days }, signal),
     ]);
     signal.throwIfAborted();
@@ -170,8 +180,12 @@ export class MktChurn extends MktWidget<ChurnResult> {
   protected override renderControls() {
     const pressed = (b: string) => (this.by === b ? 'true' : 'false');
     return html`<div class="segmented" role="group" aria-label="Break churn down by">
-      <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>By segment</button>
-      <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>By cohort</button>
+      <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>
+        By segment
+      </button>
+      <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>
+        By cohort
+      </button>
     </div>`;
   }
 
@@ -179,11 +193,33 @@ export class MktChurn extends MktWidget<ChurnResult> {
   protected override exportTable(r: ChurnResult): ExportTable {
     const blank = (n: number) => Array<null>(n).fill(null);
     return {
-      columns: ['Section', 'Key', 'Active', 'Churned', 'Rate', 'Revenue', 'P(alive)', 'Churn probability', 'Value at risk', 'Why'],
+      columns: [
+        'Section',
+        'Key',
+        'Active',
+        'Churned',
+        'Rate',
+        'Revenue',
+        'P(alive)',
+        'Churn probability',
+        'Value at risk',
+        'Why',
+      ],
       rows: [
         ...r.series.map((p) => ['Rate by month start', p.refDate, p.active, p.churned, p.rate, ...blank(5)]),
         ...r.groups.map((g) => [`By ${r.breakdown}`, g.group, g.active, g.churned, g.rate, ...blank(5)]),
-        ...r.atRisk.map((c) => ['At risk', c.id, null, null, null, c.revenue, c.pAlive, c.churnProbability, c.valueAtRisk, c.reason]),
+        ...r.atRisk.map((c) => [
+          'At risk',
+          c.id,
+          null,
+          null,
+          null,
+          c.revenue,
+          c.pAlive,
+          c.churnProbability,
+          c.valueAtRisk,
+          c.reason,
+        ]),
       ],
     };
   }
@@ -219,7 +255,8 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const x = scaleUtc()
       .domain([dates[0], dates[dates.length - 1]])
       .range([m.left, width - m.right]);
-    if (dates.length === 1) x.domain([new Date(dates[0].getTime() - 15 * 864e5), new Date(dates[0].getTime() + 15 * 864e5)]);
+    if (dates.length === 1)
+      x.domain([new Date(dates[0].getTime() - 15 * 864e5), new Date(dates[0].getTime() + 15 * 864e5)]);
     const y = scaleLinear()
       .domain([0, Math.max(0.1, ...points.map((p) => p.rate ?? 0))])
       .nice()
@@ -228,10 +265,20 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const path = line<ChurnPoint>()
       .x((p) => at(p)[0])
       .y((p) => at(p)[1])(points);
-    return html`<svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
-        aria-label="Churn rate by month; the table view lists the values">
-        <g transform="translate(0,${height - m.bottom})">${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 120)), format: (d: Date) => f.month(d) })}</g>
-        <g transform="translate(${m.left},0)">${axisLeft(y, { ticks: 4, format: (v: number) => f.percent(v, 0), grid: width - m.left - m.right })}</g>
+    return html`<svg
+        part="chart"
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role="img"
+        aria-label="Churn rate by month; the table view lists the values"
+      >
+        <g transform="translate(0,${height - m.bottom})">
+          ${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 120)), format: (d: Date) => f.month(d) })}
+        </g>
+        <g transform="translate(${m.left},0)">
+          ${axisLeft(y, { ticks: 4, format: (v: number) => f.percent(v, 0), grid: width - m.left - m.right })}
+        </g>
         <path class="line" d=${path ?? ''}></path>
         ${points.map((p) => {
           const [cx, cy] = at(p);
@@ -256,53 +303,89 @@ export class MktChurn extends MktWidget<ChurnResult> {
   private renderBars(r: ChurnResult) {
     const f = this.format;
     const width = this.size.drawWidth;
-    const groups = r.breakdown === 'cohort' ? r.groups.slice(-12) : [...r.groups].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
+    const groups =
+      r.breakdown === 'cohort' ? r.groups.slice(-12) : [...r.groups].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
     const labelWidth = Math.min(130, Math.round(width * 0.34));
     const valueWidth = 90;
     const row = 20;
     const height = groups.length * row;
-    const x = scaleLinear().domain([0, 1]).range([0, Math.max(10, width - labelWidth - valueWidth)]);
+    const x = scaleLinear()
+      .domain([0, 1])
+      .range([0, Math.max(10, width - labelWidth - valueWidth)]);
     const label = (g: ChurnGroup) => (r.breakdown === 'cohort' ? f.month(g.group) : g.group);
-    return html`<svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
-      aria-label="Churn rate by ${r.breakdown}: ${groups.map((g) => `${label(g)} ${f.percent(g.rate)}`).join('; ')}">
-      ${groups.map(
-        (g, i) => svg`<g transform="translate(0,${i * row})" data-group=${g.group}>
+    return html`<svg
+        part="chart"
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role="img"
+        aria-label="Churn rate by ${r.breakdown}: ${groups.map((g) => `${label(g)} ${f.percent(g.rate)}`).join('; ')}"
+      >
+        ${groups.map(
+          (g, i) => svg`<g transform="translate(0,${i * row})" data-group=${g.group}>
           <text class="bar-label" x=${labelWidth - 6} y=${row / 2} dy="0.32em" text-anchor="end">${label(g)}</text>
           <rect class="bar" x=${labelWidth} y="3" height=${row - 6} width=${x(g.rate ?? 0)}></rect>
           <text class="bar-value" x=${labelWidth + x(g.rate ?? 0) + 4} y=${row / 2} dy="0.32em">${f.percent(g.rate)} of ${f.compact(g.active)}</text>
         </g>`,
-      )}
-    </svg>
-    ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
+        )}
+      </svg>
+      ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
   }
 
   private renderModel(r: ChurnResult) {
     const f = this.format;
     const m = r.model;
     if (!m.fitted) {
-      return html`<p class="note">Not enough customers with history before the cut-off to fit a model (${m.train} in training).</p>`;
+      return html`<p class="note">
+        Not enough customers with history before the cut-off to fit a model (${m.train} in training).
+      </p>`;
     }
     return html`<dl class="metrics" data-model>
-        <div><dt>AUC</dt><dd data-metric="auc">${Number.isFinite(m.auc) ? m.auc.toFixed(2) : '–'}</dd></div>
-        <div><dt>Precision</dt><dd data-metric="precision">${f.percent(m.precision, 0)}</dd></div>
-        <div><dt>Recall</dt><dd data-metric="recall">${f.percent(m.recall, 0)}</dd></div>
-        <div><dt>Holdout</dt><dd>${f.count(m.holdout)} customers, ${f.percent(m.holdoutRate, 0)} churned</dd></div>
+        <div>
+          <dt>AUC</dt>
+          <dd data-metric="auc">${Number.isFinite(m.auc) ? m.auc.toFixed(2) : '–'}</dd>
+        </div>
+        <div>
+          <dt>Precision</dt>
+          <dd data-metric="precision">${f.percent(m.precision, 0)}</dd>
+        </div>
+        <div>
+          <dt>Recall</dt>
+          <dd data-metric="recall">${f.percent(m.recall, 0)}</dd>
+        </div>
+        <div>
+          <dt>Holdout</dt>
+          <dd>${f.count(m.holdout)} customers, ${f.percent(m.holdoutRate, 0)} churned</dd>
+        </div>
       </dl>
-      <p class="note">Logistic regression on recency, purchase days, revenue and tenure ${r.days} days before the end; label: no purchase since.
-        Trained on ${f.count(m.train)} customers, tested on a fixed fifth (by id); precision and recall at 50%.</p>`;
+      <p class="note">
+        Logistic regression on recency, purchase days, revenue and tenure ${r.days} days before the end; label: no
+        purchase since. Trained on ${f.count(m.train)} customers, tested on a fixed fifth (by id); precision and recall
+        at 50%.
+      </p>`;
   }
 
   private renderAtRisk(r: ChurnResult) {
     const f = this.format;
-    if (r.atRisk.length === 0) return html`<p class="note">No high-value repeat buyer is overdue or losing P(alive).</p>`;
+    if (r.atRisk.length === 0)
+      return html`<p class="note">No high-value repeat buyer is overdue or losing P(alive).</p>`;
     return html`<div class="table-wrap">
       ${dataTable(
         'High-value customers at risk, by value at risk',
         [
           { label: 'Customer', value: (c: AtRiskCustomer) => c.id },
           { label: 'Revenue', value: (c: AtRiskCustomer) => f.money(c.revenue), numeric: true },
-          { label: 'Days since / usual', value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`, numeric: true },
-          { label: 'P(alive)', value: (c: AtRiskCustomer) => `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`, numeric: true },
+          {
+            label: 'Days since / usual',
+            value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`,
+            numeric: true,
+          },
+          {
+            label: 'P(alive)',
+            value: (c: AtRiskCustomer) =>
+              `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`,
+            numeric: true,
+          },
           { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
           { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },
           { label: 'Why', value: (c: AtRiskCustomer) => c.reason },

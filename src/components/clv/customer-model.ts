@@ -34,7 +34,13 @@ const MEMO_SIZE = 10;
 /** Each dashboard's latest fitted parameters: the next fit starts from them. */
 const lastFit = new WeakMap<QueryEngine, { bgnbd: BgNbdParams; gammaGamma?: GammaGammaParams }>();
 
-async function summary(engine: QueryEngine, filters: FilterState, end: string, ignore: readonly FilterKey[], signal: AbortSignal) {
+async function summary(
+  engine: QueryEngine,
+  filters: FilterState,
+  end: string,
+  ignore: readonly FilterKey[],
+  signal: AbortSignal,
+) {
   const table = await engine.query(customerSummarySql(filters, { end, ignore }), signal);
   const columns: CustomerColumns = {
     x: numbers(table, 'x'),
@@ -51,7 +57,12 @@ async function summary(engine: QueryEngine, filters: FilterState, end: string, i
  * every customer, off the main thread when a worker can start. Memoised per dashboard by filters and options:
  * the CLV, segments and churn widgets of one dashboard share one fit.
  */
-export function customerModel(engine: QueryEngine, filters: FilterState, options: CustomerModelOptions, signal: AbortSignal): Promise<CustomerModel> {
+export function customerModel(
+  engine: QueryEngine,
+  filters: FilterState,
+  options: CustomerModelOptions,
+  signal: AbortSignal,
+): Promise<CustomerModel> {
   let cache = memo.get(engine);
   if (!cache) memo.set(engine, (cache = new Map()));
   const ignore = options.ignore ?? [];
@@ -69,9 +80,19 @@ export function customerModel(engine: QueryEngine, filters: FilterState, options
     const now = await summary(engine, filters, options.end, ignore, controller.signal);
     let earlier: CustomerModel['earlier'] = null;
     if (options.earlierDays) {
-      const then = await summary(engine, filters, addDays(options.end, -options.earlierDays), ignore, controller.signal);
+      const then = await summary(
+        engine,
+        filters,
+        addDays(options.end, -options.earlierDays),
+        ignore,
+        controller.signal,
+      );
       const position = new Map(now.ids.map((id, i) => [id, i]));
-      earlier = { ...then.columns, recencyDays: then.recencyDays, index: Int32Array.from(then.ids, (id) => position.get(id) ?? -1) };
+      earlier = {
+        ...then.columns,
+        recencyDays: then.recencyDays,
+        index: Int32Array.from(then.ids, (id) => position.get(id) ?? -1),
+      };
     }
     // The columns are copied to the worker (structured clone), so ours stay usable here.
     const previous = lastFit.get(engine);

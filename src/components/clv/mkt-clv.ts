@@ -80,7 +80,16 @@ export class MktClv extends MktWidget<ClvResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ClvResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
     const empty: ClvResult = {
-      customers: 0, bgnbd: null, gammaGamma: null, problem: null, totalClv: 0, meanClv: NaN, meanPAlive: NaN, expectedPurchases: NaN, segments: [], ms: 0,
+      customers: 0,
+      bgnbd: null,
+      gammaGamma: null,
+      problem: null,
+      totalClv: 0,
+      meanClv: NaN,
+      meanPAlive: NaN,
+      expectedPurchases: NaN,
+      segments: [],
+      ms: 0,
     };
     if (!end) return empty;
     const horizonWeeks = this.horizon;
@@ -109,7 +118,13 @@ export class MktClv extends MktWidget<ClvResult> {
       const sorted = groups.get(name)!.sort((a, b) => a - b);
       const q = (p: number) => quantileSorted(sorted, p) ?? NaN;
       const total = sorted.reduce((s, v) => s + v, 0);
-      return { name, customers: sorted.length, total, mean: total / sorted.length, quantiles: [q(0.05), q(0.25), q(0.5), q(0.75), q(0.95)] };
+      return {
+        name,
+        customers: sorted.length,
+        total,
+        mean: total / sorted.length,
+        quantiles: [q(0.05), q(0.25), q(0.5), q(0.75), q(0.95)],
+      };
     });
     segments.sort((a, b) => b.mean - a.mean);
     const ok = !values.problem;
@@ -149,11 +164,19 @@ export class MktClv extends MktWidget<ClvResult> {
     const weeks = this.horizon;
     return html`
       <ul class="tiles">
-        <li data-tile="customers"><span class="label">Customers</span><span class="value">${f.count(r.customers)}</span></li>
-        <li data-tile="total"><span class="label">CLV, ${weeks} weeks</span><span class="value">${f.moneyCompact(r.totalClv)}</span></li>
+        <li data-tile="customers">
+          <span class="label">Customers</span><span class="value">${f.count(r.customers)}</span>
+        </li>
+        <li data-tile="total">
+          <span class="label">CLV, ${weeks} weeks</span><span class="value">${f.moneyCompact(r.totalClv)}</span>
+        </li>
         <li data-tile="mean"><span class="label">Mean CLV</span><span class="value">${f.money(r.meanClv)}</span></li>
-        <li data-tile="alive"><span class="label">Mean P(alive)</span><span class="value">${f.percent(r.meanPAlive)}</span></li>
-        <li data-tile="purchases"><span class="label">Expected purchases</span><span class="value">${f.compact(r.expectedPurchases)}</span></li>
+        <li data-tile="alive">
+          <span class="label">Mean P(alive)</span><span class="value">${f.percent(r.meanPAlive)}</span>
+        </li>
+        <li data-tile="purchases">
+          <span class="label">Expected purchases</span><span class="value">${f.compact(r.expectedPurchases)}</span>
+        </li>
       </ul>
       ${this.renderBoxes(r)}
       <div class="table-wrap">
@@ -181,14 +204,30 @@ export class MktClv extends MktWidget<ClvResult> {
     const rowHeight = 24;
     const height = margin.top + margin.bottom + rowHeight * r.segments.length;
     const max = Math.max(1, ...r.segments.map((s) => s.quantiles[4]));
-    const x = scaleLinear().domain([0, max]).nice().range([margin.left, width - margin.right]);
-    const y = scaleBand<string>().domain(r.segments.map((s) => s.name)).range([margin.top, height - margin.bottom]).padding(0.3);
+    const x = scaleLinear()
+      .domain([0, max])
+      .nice()
+      .range([margin.left, width - margin.right]);
+    const y = scaleBand<string>()
+      .domain(r.segments.map((s) => s.name))
+      .range([margin.top, height - margin.bottom])
+      .padding(0.3);
     // The same colours as <mkt-rfm-segments>: one per rule segment, grey for "Others".
     const colour = (name: string) => (name === 'Others' ? '#9aa0a6' : schemeTableau10[RFM_SEGMENTS.indexOf(name) % 10]);
-    return html`<p class="caption">CLV per customer by segment: box = quartiles, line = median, whiskers = 5th–95th percentile</p>
-      <svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
-        aria-label="Box plot of customer lifetime value by segment; the table below has the numbers">
-        <g transform="translate(0,${height - margin.bottom})">${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 90)), format: (v: number) => f.moneyCompact(v), grid: height - margin.bottom - margin.top })}</g>
+    return html`<p class="caption">
+        CLV per customer by segment: box = quartiles, line = median, whiskers = 5th–95th percentile
+      </p>
+      <svg
+        part="chart"
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role="img"
+        aria-label="Box plot of customer lifetime value by segment; the table below has the numbers"
+      >
+        <g transform="translate(0,${height - margin.bottom})">
+          ${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 90)), format: (v: number) => f.moneyCompact(v), grid: height - margin.bottom - margin.top })}
+        </g>
         ${r.segments.map((s) => {
           const [p5, q1, med, q3, p95] = s.quantiles.map((v) => x(v));
           const top = y(s.name) ?? 0;
@@ -211,19 +250,23 @@ export class MktClv extends MktWidget<ClvResult> {
   private renderParams(r: ClvResult) {
     const bg = r.bgnbd;
     const gg = r.gammaGamma;
-    const n = (v: number, d = 3) => v.toLocaleString(this.dashboard?.locale ?? 'en-US', { maximumSignificantDigits: d + 1 });
+    const n = (v: number, d = 3) =>
+      v.toLocaleString(this.dashboard?.locale ?? 'en-US', { maximumSignificantDigits: d + 1 });
     return html`<p class="params" data-params>
-      ${bg
-        ? html`BG/NBD: r = ${n(bg.params.r)}, α = ${n(bg.params.alpha)} weeks, a = ${n(bg.params.a)}, b = ${n(bg.params.b)}
-            (log-likelihood ${n(bg.logLikelihood, 6)}, ${bg.customers} customers).`
-        : nothing}
-      ${gg
-        ? html`Gamma-Gamma: p = ${n(gg.params.p)}, q = ${n(gg.params.q)}, v = ${n(gg.params.v)} (${gg.customers} repeat buyers; mean spend
-            ${this.format.money(gg.meanSpend)}).`
-        : html`Gamma-Gamma: too few repeat buyers; spend = each customer's own mean purchase.`}
-      Horizon ${this.horizon} weeks, discount ${this.format.percent(this.rate, 1)} a month. ${r.customers < 200
-        ? 'Few customers: the estimates are rough.'
-        : nothing}
+      ${
+        bg
+          ? html`BG/NBD: r = ${n(bg.params.r)}, α = ${n(bg.params.alpha)} weeks, a = ${n(bg.params.a)}, b =
+            ${n(bg.params.b)} (log-likelihood ${n(bg.logLikelihood, 6)}, ${bg.customers} customers).`
+          : nothing
+      }
+      ${
+        gg
+          ? html`Gamma-Gamma: p = ${n(gg.params.p)}, q = ${n(gg.params.q)}, v = ${n(gg.params.v)} (${gg.customers}
+            repeat buyers; mean spend ${this.format.money(gg.meanSpend)}).`
+          : html`Gamma-Gamma: too few repeat buyers; spend = each customer's own mean purchase.`
+      }
+      Horizon ${this.horizon} weeks, discount ${this.format.percent(this.rate, 1)} a month.
+      ${r.customers < 200 ? 'Few customers: the estimates are rough.' : nothing}
     </p>`;
   }
 }

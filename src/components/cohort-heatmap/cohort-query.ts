@@ -1,5 +1,11 @@
 import { rows } from '../../data/arrow-rows.js';
-import { cohortActivitySql, cohortMatrix, type CohortActivityRow, type CohortEntity, type CohortMatrix } from '../../metrics/cohorts.js';
+import {
+  cohortActivitySql,
+  cohortMatrix,
+  type CohortActivityRow,
+  type CohortEntity,
+  type CohortMatrix,
+} from '../../metrics/cohorts.js';
 import type { QueryContext } from '../base/mkt-widget.js';
 
 /**

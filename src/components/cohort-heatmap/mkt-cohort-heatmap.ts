@@ -71,11 +71,23 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
   private readonly size = new SizeController(this);
 
   private get who(): CohortEntity {
-    return this.validAttribute('entity', this.entity, oneOf(COHORT_ENTITIES), 'customers', COHORT_ENTITIES.join(' or '));
+    return this.validAttribute(
+      'entity',
+      this.entity,
+      oneOf(COHORT_ENTITIES),
+      'customers',
+      COHORT_ENTITIES.join(' or '),
+    );
   }
 
   private get what(): CohortMeasure {
-    return this.validAttribute('measure', this.measure, oneOf(COHORT_MEASURES), 'retention', COHORT_MEASURES.join(', '));
+    return this.validAttribute(
+      'measure',
+      this.measure,
+      oneOf(COHORT_MEASURES),
+      'retention',
+      COHORT_MEASURES.join(', '),
+    );
   }
 
   private get span(): number {
@@ -104,8 +116,25 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
       html`<div class="segmented" role="group" aria-label=${label}>
         ${values.map(([v, text]) => html`<button type="button" aria-pressed=${current === v ? 'true' : 'false'} @click=${() => set(v)}>${text}</button>`)}
       </div>`;
-    return html`${seg('Cohorts of', [['customers', 'Customers'], ['sellers', 'Sellers']], this.who, (v) => (this.entity = v))}
-    ${seg('Measure', [['retention', 'Retention'], ['revenue', 'Revenue'], ['churn', 'Churn']], this.what, (v) => (this.measure = v))}`;
+    return html`${seg(
+      'Cohorts of',
+      [
+        ['customers', 'Customers'],
+        ['sellers', 'Sellers'],
+      ],
+      this.who,
+      (v) => (this.entity = v),
+    )}
+    ${seg(
+      'Measure',
+      [
+        ['retention', 'Retention'],
+        ['revenue', 'Revenue'],
+        ['churn', 'Churn'],
+      ],
+      this.what,
+      (v) => (this.measure = v),
+    )}`;
   }
 
   private get clickable(): boolean {
@@ -126,7 +155,9 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
       for (const c of r) if (c.period > 0) hi = Math.max(hi, cellValue(c, measure) ?? 0);
     hi = hi > 0 ? Math.min(1, Math.ceil(hi * 20) / 20) : 1;
     const ramp = measure === 'churn' ? interpolateOranges : interpolateBlues;
-    const scale = scaleSequential((t: number) => ramp(0.06 + 0.86 * t)).domain([0, hi]).clamp(true);
+    const scale = scaleSequential((t: number) => ramp(0.06 + 0.86 * t))
+      .domain([0, hi])
+      .clamp(true);
     return { scale, hi };
   }
 
@@ -159,7 +190,8 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
       const fill = v === null ? 'none' : scale(v);
       const dark = v !== null && v / hi > 0.55;
       const label = `${rowLabel(row.cohort)}${row.cohort === 'avg' ? ' (weighted)' : ' cohort'}, month ${k}: ${
-        v === null ? 'not yet observed' : f.percent(v, 1)}`;
+        v === null ? 'not yet observed' : f.percent(v, 1)
+      }`;
       const isAvg = row.cohort === 'avg';
       return svg`<g class="cell ${dark ? 'dark' : ''} ${v === null ? 'blank' : ''}" part="cell" data-cohort=${row.cohort} data-period=${k}
           data-value=${v === null ? nothing : String(v)}
@@ -175,14 +207,23 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
 
     return html`
       <div class="chart" @pointerleave=${() => (this.tip = null)}>
-        <svg width=${plotW} height=${height} viewBox="0 0 ${plotW} ${height}" role="group"
-          aria-label=${`${this.who === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`}>
+        <svg
+          width=${plotW}
+          height=${height}
+          viewBox="0 0 ${plotW} ${height}"
+          role="group"
+          aria-label=${`${this.who === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`}
+        >
           <g class="axis" aria-hidden="true">
             <text class="col-head" x=${LABEL_W - 6} y="12" text-anchor="end">Cohort</text>
             <text class="col-head" x=${LABEL_W + SIZE_W - 6} y="12" text-anchor="end">Size</text>
-            <text class="col-head" x=${LABEL_W + SIZE_W} y="12">${cellW * m.periods >= 240 ? `Months since ${since} →` : 'Months since →'}</text>
+            <text class="col-head" x=${LABEL_W + SIZE_W} y="12">
+              ${cellW * m.periods >= 240 ? `Months since ${since} →` : 'Months since →'}
+            </text>
             ${Array.from({ length: m.periods }, (_, k) =>
-              cellW >= 18 || k % 2 === 0 ? svg`<text x=${LABEL_W + SIZE_W + (k + 0.5) * cellW} y=${HEAD_H - 6} text-anchor="middle">${k}</text>` : nothing,
+              cellW >= 18 || k % 2 === 0
+                ? svg`<text x=${LABEL_W + SIZE_W + (k + 0.5) * cellW} y=${HEAD_H - 6} text-anchor="middle">${k}</text>`
+                : nothing,
             )}
           </g>
           ${all.map((row, i) => {
@@ -194,9 +235,11 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
                 @click=${() => !isAvg && this.toggleCohort(row.cohort)}>${rowLabel(row.cohort)}</text>
               <text class="size" x=${LABEL_W + SIZE_W - 6} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="end">${f.compact(row.size)}</text>
               ${row.cells.map((c, k) => cell(row, i, c, k))}
-              ${isSelected
-                ? svg`<rect class="selection" x="1" y=${y(i)} width=${plotW - 2} height=${ROW_H} rx="3"></rect>`
-                : nothing}
+              ${
+                isSelected
+                  ? svg`<rect class="selection" x="1" y=${y(i)} width=${plotW - 2} height=${ROW_H} rx="3"></rect>`
+                  : nothing
+              }
             </g>`;
           })}
         </svg>
@@ -211,11 +254,13 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
         clampedAbove: this.what !== 'churn' && hi < 1,
       })}
       <p class="note">
-        ${this.what === 'churn'
-          ? 'Share of each cohort with no completed order from month k to the end of the window.'
-          : this.what === 'revenue'
-            ? 'Cohort revenue in month k as a share of its revenue in month 0.'
-            : `Share of each cohort with a completed ${this.who === 'sellers' ? 'sale' : 'purchase'} in month k; month 0 is 100%.`}
+        ${
+          this.what === 'churn'
+            ? 'Share of each cohort with no completed order from month k to the end of the window.'
+            : this.what === 'revenue'
+              ? 'Cohort revenue in month k as a share of its revenue in month 0.'
+              : `Share of each cohort with a completed ${this.who === 'sellers' ? 'sale' : 'purchase'} in month k; month 0 is 100%.`
+        }
         Blank: not yet observed.${this.clickable ? ' Select a cohort to filter the dashboard.' : nothing}
       </p>
     `;
@@ -225,12 +270,18 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     return this.what === 'revenue' ? 'Revenue retention' : this.what === 'churn' ? 'Churned by month k' : 'Retention';
   }
 
-  private showTip(event: Event, row: { cohort: string; size: number; cells: readonly CohortCell[] }, c: CohortCell, k: number): void {
+  private showTip(
+    event: Event,
+    row: { cohort: string; size: number; cells: readonly CohortCell[] },
+    c: CohortCell,
+    k: number,
+  ): void {
     const container = this.renderRoot.querySelector('.chart');
     if (!container) return;
     const f = this.format;
     const who = this.who === 'sellers' ? 'sellers' : 'customers';
-    const head = row.cohort === 'avg' ? `All cohorts (weighted), month ${k}` : `${f.month(row.cohort)} cohort, month ${k}`;
+    const head =
+      row.cohort === 'avg' ? `All cohorts (weighted), month ${k}` : `${f.month(row.cohort)} cohort, month ${k}`;
     const revenue0 = row.cells[0]?.revenue ?? 0;
     if (!c.observed) {
       this.tip = { ...pointIn(container, event), lines: [head, 'Not yet observed: this month lies after the window.'] };
@@ -247,8 +298,20 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     };
   }
 
-  private onCellKey(e: KeyboardEvent, r: number, k: number, rowCount: number, periods: number, cohort: string | null): void {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  private onCellKey(
+    e: KeyboardEvent,
+    r: number,
+    k: number,
+    rowCount: number,
+    periods: number,
+    cohort: string | null,
+  ): void {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (cohort) this.toggleCohort(cohort);
@@ -257,7 +320,10 @@ export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
     const move = moves[e.key] ?? (e.key === 'Home' ? [0, -k] : e.key === 'End' ? [0, periods - 1 - k] : null);
     if (!move) return;
     e.preventDefault();
-    const next: [number, number] = [Math.max(0, Math.min(rowCount - 1, r + move[0])), Math.max(0, Math.min(periods - 1, k + move[1]))];
+    const next: [number, number] = [
+      Math.max(0, Math.min(rowCount - 1, r + move[0])),
+      Math.max(0, Math.min(periods - 1, k + move[1])),
+    ];
     this.focusCell = next;
     void this.updateComplete.then(() => {
       this.renderRoot.querySelector<SVGGElement>(`.cell[tabindex="0"]`)?.focus();

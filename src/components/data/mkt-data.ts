@@ -121,14 +121,23 @@ export class MktData extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('locale') || changed.has('currency')) this.update$({ locale: this.locale, currency: this.currency });
-    if ((changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) && (this.src || this.source)) {
+    if (changed.has('locale') || changed.has('currency'))
+      this.update$({ locale: this.locale, currency: this.currency });
+    if (
+      (changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) &&
+      (this.src || this.source)
+    ) {
       void this.load();
     }
   }
 
   private async load(): Promise<void> {
-    const loaded = await this.loader.load({ src: this.src, dataset: this.source, wasmBase: this.wasmBase || undefined, mapping: this.mapping });
+    const loaded = await this.loader.load({
+      src: this.src,
+      dataset: this.source,
+      wasmBase: this.wasmBase || undefined,
+      mapping: this.mapping,
+    });
     if (loaded === 'superseded') return;
     if (loaded.error) {
       const e = loaded.error;
@@ -136,9 +145,19 @@ export class MktData extends LitElement {
     } else if (loaded.info) {
       for (const issue of loaded.issues ?? []) {
         console.warn(`[marketkit] ${issue.message}`);
-        this.dispatchEvent(new MktErrorEvent({ code: issue.code, message: issue.message, source: 'mkt-data', table: issue.table, column: issue.column }));
+        this.dispatchEvent(
+          new MktErrorEvent({
+            code: issue.code,
+            message: issue.message,
+            source: 'mkt-data',
+            table: issue.table,
+            column: issue.column,
+          }),
+        );
       }
-      this.dispatchEvent(new MktDataReadyEvent({ tables: loaded.info.rowCounts as Record<string, number>, loadMs: loaded.ms }));
+      this.dispatchEvent(
+        new MktDataReadyEvent({ tables: loaded.info.rowCounts as Record<string, number>, loadMs: loaded.ms }),
+      );
     }
   }
 
@@ -156,7 +175,9 @@ export class MktData extends LitElement {
   private isAttached(event: Event): boolean {
     return event
       .composedPath()
-      .some((node) => node instanceof Element && node.localName.startsWith('mkt-') && node.getAttribute('data') === this.id);
+      .some(
+        (node) => node instanceof Element && node.localName.startsWith('mkt-') && node.getAttribute('data') === this.id,
+      );
   }
 
   private applyUrlFilters(): void {
@@ -199,17 +220,23 @@ export class MktData extends LitElement {
     const { status, progress, error } = this.dashboard;
     const ratio = progress && progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : undefined;
     return html`
-      ${status === 'loading'
-        ? html`<div part="status" class="status mkt-root" role="status">
-            <span>${progressLabel(progress?.phase)}</span>
-            ${ratio === undefined
-              ? html`<progress aria-label="Loading the dataset"></progress>`
-              : html`<progress max="1" .value=${ratio} aria-label="Loading the dataset"></progress>`}
-          </div>`
-        : nothing}
-      ${status === 'error' && error
-        ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
-        : nothing}
+      ${
+        status === 'loading'
+          ? html`<div part="status" class="status mkt-root" role="status">
+              <span>${progressLabel(progress?.phase)}</span>
+              ${
+                ratio === undefined
+                  ? html`<progress aria-label="Loading the dataset"></progress>`
+                  : html`<progress max="1" .value=${ratio} aria-label="Loading the dataset"></progress>`
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        status === 'error' && error
+          ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
+          : nothing
+      }
       <slot></slot>
     `;
   }

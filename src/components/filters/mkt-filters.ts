@@ -34,16 +34,29 @@ export class MktFilters extends MktWidget<DatasetInfo> {
       <form class="bar" @submit=${(e: Event) => e.preventDefault()} aria-label="Dashboard filters">
         <label part="field" class="field">
           <span>From</span>
-          <input type="date" name="dateFrom" .value=${filters.dateFrom ?? ''} min=${info.minDate ?? nothing} max=${filters.dateTo ?? info.maxDate ?? nothing} @change=${this.onDate} />
+          <input
+            type="date"
+            name="dateFrom"
+            .value=${filters.dateFrom ?? ''}
+            min=${info.minDate ?? nothing}
+            max=${filters.dateTo ?? info.maxDate ?? nothing}
+            @change=${this.onDate}
+          />
         </label>
         <label part="field" class="field">
           <span>To</span>
-          <input type="date" name="dateTo" .value=${filters.dateTo ?? ''} min=${filters.dateFrom ?? info.minDate ?? nothing} max=${info.maxDate ?? nothing} @change=${this.onDate} />
+          <input
+            type="date"
+            name="dateTo"
+            .value=${filters.dateTo ?? ''}
+            min=${filters.dateFrom ?? info.minDate ?? nothing}
+            max=${info.maxDate ?? nothing}
+            @change=${this.onDate}
+          />
         </label>
         ${this.renderList('categories', 'Categories', info.categories, filters)}
         ${this.renderList('tiers', 'Seller tiers', info.tiers, filters)}
-        ${this.renderList('regions', 'Regions', info.regions, filters)}
-        ${this.renderChips(filters)}
+        ${this.renderList('regions', 'Regions', info.regions, filters)} ${this.renderChips(filters)}
         <button type="button" class="reset" ?disabled=${isUnfiltered(filters)} @click=${this.reset}>Reset</button>
       </form>
     `;
@@ -55,20 +68,28 @@ export class MktFilters extends MktWidget<DatasetInfo> {
     const summary = selected.length === 0 ? 'All' : selected.length === 1 ? selected[0] : `${selected.length} selected`;
     return html`
       <div part="field" class="field">
-      <span id="label-${key}">${label}</span>
-      <details class="list" data-key=${key}>
-        <summary aria-labelledby="label-${key} summary-${key}"><span class="summary" id="summary-${key}">${summary}</span></summary>
-        <fieldset>
-          <legend class="visually-hidden">${label}</legend>
-          ${options.map(
-            (option) => html`<label class="option">
-              <input type="checkbox" .checked=${selected.includes(option)} .value=${option} @change=${() => this.toggle(key, option)} />
-              <span>${option}</span>
-            </label>`,
-          )}
-          ${selected.length > 0 ? html`<button type="button" class="clear" @click=${() => this.send({ [key]: [] })}>Clear</button>` : nothing}
-        </fieldset>
-      </details>
+        <span id="label-${key}">${label}</span>
+        <details class="list" data-key=${key}>
+          <summary aria-labelledby="label-${key} summary-${key}">
+            <span class="summary" id="summary-${key}">${summary}</span>
+          </summary>
+          <fieldset>
+            <legend class="visually-hidden">${label}</legend>
+            ${options.map(
+              (option) =>
+                html`<label class="option">
+                  <input
+                    type="checkbox"
+                    .checked=${selected.includes(option)}
+                    .value=${option}
+                    @change=${() => this.toggle(key, option)}
+                  />
+                  <span>${option}</span>
+                </label>`,
+            )}
+            ${selected.length > 0 ? html`<button type="button" class="clear" @click=${() => this.send({ [key]: [] })}>Clear</button>` : nothing}
+          </fieldset>
+        </details>
       </div>
     `;
   }
@@ -78,8 +99,11 @@ export class MktFilters extends MktWidget<DatasetInfo> {
     if (filters.segment) chips.push(['segment', `Segment: ${filters.segment}`]);
     if (filters.cohort) chips.push(['cohort', `Cohort: ${this.format.month(filters.cohort)}`]);
     return chips.map(
-      ([key, text]) => html`<span class="chip" part="chip">${text}
-        <button type="button" aria-label="Remove ${text}" @click=${() => this.send({ [key]: null })}>×</button></span>`,
+      ([key, text]) =>
+        html`<span class="chip" part="chip"
+          >${text}
+          <button type="button" aria-label="Remove ${text}" @click=${() => this.send({ [key]: null })}>×</button></span
+        >`,
     );
   }
 

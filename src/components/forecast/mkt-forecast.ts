@@ -8,7 +8,16 @@ import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { addDays } from '../../metrics/filter-sql.js';
 import { revenueTrendSql, type TrendRow, type Window } from '../../metrics/revenue-trend.js';
-import { backtest, blockSums, fitHoltWinters, forecastBlocks, withoutOutliers, type Backtest, type EtsParams, type ForecastPoint } from '../../models/forecast.js';
+import {
+  backtest,
+  blockSums,
+  fitHoltWinters,
+  forecastBlocks,
+  withoutOutliers,
+  type Backtest,
+  type EtsParams,
+  type ForecastPoint,
+} from '../../models/forecast.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -75,7 +84,14 @@ export class MktForecast extends MktWidget<ForecastResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ForecastResult> {
     const info = dashboard.info!;
-    const none = (window: Window, tooShort: boolean): ForecastResult => ({ window, history: [], forecast: [], params: null, backtest: null, tooShort });
+    const none = (window: Window, tooShort: boolean): ForecastResult => ({
+      window,
+      history: [],
+      forecast: [],
+      params: null,
+      backtest: null,
+      tooShort,
+    });
     if (!info.minDate || !info.maxDate) return none({ from: '1970-01-01', to: '1970-01-01' }, false);
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const daily = rows<TrendRow>(await engine.query(revenueTrendSql(filters, window, 'day'), signal)).map((r) => r.gmv);
@@ -96,11 +112,20 @@ export class MktForecast extends MktWidget<ForecastResult> {
   }
 
   protected override emptyMessage(): string {
-    return this.task.value?.tooShort ? `A forecast needs at least ${MIN_WEEKS} weeks of history: widen the date range.` : 'No data matches the current filters.';
+    return this.task.value?.tooShort
+      ? `A forecast needs at least ${MIN_WEEKS} weeks of history: widen the date range.`
+      : 'No data matches the current filters.';
   }
 
   protected override renderControls() {
-    return html`<button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>`;
+    return html`<button
+      type="button"
+      class="toggle"
+      aria-pressed=${this.view === 'table' ? 'true' : 'false'}
+      @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
+    >
+      Table
+    </button>`;
   }
 
   protected override exportTable(result: ForecastResult): ExportTable {
@@ -124,14 +149,17 @@ export class MktForecast extends MktWidget<ForecastResult> {
           <span class="value">${f.money(total)}</span>
         </p>
         ${this.renderBacktest(result.backtest)}
-        <p class="note">Holt-Winters (additive, damped trend) on daily GMV with a weekly pattern; does not foresee yearly events.</p>
+        <p class="note">
+          Holt-Winters (additive, damped trend) on daily GMV with a weekly pattern; does not foresee yearly events.
+        </p>
       </aside>
     </div>`;
   }
 
   private renderBacktest(b: Backtest | null) {
     const f = this.format;
-    if (!b || b.mape === null) return html`<p class="backtest none">Too little history for a backtest (needs ${MIN_WEEKS + HOLDOUT} weeks).</p>`;
+    if (!b || b.mape === null)
+      return html`<p class="backtest none">Too little history for a backtest (needs ${MIN_WEEKS + HOLDOUT} weeks).</p>`;
     return html`<dl class="backtest">
       <div>
         <dt>Backtest error (MAPE, last ${b.blocks} weeks)</dt>
@@ -157,7 +185,11 @@ export class MktForecast extends MktWidget<ForecastResult> {
         { label: 'Week ending', value: (r: Row) => f.date(r.end) },
         { label: '', value: (r: Row) => r.kind },
         { label: 'GMV', value: (r: Row) => f.money(r.gmv), numeric: true },
-        { label: '95% interval', value: (r: Row) => (r.lo === undefined ? '' : `${f.money(r.lo)} – ${f.money(r.hi)}`), numeric: true },
+        {
+          label: '95% interval',
+          value: (r: Row) => (r.lo === undefined ? '' : `${f.money(r.lo)} – ${f.money(r.hi)}`),
+          numeric: true,
+        },
       ],
       table,
     );
@@ -171,22 +203,39 @@ export class MktForecast extends MktWidget<ForecastResult> {
     const w = width - MARGIN.left - MARGIN.right;
     const h = HEIGHT - MARGIN.top - MARGIN.bottom;
     const last = result.history[result.history.length - 1];
-    const fc = [{ end: last.end, mean: last.gmv, lo80: last.gmv, hi80: last.gmv, lo95: last.gmv, hi95: last.gmv }, ...result.forecast];
-    const x = scaleUtc().domain([utcDay(result.history[0].end), utcDay(fc[fc.length - 1].end)]).range([0, w]);
+    const fc = [
+      { end: last.end, mean: last.gmv, lo80: last.gmv, hi80: last.gmv, lo95: last.gmv, hi95: last.gmv },
+      ...result.forecast,
+    ];
+    const x = scaleUtc()
+      .domain([utcDay(result.history[0].end), utcDay(fc[fc.length - 1].end)])
+      .range([0, w]);
     const max = Math.max(1, ...result.history.map((p) => p.gmv), ...result.forecast.map((p) => p.hi95));
     const y = scaleLinear().domain([0, max]).nice(4).range([h, 0]);
     const ticks = x.ticks(tickCount(w, 80));
     const X = (d: { end: string }) => x(utcDay(d.end));
-    const band = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') => area<(typeof fc)[number]>().x(X).y0((d) => y(d[lo])).y1((d) => y(d[hi]))(fc) ?? '';
-    const histLine = line<WeekValue>().x(X).y((d) => y(d.gmv))(result.history as WeekValue[]) ?? '';
-    const fcLine = line<(typeof fc)[number]>().x(X).y((d) => y(d.mean))(fc) ?? '';
+    const band = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') =>
+      area<(typeof fc)[number]>()
+        .x(X)
+        .y0((d) => y(d[lo]))
+        .y1((d) => y(d[hi]))(fc) ?? '';
+    const histLine =
+      line<WeekValue>()
+        .x(X)
+        .y((d) => y(d.gmv))(result.history as WeekValue[]) ?? '';
+    const fcLine =
+      line<(typeof fc)[number]>()
+        .x(X)
+        .y((d) => y(d.mean))(fc) ?? '';
     const lastF = result.forecast[result.forecast.length - 1];
     const label = `Weekly GMV, ${result.history.length} weeks of history and ${result.forecast.length} forecast. Last week ${f.money(last.gmv)}; week ending ${f.date(lastF.end)} forecast ${f.money(lastF.mean)} (95% interval ${f.money(lastF.lo95)} to ${f.money(lastF.hi95)}).`;
     return html`<div class="chart" part="chart">
       <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${label}>
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
           ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
-          <g transform="translate(0,${h})">${axisBottom(x, { ticks: tickCount(w, 80), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}</g>
+          <g transform="translate(0,${h})">
+            ${axisBottom(x, { ticks: tickCount(w, 80), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}
+          </g>
           <path class="band b95" d=${band('lo95', 'hi95')}></path>
           <path class="band b80" d=${band('lo80', 'hi80')}></path>
           <line class="now" x1=${X(last)} x2=${X(last)} y1="0" y2=${h}></line>

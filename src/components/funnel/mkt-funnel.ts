@@ -73,7 +73,13 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   protected override requires: readonly string[] = ['mkt_sessions'];
 
   private get by(): FunnelBreakdown {
-    return this.validAttribute('breakdown', this.breakdown, oneOf(FUNNEL_BREAKDOWNS), 'none', FUNNEL_BREAKDOWNS.join(', '));
+    return this.validAttribute(
+      'breakdown',
+      this.breakdown,
+      oneOf(FUNNEL_BREAKDOWNS),
+      'none',
+      FUNNEL_BREAKDOWNS.join(', '),
+    );
   }
 
   protected override queryArgs() {
@@ -83,12 +89,25 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
     const table = await engine.query(funnelSql(filters, breakdown), signal);
-    type Row = { grp: string | null; sessions: number; viewed: number; carted: number; checked_out: number; purchased: number };
-    const groups = rows<Row>(table).map(
-      (r): FunnelGroup => ({ name: r.grp, sessions: r.sessions, steps: [r.viewed, r.carted, r.checked_out, r.purchased] }),
-    );
+    type Row = {
+      grp: string | null;
+      sessions: number;
+      viewed: number;
+      carted: number;
+      checked_out: number;
+      purchased: number;
+    };
+    const groups = rows<Row>(table).map((r): FunnelGroup => ({
+      name: r.grp,
+      sessions: r.sessions,
+      steps: [r.viewed, r.carted, r.checked_out, r.purchased],
+    }));
     const sum = (i: number) => groups.reduce((n, g) => n + g.steps[i], 0);
-    const total: FunnelGroup = { name: null, sessions: groups.reduce((n, g) => n + g.sessions, 0), steps: [sum(0), sum(1), sum(2), sum(3)] };
+    const total: FunnelGroup = {
+      name: null,
+      sessions: groups.reduce((n, g) => n + g.sessions, 0),
+      steps: [sum(0), sum(1), sum(2), sum(3)],
+    };
     return { breakdown, groups, total };
   }
 
@@ -102,7 +121,11 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override renderControls() {
     if (this.noControls) return nothing;
-    const options: [FunnelBreakdown, string][] = [['none', 'Funnel'], ['category', 'By category'], ['source', 'By source']];
+    const options: [FunnelBreakdown, string][] = [
+      ['none', 'Funnel'],
+      ['category', 'By category'],
+      ['source', 'By source'],
+    ];
     return html`<div class="segmented" role="group" aria-label="Break down by">
       ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.by === v ? 'true' : 'false'} @click=${() => (this.breakdown = v)}>${text}</button>`)}
     </div>`;
@@ -115,14 +138,29 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     const rows = by === 'none' ? [result.total] : [...result.groups, { ...result.total, name: 'All' }];
     const conversion = (g: FunnelGroup) => (g.sessions > 0 ? g.steps[3] / g.sessions : null);
     return {
-      caption: by === 'none' ? 'Conversion funnel' : `Conversion funnel by ${by === 'category' ? 'category' : 'traffic source'}`,
+      caption:
+        by === 'none'
+          ? 'Conversion funnel'
+          : `Conversion funnel by ${by === 'category' ? 'category' : 'traffic source'}`,
       rows,
       columns: [
         ...(by === 'none'
           ? []
-          : [{ label: by === 'category' ? 'Category' : 'Traffic source', value: (g: FunnelGroup) => (by === 'source' && g.name && g.name !== 'All' ? sourceLabel(g.name) : (g.name ?? '(none)')), raw: (g: FunnelGroup) => g.name }]),
+          : [
+              {
+                label: by === 'category' ? 'Category' : 'Traffic source',
+                value: (g: FunnelGroup) =>
+                  by === 'source' && g.name && g.name !== 'All' ? sourceLabel(g.name) : (g.name ?? '(none)'),
+                raw: (g: FunnelGroup) => g.name,
+              },
+            ]),
         { label: 'Sessions', value: (g) => f.count(g.sessions), raw: (g) => g.sessions, numeric: true },
-        ...FUNNEL_STEPS.map((s, i) => ({ label: s.label, value: (g: FunnelGroup) => f.count(g.steps[i]), raw: (g: FunnelGroup) => g.steps[i], numeric: true })),
+        ...FUNNEL_STEPS.map((s, i) => ({
+          label: s.label,
+          value: (g: FunnelGroup) => f.count(g.steps[i]),
+          raw: (g: FunnelGroup) => g.steps[i],
+          numeric: true,
+        })),
         { label: 'Session conversion', value: (g) => f.percent(conversion(g), 2), raw: conversion, numeric: true },
       ],
     };
@@ -145,7 +183,9 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     const width = this.size.drawWidth;
     const rowH = 62;
     const height = FUNNEL_STEPS.length * rowH;
-    const x = scaleLinear().domain([0, Math.max(1, g.sessions)]).range([0, width]);
+    const x = scaleLinear()
+      .domain([0, Math.max(1, g.sessions)])
+      .range([0, width]);
     return html`<p class="base">${f.count(g.sessions)} sessions</p>
       <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-label="Conversion funnel">
         ${FUNNEL_STEPS.map((step, i) => {
@@ -157,7 +197,9 @@ export class MktFunnel extends MktWidget<FunnelResult> {
           const lines = [
             step.label,
             `${f.count(count)} sessions (${f.percent(share, 2)} of all)`,
-            i === 0 ? `${f.percent(conv, 1)} of sessions viewed a product` : `${f.percent(conv, 1)} of "${FUNNEL_STEPS[i - 1].label}" continued; ${f.percent(conv === null ? null : 1 - conv, 1)} dropped off`,
+            i === 0
+              ? `${f.percent(conv, 1)} of sessions viewed a product`
+              : `${f.percent(conv, 1)} of "${FUNNEL_STEPS[i - 1].label}" continued; ${f.percent(conv === null ? null : 1 - conv, 1)} dropped off`,
           ];
           return svg`<g class="step" data-step=${step.key} transform="translate(0,${y})" tabindex="0" role="img"
               aria-label=${lines.join('. ')}
@@ -167,14 +209,18 @@ export class MktFunnel extends MktWidget<FunnelResult> {
             <text class="step-value" x=${width} y="13" text-anchor="end">${f.count(count)} · ${f.percent(share, 1)}</text>
             <rect class="track" x="0" y="20" width=${width} height="18" rx="3"></rect>
             <rect class="bar" part="bar" x="0" y="20" width=${Math.max(count > 0 ? 2 : 0, x(count))} height="18" rx="3" fill=${SERIES[0]}></rect>
-            ${i > 0
-              ? svg`<text class="conv" x="0" y="52">↳ ${f.percent(conv, 1)} from ${STEP_SHORT[i - 1].toLowerCase()} · ${f.percent(conv === null ? null : 1 - conv, 1)} drop off</text>`
-              : svg`<text class="conv" x="0" y="52">${f.percent(conv, 1)} of sessions</text>`}
+            ${
+              i > 0
+                ? svg`<text class="conv" x="0" y="52">↳ ${f.percent(conv, 1)} from ${STEP_SHORT[i - 1].toLowerCase()} · ${f.percent(conv === null ? null : 1 - conv, 1)} drop off</text>`
+                : svg`<text class="conv" x="0" y="52">${f.percent(conv, 1)} of sessions</text>`
+            }
           </g>`;
         })}
       </svg>
-      <p class="summary">Session conversion ${this.format.percent(ratio(g.steps[3], g.sessions), 2)} · cart abandonment
-        ${this.format.percent(g.steps[1] > 0 ? 1 - g.steps[3] / g.steps[1] : null, 1)}</p>`;
+      <p class="summary">
+        Session conversion ${this.format.percent(ratio(g.steps[3], g.sessions), 2)} · cart abandonment
+        ${this.format.percent(g.steps[1] > 0 ? 1 - g.steps[3] / g.steps[1] : null, 1)}
+      </p>`;
   }
 
   private renderMultiples(result: FunnelResult) {
@@ -184,53 +230,68 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     const t = result.total;
     const overall = [...RATES.map((r) => ratio(t.steps[r.to], t.steps[r.of])), ratio(t.steps[3], t.sessions)];
     const bars = [...RATES.map((r) => r.label), 'Session conversion'];
-    return html`<ul class="multiples" role="list">
-      ${result.groups.map((g) => {
-        const name = g.name ?? '(none)';
-        const title = byCategory ? name : sourceLabel(name);
-        const values = [...RATES.map((r) => ratio(g.steps[r.to], g.steps[r.of])), ratio(g.steps[3], g.sessions)];
-        const lines = [
-          title,
-          `${f.count(g.sessions)} sessions, ${f.count(g.steps[3])} with a purchase (${f.percent(values[3], 2)})`,
-          ...STEP_SHORT.map((s, i) => `${s}: ${f.count(g.steps[i])}`),
-          ...RATES.map((r, i) => `${r.label}: ${f.percent(values[i], 1)} (all: ${f.percent(overall[i], 1)})`),
-        ];
-        const isSelected = selected.has(name);
-        const toggle = () => {
-          if (!byCategory || g.name === null) return;
-          const next = new Set(selected);
-          if (next.has(name)) next.delete(name);
-          else next.add(name);
-          this.changeFilters({ categories: [...next] });
-        };
-        return html`<li><div class="multiple ${isSelected ? 'selected' : ''}" part="multiple" data-group=${name}
-          tabindex="0" role=${byCategory ? 'button' : 'img'} aria-pressed=${byCategory ? String(isSelected) : nothing}
-          aria-label=${byCategory ? nothing : lines.join('. ')}
-          @click=${toggle} @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), toggle())}
-          @focus=${(e: FocusEvent) => this.show(e, lines)} @blur=${() => (this.tip = null)}
-          @pointerenter=${(e: PointerEvent) => this.show(e, lines)} @pointerleave=${() => (this.tip = null)}>
-          <div class="multiple-head">
-            <span class="name">${title}</span>
-            <span class="meta">${f.compact(g.sessions)} sessions · <strong>${f.percent(values[3], 1)}</strong> convert</span>
-            ${byCategory ? html`<span class="visually-hidden">. ${lines.slice(1).join('. ')}</span>` : nothing}
-          </div>
-          <div class="rates" aria-hidden="true">
-            ${bars.map((label, i) => {
-              const v = values[i];
-              const pct = (r: number | null) => `${Math.max(0, Math.min(1, r ?? 0)) * 100}%`;
-              return html`<span class="bar-label">${label}</span>
-                <span class="track ${i === 3 ? 'overall' : ''}">
-                  <span class="bar" ${styleProps({ width: v === null ? '0%' : pct(v) })}></span>
-                  ${overall[i] === null ? nothing : html`<span class="ref" ${styleProps({ left: pct(overall[i]) })}></span>`}
-                </span>
-                <span class="bar-value">${f.percent(v, 1)}</span>`;
-            })}
-          </div>
-        </div></li>`;
-      })}
-    </ul>
-    <p class="summary">Bars: step conversion within each ${byCategory ? 'category' : 'traffic source'}; the mark is the rate over all.
-      ${byCategory ? 'Select a category to filter the dashboard.' : nothing}</p>`;
+    return html`<ul class="multiples">
+        ${result.groups.map((g) => {
+          const name = g.name ?? '(none)';
+          const title = byCategory ? name : sourceLabel(name);
+          const values = [...RATES.map((r) => ratio(g.steps[r.to], g.steps[r.of])), ratio(g.steps[3], g.sessions)];
+          const lines = [
+            title,
+            `${f.count(g.sessions)} sessions, ${f.count(g.steps[3])} with a purchase (${f.percent(values[3], 2)})`,
+            ...STEP_SHORT.map((s, i) => `${s}: ${f.count(g.steps[i])}`),
+            ...RATES.map((r, i) => `${r.label}: ${f.percent(values[i], 1)} (all: ${f.percent(overall[i], 1)})`),
+          ];
+          const isSelected = selected.has(name);
+          const toggle = () => {
+            if (!byCategory || g.name === null) return;
+            const next = new Set(selected);
+            if (next.has(name)) next.delete(name);
+            else next.add(name);
+            this.changeFilters({ categories: [...next] });
+          };
+          return html`<li>
+            <div
+              class="multiple ${isSelected ? 'selected' : ''}"
+              part="multiple"
+              data-group=${name}
+              tabindex="0"
+              role=${byCategory ? 'button' : 'img'}
+              aria-pressed=${byCategory ? String(isSelected) : nothing}
+              aria-label=${byCategory ? nothing : lines.join('. ')}
+              @click=${toggle}
+              @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), toggle())}
+              @focus=${(e: FocusEvent) => this.show(e, lines)}
+              @blur=${() => (this.tip = null)}
+              @pointerenter=${(e: PointerEvent) => this.show(e, lines)}
+              @pointerleave=${() => (this.tip = null)}
+            >
+              <div class="multiple-head">
+                <span class="name">${title}</span>
+                <span class="meta"
+                  >${f.compact(g.sessions)} sessions · <strong>${f.percent(values[3], 1)}</strong> convert</span
+                >
+                ${byCategory ? html`<span class="visually-hidden">. ${lines.slice(1).join('. ')}</span>` : nothing}
+              </div>
+              <div class="rates" aria-hidden="true">
+                ${bars.map((label, i) => {
+                  const v = values[i];
+                  const pct = (r: number | null) => `${Math.max(0, Math.min(1, r ?? 0)) * 100}%`;
+                  return html`<span class="bar-label">${label}</span>
+                    <span class="track ${i === 3 ? 'overall' : ''}">
+                      <span class="bar" ${styleProps({ width: v === null ? '0%' : pct(v) })}></span>
+                      ${overall[i] === null ? nothing : html`<span class="ref" ${styleProps({ left: pct(overall[i]) })}></span>`}
+                    </span>
+                    <span class="bar-value">${f.percent(v, 1)}</span>`;
+                })}
+              </div>
+            </div>
+          </li>`;
+        })}
+      </ul>
+      <p class="summary">
+        Bars: step conversion within each ${byCategory ? 'category' : 'traffic source'}; the mark is the rate over all.
+        ${byCategory ? 'Select a category to filter the dashboard.' : nothing}
+      </p>`;
   }
 }
 

@@ -80,10 +80,24 @@ export class MktGeo extends MktWidget<GeoResult> {
     return html`
       <div class="segmented" role="group" aria-label="Colour by">
         ${(['gmv', 'customers'] as const).map(
-          (m) => html`<button type="button" aria-pressed=${this.key === m ? 'true' : 'false'} @click=${() => this.setMetric(m)}>${METRIC_WORDS[m]}</button>`,
+          (m) =>
+            html`<button
+              type="button"
+              aria-pressed=${this.key === m ? 'true' : 'false'}
+              @click=${() => this.setMetric(m)}
+            >
+              ${METRIC_WORDS[m]}
+            </button>`,
         )}
       </div>
-      <button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'map' : 'table')}>Table</button>
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
+        @click=${() => (this.view = this.view === 'table' ? 'map' : 'table')}
+      >
+        Table
+      </button>
     `;
   }
 
@@ -121,9 +135,14 @@ export class MktGeo extends MktWidget<GeoResult> {
     return html`
       ${result.mapError ? html`<p class="notice" role="status">${result.mapError} Showing the table instead.</p>` : nothing}
       ${showTable ? this.renderTable(result.regions, 'Regions') : this.renderMap(result, result.states!)}
-      ${!showTable && offMap.length > 0
-        ? html`<div class="offmap"><p class="caption">Not on the map</p>${this.renderTable(offMap, 'Regions that are not US states')}</div>`
-        : nothing}
+      ${
+        !showTable && offMap.length > 0
+          ? html`<div class="offmap">
+              <p class="caption">Not on the map</p>
+              ${this.renderTable(offMap, 'Regions that are not US states')}
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -131,14 +150,21 @@ export class MktGeo extends MktWidget<GeoResult> {
     const f = this.format;
     const key = this.key;
     const byName = new Map(result.regions.map((r) => [r.region, r]));
-    const max = Math.max(1, ...result.regions.filter((r) => states.some((s) => s.name === r.region)).map((r) => r[key]));
+    const max = Math.max(
+      1,
+      ...result.regions.filter((r) => states.some((s) => s.name === r.region)).map((r) => r[key]),
+    );
     const color = scaleSequential(interpolateBlues).domain([0, max]);
     const ramp = (v: number) => color(0.15 * max + 0.85 * v);
     const fmt = (v: number) => (key === 'gmv' ? f.moneyCompact(v) : f.compact(v));
     const selected = new Set(this.selected);
     const withData = states.filter((s) => byName.has(s.name));
     return html`<div class="map" part="map">
-      <svg viewBox="0 0 ${US_ATLAS_SIZE.width} ${US_ATLAS_SIZE.height}" role="group" aria-label="${METRIC_WORDS[key]} by US state; ${withData.length} states have data. Select a state to filter.">
+      <svg
+        viewBox="0 0 ${US_ATLAS_SIZE.width} ${US_ATLAS_SIZE.height}"
+        role="group"
+        aria-label="${METRIC_WORDS[key]} by US state; ${withData.length} states have data. Select a state to filter."
+      >
         ${states.filter((s) => !byName.has(s.name)).map((s) => svg`<path class="state empty" d=${s.d} aria-hidden="true"></path>`)}
         ${withData.map((s) => {
           const r = byName.get(s.name)!;
@@ -164,18 +190,35 @@ export class MktGeo extends MktWidget<GeoResult> {
     const total = regions.reduce((s, r) => s + r.gmv, 0);
     const selected = new Set(this.selected);
     return html`<table class="data" part="table">
-      <caption class="visually-hidden">${caption}</caption>
-      <thead><tr><th scope="col">Region</th><th scope="col" class="num">GMV</th><th scope="col" class="num">Share</th><th scope="col" class="num">Customers</th></tr></thead>
+      <caption class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Region</th>
+          <th scope="col" class="num">GMV</th>
+          <th scope="col" class="num">Share</th>
+          <th scope="col" class="num">Customers</th>
+        </tr>
+      </thead>
       <tbody>
         ${regions.map(
-          (r) => html`<tr data-region=${r.region}>
-            <th scope="row">
-              <button type="button" class="region" aria-pressed=${selected.has(r.region) ? 'true' : 'false'} @click=${() => this.toggleRegion(r.region)}>${r.region}</button>
-            </th>
-            <td class="num">${f.money(r.gmv)}</td>
-            <td class="num">${f.percent(total > 0 ? r.gmv / total : null, 1)}</td>
-            <td class="num">${f.count(r.customers)}</td>
-          </tr>`,
+          (r) =>
+            html`<tr data-region=${r.region}>
+              <th scope="row">
+                <button
+                  type="button"
+                  class="region"
+                  aria-pressed=${selected.has(r.region) ? 'true' : 'false'}
+                  @click=${() => this.toggleRegion(r.region)}
+                >
+                  ${r.region}
+                </button>
+              </th>
+              <td class="num">${f.money(r.gmv)}</td>
+              <td class="num">${f.percent(total > 0 ? r.gmv / total : null, 1)}</td>
+              <td class="num">${f.count(r.customers)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;

@@ -70,16 +70,23 @@ export class MktInsights extends MktWidget<InsightsResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<InsightsResult> {
     const info = dashboard.info!;
-    if (!info.minDate || !info.maxDate) return { window: { from: '1970-01-01', to: '1970-01-01' }, findings: [], filters };
+    if (!info.minDate || !info.maxDate)
+      return { window: { from: '1970-01-01', to: '1970-01-01' }, findings: [], filters };
     const { current, prior } = kpiPeriods(filters, info.minDate, info.maxDate);
     const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
     const periods = churnPeriods(current, DEFAULT_CHURN_DAYS);
     const f = this.format;
     const [change, churn, orders, sessions, segments, regions] = await Promise.all([
-      prior.to >= info.minDate ? run<{ category: string; gmv: number; gmv_prior: number }>(categoryChangeSql(filters, current, prior)) : Promise.resolve([]),
-      periods ? run<{ category: string; active: number; churned: number }>(sellerChurnByCategorySql(filters, periods)) : Promise.resolve([]),
+      prior.to >= info.minDate
+        ? run<{ category: string; gmv: number; gmv_prior: number }>(categoryChangeSql(filters, current, prior))
+        : Promise.resolve([]),
+      periods
+        ? run<{ category: string; active: number; churned: number }>(sellerChurnByCategorySql(filters, periods))
+        : Promise.resolve([]),
       run<Slice & { gmv: number; shipped: number; late: number }>(whatIfOrdersSql(filters)),
-      info.tables.has('mkt_sessions') ? run<Slice & { sessions: number; purchases: number }>(whatIfSessionsSql(filters)) : Promise.resolve([]),
+      info.tables.has('mkt_sessions')
+        ? run<Slice & { sessions: number; purchases: number }>(whatIfSessionsSql(filters))
+        : Promise.resolve([]),
       run<{ segment: string; customers: number; revenue: number }>(rfmSegmentSummarySql(filters)),
       run<{ region: string; gmv: number }>(regionSql(filters)),
     ]);
@@ -87,12 +94,29 @@ export class MktInsights extends MktWidget<InsightsResult> {
     const findings = rank([
       gmvChangeFinding(change, f),
       sellerChurnFinding(churn, f),
-      lateRateFinding(by(orders, 'tier').map((r) => ({ tier: r.slice, shipped: r.shipped, late: r.late })), f),
-      conversionFinding(by(sessions, 'category').map((r) => ({ category: r.slice, sessions: r.sessions, purchases: r.purchases })), f, 30),
+      lateRateFinding(
+        by(orders, 'tier').map((r) => ({ tier: r.slice, shipped: r.shipped, late: r.late })),
+        f,
+      ),
+      conversionFinding(
+        by(sessions, 'category').map((r) => ({ category: r.slice, sessions: r.sessions, purchases: r.purchases })),
+        f,
+        30,
+      ),
       segmentFinding(segments, f),
-      shareFinding('category-share', by(orders, 'category').map((r) => ({ name: r.slice, gmv: r.gmv })), f),
+      shareFinding(
+        'category-share',
+        by(orders, 'category').map((r) => ({ name: r.slice, gmv: r.gmv })),
+        f,
+      ),
       // The region filter narrows to one region, whose share would be 100%: the region mix only without it.
-      filters.regions.length === 0 ? shareFinding('region-share', regions.map((r) => ({ name: r.region, gmv: r.gmv })), f) : null,
+      filters.regions.length === 0
+        ? shareFinding(
+            'region-share',
+            regions.map((r) => ({ name: r.region, gmv: r.gmv })),
+            f,
+          )
+        : null,
     ]);
     return { window: current, findings, filters };
   }
@@ -149,10 +173,21 @@ export class MktInsights extends MktWidget<InsightsResult> {
 
   protected override renderControls() {
     // Lives in the header, which stays in place across loading states, so screen readers hear each change.
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
-      ${this.task.value && this.task.value.findings.length > 0
-        ? html`<a class="download" part="download" href="#" download="executive-summary.md" @click=${(e: Event) => this.download(e)}>Download summary (.md)</a>`
-        : nothing}`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement()}
+      </div>
+      ${
+        this.task.value && this.task.value.findings.length > 0
+          ? html`<a
+              class="download"
+              part="download"
+              href="#"
+              download="executive-summary.md"
+              @click=${(e: Event) => this.download(e)}
+              >Download summary (.md)</a
+            >`
+          : nothing
+      }`;
   }
 
   protected override exportTable(result: InsightsResult): ExportTable {
@@ -165,10 +200,11 @@ export class MktInsights extends MktWidget<InsightsResult> {
   protected override renderResult(result: InsightsResult) {
     return html`<ol class="findings">
       ${result.findings.slice(0, this.shown).map(
-        (x) => html`<li class="finding" part="finding" data-kind=${x.kind}>
-          <p class="text">${x.text}</p>
-          ${x.link ? html`<button type="button" class="show" @click=${() => this.changeFilters(x.link!)}>${x.linkLabel}</button>` : nothing}
-        </li>`,
+        (x) =>
+          html`<li class="finding" part="finding" data-kind=${x.kind}>
+            <p class="text">${x.text}</p>
+            ${x.link ? html`<button type="button" class="show" @click=${() => this.changeFilters(x.link!)}>${x.linkLabel}</button>` : nothing}
+          </li>`,
       )}
     </ol>`;
   }

@@ -10,7 +10,14 @@ import { repeatPathsSql, sessionPathsSql, sourceLabel } from '../../metrics/funn
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
-import { journeyGraph, repeatPaths, sessionPaths, type JourneyGraph, type JourneyLink, type JourneyNode } from './journey-graph.js';
+import {
+  journeyGraph,
+  repeatPaths,
+  sessionPaths,
+  type JourneyGraph,
+  type JourneyLink,
+  type JourneyNode,
+} from './journey-graph.js';
 import { journeyScrollStyles, journeyStyles } from './mkt-journey.styles.js';
 
 export type JourneyMode = 'session' | 'repeat';
@@ -64,7 +71,13 @@ export class MktJourney extends MktWidget<JourneyResult> {
   protected override requires: readonly string[] = ['mkt_sessions'];
 
   private get how(): JourneyMode {
-    return this.validAttribute('mode', this.mode, oneOf(['session', 'repeat'] as const), 'session', 'session or repeat');
+    return this.validAttribute(
+      'mode',
+      this.mode,
+      oneOf(['session', 'repeat'] as const),
+      'session',
+      'session or repeat',
+    );
   }
 
   protected override queryArgs() {
@@ -73,10 +86,14 @@ export class MktJourney extends MktWidget<JourneyResult> {
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<JourneyResult> {
     if (this.how === 'repeat') {
-      const r = rows<{ source: string; purchases: number; customers: number }>(await engine.query(repeatPathsSql(filters), signal));
+      const r = rows<{ source: string; purchases: number; customers: number }>(
+        await engine.query(repeatPathsSql(filters), signal),
+      );
       return { mode: 'repeat', graph: journeyGraph(repeatPaths(r)) };
     }
-    const r = rows<{ source: string; depth: number; sessions: number }>(await engine.query(sessionPathsSql(filters), signal));
+    const r = rows<{ source: string; depth: number; sessions: number }>(
+      await engine.query(sessionPathsSql(filters), signal),
+    );
     return { mode: 'session', graph: journeyGraph(sessionPaths(r)) };
   }
 
@@ -85,12 +102,17 @@ export class MktJourney extends MktWidget<JourneyResult> {
   }
 
   protected override emptyMessage(): string {
-    return this.how === 'repeat' ? 'No known visitors in the current filters.' : 'No sessions match the current filters.';
+    return this.how === 'repeat'
+      ? 'No known visitors in the current filters.'
+      : 'No sessions match the current filters.';
   }
 
   protected override renderControls() {
     if (this.noControls) return nothing;
-    const options: [JourneyMode, string][] = [['session', 'Sessions'], ['repeat', 'Repeat purchases']];
+    const options: [JourneyMode, string][] = [
+      ['session', 'Sessions'],
+      ['repeat', 'Repeat purchases'],
+    ];
     return html`<div class="segmented" role="group" aria-label="Journey">
       ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.how === v ? 'true' : 'false'} @click=${() => (this.mode = v)}>${text}</button>`)}
     </div>`;
@@ -118,8 +140,14 @@ export class MktJourney extends MktWidget<JourneyResult> {
     };
     if (a.kind === 'link') {
       start.forEach((l) => out.add(l));
-      walk(start.flatMap((l) => up(name(l.source))), (l) => up(name(l.source)));
-      walk(start.flatMap((l) => down(name(l.target))), (l) => down(name(l.target)));
+      walk(
+        start.flatMap((l) => up(name(l.source))),
+        (l) => up(name(l.source)),
+      );
+      walk(
+        start.flatMap((l) => down(name(l.target))),
+        (l) => down(name(l.target)),
+      );
     } else {
       walk(up(a.name), (l) => up(name(l.source)));
       walk(down(a.name), (l) => down(name(l.target)));
@@ -166,10 +194,16 @@ export class MktJourney extends MktWidget<JourneyResult> {
         [1, 8],
         [width - 1, height - 8],
       ]);
-    const { nodes, links } = layout({ nodes: graph.nodes.map((n) => ({ ...n })), links: graph.links.map((l) => ({ ...l })) });
+    const { nodes, links } = layout({
+      nodes: graph.nodes.map((n) => ({ ...n })),
+      links: graph.links.map((l) => ({ ...l })),
+    });
     const path = sankeyLinkHorizontal();
     const maxColumn = Math.max(...nodes.map((n) => n.depth ?? 0));
-    const activeSource = this.active?.kind === 'node' && nodes.some((n) => n.name === this.active!.name && n.column === 0) ? this.active.name : null;
+    const activeSource =
+      this.active?.kind === 'node' && nodes.some((n) => n.name === this.active!.name && n.column === 0)
+        ? this.active.name
+        : null;
     const lit = activeSource ? null : this.lit(links);
     const unit = mode === 'repeat' ? 'customers' : 'sessions';
     const share = (v: number) => f.percent(graph.total > 0 ? v / graph.total : null, 1);
@@ -182,7 +216,8 @@ export class MktJourney extends MktWidget<JourneyResult> {
     ];
     const nodeLines = (n: N) => {
       const incoming = (n.targetLinks ?? []).reduce((s, l) => s + l.value, 0);
-      const previous = n.column > 0 ? (n.targetLinks ?? []).map((l) => (l.source as N).value ?? 0).reduce((a, b) => a + b, 0) : 0;
+      const previous =
+        n.column > 0 ? (n.targetLinks ?? []).map((l) => (l.source as N).value ?? 0).reduce((a, b) => a + b, 0) : 0;
       return [
         this.nodeLabel(n),
         `${f.count(n.value)} ${unit} (${share(n.value ?? 0)} of all)`,
@@ -191,58 +226,77 @@ export class MktJourney extends MktWidget<JourneyResult> {
     };
 
     return html`<div class="chart" @pointerleave=${() => ((this.active = null), (this.tip = null))}>
-        <div class="scroll" tabindex=${scrolls ? '0' : nothing} aria-label=${scrolls ? 'Journey chart, scrolls sideways' : nothing}
-          role=${scrolls ? 'region' : nothing} @scroll=${() => (this.tip = null)}>
-        <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group"
-          aria-label=${mode === 'repeat' ? 'Repeat purchase paths of known visitors' : 'Session paths from traffic source to purchase or exit'}
-          class=${this.active ? 'highlighting' : ''}>
-          <g class="links">
-            ${links.map((l) => {
-              const on = lit?.has(l) ?? false;
-              const lines = linkLines(l);
-              return svg`<path class="link ${kind(l)} ${on ? 'on' : ''}" part="link" d=${path(l) ?? ''}
+        <div
+          class="scroll"
+          tabindex=${scrolls ? '0' : nothing}
+          aria-label=${scrolls ? 'Journey chart, scrolls sideways' : nothing}
+          role=${scrolls ? 'region' : nothing}
+          @scroll=${() => (this.tip = null)}
+        >
+          <svg
+            width=${width}
+            height=${height}
+            viewBox="0 0 ${width} ${height}"
+            role="group"
+            aria-label=${mode === 'repeat' ? 'Repeat purchase paths of known visitors' : 'Session paths from traffic source to purchase or exit'}
+            class=${this.active ? 'highlighting' : ''}
+          >
+            <g class="links">
+              ${links.map((l) => {
+                const on = lit?.has(l) ?? false;
+                const lines = linkLines(l);
+                return svg`<path class="link ${kind(l)} ${on ? 'on' : ''}" part="link" d=${path(l) ?? ''}
                 stroke-width=${Math.max(1.5, l.width ?? 0)} data-link=${linkName(l)}
                 tabindex="0" role="img" aria-label=${lines.join('. ')}
                 @focus=${(e: FocusEvent) => this.activate(e, 'link', linkName(l), lines)} @blur=${() => this.clear()}
                 @pointerenter=${(e: PointerEvent) => this.activate(e, 'link', linkName(l), lines)}></path>`;
-            })}
-            ${activeSource
-              ? links.map((l) => {
-                  const part = l.bySource[activeSource] ?? 0;
-                  if (part <= 0 || !l.value) return nothing;
-                  return svg`<path class="overlay" d=${path(l) ?? ''} stroke-width=${Math.max(1.5, ((l.width ?? 0) * part) / l.value)}></path>`;
-                })
-              : nothing}
-          </g>
-          <g class="nodes">
-            ${nodes.map((n) => {
-              const x0 = n.x0 ?? 0, x1 = n.x1 ?? 0, y0 = n.y0 ?? 0, y1 = n.y1 ?? 0;
-              const right = (n.depth ?? 0) < maxColumn;
-              const lines = nodeLines(n);
-              const tall = y1 - y0 >= 26;
-              return svg`<g class="node ${GOOD.has(n.name) ? 'good' : n.terminal ? 'exit' : ''} ${this.active?.name === n.name ? 'on' : ''}"
+              })}
+              ${
+                activeSource
+                  ? links.map((l) => {
+                      const part = l.bySource[activeSource] ?? 0;
+                      if (part <= 0 || !l.value) return nothing;
+                      return svg`<path class="overlay" d=${path(l) ?? ''} stroke-width=${Math.max(1.5, ((l.width ?? 0) * part) / l.value)}></path>`;
+                    })
+                  : nothing
+              }
+            </g>
+            <g class="nodes">
+              ${nodes.map((n) => {
+                const x0 = n.x0 ?? 0,
+                  x1 = n.x1 ?? 0,
+                  y0 = n.y0 ?? 0,
+                  y1 = n.y1 ?? 0;
+                const right = (n.depth ?? 0) < maxColumn;
+                const lines = nodeLines(n);
+                const tall = y1 - y0 >= 26;
+                return svg`<g class="node ${GOOD.has(n.name) ? 'good' : n.terminal ? 'exit' : ''} ${this.active?.name === n.name ? 'on' : ''}"
                   part="node" data-node=${n.name} tabindex="0" role="img" aria-label=${lines.join('. ')}
                   @focus=${(e: FocusEvent) => this.activate(e, 'node', n.name, lines)} @blur=${() => this.clear()}
                   @pointerenter=${(e: PointerEvent) => this.activate(e, 'node', n.name, lines)}>
                 <rect x=${x0} y=${y0} width=${x1 - x0} height=${Math.max(1, y1 - y0)}
                   fill=${GOOD.has(n.name) ? SERIES[0] : n.column === 0 ? SERIES[4] : 'var(--mkt-muted, var(--_mkt-muted))'}></rect>
                 <text x=${right ? x1 + 5 : x0 - 5} y=${(y0 + y1) / 2} dy=${tall ? '-0.2em' : '0.35em'} text-anchor=${right ? 'start' : 'end'}>
-                  <tspan class="name">${this.nodeLabel(n)}</tspan>${tall
-                    ? svg`<tspan class="count" x=${right ? x1 + 5 : x0 - 5} dy="1.2em">${f.compact(n.value)} · ${share(n.value ?? 0)}</tspan>`
-                    : svg`<tspan class="count"> ${f.compact(n.value)}</tspan>`}
+                  <tspan class="name">${this.nodeLabel(n)}</tspan>${
+                    tall
+                      ? svg`<tspan class="count" x=${right ? x1 + 5 : x0 - 5} dy="1.2em">${f.compact(n.value)} · ${share(n.value ?? 0)}</tspan>`
+                      : svg`<tspan class="count"> ${f.compact(n.value)}</tspan>`
+                  }
                 </text>
               </g>`;
-            })}
-          </g>
-        </svg>
+              })}
+            </g>
+          </svg>
         </div>
         ${tooltip(this.tip)}
       </div>
       <p class="note">
         ${scrolls ? html`<span class="scroll-hint">Scroll sideways to see every step. </span>` : nothing}
-        ${mode === 'repeat'
-          ? `${f.count(graph.total)} known visitors, by the traffic source of their first visit. Dark blue: to a purchase; grey: no further purchase.`
-          : `${f.count(graph.total)} sessions, from traffic source through the funnel steps. Dark blue: to a purchase; grey: exits.`}
+        ${
+          mode === 'repeat'
+            ? `${f.count(graph.total)} known visitors, by the traffic source of their first visit. Dark blue: to a purchase; grey: no further purchase.`
+            : `${f.count(graph.total)} sessions, from traffic source through the funnel steps. Dark blue: to a purchase; grey: exits.`
+        }
         Hover or focus a source to trace its flow.
       </p>`;
   }

@@ -3,7 +3,14 @@ import { customElement } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
-import { kpiPeriods, orderKpisSql, ratio, relativeChange, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
+import {
+  kpiPeriods,
+  orderKpisSql,
+  ratio,
+  relativeChange,
+  sessionKpisSql,
+  type KpiPeriods,
+} from '../../metrics/kpis.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
 
 export interface Kpi {
@@ -25,7 +32,10 @@ export interface KpiResult {
   readonly dataStart: string;
 }
 
-type OrderRow = Record<'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior', number>;
+type OrderRow = Record<
+  'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior',
+  number
+>;
 type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchases_prior', number>;
 
 /**
@@ -55,7 +65,13 @@ export class MktKpis extends MktWidget<KpiResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<KpiResult> {
     const info = dashboard.info!;
-    if (!info.minDate || !info.maxDate) return { periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'), kpis: [], priorIncomplete: true, dataStart: '1970-01-01' };
+    if (!info.minDate || !info.maxDate)
+      return {
+        periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'),
+        kpis: [],
+        priorIncomplete: true,
+        dataStart: '1970-01-01',
+      };
     const periods = kpiPeriods(filters, info.minDate, info.maxDate);
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
@@ -64,9 +80,24 @@ export class MktKpis extends MktWidget<KpiResult> {
     ]);
     const priorIncomplete = periods.prior.from < info.minDate;
     const noPrior = periods.prior.to < info.minDate;
-    const kpi = (key: Kpi['key'], label: string, kind: Kpi['kind'], value: number | null, prior: number | null, definition: string): Kpi => {
+    const kpi = (
+      key: Kpi['key'],
+      label: string,
+      kind: Kpi['kind'],
+      value: number | null,
+      prior: number | null,
+      definition: string,
+    ): Kpi => {
       const p = noPrior ? null : prior;
-      return { key, label, kind, value, prior: p, change: value === null ? null : relativeChange(value, p), definition };
+      return {
+        key,
+        label,
+        kind,
+        value,
+        prior: p,
+        change: value === null ? null : relativeChange(value, p),
+        definition,
+      };
     };
     return {
       periods,
@@ -74,9 +105,30 @@ export class MktKpis extends MktWidget<KpiResult> {
       dataStart: info.minDate,
       kpis: [
         kpi('gmv', 'GMV', 'money', orders.gmv, orders.gmv_prior, 'Revenue of completed orders'),
-        kpi('sellers', 'Active sellers', 'count', orders.sellers, orders.sellers_prior, 'Sellers with a completed order'),
-        kpi('customers', 'Active customers', 'count', orders.customers, orders.customers_prior, 'Customers with a completed order'),
-        kpi('aov', 'Avg order value', 'money', ratio(orders.gmv, orders.orders), ratio(orders.gmv_prior, orders.orders_prior), 'GMV per completed order'),
+        kpi(
+          'sellers',
+          'Active sellers',
+          'count',
+          orders.sellers,
+          orders.sellers_prior,
+          'Sellers with a completed order',
+        ),
+        kpi(
+          'customers',
+          'Active customers',
+          'count',
+          orders.customers,
+          orders.customers_prior,
+          'Customers with a completed order',
+        ),
+        kpi(
+          'aov',
+          'Avg order value',
+          'money',
+          ratio(orders.gmv, orders.orders),
+          ratio(orders.gmv_prior, orders.orders_prior),
+          'GMV per completed order',
+        ),
         kpi(
           'conversion',
           'Conversion rate',
@@ -97,28 +149,43 @@ export class MktKpis extends MktWidget<KpiResult> {
     const { current, prior } = result.periods;
     return {
       columns: ['KPI', 'Value', 'Prior period value', 'Change vs prior', 'From', 'To', 'Prior from', 'Prior to'],
-      rows: result.kpis.map((k) => [k.label, k.value, k.prior, k.change, current.from, current.to, prior.from, prior.to]),
+      rows: result.kpis.map((k) => [
+        k.label,
+        k.value,
+        k.prior,
+        k.change,
+        current.from,
+        current.to,
+        prior.from,
+        prior.to,
+      ]),
     };
   }
 
   protected override renderResult(result: KpiResult) {
     const f = this.format;
     const { current, prior } = result.periods;
-    const value = (k: Kpi) => (k.kind === 'money' ? f.money(k.value) : k.kind === 'percent' ? f.percent(k.value, 2) : f.count(k.value));
+    const value = (k: Kpi) =>
+      k.kind === 'money' ? f.money(k.value) : k.kind === 'percent' ? f.percent(k.value, 2) : f.count(k.value);
     return html`
       <ul class="kpis">
         ${result.kpis.map(
-          (k) => html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
-            <span class="label">${k.label}</span>
-            <span class="value" part="value">${value(k)}</span>
-            ${this.renderChange(k)}
-          </li>`,
+          (k) =>
+            html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
+              <span class="label">${k.label}</span>
+              <span class="value" part="value">${value(k)}</span>
+              ${this.renderChange(k)}
+            </li>`,
         )}
       </ul>
       <p class="period">
-        ${f.date(current.from)} – ${f.date(current.to)}${result.kpis.every((k) => k.prior === null)
-          ? ` (the data starts ${f.date(result.dataStart)}: no earlier period to compare with)`
-          : html` vs ${f.date(prior.from)} – ${f.date(prior.to)}${result.priorIncomplete ? ' (partly before the data starts)' : nothing}`}
+        ${f.date(current.from)} –
+        ${f.date(current.to)}${
+          result.kpis.every((k) => k.prior === null)
+            ? ` (the data starts ${f.date(result.dataStart)}: no earlier period to compare with)`
+            : html` vs ${f.date(prior.from)} –
+              ${f.date(prior.to)}${result.priorIncomplete ? ' (partly before the data starts)' : nothing}`
+        }
       </p>
     `;
   }

@@ -66,11 +66,23 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
   private readonly size = new SizeController(this);
 
   private get who(): CohortEntity {
-    return this.validAttribute('entity', this.entity, oneOf(COHORT_ENTITIES), 'customers', COHORT_ENTITIES.join(' or '));
+    return this.validAttribute(
+      'entity',
+      this.entity,
+      oneOf(COHORT_ENTITIES),
+      'customers',
+      COHORT_ENTITIES.join(' or '),
+    );
   }
 
   private get what(): CohortMeasure {
-    return this.validAttribute('measure', this.measure, oneOf(COHORT_MEASURES), 'retention', COHORT_MEASURES.join(', '));
+    return this.validAttribute(
+      'measure',
+      this.measure,
+      oneOf(COHORT_MEASURES),
+      'retention',
+      COHORT_MEASURES.join(', '),
+    );
   }
 
   private get span(): number {
@@ -95,7 +107,11 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
 
   protected override renderControls() {
     if (this.noControls) return nothing;
-    const options: [CohortMeasure, string][] = [['retention', 'Retention'], ['revenue', 'Revenue'], ['churn', 'Churn']];
+    const options: [CohortMeasure, string][] = [
+      ['retention', 'Retention'],
+      ['revenue', 'Revenue'],
+      ['churn', 'Churn'],
+    ];
     return html`<div class="segmented" role="group" aria-label="Measure">
       ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.what === v ? 'true' : 'false'} @click=${() => (this.measure = v)}>${text}</button>`)}
     </div>`;
@@ -121,40 +137,74 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
     const measure = this.what;
     const width = this.size.drawWidth;
     const height = Math.round(Math.min(320, Math.max(220, width * 0.5)));
-    const curves: Curve[] = [...m.rows.map((r) => ({ key: r.cohort, size: r.size, cells: r.cells })), { key: AVG, size: 0, cells: m.average }];
+    const curves: Curve[] = [
+      ...m.rows.map((r) => ({ key: r.cohort, size: r.size, cells: r.cells })),
+      { key: AVG, size: 0, cells: m.average },
+    ];
     const points = (c: Curve) =>
-      c.cells.filter((cell) => cell.period > 0 && cellValue(cell, measure) !== null).map((cell) => [cell.period, cellValue(cell, measure)!] as const);
+      c.cells
+        .filter((cell) => cell.period > 0 && cellValue(cell, measure) !== null)
+        .map((cell) => [cell.period, cellValue(cell, measure)!] as const);
     let top = 0;
     for (const c of curves) for (const [, v] of points(c)) top = Math.max(top, v);
-    const x = scaleLinear().domain([1, Math.max(2, m.periods - 1)]).range([M.left, width - M.right]);
-    const y = scaleLinear().domain([0, top > 0 ? top * 1.08 : 1]).nice().range([height - M.bottom, M.top]);
-    const path = line<readonly [number, number]>((d) => x(d[0]), (d) => y(d[1]));
+    const x = scaleLinear()
+      .domain([1, Math.max(2, m.periods - 1)])
+      .range([M.left, width - M.right]);
+    const y = scaleLinear()
+      .domain([0, top > 0 ? top * 1.08 : 1])
+      .nice()
+      .range([height - M.bottom, M.top]);
+    const path = line<readonly [number, number]>(
+      (d) => x(d[0]),
+      (d) => y(d[1]),
+    );
     const selected = this.dashboard?.filters.cohort ?? null;
     const active = this.highlight ?? (selected && curves.some((c) => c.key === selected) ? selected : null);
     const n = Math.max(1, m.rows.length - 1);
     const colour = (i: number, key: string) => (key === AVG ? SERIES[1] : interpolateBlues(0.9 - (0.55 * i) / n));
-    const order = [...curves.keys()].sort((a, b) => Number(curves[a].key === active) - Number(curves[b].key === active));
+    const order = [...curves.keys()].sort(
+      (a, b) => Number(curves[a].key === active) - Number(curves[b].key === active),
+    );
     const last = (c: Curve) => points(c).at(-1);
     const what = measure === 'revenue' ? 'revenue vs month 0' : measure === 'churn' ? 'churned by month' : 'active';
     const summary = (c: Curve) => {
       const p = points(c);
       if (p.length === 0) return `${this.label(c.key)}: not yet observed after month 0`;
       return `${this.label(c.key)}${c.key === AVG ? '' : ` (${f.count(c.size)} ${c.size === 1 ? m.entity.slice(0, -1) : m.entity})`}: ${what} ${f.percent(p[0][1], 1)} in month ${p[0][0]}${
-        p.length > 1 ? `, ${f.percent(p[p.length - 1][1], 1)} in month ${p[p.length - 1][0]}` : ''}`;
+        p.length > 1 ? `, ${f.percent(p[p.length - 1][1], 1)} in month ${p[p.length - 1][0]}` : ''
+      }`;
     };
 
     return html`
       <div class="chart" @pointerleave=${() => ((this.highlight = null), (this.tip = null))}>
-        <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group"
+        <svg
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+          role="group"
           aria-label=${`${m.entity === 'sellers' ? 'Seller' : 'Customer'} retention curves by month since the cohort month`}
-          class=${active ? 'highlighting' : ''}>
-          <g transform="translate(0,${height - M.bottom})">${axisBottom(x, { ticks: Math.min(m.periods - 1, width < 420 ? 5 : 11), format: (v) => (Number.isInteger(v) ? String(v) : '') })}</g>
-          <g transform="translate(${M.left},0)">${axisLeft(y, { ticks: 5, format: (v) => f.percent(v, 0), grid: width - M.left - M.right })}</g>
-          <text class="axis-title" x=${width - M.right} y=${height - 3} text-anchor="end">Months since the cohort month →</text>
+          class=${active ? 'highlighting' : ''}
+        >
+          <g transform="translate(0,${height - M.bottom})">
+            ${axisBottom(x, { ticks: Math.min(m.periods - 1, width < 420 ? 5 : 11), format: (v) => (Number.isInteger(v) ? String(v) : '') })}
+          </g>
+          <g transform="translate(${M.left},0)">
+            ${axisLeft(y, { ticks: 5, format: (v) => f.percent(v, 0), grid: width - M.left - M.right })}
+          </g>
+          <text class="axis-title" x=${width - M.right} y=${height - 3} text-anchor="end">
+            Months since the cohort month →
+          </text>
           <!-- A pointer shortcut to the nearest curve; each curve is focusable and takes Enter/Space itself. -->
-          <rect class="overlay" aria-hidden="true" x=${M.left} y=${M.top} width=${Math.max(0, width - M.left - M.right)} height=${height - M.top - M.bottom}
+          <rect
+            class="overlay"
+            aria-hidden="true"
+            x=${M.left}
+            y=${M.top}
+            width=${Math.max(0, width - M.left - M.right)}
+            height=${height - M.top - M.bottom}
             @pointermove=${(e: PointerEvent) => this.nearest(e, curves, x, y)}
-            @click=${() => this.highlight && this.toggleCohort(this.highlight)}></rect>
+            @click=${() => this.highlight && this.toggleCohort(this.highlight)}
+          ></rect>
           ${order.map((i) => {
             const c = curves[i];
             const p = points(c);
@@ -169,9 +219,11 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
                 @click=${() => this.toggleCohort(c.key)}
                 @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), this.toggleCohort(c.key))}></path>
               ${on ? p.map(([k, v]) => svg`<circle class="dot" cx=${x(k)} cy=${y(v)} r="3" fill=${colour(i, c.key)}></circle>`) : nothing}
-              ${on || c.key === AVG
-                ? svg`<text class="end-label" x=${x(end[0]) - 4} y=${y(end[1]) - 7} text-anchor="end">${c.key === AVG ? 'Average' : f.month(c.key)}</text>`
-                : nothing}
+              ${
+                on || c.key === AVG
+                  ? svg`<text class="end-label" x=${x(end[0]) - 4} y=${y(end[1]) - 7} text-anchor="end">${c.key === AVG ? 'Average' : f.month(c.key)}</text>`
+                  : nothing
+              }
             </g>`;
           })}
         </svg>
@@ -188,7 +240,10 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
     const f = this.format;
     const cell = c.cells[period];
     const who = this.who === 'sellers' ? 'sellers' : 'customers';
-    const size = c.key === AVG ? (this.task.value?.rows.filter((r) => r.cells[period]?.observed).reduce((n, r) => n + r.size, 0) ?? 0) : c.size;
+    const size =
+      c.key === AVG
+        ? (this.task.value?.rows.filter((r) => r.cells[period]?.observed).reduce((n, r) => n + r.size, 0) ?? 0)
+        : c.size;
     return [
       `${this.label(c.key)}, month ${period}`,
       `Active: ${f.count(cell?.active)} of ${f.count(size)} ${who} (${f.percent(cell?.retention, 1)})`,
@@ -205,7 +260,12 @@ export class MktRetentionCurves extends MktWidget<CohortMatrix> {
   }
 
   /** Pointer over the plot: the curve nearest to it, at the nearest month. */
-  private nearest(event: PointerEvent, curves: readonly Curve[], x: (v: number) => number, y: (v: number) => number): void {
+  private nearest(
+    event: PointerEvent,
+    curves: readonly Curve[],
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): void {
     const svgEl = (event.currentTarget as SVGElement).ownerSVGElement!;
     const box = svgEl.getBoundingClientRect();
     const px = event.clientX - box.left;

@@ -7,7 +7,14 @@ import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { priorPeriod } from '../../metrics/filter-sql.js';
-import { GRANULARITIES, isGranularity, revenueTrendSql, type Granularity, type TrendRow, type Window } from '../../metrics/revenue-trend.js';
+import {
+  GRANULARITIES,
+  isGranularity,
+  revenueTrendSql,
+  type Granularity,
+  type TrendRow,
+  type Window,
+} from '../../metrics/revenue-trend.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { dataTable } from '../../charts/data-table.js';
@@ -76,11 +83,26 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     const granularity = this.unit;
     const compare = this.compare;
     if (!info.minDate || !info.maxDate) {
-      return { window: { from: '1970-01-01', to: '1970-01-01' }, granularity, compare, rows: [], priorIncomplete: false };
+      return {
+        window: { from: '1970-01-01', to: '1970-01-01' },
+        granularity,
+        compare,
+        rows: [],
+        priorIncomplete: false,
+      };
     }
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
-    const table = await engine.query(revenueTrendSql(filters, window, granularity, { compare, dataStart: info.minDate }), signal);
-    return { window, granularity, compare, rows: rows<TrendRow>(table), priorIncomplete: priorPeriod(window.from, window.to).from < info.minDate };
+    const table = await engine.query(
+      revenueTrendSql(filters, window, granularity, { compare, dataStart: info.minDate }),
+      signal,
+    );
+    return {
+      window,
+      granularity,
+      compare,
+      rows: rows<TrendRow>(table),
+      priorIncomplete: priorPeriod(window.from, window.to).from < info.minDate,
+    };
   }
 
   protected override isEmpty(result: RevenueTrendResult): boolean {
@@ -91,11 +113,31 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     return html`
       <div class="segmented" role="group" aria-label="Granularity">
         ${GRANULARITIES.map(
-          (g) => html`<button type="button" aria-pressed=${this.unit === g ? 'true' : 'false'} @click=${() => this.setGranularity(g)}>${UNIT_WORDS[g]}</button>`,
+          (g) =>
+            html`<button
+              type="button"
+              aria-pressed=${this.unit === g ? 'true' : 'false'}
+              @click=${() => this.setGranularity(g)}
+            >
+              ${UNIT_WORDS[g]}
+            </button>`,
         )}
       </div>
-      <label class="check"><input type="checkbox" .checked=${this.compare} @change=${(e: Event) => this.setCompare((e.target as HTMLInputElement).checked)} />Prior period</label>
-      <button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${this.compare}
+          @change=${(e: Event) => this.setCompare((e.target as HTMLInputElement).checked)}
+        />Prior period</label
+      >
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
+        @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
+      >
+        Table
+      </button>
     `;
   }
 
@@ -114,13 +156,19 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
   protected override exportTable(result: RevenueTrendResult): ExportTable {
     return {
       columns: ['Period start', 'Period end', 'GMV', 'Orders', ...(result.compare ? ['Prior GMV'] : [])],
-      rows: result.rows.map((r) => [r.bucket_from, r.bucket_to, r.gmv, r.orders, ...(result.compare ? [r.gmv_prior] : [])]),
+      rows: result.rows.map((r) => [
+        r.bucket_from,
+        r.bucket_to,
+        r.gmv,
+        r.orders,
+        ...(result.compare ? [r.gmv_prior] : []),
+      ]),
     };
   }
 
   protected override renderResult(result: RevenueTrendResult) {
     return html`${this.view === 'table' ? this.renderTable(result) : this.renderChart(result)}
-      ${result.compare && result.priorIncomplete ? html`<p class="note">The prior period starts before the data; its first points are missing.</p>` : nothing}`;
+    ${result.compare && result.priorIncomplete ? html`<p class="note">The prior period starts before the data; its first points are missing.</p>` : nothing}`;
   }
 
   private label(row: TrendRow, unit: Granularity): string {
@@ -162,8 +210,13 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     const y = scaleLinear().domain([0, max]).nice(4).range([h, 0]);
     const ticks = x.ticks(tickCount(w, 80));
     const tickFormat = timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks);
-    const gmvLine = line<TrendRow>().x((_, i) => x(dates[i])).y((r) => y(r.gmv));
-    const gmvArea = area<TrendRow>().x((_, i) => x(dates[i])).y0(h).y1((r) => y(r.gmv));
+    const gmvLine = line<TrendRow>()
+      .x((_, i) => x(dates[i]))
+      .y((r) => y(r.gmv));
+    const gmvArea = area<TrendRow>()
+      .x((_, i) => x(dates[i]))
+      .y0(h)
+      .y1((r) => y(r.gmv));
     const priorLine = line<TrendRow>()
       .defined((r) => r.gmv_prior !== null)
       .x((_, i) => x(dates[i]))
@@ -172,38 +225,51 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     const c = this.cursor !== null && this.cursor < points.length ? this.cursor : null;
     const unitWord = UNIT_WORDS[result.granularity].toLowerCase();
     return html`<div class="chart">
-      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}">
-        <g transform="translate(${MARGIN.left},${MARGIN.top})">
-          ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
-          <g transform="translate(0,${h})">${axisBottom(x, { ticks: tickCount(w, 80), format: tickFormat })}</g>
-          <path class="area" d=${gmvArea(points as TrendRow[]) ?? ''}></path>
-          ${result.compare ? svg`<path class="line prior" d=${priorLine(points as TrendRow[]) ?? ''}></path>` : nothing}
-          <path class="line" d=${gmvLine(points as TrendRow[]) ?? ''}></path>
-          ${c !== null
-            ? svg`<g class="cursor" transform="translate(${x(dates[c])},0)">
+        <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}">
+          <g transform="translate(${MARGIN.left},${MARGIN.top})">
+            ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
+            <g transform="translate(0,${h})">${axisBottom(x, { ticks: tickCount(w, 80), format: tickFormat })}</g>
+            <path class="area" d=${gmvArea(points as TrendRow[]) ?? ''}></path>
+            ${result.compare ? svg`<path class="line prior" d=${priorLine(points as TrendRow[]) ?? ''}></path>` : nothing}
+            <path class="line" d=${gmvLine(points as TrendRow[]) ?? ''}></path>
+            ${
+              c !== null
+                ? svg`<g class="cursor" transform="translate(${x(dates[c])},0)">
                 <line y1="0" y2=${h}></line>
                 ${result.compare && points[c].gmv_prior !== null ? svg`<circle class="prior" r="3.5" cy=${y(points[c].gmv_prior!)}></circle>` : nothing}
                 <circle r="4" cy=${y(points[c].gmv)}></circle>
               </g>`
-            : nothing}
-          <rect class="hit plot" part="plot" tabindex="0" role="group" width=${w} height=${h}
-            aria-label="${this.summary(result)} Use the arrow keys to read each ${unitWord}."
-            @pointermove=${(e: PointerEvent) => this.pointAt(e)}
-            @pointerleave=${() => this.hide()}
-            @keydown=${(e: KeyboardEvent) => this.key(e, points.length)}
-            @focus=${() => this.key(null, points.length)}
-            @blur=${() => this.hide()}></rect>
-        </g>
-      </svg>
-      ${tooltip(this.tip)}
-      <div class="visually-hidden" aria-live="polite">${c !== null ? this.tipLines(points[c], result).join(', ') : ''}</div>
-    </div>
-    ${result.compare
-      ? html`<ul class="legend" part="legend">
-          <li><span class="swatch" ${styleProps({ background: SERIES[0] })}></span>GMV</li>
-          <li><span class="swatch dashed"></span>Prior period</li>
-        </ul>`
-      : nothing}`;
+                : nothing
+            }
+            <rect
+              class="hit plot"
+              part="plot"
+              tabindex="0"
+              role="group"
+              width=${w}
+              height=${h}
+              aria-label="${this.summary(result)} Use the arrow keys to read each ${unitWord}."
+              @pointermove=${(e: PointerEvent) => this.pointAt(e)}
+              @pointerleave=${() => this.hide()}
+              @keydown=${(e: KeyboardEvent) => this.key(e, points.length)}
+              @focus=${() => this.key(null, points.length)}
+              @blur=${() => this.hide()}
+            ></rect>
+          </g>
+        </svg>
+        ${tooltip(this.tip)}
+        <div class="visually-hidden" aria-live="polite">
+          ${c !== null ? this.tipLines(points[c], result).join(', ') : ''}
+        </div>
+      </div>
+      ${
+        result.compare
+          ? html`<ul class="legend" part="legend">
+              <li><span class="swatch" ${styleProps({ background: SERIES[0] })}></span>GMV</li>
+              <li><span class="swatch dashed"></span>Prior period</li>
+            </ul>`
+          : nothing
+      }`;
   }
 
   /** The chart in one sentence: "GMV by week, Jan 6, 2025 – Dec 29, 2025, 52 points; peak $412K in the week of Nov 24, 2025." */
@@ -234,7 +300,11 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     this.cursor = index;
     // Keep the tooltip (centred on its point) inside the chart at phone widths.
     const half = Math.min(100, this.size.drawWidth / 2);
-    this.tip = { x: Math.max(half, Math.min(this.size.drawWidth - half, at.x)), y: at.y, lines: this.tipLines(result.rows[index], result) };
+    this.tip = {
+      x: Math.max(half, Math.min(this.size.drawWidth - half, at.x)),
+      y: at.y,
+      lines: this.tipLines(result.rows[index], result),
+    };
   }
 
   private pointAt(e: PointerEvent) {
@@ -242,7 +312,8 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     if (!chart || this.points.length === 0) return;
     const px = pointIn(chart, e).x;
     let best = 0;
-    for (let i = 1; i < this.points.length; i++) if (Math.abs(this.points[i].x - px) < Math.abs(this.points[best].x - px)) best = i;
+    for (let i = 1; i < this.points.length; i++)
+      if (Math.abs(this.points[i].x - px) < Math.abs(this.points[best].x - px)) best = i;
     if (best !== this.cursor) this.show(best);
   }
 

@@ -128,7 +128,9 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
       .map((name): SegmentStats => {
         const members = groups.get(name)!;
         const revenue = members.reduce((s, r) => s + r.monetary, 0);
-        const clvs = members.map((r) => clvOf.get(r.customer_id)).filter((v): v is number => v !== undefined && Number.isFinite(v));
+        const clvs = members
+          .map((r) => clvOf.get(r.customer_id))
+          .filter((v): v is number => v !== undefined && Number.isFinite(v));
         return {
           name,
           customers: members.length,
@@ -155,15 +157,23 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const pressed = (m: string) => (this.how === m ? 'true' : 'false');
     return html`<div class="segmented" role="group" aria-label="Segmentation method">
         <button type="button" aria-pressed=${pressed('rules')} @click=${() => (this.method = 'rules')}>Rules</button>
-        <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>K-means</button>
+        <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>
+          K-means
+        </button>
       </div>
-      ${this.how === 'kmeans'
-        ? html`<label class="k">k
-            <select aria-label="Number of clusters" @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}>
-              ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
-            </select></label
-          >`
-        : nothing}`;
+      ${
+        this.how === 'kmeans'
+          ? html`<label class="k"
+              >k
+              <select
+                aria-label="Number of clusters"
+                @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}
+              >
+                ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }`;
   }
 
   private get activeSegment(): string | null {
@@ -179,7 +189,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   /** Ten rule segments need ten distinct colours (the 8 series tokens would repeat); "Others" is grey. */
   private colour(result: RfmSegmentsResult, name: string): string {
     if (name === 'Others') return OTHERS_COLOUR;
-    const index = result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
+    const index =
+      result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
     return PALETTE[index % PALETTE.length];
   }
 
@@ -199,8 +210,18 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
         { label: 'Segment', value: (s) => s.name },
         { label: 'Customers', value: (s) => f.count(s.customers), raw: (s) => s.customers, numeric: true },
         { label: 'Revenue', value: (s) => f.money(s.revenue), raw: (s) => s.revenue, numeric: true },
-        { label: 'Revenue share', value: (s) => f.percent(s.revenueShare, 1), raw: (s) => s.revenueShare, numeric: true },
-        { label: 'Mean CLV', value: (s) => f.money(Number.isFinite(s.avgClv) ? s.avgClv : null), raw: (s) => s.avgClv, numeric: true },
+        {
+          label: 'Revenue share',
+          value: (s) => f.percent(s.revenueShare, 1),
+          raw: (s) => s.revenueShare,
+          numeric: true,
+        },
+        {
+          label: 'Mean CLV',
+          value: (s) => f.money(Number.isFinite(s.avgClv) ? s.avgClv : null),
+          raw: (s) => s.avgClv,
+          numeric: true,
+        },
         { label: 'Mean purchases', value: (s) => n(s.avgFrequency), raw: (s) => s.avgFrequency, numeric: true },
         { label: 'Mean days since last', value: (s) => n(s.avgRecency), raw: (s) => s.avgRecency, numeric: true },
       ],
@@ -217,9 +238,9 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
       .size([width, height])
       .paddingInner(1)
       .tile(treemapSquarify)(
-      hierarchy<SegmentStats | { children: readonly SegmentStats[] }>({ children: result.segments }, (d) => ('children' in d ? [...d.children] : null)).sum(
-        (d) => ('customers' in d ? d.customers : 0),
-      ),
+      hierarchy<SegmentStats | { children: readonly SegmentStats[] }>({ children: result.segments }, (d) =>
+        'children' in d ? [...d.children] : null,
+      ).sum((d) => ('customers' in d ? d.customers : 0)),
     );
     const label = (s: SegmentStats) =>
       `${s.name}: ${f.count(s.customers)} ${s.customers === 1 ? 'customer' : 'customers'}, ${f.percent(s.revenueShare)} of revenue${clickable ? (active === s.name ? '. Active filter; press to clear' : '. Press to filter the dashboard') : ''}`;
@@ -230,44 +251,58 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
       }
     };
     return html`<div class="layout">
-      <svg part="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role=${clickable ? 'group' : 'img'} aria-label="Treemap of ${result.customers} customers by segment">
-        ${root.leaves().map((leaf) => {
-          const s = leaf.data as SegmentStats;
-          const w = leaf.x1 - leaf.x0;
-          const h = leaf.y1 - leaf.y0;
-          const fill = this.colour(result, s.name);
-          const cls = `tile mark ${active === s.name ? 'active' : active && clickable ? 'dim' : ''}`;
-          return svg`<g class=${cls} transform="translate(${leaf.x0},${leaf.y0})" data-segment=${s.name}
+        <svg
+          part="chart"
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+          role=${clickable ? 'group' : 'img'}
+          aria-label="Treemap of ${result.customers} customers by segment"
+        >
+          ${root.leaves().map((leaf) => {
+            const s = leaf.data as SegmentStats;
+            const w = leaf.x1 - leaf.x0;
+            const h = leaf.y1 - leaf.y0;
+            const fill = this.colour(result, s.name);
+            const cls = `tile mark ${active === s.name ? 'active' : active && clickable ? 'dim' : ''}`;
+            return svg`<g class=${cls} transform="translate(${leaf.x0},${leaf.y0})" data-segment=${s.name}
               tabindex=${clickable ? '0' : nothing} role=${clickable ? 'button' : nothing} aria-pressed=${clickable ? String(active === s.name) : nothing}
               aria-label=${label(s)} @click=${() => this.pick(s.name)} @keydown=${onKey(s)}>
             <title>${label(s)}</title>
             <rect width=${Math.max(0, w)} height=${Math.max(0, h)} fill=${fill}></rect>
           </g>`;
-        })}
-        <g class="labels" aria-hidden="true">
-          ${root.leaves().map((leaf) => {
-            const s = leaf.data as SegmentStats;
-            const w = leaf.x1 - leaf.x0;
-            const h = leaf.y1 - leaf.y0;
-            const text = DARK_TEXT.has(this.colour(result, s.name)) ? 'dark' : '';
-            return w > 70 && h > 34
-              ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
+          })}
+          <g class="labels" aria-hidden="true">
+            ${root.leaves().map((leaf) => {
+              const s = leaf.data as SegmentStats;
+              const w = leaf.x1 - leaf.x0;
+              const h = leaf.y1 - leaf.y0;
+              const text = DARK_TEXT.has(this.colour(result, s.name)) ? 'dark' : '';
+              return w > 70 && h > 34
+                ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
                   <text class=${text} x="6" y="16">${truncate(s.name, Math.floor((w - 10) / 6.5))}</text>
                   <text class="count ${text}" x="6" y="31">${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}</text>
                 </g>`
-              : nothing;
-          })}
-        </g>
-      </svg>
-      <div class="table-wrap">${this.renderTable(result)}</div>
-    </div>
-    ${result.method === 'kmeans'
-      ? html`<p class="note">K-means on standardised log recency, frequency and monetary value; k = ${result.k}${result.chosenBy === 'silhouette'
-          ? ' (best mean silhouette over 3–6 on a sample)'
-          : ''}. Clusters are not a dashboard filter.</p>`
-      : this.dashboard && !isUnfiltered({ ...this.dashboard.filters, segment: null })
-        ? html`<p class="note">Segments here are computed over the filtered data; clicking one filters by each customer's segment over all the data.</p>`
-        : nothing}`;
+                : nothing;
+            })}
+          </g>
+        </svg>
+        <div class="table-wrap">${this.renderTable(result)}</div>
+      </div>
+      ${
+        result.method === 'kmeans'
+          ? html`<p class="note">
+              K-means on standardised log recency, frequency and monetary value; k =
+              ${result.k}${result.chosenBy === 'silhouette' ? ' (best mean silhouette over 3–6 on a sample)' : ''}.
+              Clusters are not a dashboard filter.
+            </p>`
+          : this.dashboard && !isUnfiltered({ ...this.dashboard.filters, segment: null })
+            ? html`<p class="note">
+                Segments here are computed over the filtered data; clicking one filters by each customer's segment over
+                all the data.
+              </p>`
+            : nothing
+      }`;
   }
 
   private renderTable(result: RfmSegmentsResult) {
@@ -276,7 +311,9 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const clickable = result.method === 'rules';
     const days = (v: number) => `${Math.round(v)} d`;
     return html`<table class="data" part="table">
-      <caption class="visually-hidden">Customer segments</caption>
+      <caption class="visually-hidden">
+        Customer segments
+      </caption>
       <thead>
         <tr>
           <th scope="col">Segment</th>
@@ -289,20 +326,31 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
       </thead>
       <tbody>
         ${result.segments.map(
-          (s) => html`<tr class=${active === s.name ? 'active' : ''} data-segment=${s.name}>
-            <td>
-              ${clickable
-                ? html`<button type="button" aria-pressed=${active === s.name ? 'true' : 'false'} @click=${() => this.pick(s.name)}>
-                    <span class="swatch" ${styleProps({ background: this.colour(result, s.name) })}></span>${s.name}
-                  </button>`
-                : html`<span class="swatch" ${styleProps({ background: this.colour(result, s.name), display: 'inline-block' })}></span> ${s.name}`}
-            </td>
-            <td class="num">${f.count(s.customers)}</td>
-            <td class="num">${f.percent(s.revenueShare)}</td>
-            <td class="num">${f.money(s.avgClv)}</td>
-            <td class="num">${s.avgFrequency.toFixed(1)}</td>
-            <td class="num">${days(s.avgRecency)}</td>
-          </tr>`,
+          (s) =>
+            html`<tr class=${active === s.name ? 'active' : ''} data-segment=${s.name}>
+              <td>
+                ${
+                  clickable
+                    ? html`<button
+                        type="button"
+                        aria-pressed=${active === s.name ? 'true' : 'false'}
+                        @click=${() => this.pick(s.name)}
+                      >
+                        <span class="swatch" ${styleProps({ background: this.colour(result, s.name) })}></span>${s.name}
+                      </button>`
+                    : html`<span
+                          class="swatch"
+                          ${styleProps({ background: this.colour(result, s.name), display: 'inline-block' })}
+                        ></span>
+                        ${s.name}`
+                }
+              </td>
+              <td class="num">${f.count(s.customers)}</td>
+              <td class="num">${f.percent(s.revenueShare)}</td>
+              <td class="num">${f.money(s.avgClv)}</td>
+              <td class="num">${s.avgFrequency.toFixed(1)}</td>
+              <td class="num">${days(s.avgRecency)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;

@@ -25,7 +25,13 @@ export interface SellerChurnResult {
   readonly tiers: readonly ChurnTier[];
 }
 
-const TIER_WORDS: Record<string, string> = { gold: 'Gold', silver: 'Silver', bronze: 'Bronze', new: 'New', unknown: 'Unknown' };
+const TIER_WORDS: Record<string, string> = {
+  gold: 'Gold',
+  silver: 'Silver',
+  bronze: 'Bronze',
+  new: 'New',
+  unknown: 'Unknown',
+};
 const ROW = 30;
 
 /**
@@ -51,7 +57,13 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
   private readonly size = new SizeController(this);
 
   private get n(): number {
-    return this.validAttribute('days', this.days, integerIn(1, 365), DEFAULT_CHURN_DAYS, 'a whole number of days from 1 to 365');
+    return this.validAttribute(
+      'days',
+      this.days,
+      integerIn(1, 365),
+      DEFAULT_CHURN_DAYS,
+      'a whole number of days from 1 to 365',
+    );
   }
 
   protected override queryArgs() {
@@ -78,7 +90,8 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
 
   protected override emptyMessage(): string {
     const result = this.task.value;
-    if (result && !result.periods) return `The window is ${this.n} days or shorter: churn over its last ${this.n} days needs a longer window.`;
+    if (result && !result.periods)
+      return `The window is ${this.n} days or shorter: churn over its last ${this.n} days needs a longer window.`;
     return 'No seller made a completed sale before the last days of the window.';
   }
 
@@ -124,8 +137,8 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
         )}
       </div>
       <p class="definition">
-        Churned: a completed sale between ${f.date(p.base.from)} and ${f.date(p.base.to)}, none in the last ${result.days} days
-        (${f.date(p.recent.from)} – ${f.date(p.recent.to)}). Rate = churned / sellers active before.
+        Churned: a completed sale between ${f.date(p.base.from)} and ${f.date(p.base.to)}, none in the last
+        ${result.days} days (${f.date(p.recent.from)} – ${f.date(p.recent.to)}). Rate = churned / sellers active before.
       </p>
     `;
   }

@@ -7,7 +7,12 @@ import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import { sellerHealthSql, sellerMonthlySql, type SellerHealthRow, type SellerMonthRow } from '../../metrics/seller-health.js';
+import {
+  sellerHealthSql,
+  sellerMonthlySql,
+  type SellerHealthRow,
+  type SellerMonthRow,
+} from '../../metrics/seller-health.js';
 import {
   assessHealth,
   CRITICAL_BELOW,
@@ -87,14 +92,19 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     task: async ([dashboard, seller], { signal }) => {
       if (!seller || !dashboard?.engine || dashboard.status !== 'ready') return undefined;
       const withReviews = dashboard.info!.tables.has('reviews');
-      return rows<SellerMonthRow>(await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews }), signal));
+      return rows<SellerMonthRow>(
+        await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews }), signal),
+      );
     },
     args: () => [this.dashboard, this.selected] as const,
   });
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<SellerHealthResult> {
     const withReviews = !!dashboard.info?.tables.has('reviews');
-    return { rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews }), signal)), withReviews };
+    return {
+      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews }), signal)),
+      withReviews,
+    };
   }
 
   protected override isEmpty(result: SellerHealthResult): boolean {
@@ -117,8 +127,30 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   protected override exportTable(_result: SellerHealthResult): ExportTable {
     const sellers = this.filtered(this.sellers);
     return {
-      columns: ['Seller id', 'Seller', 'Programme tier', 'Health', 'Score', 'Orders', 'Defect rate', 'Late rate', 'Avg rating', 'Revenue'],
-      rows: sellers.map((s) => [s.seller_id, s.name, s.programmeTier, s.tier, s.score, s.orders, s.defectRate, s.lateRate, s.avgRating, s.revenue]),
+      columns: [
+        'Seller id',
+        'Seller',
+        'Programme tier',
+        'Health',
+        'Score',
+        'Orders',
+        'Defect rate',
+        'Late rate',
+        'Avg rating',
+        'Revenue',
+      ],
+      rows: sellers.map((s) => [
+        s.seller_id,
+        s.name,
+        s.programmeTier,
+        s.tier,
+        s.score,
+        s.orders,
+        s.defectRate,
+        s.lateRate,
+        s.avgRating,
+        s.revenue,
+      ]),
     };
   }
 
@@ -135,26 +167,39 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         ${this.renderDoughnut(counts, sellers.length)}
         <ul class="tiers">
           ${counts.map(
-            (c) => html`<li data-tier=${c.tier}><span class="swatch" ${styleProps({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
-              <span class="n">${this.format.count(c.n)}</span></li>`,
+            (c) =>
+              html`<li data-tier=${c.tier}>
+                <span class="swatch" ${styleProps({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
+                <span class="n">${this.format.count(c.n)}</span>
+              </li>`,
           )}
         </ul>
       </div>
       <p class="standards">
-        Score 0–100: Healthy ≥ ${HEALTHY_FROM} (within Amazon's late-shipment &lt; 4 % and cancellation &lt; 2.5 % targets and
-        Walmart's defect limits), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than ${this.minimum} orders: not scored.
+        Score 0–100: Healthy ≥ ${HEALTHY_FROM} (within Amazon's late-shipment &lt; 4 % and cancellation &lt; 2.5 %
+        targets and Walmart's defect limits), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than
+        ${this.minimum} orders: not scored.
         ${result.withReviews ? nothing : html`<strong>Review sentiment is unavailable: this dataset has no reviews.</strong>`}
       </p>
       <div class="toolbar">
         <label class="visually-hidden" for="search">Search sellers</label>
-        <input id="search" type="search" placeholder="Search sellers" .value=${this.search}
+        <input
+          id="search"
+          type="search"
+          placeholder="Search sellers"
+          .value=${this.search}
           @input=${(e: Event) => {
             this.search = (e.target as HTMLInputElement).value;
             this.page = 0;
-          }} />
-        ${this.tierShown
-          ? html`<button type="button" class="chip" @click=${() => this.setTierFilter(null)}>${this.tierShown} ✕<span class="visually-hidden"> (show all tiers)</span></button>`
-          : nothing}
+          }}
+        />
+        ${
+          this.tierShown
+            ? html`<button type="button" class="chip" @click=${() => this.setTierFilter(null)}>
+                ${this.tierShown} ✕<span class="visually-hidden"> (show all tiers)</span>
+              </button>`
+            : nothing
+        }
       </div>
       <div class="scroll">${this.renderTable(shown, result.withReviews)}</div>
       <div class="pager">
@@ -167,11 +212,23 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private get pageSizeSafe(): number {
-    return this.validAttribute('page-size', this.pageSize, integerIn(1, 500), 10, 'a whole number of rows from 1 to 500');
+    return this.validAttribute(
+      'page-size',
+      this.pageSize,
+      integerIn(1, 500),
+      10,
+      'a whole number of rows from 1 to 500',
+    );
   }
 
   private get minimum(): number {
-    return this.validAttribute('min-orders', this.minOrders, integerIn(0, 1_000_000), DEFAULT_MIN_ORDERS, 'a whole number of orders, 0 or more');
+    return this.validAttribute(
+      'min-orders',
+      this.minOrders,
+      integerIn(0, 1_000_000),
+      DEFAULT_MIN_ORDERS,
+      'a whole number of orders, 0 or more',
+    );
   }
 
   private get tierShown(): HealthTier | null {
@@ -182,7 +239,9 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   private filtered(sellers: AssessedSeller[]): AssessedSeller[] {
     const q = this.search.trim().toLocaleLowerCase();
     const list = sellers.filter(
-      (s) => (!this.tierShown || s.tier === this.tierShown) && (!q || s.name.toLocaleLowerCase().includes(q) || s.seller_id.toLocaleLowerCase().includes(q)),
+      (s) =>
+        (!this.tierShown || s.tier === this.tierShown) &&
+        (!q || s.name.toLocaleLowerCase().includes(q) || s.seller_id.toLocaleLowerCase().includes(q)),
     );
     const key = this.sortKey;
     const dir = this.sortAscending ? 1 : -1;
@@ -207,8 +266,13 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   private renderDoughnut(counts: { tier: HealthTier; n: number }[], total: number) {
     const size = 150;
     const r = size / 2;
-    const slices = pie<{ tier: HealthTier; n: number }>().sort(null).value((d) => d.n)(counts.filter((c) => c.n > 0));
-    const shape = arc<(typeof slices)[number]>().innerRadius(r * 0.6).outerRadius(r - 2).padAngle(0.015);
+    const slices = pie<{ tier: HealthTier; n: number }>()
+      .sort(null)
+      .value((d) => d.n)(counts.filter((c) => c.n > 0));
+    const shape = arc<(typeof slices)[number]>()
+      .innerRadius(r * 0.6)
+      .outerRadius(r - 2)
+      .padAngle(0.015);
     return svg`<svg class="doughnut" part="doughnut" width=${size} height=${size} viewBox="0 0 ${size} ${size}" role="group" aria-label="Sellers by health tier">
       <g transform="translate(${r},${r})">
         ${slices.map((s) => {
@@ -234,12 +298,20 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     const f = this.format;
     const head = (key: SortKey, label: string, numeric = false) => {
       const on = this.sortKey === key;
-      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${on ? (this.sortAscending ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" data-sort=${key} @click=${() => this.sortBy(key)}>${label}${on ? (this.sortAscending ? ' ▲' : ' ▼') : ''}</button>
+      return html`<th
+        scope="col"
+        class=${numeric ? 'num' : ''}
+        aria-sort=${on ? (this.sortAscending ? 'ascending' : 'descending') : 'none'}
+      >
+        <button type="button" data-sort=${key} @click=${() => this.sortBy(key)}>
+          ${label}${on ? (this.sortAscending ? ' ▲' : ' ▼') : ''}
+        </button>
       </th>`;
     };
     return html`<table class="data" part="table">
-      <caption class="visually-hidden">Seller health</caption>
+      <caption class="visually-hidden">
+        Seller health
+      </caption>
       <thead>
         <tr>
           ${head('name', 'Seller')}${head('tier', 'Health')}${head('score', 'Score', true)}${head('defectRate', 'Defect rate', true)}
@@ -248,16 +320,25 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
       </thead>
       <tbody>
         ${sellers.map(
-          (s) => html`<tr data-seller=${s.seller_id} class=${this.selected === s.seller_id ? 'open' : ''}>
-            <td><button type="button" class="seller" aria-expanded=${this.selected === s.seller_id ? 'true' : 'false'}
-              @click=${() => this.open(s)}>${s.name}</button></td>
-            <td><span class="badge ${slug(s.tier)}">${s.tier}</span></td>
-            <td class="num score">${s.score === null ? '–' : f.count(Math.round(s.score))}</td>
-            <td class="num odr">${f.percent(s.defectRate, 1)}</td>
-            <td class="num late">${f.percent(s.lateRate, 1)}</td>
-            <td class="num rating">${withReviews ? (s.avgRating === null ? '–' : s.avgRating.toFixed(2)) : 'n/a'}</td>
-            <td class="num revenue">${f.money(s.revenue)}</td>
-          </tr>`,
+          (s) =>
+            html`<tr data-seller=${s.seller_id} class=${this.selected === s.seller_id ? 'open' : ''}>
+              <td>
+                <button
+                  type="button"
+                  class="seller"
+                  aria-expanded=${this.selected === s.seller_id ? 'true' : 'false'}
+                  @click=${() => this.open(s)}
+                >
+                  ${s.name}
+                </button>
+              </td>
+              <td><span class="badge ${slug(s.tier)}">${s.tier}</span></td>
+              <td class="num score">${s.score === null ? '–' : f.count(Math.round(s.score))}</td>
+              <td class="num odr">${f.percent(s.defectRate, 1)}</td>
+              <td class="num late">${f.percent(s.lateRate, 1)}</td>
+              <td class="num rating">${withReviews ? (s.avgRating === null ? '–' : s.avgRating.toFixed(2)) : 'n/a'}</td>
+              <td class="num revenue">${f.money(s.revenue)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -289,38 +370,97 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
           const w = 120;
           const h = 28;
           const known = values.filter((v): v is number => v !== null);
-          const y = scaleLinear().domain([Math.min(0, ...known), Math.max(1e-9, ...known)]).range([h - 2, 2]);
+          const y = scaleLinear()
+            .domain([Math.min(0, ...known), Math.max(1e-9, ...known)])
+            .range([h - 2, 2]);
           const x = (i: number) => (values.length === 1 ? w / 2 : (i / (values.length - 1)) * w);
-          const d = line<number | null>().defined((v) => v !== null).x((_, i) => x(i)).y((v) => y(v ?? 0))(values) ?? '';
+          const d =
+            line<number | null>()
+              .defined((v) => v !== null)
+              .x((_, i) => x(i))
+              .y((v) => y(v ?? 0))(values) ?? '';
           const lastIndex = values.length - 1;
-          return html`<li>${label}<span class="last">${text(values[lastIndex])}</span>
-            <svg width=${w} height=${h} aria-hidden="true"><path d=${d}></path>${values[lastIndex] !== null ? svg`<circle r="2.5" cx=${x(lastIndex)} cy=${y(values[lastIndex]!)}></circle>` : nothing}</svg></li>`;
+          return html`<li>
+            ${label}<span class="last">${text(values[lastIndex])}</span>
+            <svg width=${w} height=${h} aria-hidden="true">
+              <path d=${d}></path>
+              ${values[lastIndex] !== null ? svg`<circle r="2.5" cx=${x(lastIndex)} cy=${y(values[lastIndex]!)}></circle>` : nothing}
+            </svg>
+          </li>`;
         };
         return html`<ul class="sparks">
-            ${spark('Revenue', assessed.map((m) => m.revenue), (v) => f.money(v))}
-            ${spark('Defect rate', assessed.map((m) => m.defectRate), (v) => f.percent(v, 1))}
-            ${spark('Late ship', assessed.map((m) => m.lateRate), (v) => f.percent(v, 1))}
-            ${spark('Cancellations', assessed.map((m) => m.cancelRate), (v) => f.percent(v, 1))}
-            ${withReviews ? spark('Avg rating', assessed.map((m) => m.avgRating), (v) => (v === null ? '–' : v.toFixed(2))) : nothing}
+            ${spark(
+              'Revenue',
+              assessed.map((m) => m.revenue),
+              (v) => f.money(v),
+            )}
+            ${spark(
+              'Defect rate',
+              assessed.map((m) => m.defectRate),
+              (v) => f.percent(v, 1),
+            )}
+            ${spark(
+              'Late ship',
+              assessed.map((m) => m.lateRate),
+              (v) => f.percent(v, 1),
+            )}
+            ${spark(
+              'Cancellations',
+              assessed.map((m) => m.cancelRate),
+              (v) => f.percent(v, 1),
+            )}
+            ${
+              withReviews
+                ? spark(
+                    'Avg rating',
+                    assessed.map((m) => m.avgRating),
+                    (v) => (v === null ? '–' : v.toFixed(2)),
+                  )
+                : nothing
+            }
           </ul>
-          <div class="scroll"><table class="data months">
-            <caption class="visually-hidden">${s.name} by month</caption>
-            <thead><tr><th scope="col">Month</th><th scope="col" class="num">Orders</th><th scope="col" class="num">Revenue</th>
-              <th scope="col" class="num">Defect rate</th><th scope="col" class="num">Late ship</th><th scope="col" class="num">Cancelled</th>
-              ${withReviews ? html`<th scope="col" class="num">Avg rating</th>` : nothing}</tr></thead>
-            <tbody>${assessed.map(
-              (m) => html`<tr data-month=${m.month}><td>${f.month(m.month)}</td><td class="num">${f.count(m.orders)}</td><td class="num">${f.money(m.revenue)}</td>
-                <td class="num">${f.percent(m.defectRate, 1)}</td><td class="num">${f.percent(m.lateRate, 1)}</td><td class="num">${f.percent(m.cancelRate, 1)}</td>
-                ${withReviews ? html`<td class="num">${m.avgRating === null ? '–' : m.avgRating.toFixed(2)}</td>` : nothing}</tr>`,
-            )}</tbody>
-          </table></div>`;
+          <div class="scroll">
+            <table class="data months">
+              <caption class="visually-hidden">
+                ${s.name} by month
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" class="num">Orders</th>
+                  <th scope="col" class="num">Revenue</th>
+                  <th scope="col" class="num">Defect rate</th>
+                  <th scope="col" class="num">Late ship</th>
+                  <th scope="col" class="num">Cancelled</th>
+                  ${withReviews ? html`<th scope="col" class="num">Avg rating</th>` : nothing}
+                </tr>
+              </thead>
+              <tbody>
+                ${assessed.map(
+                  (m) =>
+                    html`<tr data-month=${m.month}>
+                      <td>${f.month(m.month)}</td>
+                      <td class="num">${f.count(m.orders)}</td>
+                      <td class="num">${f.money(m.revenue)}</td>
+                      <td class="num">${f.percent(m.defectRate, 1)}</td>
+                      <td class="num">${f.percent(m.lateRate, 1)}</td>
+                      <td class="num">${f.percent(m.cancelRate, 1)}</td>
+                      ${withReviews ? html`<td class="num">${m.avgRating === null ? '–' : m.avgRating.toFixed(2)}</td>` : nothing}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`;
       },
     });
     return html`<section class="detail" part="detail" aria-label="${s.name} month by month">
       <header>
         <div>
           <h3>${s.name}</h3>
-          <span class="meta">${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.programmeTier} seller · account ${s.status}</span>
+          <span class="meta"
+            >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.programmeTier} seller · account
+            ${s.status}</span
+          >
         </div>
         <button type="button" class="close" @click=${() => this.open(s)}>Close</button>
       </header>

@@ -7,7 +7,12 @@ import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import { TIER_GRANULARITIES, tierContributionSql, type TierGranularity, type TierRow } from '../../metrics/tier-contribution.js';
+import {
+  TIER_GRANULARITIES,
+  tierContributionSql,
+  type TierGranularity,
+  type TierRow,
+} from '../../metrics/tier-contribution.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { SELLER_TIERS } from '../../schema/tables.js';
 import { axisLeft } from '../../charts/axes.js';
@@ -44,13 +49,26 @@ export interface TierContributionResult {
 
 const HEIGHT = 220;
 const MARGIN = { top: 10, right: 8, bottom: 26, left: 58 };
-const TIER_WORDS: Record<string, string> = { gold: 'Gold', silver: 'Silver', bronze: 'Bronze', new: 'New', unknown: 'Unknown' };
+const TIER_WORDS: Record<string, string> = {
+  gold: 'Gold',
+  silver: 'Silver',
+  bronze: 'Bronze',
+  new: 'New',
+  unknown: 'Unknown',
+};
 const tierWord = (t: string) => TIER_WORDS[t] ?? t;
 
 /** Groups the per-bucket, per-tier rows into stacked columns and the window's share per tier. */
-export function shapeTiers(rowsIn: readonly TierRow[]): { tiers: string[]; buckets: TierBucket[]; shares: TierShare[] } {
+export function shapeTiers(rowsIn: readonly TierRow[]): {
+  tiers: string[];
+  buckets: TierBucket[];
+  shares: TierShare[];
+} {
   const present = new Set(rowsIn.map((r) => r.tier));
-  const tiers = [...SELLER_TIERS.filter((t) => present.has(t)), ...[...present].filter((t) => !(SELLER_TIERS as readonly string[]).includes(t)).sort()];
+  const tiers = [
+    ...SELLER_TIERS.filter((t) => present.has(t)),
+    ...[...present].filter((t) => !(SELLER_TIERS as readonly string[]).includes(t)).sort(),
+  ];
   const byBucket = new Map<string, Record<string, number>>();
   for (const r of rowsIn) {
     const b = byBucket.get(r.bucket) ?? Object.fromEntries(tiers.map((t) => [t, 0]));
@@ -95,17 +113,29 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
   private columns: { x: number; y: number }[] = [];
 
   private get unit(): TierGranularity {
-    return this.validAttribute('granularity', this.granularity, oneOf(TIER_GRANULARITIES), 'month', TIER_GRANULARITIES.join(' or '));
+    return this.validAttribute(
+      'granularity',
+      this.granularity,
+      oneOf(TIER_GRANULARITIES),
+      'month',
+      TIER_GRANULARITIES.join(' or '),
+    );
   }
 
   protected override queryArgs() {
     return [this.unit];
   }
 
-  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<TierContributionResult> {
+  protected override async query({
+    engine,
+    filters,
+    dashboard,
+    signal,
+  }: QueryContext): Promise<TierContributionResult> {
     const info = dashboard.info!;
     const granularity = this.unit;
-    if (!info.minDate || !info.maxDate) return { window: { from: '', to: '' }, granularity, tiers: [], buckets: [], shares: [] };
+    if (!info.minDate || !info.maxDate)
+      return { window: { from: '', to: '' }, granularity, tiers: [], buckets: [], shares: [] };
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const table = await engine.query(tierContributionSql(filters, window, granularity), signal);
     return { window, granularity, ...shapeTiers(rows<TierRow>(table)) };
@@ -118,15 +148,28 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
   protected override renderControls() {
     return html`<div class="segmented" role="group" aria-label="Granularity">
         ${TIER_GRANULARITIES.map(
-          (g) => html`<button type="button" aria-pressed=${this.unit === g ? 'true' : 'false'}
-            @click=${() => {
-              this.granularity = g;
-              this.cursor = null;
-              this.dispatchEvent(new Event('change', { bubbles: true }));
-            }}>${g === 'month' ? 'Month' : 'Week'}</button>`,
+          (g) =>
+            html`<button
+              type="button"
+              aria-pressed=${this.unit === g ? 'true' : 'false'}
+              @click=${() => {
+                this.granularity = g;
+                this.cursor = null;
+                this.dispatchEvent(new Event('change', { bubbles: true }));
+              }}
+            >
+              ${g === 'month' ? 'Month' : 'Week'}
+            </button>`,
         )}
       </div>
-      <button type="button" class="toggle" aria-pressed=${this.view === 'table' ? 'true' : 'false'} @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}>Table</button>`;
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
+        @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
+      >
+        Table
+      </button>`;
   }
 
   private color(result: TierContributionResult, tier: string): string {
@@ -144,14 +187,24 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     const f = this.format;
     const legend = html`<ul class="legend" part="legend">
       ${result.shares.map(
-        (s) => html`<li data-tier=${s.tier}><span class="swatch" ${styleProps({ background: this.color(result, s.tier) })}></span>${tierWord(s.tier)}
-          <span class="share">${f.percent(s.share, 1)}</span></li>`,
+        (s) =>
+          html`<li data-tier=${s.tier}>
+            <span class="swatch" ${styleProps({ background: this.color(result, s.tier) })}></span>${tierWord(s.tier)}
+            <span class="share">${f.percent(s.share, 1)}</span>
+          </li>`,
       )}
     </ul>`;
     if (this.view === 'table') {
       const columns = [
-        { label: result.granularity === 'month' ? 'Month' : 'Week', value: (b: TierBucket) => bucketLabel(b.bucket, result.granularity, this.dashboard?.locale ?? 'en-US') },
-        ...result.tiers.map((t) => ({ label: tierWord(t), value: (b: TierBucket) => f.money(b.gmv[t] ?? 0), numeric: true })),
+        {
+          label: result.granularity === 'month' ? 'Month' : 'Week',
+          value: (b: TierBucket) => bucketLabel(b.bucket, result.granularity, this.dashboard?.locale ?? 'en-US'),
+        },
+        ...result.tiers.map((t) => ({
+          label: tierWord(t),
+          value: (b: TierBucket) => f.money(b.gmv[t] ?? 0),
+          numeric: true,
+        })),
         { label: 'Total', value: (b: TierBucket) => f.money(b.total), numeric: true },
       ];
       return html`${dataTable('GMV by seller tier', columns, result.buckets)}${legend}`;
@@ -164,13 +217,22 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     const width = this.size.drawWidth;
     const w = width - MARGIN.left - MARGIN.right;
     const h = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const x = scaleBand<string>().domain(result.buckets.map((b) => b.bucket)).range([0, w]).padding(0.2);
-    const y = scaleLinear().domain([0, Math.max(1, ...result.buckets.map((b) => b.total))]).nice(4).range([h, 0]);
+    const x = scaleBand<string>()
+      .domain(result.buckets.map((b) => b.bucket))
+      .range([0, w])
+      .padding(0.2);
+    const y = scaleLinear()
+      .domain([0, Math.max(1, ...result.buckets.map((b) => b.total))])
+      .nice(4)
+      .range([h, 0]);
     // Label about one bar in every `step` so that labels stay ~70 px apart.
     const step = Math.max(1, Math.ceil(70 / Math.max(1, x.step())));
     const labelled = result.buckets.filter((_, i) => i % step === 0).map((b) => utcDay(b.bucket));
     const tickFormat = timeTickFormat(this.dashboard?.locale ?? 'en-US', labelled);
-    this.columns = result.buckets.map((b) => ({ x: MARGIN.left + (x(b.bucket) ?? 0) + x.bandwidth() / 2, y: MARGIN.top + y(b.total) }));
+    this.columns = result.buckets.map((b) => ({
+      x: MARGIN.left + (x(b.bucket) ?? 0) + x.bandwidth() / 2,
+      y: MARGIN.top + y(b.total),
+    }));
     const c = this.cursor !== null && this.cursor < result.buckets.length ? this.cursor : null;
     const tip: TooltipState | null =
       c === null
@@ -205,7 +267,13 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
               return svg`<rect x=${x(b.bucket) ?? 0} y=${y(base)} width=${x.bandwidth()} height=${Math.max(0, y0 - y(base))} fill=${this.color(result, t)}></rect>`;
             })}</g>`;
           })}
-          <rect class="hit plot" part="plot" tabindex="0" role="group" width=${w} height=${h}
+          <rect
+            class="hit plot"
+            part="plot"
+            tabindex="0"
+            role="group"
+            width=${w}
+            height=${h}
             aria-label="GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${result.shares
               .map((t) => `${tierWord(t.tier)} ${f.percent(t.share, 0)}`)
               .join(', ')} of the total. Use the arrow keys to read each ${result.granularity}."
@@ -213,7 +281,8 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
             @pointerleave=${() => (this.cursor = null)}
             @keydown=${(e: KeyboardEvent) => this.key(e, result.buckets.length)}
             @focus=${() => (this.cursor ??= result.buckets.length - 1)}
-            @blur=${() => (this.cursor = null)}></rect>
+            @blur=${() => (this.cursor = null)}
+          ></rect>
         </g>
       </svg>
       ${tooltip(tip)}
@@ -226,7 +295,8 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     if (!chart || this.columns.length === 0) return;
     const px = e.clientX - chart.getBoundingClientRect().left;
     let best = 0;
-    for (let i = 1; i < this.columns.length; i++) if (Math.abs(this.columns[i].x - px) < Math.abs(this.columns[best].x - px)) best = i;
+    for (let i = 1; i < this.columns.length; i++)
+      if (Math.abs(this.columns[i].x - px) < Math.abs(this.columns[best].x - px)) best = i;
     this.cursor = best;
   }
 

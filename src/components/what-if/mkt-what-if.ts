@@ -71,12 +71,20 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const hasSessions = dashboard.info!.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
       engine.query(whatIfOrdersSql(filters), signal).then((t) => rows<OrderRow>(t)),
-      hasSessions ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<SessionRow>(t)) : Promise.resolve([] as SessionRow[]),
+      hasSessions
+        ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<SessionRow>(t))
+        : Promise.resolve([] as SessionRow[]),
     ]);
-    const conv = new Map(sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]));
+    const conv = new Map(
+      sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]),
+    );
     return {
       slices: orders.map((o) => ({
-        dim: o.dim, key: o.slice, gmv: o.gmv, cost: o.cost, orders: o.orders,
+        dim: o.dim,
+        key: o.slice,
+        gmv: o.gmv,
+        cost: o.cost,
+        orders: o.orders,
         lateRate: o.shipped > 0 ? o.late / o.shipped : null,
         conversion: conv.get(`${o.dim}:${o.slice}`) ?? null,
       })),
@@ -89,7 +97,13 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
 
   /** The baseline slice the scope names (everything when it names nothing that exists). */
   private target(result: WhatIfResult): WhatIfSlice {
-    const scope = this.validAttribute('scope', this.scope, (s) => typeof s === 'string' && /^(all|(category|tier):.+)$/s.test(s), 'all', 'all, category:<name> or tier:<name>');
+    const scope = this.validAttribute(
+      'scope',
+      this.scope,
+      (s) => typeof s === 'string' && /^(all|(category|tier):.+)$/s.test(s),
+      'all',
+      'all, category:<name> or tier:<name>',
+    );
     const [dim, ...rest] = scope.split(':');
     const name = rest.join(':');
     return result.slices.find((s) => s.dim === dim && s.key === name) ?? result.slices.find((s) => s.dim === 'all')!;
@@ -104,14 +118,30 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   private compute(result: WhatIfResult): Projection {
     const target = this.target(result);
     const all = result.slices.find((s) => s.dim === 'all')!;
-    const rest: SliceBaseline = { key: '\u0000rest', gmv: all.gmv - target.gmv, cost: all.cost - target.cost, orders: all.orders - target.orders, conversion: null, lateRate: null };
+    const rest: SliceBaseline = {
+      key: '\u0000rest',
+      gmv: all.gmv - target.gmv,
+      cost: all.cost - target.cost,
+      orders: all.orders - target.orders,
+      conversion: null,
+      lateRate: null,
+    };
     const slices = target.dim === 'all' ? [target] : [target, rest];
     const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v / 100);
     return project(
       slices,
       target.key,
-      { priceChange: this.option('priceChange') / 100, discount: this.option('discount') / 100, conversion: pct(this.conversion), lateRate: pct(this.lateRate) },
-      { priceElasticity: this.option('priceElasticity'), promoElasticity: this.option('promoElasticity'), lateOrderLoss: this.option('lateOrderLoss') / 100 },
+      {
+        priceChange: this.option('priceChange') / 100,
+        discount: this.option('discount') / 100,
+        conversion: pct(this.conversion),
+        lateRate: pct(this.lateRate),
+      },
+      {
+        priceElasticity: this.option('priceElasticity'),
+        promoElasticity: this.option('promoElasticity'),
+        lateOrderLoss: this.option('lateOrderLoss') / 100,
+      },
     );
   }
 
@@ -121,7 +151,18 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     return this.validAttribute(attribute, this[name], numberIn(min, max), fallback, `a number from ${min} to ${max}`);
   }
 
-  private set(name: 'scope' | 'priceChange' | 'discount' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss' | 'conversion' | 'lateRate', e: Event) {
+  private set(
+    name:
+      | 'scope'
+      | 'priceChange'
+      | 'discount'
+      | 'priceElasticity'
+      | 'promoElasticity'
+      | 'lateOrderLoss'
+      | 'conversion'
+      | 'lateRate',
+    e: Event,
+  ) {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     if (name === 'scope') this.scope = input.value;
     else {
@@ -157,10 +198,20 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const p = this.compute(result);
     const target = this.target(result);
     const scope = target.dim === 'all' ? 'Everything' : `${target.dim}: ${target.key}`;
-    const row = (label: string, base: number, next: number) => [label, scope, base, next, base !== 0 ? (next - base) / Math.abs(base) : null];
+    const row = (label: string, base: number, next: number) => [
+      label,
+      scope,
+      base,
+      next,
+      base !== 0 ? (next - base) / Math.abs(base) : null,
+    ];
     return {
       columns: ['Measure', 'Applied to', 'Baseline', 'Scenario', 'Change'],
-      rows: [row('GMV', p.baseline.gmv, p.projected.gmv), row('Orders', p.baseline.orders, p.projected.orders), row('Margin', p.baseline.margin, p.projected.margin)],
+      rows: [
+        row('GMV', p.baseline.gmv, p.projected.gmv),
+        row('Orders', p.baseline.orders, p.projected.orders),
+        row('Margin', p.baseline.margin, p.projected.margin),
+      ],
     };
   }
 
@@ -172,10 +223,13 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const group = (dim: Dim, label: string) => {
       const items = result.slices.filter((s) => s.dim === dim);
       return items.length
-        ? html`<optgroup label=${label}>${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${s.key}</option>`)}</optgroup>`
+        ? html`<optgroup label=${label}>
+            ${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${s.key}</option>`)}
+          </optgroup>`
         : nothing;
     };
-    const pctValue = (v: number | null, base: number | null) => (v !== null ? String(v) : base === null ? '' : (Math.round(base * 1000) / 10).toString());
+    const pctValue = (v: number | null, base: number | null) =>
+      v !== null ? String(v) : base === null ? '' : (Math.round(base * 1000) / 10).toString();
     return html`
       <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()}>
         <label class="field wide">
@@ -185,38 +239,101 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
             ${group('category', 'Category')} ${group('tier', 'Seller tier')}
           </select>
         </label>
-        <label class="field"><span>Price change (%)</span>
-          <input name="price" type="number" step="1" min="-90" max="200" .value=${String(this.option('priceChange'))} @change=${(e: Event) => this.set('priceChange', e)} /></label>
-        <label class="field"><span>Promotion discount (%)</span>
-          <input name="discount" type="number" step="1" min="0" max="90" .value=${String(this.option('discount'))} @change=${(e: Event) => this.set('discount', e)} /></label>
-        <label class="field"><span>Conversion rate (%)</span>
-          <input name="conversion" type="number" step="0.1" min="0" max="100" ?disabled=${target.conversion === null}
-            .value=${pctValue(this.conversion, target.conversion)} @change=${(e: Event) => this.set('conversion', e)} />
-          <small>now ${f.percent(target.conversion, 1)}</small></label>
-        <label class="field"><span>Late-shipment rate (%)</span>
-          <input name="late" type="number" step="0.1" min="0" max="100" ?disabled=${target.lateRate === null}
-            .value=${pctValue(this.lateRate, target.lateRate)} @change=${(e: Event) => this.set('lateRate', e)} />
-          <small>now ${f.percent(target.lateRate, 1)}</small></label>
+        <label class="field"
+          ><span>Price change (%)</span>
+          <input
+            name="price"
+            type="number"
+            step="1"
+            min="-90"
+            max="200"
+            .value=${String(this.option('priceChange'))}
+            @change=${(e: Event) => this.set('priceChange', e)}
+        /></label>
+        <label class="field"
+          ><span>Promotion discount (%)</span>
+          <input
+            name="discount"
+            type="number"
+            step="1"
+            min="0"
+            max="90"
+            .value=${String(this.option('discount'))}
+            @change=${(e: Event) => this.set('discount', e)}
+        /></label>
+        <label class="field"
+          ><span>Conversion rate (%)</span>
+          <input
+            name="conversion"
+            type="number"
+            step="0.1"
+            min="0"
+            max="100"
+            ?disabled=${target.conversion === null}
+            .value=${pctValue(this.conversion, target.conversion)}
+            @change=${(e: Event) => this.set('conversion', e)}
+          />
+          <small>now ${f.percent(target.conversion, 1)}</small></label
+        >
+        <label class="field"
+          ><span>Late-shipment rate (%)</span>
+          <input
+            name="late"
+            type="number"
+            step="0.1"
+            min="0"
+            max="100"
+            ?disabled=${target.lateRate === null}
+            .value=${pctValue(this.lateRate, target.lateRate)}
+            @change=${(e: Event) => this.set('lateRate', e)}
+          />
+          <small>now ${f.percent(target.lateRate, 1)}</small></label
+        >
       </form>
       ${this.renderTable(p)}
       <p class="factors">
-        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price × ${p.priceFactor.toFixed(3)},
-        demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
+        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price ×
+        ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
       </p>
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>
         <div class="fields">
-          <label class="field"><span>Price elasticity</span>
-            <input name="price-elasticity" type="number" step="0.1" max="0" .value=${String(this.option('priceElasticity'))} @change=${(e: Event) => this.set('priceElasticity', e)} /></label>
-          <label class="field"><span>Promotion elasticity</span>
-            <input name="promo-elasticity" type="number" step="0.1" max="0" .value=${String(this.option('promoElasticity'))} @change=${(e: Event) => this.set('promoElasticity', e)} /></label>
-          <label class="field"><span>Orders lost per point of late rate (%)</span>
-            <input name="late-loss" type="number" step="0.1" min="0" .value=${String(this.option('lateOrderLoss'))} @change=${(e: Event) => this.set('lateOrderLoss', e)} /></label>
+          <label class="field"
+            ><span>Price elasticity</span>
+            <input
+              name="price-elasticity"
+              type="number"
+              step="0.1"
+              max="0"
+              .value=${String(this.option('priceElasticity'))}
+              @change=${(e: Event) => this.set('priceElasticity', e)}
+          /></label>
+          <label class="field"
+            ><span>Promotion elasticity</span>
+            <input
+              name="promo-elasticity"
+              type="number"
+              step="0.1"
+              max="0"
+              .value=${String(this.option('promoElasticity'))}
+              @change=${(e: Event) => this.set('promoElasticity', e)}
+          /></label>
+          <label class="field"
+            ><span>Orders lost per point of late rate (%)</span>
+            <input
+              name="late-loss"
+              type="number"
+              step="0.1"
+              min="0"
+              .value=${String(this.option('lateOrderLoss'))}
+              @change=${(e: Event) => this.set('lateOrderLoss', e)}
+          /></label>
         </div>
         <p class="explain">
-          Demand × (1 + price change)^price elasticity × (1 − discount)^promotion elasticity × new / current conversion ×
-          (1 − loss × change in late rate, in points). GMV = baseline × price factor × demand; cost = baseline cost × demand
-          (unit cost unchanged); margin = GMV − cost. Competitors, cannibalisation between categories and timing are not modelled.
+          Demand × (1 + price change)^price elasticity × (1 − discount)^promotion elasticity × new / current conversion
+          × (1 − loss × change in late rate, in points). GMV = baseline × price factor × demand; cost = baseline cost ×
+          demand (unit cost unchanged); margin = GMV − cost. Competitors, cannibalisation between categories and timing
+          are not modelled.
         </p>
       </details>
       <button type="button" class="reset" @click=${() => this.reset()}>Reset</button>
@@ -227,12 +344,33 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const f = this.format;
     const rowsOf = [
       { key: 'gmv', label: 'GMV', base: p.baseline.gmv, next: p.projected.gmv, fmt: (v: number) => f.money(v) },
-      { key: 'orders', label: 'Orders', base: p.baseline.orders, next: p.projected.orders, fmt: (v: number) => f.count(Math.round(v)) },
-      { key: 'margin', label: 'Margin (GMV − cost)', base: p.baseline.margin, next: p.projected.margin, fmt: (v: number) => f.money(v) },
+      {
+        key: 'orders',
+        label: 'Orders',
+        base: p.baseline.orders,
+        next: p.projected.orders,
+        fmt: (v: number) => f.count(Math.round(v)),
+      },
+      {
+        key: 'margin',
+        label: 'Margin (GMV − cost)',
+        base: p.baseline.margin,
+        next: p.projected.margin,
+        fmt: (v: number) => f.money(v),
+      },
     ];
     return html`<table class="result" part="table">
-      <caption class="visually-hidden">Baseline and scenario</caption>
-      <thead><tr><th scope="col"><span class="visually-hidden">Measure</span></th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Scenario</th><th scope="col" class="num">Change</th></tr></thead>
+      <caption class="visually-hidden">
+        Baseline and scenario
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col"><span class="visually-hidden">Measure</span></th>
+          <th scope="col" class="num">Baseline</th>
+          <th scope="col" class="num">Scenario</th>
+          <th scope="col" class="num">Change</th>
+        </tr>
+      </thead>
       <tbody>
         ${rowsOf.map((r) => {
           const change = r.base !== 0 ? (r.next - r.base) / Math.abs(r.base) : null;

@@ -66,7 +66,7 @@ describe('<mkt-insights>', () => {
       'GMV is down 14.3% vs the prior period, led by Books (−$20)',
     );
     const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
-    expect(live.textContent).to.match(/^Insights updated: \d findings?\. First: /);
+    expect(live.textContent!.trim()).to.match(/^Insights updated: \d findings?\. First: /);
     data.setFilters({ dateFrom: null, dateTo: null });
     await waitFor(() => el.findings.length === 4, 'all-time findings');
     await settled(el);

@@ -122,7 +122,7 @@ describe('<mkt-seller-health>', () => {
     const events: MktSellerSelectEvent[] = [];
     health.addEventListener('mkt-seller-select', (e) => events.push(e));
     const open = [...health.shadowRoot!.querySelectorAll('button.seller')].find(
-      (b) => b.textContent === 'Toy Barn',
+      (b) => b.textContent?.trim() === 'Toy Barn',
     ) as HTMLButtonElement;
     open.click();
     await waitFor(() => health.shadowRoot!.querySelectorAll('table.months tbody tr').length === 2, 'the months');

@@ -1,6 +1,7 @@
 // `npm run bench`: cold start, filter-change latency (p50/p95/max) against the raw DuckDB time of the same SQL,
-// long tasks, at scale 1 and 10, and the generator's time and peak memory. Writes test/bench/results/latest.{json,md}.
-// Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b
+// long tasks, at scale 1 and 10, and the generator's time and peak memory.
+// Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b, --scales 1,10, --no-generator,
+// --no-build. Writes test/bench/results/latest-scale-<scales>.{json,md}.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 1 : 3);
 const pages = args.includes('--pages')
   ? args[args.indexOf('--pages') + 1].split(',')
   : ['index', 'sellers', 'customers', 'cohorts', 'funnel', 'insights'];
-const scales = quick ? ['1'] : ['1', '10'];
+const scales = args.includes('--scales') ? args[args.indexOf('--scales') + 1].split(',') : quick ? ['1'] : ['1', '10'];
 
 function sh(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
@@ -89,7 +90,8 @@ const machine = {
 };
 mkdirSync('test/bench/results', { recursive: true });
 const report = { machine, runs, measurements, generator };
-writeFileSync('test/bench/results/latest.json', JSON.stringify(report, null, 2));
+const name = `latest-scale-${scales.join('-')}`;
+writeFileSync(`test/bench/results/${name}.json`, JSON.stringify(report, null, 2));
 const md = markdownReport(report);
-writeFileSync('test/bench/results/latest.md', md);
+writeFileSync(`test/bench/results/${name}.md`, md);
 console.log(`\n${md}`);

@@ -5,15 +5,19 @@ import '../src/components/anomalies/mkt-anomalies.js';
 import { withData, LOADING, FAILED } from './support/with-data.js';
 import { emptyDataset } from './support/datasets.js';
 
+type Args = { heading: string; threshold: number; limit: number };
+const el = (a: Args) =>
+  html`<mkt-anomalies heading=${a.heading} threshold=${a.threshold} limit=${a.limit}></mkt-anomalies>`;
+
 const meta = {
   title: 'Elements/Anomalies',
   component: 'mkt-anomalies',
   tags: ['autodocs'],
-  args: { heading: 'Unusual movements' },
-  render: (args) => withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`),
-} satisfies Meta<{ heading: string }>;
+  args: { heading: 'Unusual movements', threshold: 3.5, limit: 8 },
+  render: (args) => withData(el(args)),
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<{ heading: string }>;
+type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const Loading: Story = {
@@ -23,11 +27,8 @@ export const Error: Story = {
   render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${FAILED}></mkt-anomalies>`,
 };
 export const Empty: Story = {
-  render: (args) => withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`, emptyDataset()),
+  render: (args) => withData(el(args), emptyDataset()),
 };
 export const Narrow: Story = {
-  render: (args) =>
-    html`<div style="max-width: 360px">
-      ${withData(html`<mkt-anomalies heading=${args.heading}></mkt-anomalies>`)}
-    </div>`,
+  render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>`,
 };

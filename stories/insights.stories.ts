@@ -5,15 +5,18 @@ import '../src/components/insights/mkt-insights.js';
 import { withData, LOADING, FAILED } from './support/with-data.js';
 import { emptyDataset } from './support/datasets.js';
 
+type Args = { heading: string; limit: number };
+const el = (a: Args) => html`<mkt-insights heading=${a.heading} limit=${a.limit}></mkt-insights>`;
+
 const meta = {
   title: 'Elements/Insights',
   component: 'mkt-insights',
   tags: ['autodocs'],
-  args: { heading: 'Insights' },
-  render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`),
-} satisfies Meta<{ heading: string }>;
+  args: { heading: 'Insights', limit: 6 },
+  render: (args) => withData(el(args)),
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<{ heading: string }>;
+type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const Loading: Story = {
@@ -23,9 +26,8 @@ export const Error: Story = {
   render: (args) => html`<mkt-insights heading=${args.heading} .dashboard=${FAILED}></mkt-insights>`,
 };
 export const Empty: Story = {
-  render: (args) => withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`, emptyDataset()),
+  render: (args) => withData(el(args), emptyDataset()),
 };
 export const Narrow: Story = {
-  render: (args) =>
-    html`<div style="max-width: 360px">${withData(html`<mkt-insights heading=${args.heading}></mkt-insights>`)}</div>`,
+  render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>`,
 };

@@ -5,8 +5,6 @@ import { customerSummarySql } from '../../metrics/customer-summary.js';
 import { customerValuesAsync } from '../../models/customer-value-async.js';
 import type { CustomerColumns, CustomerValues } from '../../models/customer-value.js';
 import { addDays } from '../../metrics/filter-sql.js';
-import type { BgNbdParams } from '../../models/bg-nbd.js';
-import type { GammaGammaParams } from '../../models/gamma-gamma.js';
 
 /** The fitted customer model of a filter state, with each customer's history (in `ids` order). */
 export interface CustomerModel {
@@ -29,10 +27,9 @@ export interface CustomerModelOptions {
 }
 
 const memo = new WeakMap<QueryEngine, Map<string, Promise<CustomerModel>>>();
-// Each entry holds a few arrays per customer (~3 MB at 50,000 customers).
-const MEMO_SIZE = 10;
-/** Each dashboard's latest fitted parameters: the next fit starts from them. */
-const lastFit = new WeakMap<QueryEngine, { bgnbd: BgNbdParams; gammaGamma?: GammaGammaParams }>();
+// Each entry holds a few arrays per customer (~3 MB at 50,000 customers); CLV, RFM and churn use two keys per
+// filter state, so 16 keeps the last several states (a reset to all data is then instant).
+const MEMO_SIZE = 16;
 
 async function summary(
   engine: QueryEngine,
@@ -95,14 +92,11 @@ export function customerModel(
       };
     }
     // The columns are copied to the worker (structured clone), so ours stay usable here.
-    const previous = lastFit.get(engine);
     const values = await customerValuesAsync(now.columns, {
-      warmStart: previous,
       horizonWeeks: options.horizonWeeks,
       discountRate: options.discountRate,
       earlier: earlier ?? undefined,
     });
-    if (values.bgnbd) lastFit.set(engine, { bgnbd: values.bgnbd.params, gammaGamma: values.gammaGamma?.params });
     return { end: options.end, ids: now.ids, columns: now.columns, recencyDays: now.recencyDays, values, earlier };
   })();
   cache.set(key, run);

@@ -1,6 +1,7 @@
 // Runs every test in real Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says otherwise).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS } from './test/support/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import {
   viteUrlImports,
@@ -27,15 +28,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

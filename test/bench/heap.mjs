@@ -1,6 +1,6 @@
 // `npm run bench:heap`: 100 mount/unmount cycles of a whole dashboard (data element, DuckDB worker, widgets) on the
 // built demo; the JS heap after garbage collection must stay flat. Exits non-zero above the threshold.
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { serveDemo } from '../e2e/static-server.mjs';
@@ -16,18 +16,7 @@ if (!existsSync('demo/data/scale-0.05/manifest.json')) {
   });
 }
 const server = await serveDemo(0);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await page.goto(`http://127.0.0.1:${server.address().port}/index.html?data=scale-0.05`);

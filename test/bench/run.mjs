@@ -2,7 +2,7 @@
 // long tasks, at scale 1 and 10, and the generator's time and peak memory.
 // Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b, --scales 1,10, --no-generator,
 // --no-build. Writes test/bench/results/latest-scale-<scales>.{json,md}.
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -35,18 +35,7 @@ if (!args.includes('--no-build')) sh('npx', ['vite', 'build', '--logLevel', 'war
 
 const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 const measurements = [];
 for (const scale of scales) {

@@ -1,24 +1,13 @@
 // End-to-end: opens every page of the built demo in Chromium, waits for every element to finish, checks that
 // nothing failed, drives a filter change, and saves screenshots to test/screenshots/. `npm run test:e2e`.
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
 
 const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 mkdirSync('test/screenshots', { recursive: true });
 const results = [];
 

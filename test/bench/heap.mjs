@@ -1,6 +1,7 @@
 // `npm run bench:heap`: 100 mount/unmount cycles of a whole dashboard (data element, DuckDB worker, widgets) on the
 // built demo; the JS heap after garbage collection must stay flat. Exits non-zero above the threshold.
 import { launchChromium } from '../support/chromium.mjs';
+import { ensureDemoData } from '../support/demo-data.mjs';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { serveDemo } from '../e2e/static-server.mjs';
@@ -10,11 +11,7 @@ const THRESHOLD_MIB = 8;
 
 if (!existsSync('dist/demo/index.html'))
   spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-if (!existsSync('demo/data/scale-0.05/manifest.json')) {
-  spawnSync('npx', ['tsx', 'generator/cli.ts', '--scale', '0.05', '--seed', '42', '--out', 'demo/data/scale-0.05'], {
-    stdio: 'inherit',
-  });
-}
+ensureDemoData(['0.05']);
 const server = await serveDemo(0);
 const browser = await launchChromium();
 const page = await browser.newPage();

@@ -3,6 +3,7 @@
 // Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b, --scales 1,10, --no-generator,
 // --no-build. Writes test/bench/results/latest-scale-<scales>.{json,md}.
 import { launchChromium } from '../support/chromium.mjs';
+import { ensureDemoData } from '../support/demo-data.mjs';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -25,12 +26,7 @@ function sh(command, commandArgs) {
   if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed`);
 }
 
-for (const scale of scales) {
-  if (!existsSync(`demo/data/scale-${scale}/manifest.json`)) {
-    console.log(`generating demo/data/scale-${scale} …`);
-    sh('npx', ['tsx', 'generator/cli.ts', '--scale', scale, '--seed', '42', '--out', `demo/data/scale-${scale}`]);
-  }
-}
+ensureDemoData(scales);
 if (!args.includes('--no-build')) sh('npx', ['vite', 'build', '--logLevel', 'warn']);
 
 const server = await serveDemo(0);

@@ -1,10 +1,12 @@
 // End-to-end: opens every page of the built demo in Chromium, waits for every element to finish, checks that
 // nothing failed, drives a filter change, and saves screenshots to test/screenshots/. `npm run test:e2e`.
 import { launchChromium } from '../support/chromium.mjs';
+import { ensureDemoData } from '../support/demo-data.mjs';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
 
+ensureDemoData();
 const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchChromium();

@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class SizeController implements ReactiveController {
   width = 0;
   private observer: ResizeObserver | null = null;
+  private frame = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -17,7 +18,10 @@ export class SizeController implements ReactiveController {
       const width = Math.floor(entry.contentRect.width);
       if (width > 0 && Math.abs(width - this.width) >= 4) {
         this.width = width;
-        this.host.requestUpdate();
+        // Redrawing inside the observer's callback can resize the host again in the same frame, which the
+        // browser reports as an error ("ResizeObserver loop completed with undelivered notifications").
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(() => this.host.requestUpdate());
       }
     });
     this.observer.observe(this.host);
@@ -25,6 +29,7 @@ export class SizeController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
     this.observer = null;
   }
 

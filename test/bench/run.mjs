@@ -1,7 +1,7 @@
 // `npm run bench`: cold start, filter-change latency (p50/p95/max) against the raw DuckDB time of the same SQL,
 // long tasks, at scale 1 and 10, and the generator's time and peak memory.
 // Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b, --scales 1,10, --no-generator,
-// --no-build. Writes test/bench/results/latest-scale-<scales>.{json,md}.
+// --no-build. MKT_DEMO_DIST builds and serves the demo from another folder (two benchmarks at once). Writes test/bench/results/latest-scale-<scales>.{json,md}.
 import { launchChromium } from '../support/chromium.mjs';
 import { ensureDemoData } from '../support/demo-data.mjs';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ function sh(command, commandArgs) {
 }
 
 ensureDemoData(scales);
-if (!args.includes('--no-build')) sh('npx', ['vite', 'build', '--logLevel', 'warn']);
+const demoDist = process.env.MKT_DEMO_DIST ?? 'dist/demo';
+if (!args.includes('--no-build')) sh('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', demoDist]);
 
 const server = await serveDemo(0);
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -36,7 +37,7 @@ const browser = await launchChromium();
 const measurements = [];
 for (const scale of scales) {
   for (const name of pages) {
-    if (!existsSync(`dist/demo/${name}.html`)) continue;
+    if (!existsSync(`${demoDist}/${name}.html`)) continue;
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();

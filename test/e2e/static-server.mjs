@@ -1,4 +1,4 @@
-// A minimal static file server for the built demo: `/` → dist/demo, `/data/` → demo/data.
+// A minimal static file server for the built demo: `/` → dist/demo (or $MKT_DEMO_DIST), `/data/` → demo/data.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const TYPES = {
 export function serveDemo(port = 0, { headers = {} } = {}) {
   const roots = [
     ['/data/', path.resolve('demo/data')],
-    ['/', path.resolve('dist/demo')],
+    ['/', path.resolve(process.env.MKT_DEMO_DIST ?? 'dist/demo')],
   ];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import {
+  compileGammaGammaLikelihood,
   customerLifetimeValue,
   expectedSpend,
   fitGammaGamma,
   gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodOne,
   type GammaGammaCustomer,
 } from '../../src/models/gamma-gamma.js';
 import { conditionalExpectedPurchases, type BgNbdParams } from '../../src/models/bg-nbd.js';
@@ -63,5 +65,19 @@ describe('Gamma-Gamma on the CDNOW sample (Fader & Hardie 2013)', () => {
     expect(fit.logLikelihood).to.be.closeTo(-4055.92, 0.05);
     expect(relative(fit.meanSpend, 35.17)).to.be.below(0.01);
     expect(gammaGammaLogLikelihood({ p: 6.25, q: 3.74, v: 15.44 }, buyers)).to.be.closeTo(-4055.92, 0.05);
+  });
+
+  it('compileGammaGammaLikelihood() gives LL −4055.92 at the published estimates and agrees with the per-customer sum', () => {
+    const compiled = compileGammaGammaLikelihood(buyers);
+    expect(compiled({ p: 6.25, q: 3.74, v: 15.44 })).to.be.closeTo(-4055.92, 0.05);
+    const elsewhere = { p: 0.8, q: 9.5, v: 120 };
+    const plain = buyers.reduce((s, c) => s + gammaGammaLogLikelihoodOne(elsewhere, c.x, c.mx), 0);
+    expect(compiled(elsewhere)).to.be.closeTo(plain, 1e-8 * Math.abs(plain));
+    // Weights: two identical buyers as one row with count 2 give the same sum.
+    const [first] = buyers;
+    expect(compileGammaGammaLikelihood([{ ...first, count: 2 }])(elsewhere)).to.be.closeTo(
+      2 * gammaGammaLogLikelihoodOne(elsewhere, first.x, first.mx),
+      1e-9,
+    );
   });
 });

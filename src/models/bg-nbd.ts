@@ -1,5 +1,6 @@
 import { fitTolerances, type FitOptions } from './fit-options.js';
-import { lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
+import { digamma, lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
+import { bfgs } from './bfgs.js';
 import { nelderMead } from './nelder-mead.js';
 
 /**
@@ -95,9 +96,11 @@ export function groupCustomers<C extends BgNbdCustomer>(customers: readonly C[])
  * {@link bgNbdLogLikelihood}, reordered). ln(alpha + T) and ln(alpha + t_x) are computed once per distinct T and
  * t_x (days in weeks: a few hundred each), the gamma and beta terms once per distinct x, and the customers with no
  * repeat purchase (most of them) contribute through a weight per distinct T. What remains per row with x > 0 is one
- * exp and one log.
+ * exp and one log. Given an array, it also fills it with the gradient with respect to r, alpha, a, b.
  */
-export function compileBgNbdLikelihood(rows: readonly BgNbdCustomer[]): (params: BgNbdParams) => number {
+export function compileBgNbdLikelihood(
+  rows: readonly BgNbdCustomer[],
+): (params: BgNbdParams, gradient?: number[]) => number {
   const index = (values: number[], seen: Map<number, number>, v: number) => {
     let i = seen.get(v);
     if (i === undefined) {
@@ -138,10 +141,11 @@ export function compileBgNbdLikelihood(rows: readonly BgNbdCustomer[]): (params:
   const logTx = new Float64Array(txs.length);
   const rx = new Float64Array(xs.length);
   const la = new Float64Array(xs.length);
-  return ({ r, alpha, a, b }) => {
+  return ({ r, alpha, a, b }, gradient) => {
     for (let i = 0; i < Ts.length; i++) logT[i] = Math.log(alpha + Ts[i]);
     for (let i = 0; i < txs.length; i++) logTx[i] = Math.log(alpha + txs[i]);
-    const base = r * Math.log(alpha) - lnGamma(r) - lnBeta(a, b);
+    const lnAlpha = Math.log(alpha);
+    const base = r * lnAlpha - lnGamma(r) - lnBeta(a, b);
     let sum = 0;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i];
@@ -150,13 +154,58 @@ export function compileBgNbdLikelihood(rows: readonly BgNbdCustomer[]): (params:
       la[i] = x > 0 ? Math.log(a / (b + x - 1)) : 0;
     }
     for (let i = 0; i < Ts.length; i++) sum -= zeroT[i] * r * logT[i];
+    if (!gradient) {
+      for (let j = 0; j < rowW.length; j++) {
+        const k = rowX[j];
+        const lnA = -rx[k] * logT[rowT[j]];
+        const lnB = la[k] - rx[k] * logTx[rowTx[j]];
+        const d = lnA - lnB;
+        sum += rowW[j] * ((d > 0 ? lnA : lnB) + Math.log1p(Math.exp(-Math.abs(d))));
+      }
+      return sum;
+    }
+    // The gradient (FHL 2005 eq. 6 differentiated): per distinct x the gamma and beta terms give digammas; per row,
+    // the weights wA = A / (A + B) and wB = 1 − wA of the two terms of the likelihood's last factor.
+    const psiAB = digamma(a + b);
+    let gr = 0;
+    let gAlpha = 0;
+    let ga = 0;
+    let gb = 0;
+    const psiR = digamma(r);
+    const psiB = digamma(b);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      const w = weightOfX[i];
+      const psiABx = digamma(a + b + x);
+      gr += w * (digamma(r + x) - psiR + lnAlpha);
+      gAlpha += (w * r) / alpha;
+      ga += w * (psiAB - psiABx);
+      gb += w * (digamma(b + x) - psiB + psiAB - psiABx);
+    }
+    for (let i = 0; i < Ts.length; i++) {
+      gr -= zeroT[i] * logT[i];
+      gAlpha -= (zeroT[i] * r) / (alpha + Ts[i]);
+    }
     for (let j = 0; j < rowW.length; j++) {
       const k = rowX[j];
       const lnA = -rx[k] * logT[rowT[j]];
       const lnB = la[k] - rx[k] * logTx[rowTx[j]];
       const d = lnA - lnB;
-      sum += rowW[j] * ((d > 0 ? lnA : lnB) + Math.log1p(Math.exp(-Math.abs(d))));
+      const e = Math.exp(-Math.abs(d));
+      const w = rowW[j];
+      sum += w * ((d > 0 ? lnA : lnB) + Math.log1p(e));
+      // wA = 1 / (1 + exp(lnB − lnA)).
+      const wA = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      const wB = 1 - wA;
+      gr -= w * (wA * logT[rowT[j]] + wB * logTx[rowTx[j]]);
+      gAlpha -= w * rx[k] * (wA / (alpha + Ts[rowT[j]]) + wB / (alpha + txs[rowTx[j]]));
+      ga += (w * wB) / a;
+      gb -= (w * wB) / (b + xs[k] - 1);
     }
+    gradient[0] = gr;
+    gradient[1] = gAlpha;
+    gradient[2] = ga;
+    gradient[3] = gb;
     return sum;
   };
 }
@@ -186,16 +235,49 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
   const start = w
     ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
     : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const result = nelderMead(objective, start, fitTolerances(options));
-  const params = toParams(result.x);
+  const result = options.precision === 'interactive' ? gradientFit(logLikelihood, toParams, total, start) : null;
+  const searched = result?.converged ? result : nelderMead(objective, start, fitTolerances(options));
+  const params = toParams(searched.x);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, rows),
     customers: total,
     distinctRows: rows.length,
-    converged: result.converged,
-    evaluations: result.evaluations,
+    converged: searched.converged,
+    evaluations: searched.evaluations + (searched === result ? 0 : (result?.evaluations ?? 0)),
   };
+}
+
+/**
+ * BFGS on the log-parameters with the analytic gradient: about 30 likelihood evaluations where Nelder–Mead needs
+ * about 500. Null-safe: when it does not converge the caller falls back to Nelder–Mead.
+ */
+function gradientFit(
+  logLikelihood: (params: BgNbdParams, gradient?: number[]) => number,
+  toParams: (p: readonly number[]) => BgNbdParams,
+  total: number,
+  start: readonly number[],
+) {
+  const gradient = [0, 0, 0, 0];
+  return bfgs(
+    (u) => {
+      if (u.some((v) => Math.abs(v) > 30)) return { f: Infinity, g: [0, 0, 0, 0] };
+      const params = toParams(u);
+      const f = -logLikelihood(params, gradient) / total;
+      // d/du = θ · d/dθ for θ = e^u.
+      return {
+        f,
+        g: [
+          (-params.r * gradient[0]) / total,
+          (-params.alpha * gradient[1]) / total,
+          (-params.a * gradient[2]) / total,
+          (-params.b * gradient[3]) / total,
+        ],
+      };
+    },
+    start,
+    { gradientTolerance: 1e-9 },
+  );
 }
 
 /** E[X(t)]: expected number of purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9). */
@@ -214,14 +296,21 @@ export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, x: number, tx:
 
 /**
  * E[Y(t) | x, tx, T]: expected purchases in the next t time units of a customer with history (x, tx, T)
- * (FHL 2005, eq. 10).
+ * (FHL 2005, eq. 10). It is {@link expectedPurchasesIfAlive} × {@link probabilityAlive}.
  */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = params;
+  return expectedPurchasesIfAlive(params, t, x, T) * probabilityAlive(params, x, tx, T);
+}
+
+/**
+ * The numerator of FHL 2005 eq. 10: expected purchases in the next t time units of a customer with x repeat
+ * purchases over T who is still alive. It does not depend on t_x, so it can be shared by every customer with the
+ * same (x, T); multiplied by P(alive | x, t_x, T) it gives E[Y(t) | x, t_x, T].
+ */
+export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   // ((alpha + T) / (alpha + T + t))^(r + x) = (1 − z)^(r + x).
-  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - powerTimesHyp2f1(r + x, r + x, b + x, a + b + x - 1, z));
-  const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 1;
-  return numerator / denominator;
+  return ((a + b + x - 1) / (a - 1)) * (1 - powerTimesHyp2f1(r + x, r + x, b + x, a + b + x - 1, z));
 }

@@ -1,8 +1,16 @@
-import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams } from './bg-nbd.js';
 import {
-  discountedPurchases,
+  expectedPurchasesIfAlive,
+  fitBgNbd,
+  probabilityAlive,
+  type BgNbdCustomer,
+  type BgNbdFit,
+  type BgNbdParams,
+} from './bg-nbd.js';
+import {
+  discountedPurchasesIfAlive,
   expectedSpend,
   fitGammaGamma,
+  type GammaGammaCustomer,
   type GammaGammaFit,
   type GammaGammaParams,
 } from './gamma-gamma.js';
@@ -46,12 +54,83 @@ export interface CustomerValues {
   readonly ms: number;
 }
 
-/**
- * Fits BG/NBD on every customer and Gamma-Gamma on the repeat buyers, then predicts each customer's expected
- * purchases over the horizon, P(alive), expected spend per purchase and discounted CLV. Predictions are
- * computed once per distinct (x, t_x, T, m_x), which on real data is far fewer than the customers.
- */
-export function customerValues(c: CustomerColumns, options: CustomerValueOptions = {}): CustomerValues {
+/** The two fitted models of a set of customers (or why they could not be fitted). */
+export interface CustomerFits {
+  readonly bgnbd: BgNbdFit | null;
+  /** Null when fewer than two repeat buyers: spend then falls back to each customer's own mean purchase. */
+  readonly gammaGamma: GammaGammaFit | null;
+  readonly problem: string | null;
+  readonly ms: number;
+}
+
+/** Fits BG/NBD on every customer and Gamma-Gamma on the repeat buyers (customers with T ≤ 0 are left out). */
+export function fitCustomerModels(
+  c: Pick<CustomerColumns, 'x' | 'tx' | 'T' | 'mx'>,
+  options: Pick<CustomerValueOptions, 'warmStart'> = {},
+): CustomerFits {
+  const start = performance.now();
+  const n = c.x.length;
+  const done = (bgnbd: BgNbdFit | null, gammaGamma: GammaGammaFit | null, problem: string | null) => ({
+    bgnbd,
+    gammaGamma,
+    problem,
+    ms: performance.now() - start,
+  });
+  let observed = 0;
+  let repeat = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.T[i] > 0) {
+      observed++;
+      if (c.x[i] > 0) repeat++;
+    }
+  }
+  if (observed < 2) return done(null, null, 'Too few customers to fit the model.');
+  if (repeat === 0)
+    return done(null, null, 'No customer has bought twice in this window: repeat behaviour cannot be estimated.');
+  const bgnbd = fitBgNbd(groupCustomerColumns(c.x, c.tx, c.T), {
+    start: options.warmStart?.bgnbd,
+    precision: 'interactive',
+  });
+  const buyers: GammaGammaCustomer[] = [];
+  for (let i = 0; i < n; i++) if (c.x[i] > 0 && c.mx[i] > 0) buyers.push({ x: c.x[i], mx: c.mx[i] });
+  let gammaGamma: GammaGammaFit | null = null;
+  if (buyers.length >= 2) {
+    const fit = fitGammaGamma(buyers, { start: options.warmStart?.gammaGamma, precision: 'interactive' });
+    if (fit.params.q > 1 && Number.isFinite(fit.meanSpend)) gammaGamma = fit;
+  }
+  return done(bgnbd, gammaGamma, null);
+}
+
+/** Identical (x, t_x, T) customers as one row with a count, read from columns without a row object per customer. */
+export function groupCustomerColumns(
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+): BgNbdCustomer[] {
+  const groups = new Map<number, Map<number, Map<number, { x: number; tx: number; T: number; count: number }>>>();
+  const out: { x: number; tx: number; T: number; count: number }[] = [];
+  for (let i = 0; i < x.length; i++) {
+    let byT = groups.get(x[i]);
+    if (!byT) groups.set(x[i], (byT = new Map()));
+    let byTx = byT.get(T[i]);
+    if (!byTx) byT.set(T[i], (byTx = new Map()));
+    const g = byTx.get(tx[i]);
+    if (g) g.count++;
+    else {
+      const row = { x: x[i], tx: tx[i], T: T[i], count: 1 };
+      byTx.set(tx[i], row);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+/** Each customer's predictions from fitted models (NaN everywhere when the models could not be fitted). */
+export function predictCustomerValues(
+  c: CustomerColumns,
+  fits: CustomerFits,
+  options: Pick<CustomerValueOptions, 'horizonWeeks' | 'discountRate' | 'earlier'> = {},
+): CustomerValues {
   const start = performance.now();
   const n = c.x.length;
   const horizonWeeks = options.horizonWeeks ?? 52;
@@ -61,7 +140,8 @@ export function customerValues(c: CustomerColumns, options: CustomerValueOptions
   const spend = new Float64Array(n).fill(Number.NaN);
   const clv = new Float64Array(n).fill(Number.NaN);
   const pAliveEarlier = new Float64Array(n).fill(Number.NaN);
-  const done = (bgnbd: BgNbdFit | null, gammaGamma: GammaGammaFit | null, problem: string | null): CustomerValues => ({
+  const { bgnbd, gammaGamma, problem } = fits;
+  const done = (): CustomerValues => ({
     bgnbd,
     gammaGamma,
     expected,
@@ -70,46 +150,48 @@ export function customerValues(c: CustomerColumns, options: CustomerValueOptions
     clv,
     pAliveEarlier,
     problem,
-    ms: performance.now() - start,
+    ms: fits.ms + performance.now() - start,
   });
-  const rows = Array.from({ length: n }, (_, i) => ({ x: c.x[i], tx: c.tx[i], T: c.T[i] }));
-  const observed = rows.filter((r) => r.T > 0);
-  if (observed.length < 2) return done(null, null, 'Too few customers to fit the model.');
-  if (!observed.some((r) => r.x > 0))
-    return done(null, null, 'No customer has bought twice in this window: repeat behaviour cannot be estimated.');
-  const bgnbd = fitBgNbd(rows, { start: options.warmStart?.bgnbd, precision: 'interactive' });
-  const buyers = rows.map((r, i) => ({ x: r.x, mx: c.mx[i] })).filter((r) => r.x > 0 && r.mx > 0);
-  let gammaGamma: GammaGammaFit | null = null;
-  if (buyers.length >= 2) {
-    const fit = fitGammaGamma(buyers, { start: options.warmStart?.gammaGamma, precision: 'interactive' });
-    if (fit.params.q > 1 && Number.isFinite(fit.meanSpend)) gammaGamma = fit;
-  }
+  if (!bgnbd) return done();
   const p: BgNbdParams = bgnbd.params;
-  // Expected purchases, P(alive) and the discounted purchases depend on (x, t_x, T) only: once per distinct history.
-  const memo = new Map<string, [number, number, number]>();
+  // E[Y(horizon) | alive] and the discounted purchases if alive depend on (x, T) only: once per distinct pair; the
+  // customer's P(alive | x, t_x, T) then scales both (FHL 2005, eq. 10).
+  const ifAlive = new Map<number, Map<number, [number, number]>>();
   for (let i = 0; i < n; i++) {
-    const { x, tx, T } = rows[i];
-    const key = `${x}|${tx}|${T}`;
-    let v = memo.get(key);
+    const x = c.x[i];
+    const T = c.T[i];
+    let byT = ifAlive.get(x);
+    if (!byT) ifAlive.set(x, (byT = new Map()));
+    let v = byT.get(T);
     if (!v) {
       v = [
-        conditionalExpectedPurchases(p, horizonWeeks, x, tx, T),
-        probabilityAlive(p, x, tx, T),
-        discountedPurchases(p, x, tx, T, { horizonWeeks, discountRate }),
+        expectedPurchasesIfAlive(p, horizonWeeks, x, T),
+        discountedPurchasesIfAlive(p, x, T, { horizonWeeks, discountRate }),
       ];
-      memo.set(key, v);
+      byT.set(T, v);
     }
+    const alive = probabilityAlive(p, x, c.tx[i], T);
     const s = gammaGamma ? expectedSpend(gammaGamma.params, x, c.mx[i]) : c.monetary[i] / (x + 1);
-    expected[i] = v[0];
-    pAlive[i] = v[1];
+    expected[i] = horizonWeeks > 0 ? v[0] * alive : 0;
+    pAlive[i] = alive;
     spend[i] = s;
-    clv[i] = s > 0 ? s * v[2] : 0;
+    clv[i] = s > 0 ? s * v[1] * alive : 0;
   }
   const earlier = options.earlier;
   if (earlier) {
     for (let j = 0; j < earlier.index.length; j++) {
+      if (earlier.index[j] < 0) continue;
       pAliveEarlier[earlier.index[j]] = probabilityAlive(p, earlier.x[j], earlier.tx[j], earlier.T[j]);
     }
   }
-  return done(bgnbd, gammaGamma, null);
+  return done();
+}
+
+/**
+ * Fits BG/NBD on every customer and Gamma-Gamma on the repeat buyers, then predicts each customer's expected
+ * purchases over the horizon, P(alive), expected spend per purchase and discounted CLV. The likelihoods are
+ * evaluated once per distinct history and the horizon sums once per distinct (x, T).
+ */
+export function customerValues(c: CustomerColumns, options: CustomerValueOptions = {}): CustomerValues {
+  return predictCustomerValues(c, fitCustomerModels(c, options), options);
 }

@@ -1,7 +1,8 @@
 import { fitTolerances, type FitOptions } from './fit-options.js';
-import { lnGamma } from './special.js';
+import { digamma, lnGamma } from './special.js';
+import { bfgs } from './bfgs.js';
 import { nelderMead } from './nelder-mead.js';
-import { conditionalExpectedPurchases, type BgNbdParams } from './bg-nbd.js';
+import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from './bg-nbd.js';
 
 /**
  * Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005 "RFM and CLV"; Fader & Hardie 2013,
@@ -66,9 +67,12 @@ function groupSpenders(customers: readonly GammaGammaCustomer[]): GammaGammaCust
 /**
  * The likelihood of grouped repeat buyers, laid out for fast repeated evaluation (exact: the same sum as
  * {@link gammaGammaLogLikelihood}, reordered). Every term but ln(v + x·m_x) depends on the customer through x
- * alone or is linear in ln m_x, so it is summed once per distinct x; one log per customer remains.
+ * alone or is linear in ln m_x, so it is summed once per distinct x; one log per customer remains. Given an array,
+ * it also fills it with the gradient with respect to p, q, v.
  */
-export function compileGammaGammaLikelihood(rows: readonly GammaGammaCustomer[]): (params: GammaGammaParams) => number {
+export function compileGammaGammaLikelihood(
+  rows: readonly GammaGammaCustomer[],
+): (params: GammaGammaParams, gradient?: number[]) => number {
   const xs: number[] = [];
   const seen = new Map<number, number>();
   const weight: number[] = [];
@@ -92,7 +96,7 @@ export function compileGammaGammaLikelihood(rows: readonly GammaGammaCustomer[])
     rowXm[j] = c.x * c.mx;
     rowW[j] = w;
   });
-  return ({ p, q, v }) => {
+  return ({ p, q, v }, gradient) => {
     const lnV = Math.log(v);
     const lnGammaQ = lnGamma(q);
     let sum = 0;
@@ -102,7 +106,33 @@ export function compileGammaGammaLikelihood(rows: readonly GammaGammaCustomer[])
         weight[i] * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * lnV + px * Math.log(xs[i])) +
         (px - 1) * weightedLogM[i];
     }
-    for (let j = 0; j < rowW.length; j++) sum -= rowW[j] * (p * rowX[j] + q) * Math.log(v + rowXm[j]);
+    if (!gradient) {
+      for (let j = 0; j < rowW.length; j++) sum -= rowW[j] * (p * rowX[j] + q) * Math.log(v + rowXm[j]);
+      return sum;
+    }
+    let gp = 0;
+    let gq = 0;
+    let gv = 0;
+    const psiQ = digamma(q);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      const psi = digamma(p * x + q);
+      gp += weight[i] * x * (psi - digamma(p * x) + Math.log(x)) + x * weightedLogM[i];
+      gq += weight[i] * (psi - psiQ + lnV);
+      gv += (weight[i] * q) / v;
+    }
+    for (let j = 0; j < rowW.length; j++) {
+      const w = rowW[j];
+      const x = rowX[j];
+      const lnS = Math.log(v + rowXm[j]);
+      sum -= w * (p * x + q) * lnS;
+      gp -= w * x * lnS;
+      gq -= w * lnS;
+      gv -= (w * (p * x + q)) / (v + rowXm[j]);
+    }
+    gradient[0] = gp;
+    gradient[1] = gq;
+    gradient[2] = gv;
     return sum;
   };
 }
@@ -126,7 +156,29 @@ export function fitGammaGamma(
   // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
   const w = options.start;
   const start = w ? [Math.log(w.p), Math.log(w.q), Math.log(w.v)] : [0, Math.log(2), Math.log(meanM)];
-  const result = nelderMead(objective, start, fitTolerances(options));
+  // Interactive fits: BFGS with the analytic gradient (a few dozen evaluations), Nelder–Mead if it fails.
+  const gradient = [0, 0, 0];
+  const quick =
+    options.precision === 'interactive'
+      ? bfgs(
+          (z) => {
+            if (z.some((w) => Math.abs(w) > 30)) return { f: Infinity, g: [0, 0, 0] };
+            const params = toParams(z);
+            const f = -logLikelihood(params, gradient) / total;
+            return {
+              f,
+              g: [
+                (-params.p * gradient[0]) / total,
+                (-params.q * gradient[1]) / total,
+                (-params.v * gradient[2]) / total,
+              ],
+            };
+          },
+          start,
+          { gradientTolerance: 1e-9 },
+        )
+      : null;
+  const result = quick?.converged ? quick : nelderMead(objective, start, fitTolerances(options));
   const params = toParams(result.x);
   return {
     params,
@@ -183,6 +235,20 @@ export function discountedPurchases(
   x: number,
   tx: number,
   T: number,
+  options: ClvOptions = {},
+): number {
+  return discountedPurchasesIfAlive(bgnbd, x, T, options) * probabilityAlive(bgnbd, x, tx, T);
+}
+
+/**
+ * {@link discountedPurchases} of a customer known to be alive: every month's expected purchases share the factor
+ * P(alive | x, t_x, T) (FHL 2005, eq. 10), so the discounted sum is this, which depends on (x, T) only, times
+ * P(alive).
+ */
+export function discountedPurchasesIfAlive(
+  bgnbd: BgNbdParams,
+  x: number,
+  T: number,
   { horizonWeeks = 52, discountRate = 0.01 }: ClvOptions = {},
 ): number {
   if (horizonWeeks <= 0) return 0;
@@ -191,7 +257,7 @@ export function discountedPurchases(
   const months = Math.ceil(horizonWeeks / WEEKS_PER_MONTH - 1e-9);
   for (let i = 1; i <= months; i++) {
     const t = Math.min(i * WEEKS_PER_MONTH, horizonWeeks);
-    const cumulative = conditionalExpectedPurchases(bgnbd, t, x, tx, T);
+    const cumulative = expectedPurchasesIfAlive(bgnbd, t, x, T);
     total += (cumulative - previous) / Math.pow(1 + discountRate, i);
     previous = cumulative;
   }

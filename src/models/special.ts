@@ -64,3 +64,20 @@ export function powerTimesHyp2f1(p: number, a: number, b: number, c: number, z: 
   if (s < 0) return Math.pow(1 - z, p + s) * series(c - a, c - b, c, z);
   return Math.pow(1 - z, p) * series(a, b, c, z);
 }
+
+/**
+ * ψ(x) = d/dx ln Γ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic series
+ * ln x − 1/(2x) − Σ B₂ₖ / (2k x²ᵏ) to x⁻¹⁴ (about 15 significant digits there).
+ */
+export function digamma(x: number): number {
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv = 1 / (x * x);
+  const series =
+    inv *
+    (1 / 12 - inv * (1 / 120 - inv * (1 / 252 - inv * (1 / 240 - inv * (1 / 132 - inv * (691 / 32760 - inv / 12))))));
+  return shift + Math.log(x) - 0.5 / x - series;
+}

@@ -91,6 +91,29 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
     expect(compiled(elsewhere)).to.be.closeTo(plain, 1e-8 * Math.abs(plain));
   });
 
+  it('the compiled gradient matches central differences of the likelihood', () => {
+    const compiled = compileBgNbdLikelihood(groupCustomers(customers));
+    const at: BgNbdParams = { r: 0.4, alpha: 6, a: 1.1, b: 3 };
+    const gradient = [0, 0, 0, 0];
+    compiled(at, gradient);
+    (['r', 'alpha', 'a', 'b'] as const).forEach((name, i) => {
+      const h = 1e-5 * at[name];
+      const numeric = (compiled({ ...at, [name]: at[name] + h }) - compiled({ ...at, [name]: at[name] - h })) / (2 * h);
+      expect(gradient[i]).to.be.closeTo(numeric, 1e-4 * Math.max(1, Math.abs(numeric)));
+    });
+  });
+
+  it('the interactive fit (BFGS) reproduces the published estimates as closely as the precise one', () => {
+    const fit = fitBgNbd(customers, { precision: 'interactive' });
+    expect(fit.converged).to.equal(true);
+    expect(fit.evaluations).to.be.below(200);
+    expect(relative(fit.params.r, 0.2425982)).to.be.below(1e-3);
+    expect(relative(fit.params.alpha, 4.4136842)).to.be.below(1e-3);
+    expect(relative(fit.params.a, 0.7929899)).to.be.below(1e-3);
+    expect(relative(fit.params.b, 2.4261667)).to.be.below(1e-3);
+    expect(fit.logLikelihood).to.be.closeTo(-9582.429, 0.01);
+  });
+
   it('expectedPurchases() matches the paper: 1.444004 in 52 weeks and E[X(t)] at six horizons', () => {
     const fit = fitBgNbd(customers);
     expect(relative(expectedPurchases(PAPER, 52), 1.444004)).to.be.below(1e-4);

@@ -67,12 +67,31 @@ describe('Gamma-Gamma on the CDNOW sample (Fader & Hardie 2013)', () => {
     expect(gammaGammaLogLikelihood({ p: 6.25, q: 3.74, v: 15.44 }, buyers)).to.be.closeTo(-4055.92, 0.05);
   });
 
+  it('the interactive fit (BFGS) reproduces p = 6.25, q = 3.74, v = 15.44 and LL −4055.92 too', () => {
+    const fit = fitGammaGamma(buyers, { precision: 'interactive' });
+    expect(fit.converged).to.equal(true);
+    expect(relative(fit.params.p, 6.25)).to.be.below(0.01);
+    expect(relative(fit.params.q, 3.74)).to.be.below(0.01);
+    expect(relative(fit.params.v, 15.44)).to.be.below(0.01);
+    expect(fit.logLikelihood).to.be.closeTo(-4055.92, 0.05);
+  });
+
   it('compileGammaGammaLikelihood() gives LL −4055.92 at the published estimates and agrees with the per-customer sum', () => {
     const compiled = compileGammaGammaLikelihood(buyers);
     expect(compiled({ p: 6.25, q: 3.74, v: 15.44 })).to.be.closeTo(-4055.92, 0.05);
     const elsewhere = { p: 0.8, q: 9.5, v: 120 };
     const plain = buyers.reduce((s, c) => s + gammaGammaLogLikelihoodOne(elsewhere, c.x, c.mx), 0);
     expect(compiled(elsewhere)).to.be.closeTo(plain, 1e-8 * Math.abs(plain));
+    const gradient = [0, 0, 0];
+    compiled(elsewhere, gradient);
+    (['p', 'q', 'v'] as const).forEach((name, i) => {
+      const h = 1e-5 * elsewhere[name];
+      const numeric =
+        (compiled({ ...elsewhere, [name]: elsewhere[name] + h }) -
+          compiled({ ...elsewhere, [name]: elsewhere[name] - h })) /
+        (2 * h);
+      expect(gradient[i]).to.be.closeTo(numeric, 1e-4 * Math.max(1, Math.abs(numeric)));
+    });
     // Weights: two identical buyers as one row with count 2 give the same sum.
     const [first] = buyers;
     expect(compileGammaGammaLikelihood([{ ...first, count: 2 }])(elsewhere)).to.be.closeTo(

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { hyp2f1, lnBeta, lnGamma } from '../../src/models/special.js';
+import { digamma, hyp2f1, lnBeta, lnGamma } from '../../src/models/special.js';
+import { bfgs } from '../../src/models/bfgs.js';
 import { nelderMead } from '../../src/models/nelder-mead.js';
 
 describe('special functions', () => {
@@ -22,6 +23,39 @@ describe('special functions', () => {
       expect(hyp2f1(2.5, 3, 3, z)).to.be.closeTo(Math.pow(1 - z, -2.5), 1e-9 * Math.pow(1 - z, -2.5));
     expect(hyp2f1(1, 2, 3, 0)).to.equal(1);
     expect(() => hyp2f1(1, 1, 2, 1)).to.throw(RangeError);
+  });
+});
+
+describe('digamma()', () => {
+  it('matches closed forms: ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2, ψ(n + 1) = −γ + H(n), ψ(1/4) = −γ − π/2 − 3 ln 2', () => {
+    const gamma = 0.5772156649015329; // Euler–Mascheroni
+    expect(digamma(1)).to.be.closeTo(-gamma, 1e-13);
+    expect(digamma(0.5)).to.be.closeTo(-gamma - 2 * Math.LN2, 1e-13);
+    expect(digamma(0.25)).to.be.closeTo(-gamma - Math.PI / 2 - 3 * Math.LN2, 1e-12);
+    // H(10) = 7381/2520.
+    expect(digamma(11)).to.be.closeTo(-gamma + 7381 / 2520, 1e-13);
+    // Large argument: ψ(x) ≈ ln x − 1/(2x) − 1/(12x²).
+    expect(digamma(1e6)).to.be.closeTo(Math.log(1e6) - 5e-7 - 1 / 12e12, 1e-14);
+  });
+});
+
+describe('bfgs()', () => {
+  it('finds the minimum of the Rosenbrock function at (1, 1) from (−1.2, 1)', () => {
+    const result = bfgs(
+      ([x, y]) => ({
+        f: 100 * (y - x * x) ** 2 + (1 - x) ** 2,
+        g: [-400 * x * (y - x * x) - 2 * (1 - x), 200 * (y - x * x)],
+      }),
+      [-1.2, 1],
+    );
+    expect(result.converged).to.equal(true);
+    expect(result.x[0]).to.be.closeTo(1, 1e-6);
+    expect(result.x[1]).to.be.closeTo(1, 1e-6);
+  });
+
+  it('reports no convergence when the iterations run out', () => {
+    const result = bfgs(([x]) => ({ f: Math.cosh(x), g: [Math.sinh(x)] }), [20], { maxIterations: 1 });
+    expect(result.converged).to.equal(false);
   });
 });
 

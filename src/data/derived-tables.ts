@@ -2,6 +2,7 @@ import type { TableName } from '../schema/tables.js';
 import type { QueryEngine } from './query-engine.js';
 import { customerSegmentsTableSql } from '../metrics/rfm.js';
 import { firstOfEachId } from '../metrics/sql.js';
+import { SESSION_DEPTH } from '../metrics/funnel.js';
 
 /**
  * Tables built once after load so that widgets scan one wide, date-sorted fact table instead of joining
@@ -21,6 +22,34 @@ const LINE_REVIEWS = `SELECT transaction_id, bool_or(rating <= 2) AS review_nega
 /** What an order or session whose product, seller or customer is missing counts under (see data-quality.ts). */
 export const UNKNOWN = '(unknown)';
 
+/**
+ * The dimensions every filter names, as ENUM types made from the values present (sorted, so that ORDER BY stays
+ * alphabetical). DuckDB-WASM filters and groups an ENUM column two to three times faster than the same strings;
+ * results still read as strings, and a literal that is not a member simply matches nothing.
+ */
+interface DimensionType {
+  readonly name: string;
+  readonly needs: readonly TableName[];
+  readonly values: string;
+}
+
+const DIMENSION_TYPES: readonly DimensionType[] = [
+  { name: 'mkt_category', needs: ['products'], values: 'SELECT category FROM products' },
+  { name: 'mkt_tier', needs: ['sellers'], values: 'SELECT tier FROM sellers' },
+  {
+    name: 'mkt_region',
+    needs: ['sellers', 'customers'],
+    values: 'SELECT region FROM customers UNION ALL SELECT region FROM sellers',
+  },
+  { name: 'mkt_status', needs: ['transactions'], values: 'SELECT status FROM transactions' },
+  { name: 'mkt_source', needs: ['page_events'], values: 'SELECT traffic_source FROM page_events' },
+];
+
+function dimensionTypeSql({ name, values }: DimensionType): string {
+  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${values} UNION ALL SELECT '${UNKNOWN}') d(v)
+    WHERE v IS NOT NULL ORDER BY v)`;
+}
+
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
@@ -37,10 +66,10 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     needs: ['transactions', 'products', 'sellers', 'customers'],
     sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
       SELECT t.id, t.customer_id, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
-        t.revenue::DOUBLE AS revenue, t.status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
-        coalesce(p.category, '${UNKNOWN}') AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
-        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}') AS tier,
-        coalesce(s.region, '${UNKNOWN}') AS seller_region, coalesce(c.region, '${UNKNOWN}') AS region, f.cohort,
+        t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
+        coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
+        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
+        coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM transactions t
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
@@ -63,15 +92,17 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     // Sessions are folded first and joined after: the joins then touch one row per session, not per event.
     sql: `CREATE OR REPLACE TABLE mkt_sessions AS
       WITH folded AS (
-        SELECT session_id, any_value(customer_id) AS customer_id, min(event_time)::DATE AS session_date,
+        SELECT session_id, any_value(customer_id) AS customer_id, min(event_time) AS started,
+          min(event_time)::DATE AS session_date,
           arg_min(traffic_source, event_time) AS traffic_source, arg_min(product_id, event_time) AS product_id,
           bool_or(event_type = 'view') AS viewed, bool_or(event_type = 'add_to_cart') AS carted,
           bool_or(event_type = 'checkout_start') AS checked_out, bool_or(event_type = 'purchase') AS purchased
         FROM page_events GROUP BY session_id
       )
-      SELECT e.session_id, e.customer_id, e.session_date, e.traffic_source,
-        coalesce(p.category, '${UNKNOWN}') AS category, coalesce(s.tier, '${UNKNOWN}') AS tier,
-        coalesce(c.region, '${UNKNOWN}') AS region, f.cohort, e.viewed, e.carted, e.checked_out, e.purchased
+      SELECT e.session_id, e.customer_id, e.started, e.session_date, e.traffic_source::mkt_source AS traffic_source,
+        coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
+        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, e.viewed, e.carted, e.checked_out, e.purchased,
+        ${SESSION_DEPTH}::UTINYINT AS depth
       FROM folded e
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = p.seller_id
@@ -84,6 +115,8 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
 /** Builds every derived table whose source tables are present; returns the names built. */
 export async function buildDerivedTables(engine: QueryEngine, present: ReadonlySet<TableName>): Promise<Set<string>> {
   const built = new Set<string>();
+  for (const type of DIMENSION_TYPES)
+    if (type.needs.every((t) => present.has(t))) await engine.exec(dimensionTypeSql(type));
   for (const table of DERIVED_TABLES) {
     if (!table.needs.every((t) => present.has(t))) continue;
     await engine.exec(typeof table.sql === 'string' ? table.sql : table.sql(present));

@@ -1,7 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates, type WhereOptions } from './filter-sql.js';
 
-/** The funnel's steps, in order, with the mkt_sessions flag each one reads. */
+/** The funnel's steps, in order, with the mkt_sessions flag each one reads (`depth` counts them, see SESSION_DEPTH). */
 export const FUNNEL_STEPS = [
   { key: 'viewed', label: 'Viewed a product' },
   { key: 'carted', label: 'Added to cart' },
@@ -18,7 +18,8 @@ export const FUNNEL_BREAKDOWNS: readonly FunnelBreakdown[] = ['none', 'category'
  * How far a session got: the number of consecutive funnel steps it reached from the first one (0 to 4).
  * A session reaches a step when it has that event AND reached every earlier step; the order of the events
  * inside the session is not checked (mkt_sessions keeps one flag per step). So the funnel never widens:
- * a session with an add-to-cart but no view (possible in other clickstreams) stops at step 0.
+ * a session with an add-to-cart but no view (possible in other clickstreams) stops at step 0. Stored as
+ * `mkt_sessions.depth`.
  */
 export const SESSION_DEPTH = `(CASE WHEN NOT coalesce(viewed, false) THEN 0 WHEN NOT coalesce(carted, false) THEN 1
   WHEN NOT coalesce(checked_out, false) THEN 2 WHEN NOT coalesce(purchased, false) THEN 3 ELSE 4 END)`;
@@ -46,13 +47,13 @@ export function funnelSql(filters: FilterState, breakdown: FunnelBreakdown = 'no
       count(*) FILTER (WHERE depth >= 2)::INTEGER AS carted,
       count(*) FILTER (WHERE depth >= 3)::INTEGER AS checked_out,
       count(*) FILTER (WHERE depth >= 4)::INTEGER AS purchased
-    FROM (SELECT *, ${SESSION_DEPTH} AS depth FROM mkt_sessions ${where})
+    FROM mkt_sessions ${where}
     GROUP BY 1 ORDER BY sessions DESC, grp`;
 }
 
 /** Sessions per traffic source and how far they got: columns `source`, `depth`, `sessions`. */
 export function sessionPathsSql(filters: FilterState): string {
-  return `SELECT coalesce(traffic_source, '(unknown)') AS source, ${SESSION_DEPTH}::INTEGER AS depth, count(*)::INTEGER AS sessions
+  return `SELECT coalesce(traffic_source, '(unknown)') AS source, depth::INTEGER AS depth, count(*)::INTEGER AS sessions
     FROM mkt_sessions ${sessionWhere(filters)}
     GROUP BY ALL ORDER BY source, depth`;
 }
@@ -67,12 +68,10 @@ export function repeatPathsSql(filters: FilterState): string {
   const where = sessionWhere(filters);
   return `SELECT source, least(purchases, 2)::INTEGER AS purchases, count(*)::INTEGER AS customers
     FROM (
-      SELECT s.customer_id, arg_min(coalesce(s.traffic_source, '(unknown)'), t.started) AS source,
-        count(*) FILTER (WHERE s.depth = 4) AS purchases
-      FROM (SELECT *, ${SESSION_DEPTH} AS depth FROM mkt_sessions ${where}) s
-      JOIN (SELECT session_id, min(event_time) AS started FROM page_events GROUP BY session_id) t USING (session_id)
-      WHERE s.customer_id IS NOT NULL
-      GROUP BY s.customer_id
+      SELECT customer_id, arg_min(coalesce(traffic_source, '(unknown)'), started) AS source,
+        count(*) FILTER (WHERE depth = 4) AS purchases
+      FROM mkt_sessions ${where === '' ? 'WHERE' : `${where} AND`} customer_id IS NOT NULL
+      GROUP BY customer_id
     )
     GROUP BY ALL ORDER BY source, purchases`;
 }

@@ -1,0 +1,65 @@
+import { expect } from '@open-wc/testing';
+import { startDuckDB, type DuckDBHandle } from '../../src/data/duckdb.js';
+import { QueryEngine } from '../../src/data/query-engine.js';
+import { rows } from '../../src/data/arrow-rows.js';
+
+describe('QueryEngine', () => {
+  let handle: DuckDBHandle;
+  let engine: QueryEngine;
+
+  before(async () => {
+    handle = await startDuckDB();
+    engine = await QueryEngine.open(handle.db);
+    await engine.exec('CREATE TABLE t AS SELECT range AS i FROM range(10)');
+  });
+  after(async () => {
+    await engine.close();
+    await handle.close();
+  });
+
+  it('runs identical SQL once and answers every caller', async () => {
+    const before = engine.executed;
+    const [a, b] = await Promise.all([
+      engine.query('SELECT sum(i)::INTEGER AS s FROM t'),
+      engine.query('SELECT sum(i)::INTEGER AS s FROM t'),
+    ]);
+    expect(rows(a)[0].s).to.equal(45);
+    expect(rows(b)[0].s).to.equal(45);
+    expect(engine.executed - before).to.equal(1);
+  });
+
+  it('answers many queued statements, each with its own result, running each once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, k) => engine.query(`SELECT count(*)::INTEGER AS n FROM t WHERE i < ${k + 1}`)),
+    );
+    expect(results.map((r) => rows<{ n: number }>(r)[0].n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Two statements are in flight at a time, so they may finish out of order.
+    const recent = engine.history.slice(-8).map((h) => h.sql);
+    expect(recent.sort()).to.deep.equal(
+      Array.from({ length: 8 }, (_, k) => `SELECT count(*)::INTEGER AS n FROM t WHERE i < ${k + 1}`),
+    );
+  });
+
+  it('drops a query whose callers all aborted before it was sent', async () => {
+    const before = engine.executed;
+    const blockers = [1, 2, 3].map((k) => engine.query(`SELECT ${k} + count(*) AS x FROM t`));
+    const controller = new AbortController();
+    const stale = engine.query('SELECT 42 AS stale FROM t', controller.signal);
+    controller.abort();
+    let error: unknown = null;
+    await stale.catch((e: unknown) => (error = e));
+    await Promise.all(blockers);
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(engine.history.some((h) => h.sql.includes('42 AS stale'))).to.equal(false);
+    expect(engine.executed - before).to.equal(3);
+  });
+
+  it('rejects a failing statement with a query-failed error and keeps answering the next ones', async () => {
+    const bad = engine.query('SELECT no_such_column FROM t');
+    const good = engine.query('SELECT count(*)::INTEGER AS n FROM t');
+    let error: { code?: string } | null = null;
+    await bad.catch((e: { code?: string }) => (error = e));
+    expect(error!.code).to.equal('query-failed');
+    expect(rows<{ n: number }>(await good)[0].n).to.equal(10);
+  });
+});

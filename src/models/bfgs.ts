@@ -6,6 +6,11 @@ export interface BfgsOptions {
   readonly maxIterations?: number;
   /** Longest step, in the largest coordinate, of one line search (default 2; keeps log-parameters sane). */
   readonly maxStep?: number;
+  /**
+   * Stop, as stalled, after three iterations in a row that lower `f` by less than this relative amount (default
+   * 1e-12): a likelihood whose maximum lies at infinity (a flat ridge) would otherwise run out the iterations.
+   */
+  readonly fTolerance?: number;
 }
 
 export interface BfgsResult {
@@ -15,6 +20,8 @@ export interface BfgsResult {
   readonly evaluations: number;
   readonly iterations: number;
   readonly converged: boolean;
+  /** `f` stopped decreasing (see `fTolerance`) before the gradient was small. */
+  readonly stalled: boolean;
 }
 
 /**
@@ -32,6 +39,9 @@ export function bfgs(
   const tolerance = options.gradientTolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 200;
   const maxStep = options.maxStep ?? 2;
+  const fTolerance = options.fTolerance ?? 1e-12;
+  let slow = 0;
+  let stalled = false;
   let evaluations = 0;
   const evaluate = (x: readonly number[]) => {
     evaluations++;
@@ -40,7 +50,7 @@ export function bfgs(
   };
   let x = [...start];
   let { f, g } = evaluate(x);
-  if (!Number.isFinite(f)) return { x, fx: f, evaluations, iterations: 0, converged: false };
+  if (!Number.isFinite(f)) return { x, fx: f, evaluations, iterations: 0, converged: false, stalled: false };
   // Inverse Hessian estimate, row-major; the identity until the first step scales it.
   let H = identity(n);
   let iterations = 0;
@@ -71,7 +81,11 @@ export function bfgs(
       }
       t *= 0.5;
     }
-    if (!next) break; // no decrease along the direction: as good as it gets in floating point
+    if (!next) {
+      // No decrease along the direction: as good as it gets in floating point.
+      stalled = true;
+      break;
+    }
     const s = xNext.map((v, i) => v - x[i]);
     const y = next.g.map((v, i) => v - g[i]);
     const sy = s.reduce((acc, v, i) => acc + v * y[i], 0);
@@ -88,17 +102,20 @@ export function bfgs(
         row.map((h, j) => h - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j]),
       );
     }
-    const change = Math.abs(f - next.f);
+    const change = f - next.f;
     x = xNext;
     f = next.f;
     g = next.g;
-    if (change <= 1e-15 * Math.max(1, Math.abs(f)) && Math.max(...s.map(Math.abs)) < 1e-10) {
+    slow = change <= fTolerance * Math.max(1, Math.abs(f)) ? slow + 1 : 0;
+    if (slow >= 3) {
+      // Three steps that no longer lower f, with a nearly flat gradient, are as converged as floating point allows.
       converged = Math.max(...g.map(Math.abs)) < Math.sqrt(tolerance);
+      stalled = !converged;
       iterations++;
       break;
     }
   }
-  return { x, fx: f, evaluations, iterations, converged };
+  return { x, fx: f, evaluations, iterations, converged, stalled };
 }
 
 function identity(n: number): number[][] {

@@ -236,7 +236,12 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
     ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
     : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
   const result = options.precision === 'interactive' ? gradientFit(logLikelihood, toParams, total, start) : null;
-  const searched = result?.converged ? result : nelderMead(objective, start, fitTolerances(options));
+  // A stalled search sits on a ridge where the likelihood still creeps up towards a boundary (a, b → ∞ when
+  // nobody seems to drop out): Nelder–Mead would creep along it to its evaluation cap, for no visible change.
+  const searched =
+    result && Number.isFinite(result.fx) && (result.converged || result.stalled)
+      ? result
+      : nelderMead(objective, start, fitTolerances(options));
   const params = toParams(searched.x);
   return {
     params,
@@ -276,7 +281,7 @@ function gradientFit(
       };
     },
     start,
-    { gradientTolerance: 1e-9 },
+    { gradientTolerance: 1e-9, fTolerance: 1e-11 },
   );
 }
 

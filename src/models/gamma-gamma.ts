@@ -175,10 +175,13 @@ export function fitGammaGamma(
             };
           },
           start,
-          { gradientTolerance: 1e-9 },
+          { gradientTolerance: 1e-9, fTolerance: 1e-11 },
         )
       : null;
-  const result = quick?.converged ? quick : nelderMead(objective, start, fitTolerances(options));
+  const result =
+    quick && Number.isFinite(quick.fx) && (quick.converged || quick.stalled)
+      ? quick
+      : nelderMead(objective, start, fitTolerances(options));
   const params = toParams(result.x);
   return {
     params,

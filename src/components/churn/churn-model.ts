@@ -1,5 +1,7 @@
 import { auc, confusion, fitLogisticRegression, fnv1a, type LogisticModel } from '../../models/logistic-regression.js';
-import type { CustomerModel } from '../clv/customer-model.js';
+import type { CustomerColumns } from '../../models/customer-value.js';
+import { probabilityAlive } from '../../models/bg-nbd.js';
+import type { CustomerModel } from '../clv/customer-analysis.js';
 
 export interface ChurnModelResult {
   readonly model: LogisticModel | null;
@@ -14,6 +16,34 @@ export interface ChurnModelResult {
   readonly probability: Float64Array;
 }
 
+/** The customers' history at the cut-off end − N days; `index` is each one's position in the current model. */
+export type EarlierCustomers = CustomerColumns & { readonly index: Int32Array; readonly recencyDays: Float64Array };
+
+export interface AtRiskCustomer {
+  readonly id: string;
+  readonly revenue: number;
+  readonly pAlive: number;
+  /** P(alive) N days earlier minus now (positive = dropped). */
+  readonly drop: number;
+  readonly daysSinceLast: number;
+  /** Mean days between the customer's purchases. */
+  readonly usualGap: number;
+  readonly churnProbability: number;
+  readonly valueAtRisk: number;
+  readonly reason: string;
+}
+
+/** The churn model's quality on the holdout, and the early-warning list. */
+export interface ChurnAnalysis {
+  readonly model: Omit<ChurnModelResult, 'probability' | 'model'> & { readonly fitted: boolean };
+  readonly atRisk: readonly AtRiskCustomer[];
+}
+
+/** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
+export const OVERDUE_FACTOR = 1.5;
+/** P(alive) falling by at least this much over the last N days flags a customer. */
+export const ALIVE_DROP = 0.1;
+
 /** Features of a customer at a cut-off: log(1 + days since last purchase), log(purchase days), log(1 + revenue), log(1 + tenure days). */
 export function churnFeatures(recencyDays: number, x: number, monetary: number, tWeeks: number): number[] {
   return [Math.log1p(recencyDays), Math.log(x + 1), Math.log1p(Math.max(0, monetary)), Math.log1p(tWeeks * 7)];
@@ -25,10 +55,13 @@ export function churnFeatures(recencyDays: number, x: number, monetary: number, 
  * the id is 0 mod 5 (a fifth, the same on every run); precision and recall at probability 0.5. The fitted model
  * is then applied to the features at the window end: the chance of no purchase in the next N days.
  */
-export function fitChurnModel(customers: CustomerModel, days: number): ChurnModelResult {
+export function fitChurnModel(
+  customers: Pick<CustomerModel, 'ids' | 'columns' | 'recencyDays'>,
+  earlier: EarlierCustomers | null,
+  days: number,
+): ChurnModelResult {
   const n = customers.ids.length;
   const probability = new Float64Array(n).fill(Number.NaN);
-  const earlier = customers.earlier;
   const empty = {
     model: null,
     train: 0,
@@ -74,4 +107,61 @@ export function fitChurnModel(customers: CustomerModel, days: number): ChurnMode
     recall: c.recall,
     probability,
   };
+}
+
+/**
+ * The churn model (above), and the early warning: repeat buyers in the top fifth by revenue whose BG/NBD P(alive)
+ * fell by {@link ALIVE_DROP} or more over the last N days (P(alive) then from the same fit), or who are overdue
+ * (days since the last purchase > {@link OVERDUE_FACTOR} × their mean gap), ranked by value at risk = churn
+ * probability (1 − P(alive) without a churn model) × revenue in the window; the first `listSize`.
+ */
+export function churnAnalysis(
+  customers: CustomerModel,
+  earlier: EarlierCustomers,
+  days: number,
+  listSize: number,
+): ChurnAnalysis {
+  const churnModel = fitChurnModel(customers, earlier, days);
+  const { probability } = churnModel;
+  const { x, tx, monetary } = customers.columns;
+  const values = customers.values(52, 0.01);
+  const params = customers.fits.bgnbd?.params;
+  const pAliveEarlier = new Float64Array(x.length).fill(Number.NaN);
+  if (params) {
+    for (let j = 0; j < earlier.index.length; j++) {
+      const i = earlier.index[j];
+      if (i >= 0) pAliveEarlier[i] = probabilityAlive(params, earlier.x[j], earlier.tx[j], earlier.T[j]);
+    }
+  }
+  const repeat: number[] = [];
+  for (let i = 0; i < x.length; i++) if (x[i] >= 1) repeat.push(i);
+  const sortedRevenue = Float64Array.from(repeat, (i) => monetary[i]).sort();
+  const threshold = sortedRevenue.length ? sortedRevenue[Math.floor(sortedRevenue.length * 0.8)] : Infinity;
+  const atRisk: AtRiskCustomer[] = [];
+  for (const i of repeat) {
+    if (monetary[i] < threshold) continue;
+    const pAlive = values.pAlive[i];
+    const before = pAliveEarlier[i];
+    const drop = Number.isFinite(before) ? before - pAlive : 0;
+    const usualGap = (tx[i] * 7) / x[i];
+    const daysSinceLast = customers.recencyDays[i];
+    const overdue = usualGap > 0 && daysSinceLast > OVERDUE_FACTOR * usualGap;
+    if (!(drop >= ALIVE_DROP || overdue)) continue;
+    const p = Number.isFinite(probability[i]) ? probability[i] : 1 - pAlive;
+    atRisk.push({
+      id: customers.ids[i],
+      revenue: monetary[i],
+      pAlive,
+      drop,
+      daysSinceLast,
+      usualGap,
+      churnProbability: p,
+      valueAtRisk: p * monetary[i],
+      reason: [drop >= ALIVE_DROP ? 'P(alive) dropped' : '', overdue ? 'overdue' : ''].filter(Boolean).join(', '),
+    });
+  }
+  atRisk.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.id.localeCompare(b.id));
+  const { model, probability: _p, ...metrics } = churnModel;
+  void _p;
+  return { model: { ...metrics, fitted: model !== null }, atRisk: atRisk.slice(0, listSize) };
 }

@@ -10,8 +10,8 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
-import { customerModel } from '../clv/customer-model.js';
-import { fitChurnModel, type ChurnModelResult } from './churn-model.js';
+import { churnAnalysis } from '../clv/customer-model.js';
+import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
 
 export interface ChurnPoint {
@@ -28,33 +28,17 @@ export interface ChurnGroup {
   readonly rate: number | null;
 }
 
-export interface AtRiskCustomer {
-  readonly id: string;
-  readonly revenue: number;
-  readonly pAlive: number;
-  /** P(alive) N days earlier minus now (positive = dropped). */
-  readonly drop: number;
-  readonly daysSinceLast: number;
-  /** Mean days between the customer's purchases. */
-  readonly usualGap: number;
-  readonly churnProbability: number;
-  readonly valueAtRisk: number;
-  readonly reason: string;
-}
+export type { AtRiskCustomer } from './churn-model.js';
+export { ALIVE_DROP, OVERDUE_FACTOR } from './churn-model.js';
 
 export interface ChurnResult {
   readonly days: number;
   readonly series: readonly ChurnPoint[];
   readonly breakdown: 'segment' | 'cohort';
   readonly groups: readonly ChurnGroup[];
-  readonly model: Omit<ChurnModelResult, 'probability' | 'model'> & { readonly fitted: boolean };
+  readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
 }
-
-/** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
-export const OVERDUE_FACTOR = 1.5;
-/** P(alive) falling by at least this much over the last N days flags a customer. */
-export const ALIVE_DROP = 0.1;
 
 /**
  * Customer churn. **Rate over time**: at each month start in the window, of the customers with a completed
@@ -124,48 +108,18 @@ export class MktChurn extends MktWidget<ChurnResult> {
       engine
         .query(churnSql(filters, { days, refDates, by: breakdown }), signal)
         .then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
-      customerModel(engine, filters, { end, horizonWeeks: 52, discountRate: 0.01, earlierDays: days }, signal),
+      // The churn model and the early warning run in a worker, on the BG/NBD fit shared with CLV and segments.
+      churnAnalysis(engine, filters, { end, days, listSize: this.listLength }),
     ]);
     signal.throwIfAborted();
-    const churnModel = fitChurnModel(customers, days);
-    const { probability } = churnModel;
-    const { x, tx, monetary } = customers.columns;
-    const repeat = [...x.keys()].filter((i) => x[i] >= 1);
-    const sortedRevenue = repeat.map((i) => monetary[i]).sort((a, b) => a - b);
-    const threshold = sortedRevenue.length ? sortedRevenue[Math.floor(sortedRevenue.length * 0.8)] : Infinity;
-    const atRisk: AtRiskCustomer[] = [];
-    for (const i of repeat) {
-      if (monetary[i] < threshold) continue;
-      const pAlive = customers.values.pAlive[i];
-      const before = customers.values.pAliveEarlier[i];
-      const drop = Number.isFinite(before) ? before - pAlive : 0;
-      const usualGap = (tx[i] * 7) / x[i];
-      const daysSinceLast = customers.recencyDays[i];
-      const overdue = usualGap > 0 && daysSinceLast > OVERDUE_FACTOR * usualGap;
-      if (!(drop >= ALIVE_DROP || overdue)) continue;
-      const p = Number.isFinite(probability[i]) ? probability[i] : 1 - pAlive;
-      atRisk.push({
-        id: customers.ids[i],
-        revenue: monetary[i],
-        pAlive,
-        drop,
-        daysSinceLast,
-        usualGap,
-        churnProbability: p,
-        valueAtRisk: p * monetary[i],
-        reason: [drop >= ALIVE_DROP ? 'P(alive) dropped' : '', overdue ? 'overdue' : ''].filter(Boolean).join(', '),
-      });
-    }
-    atRisk.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.id.localeCompare(b.id));
-    const { model, probability: _p, ...metrics } = churnModel;
-    void _p;
+    const { model, atRisk } = customers;
     return {
       days,
       breakdown,
       series: series.map((r) => ({ refDate: r.ref_date, active: r.active, churned: r.churned, rate: r.rate })),
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
-      model: { ...metrics, fitted: model !== null },
-      atRisk: atRisk.slice(0, this.listLength),
+      model,
+      atRisk,
     };
   }
 

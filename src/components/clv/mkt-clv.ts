@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { quantileSorted, scaleBand, scaleLinear, schemeTableau10 } from 'd3';
+import { scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS } from '../base/attribute-check.js';
@@ -8,34 +8,14 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { column } from '../../data/arrow-rows.js';
-import { rfmSql, RFM_SEGMENTS } from '../../metrics/rfm.js';
-import type { BgNbdFit } from '../../models/bg-nbd.js';
-import type { GammaGammaFit } from '../../models/gamma-gamma.js';
-import { customerModel } from './customer-model.js';
+import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+import { clvAnalysis } from './customer-model.js';
+import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
 
-export interface ClvSegment {
-  readonly name: string;
-  readonly customers: number;
-  readonly mean: number;
-  readonly total: number;
-  /** 5th, 25th, 50th, 75th and 95th percentiles of the segment's CLVs. */
-  readonly quantiles: readonly [number, number, number, number, number];
-}
-
-export interface ClvResult {
-  readonly customers: number;
-  readonly bgnbd: BgNbdFit | null;
-  readonly gammaGamma: GammaGammaFit | null;
-  readonly problem: string | null;
-  readonly totalClv: number;
-  readonly meanClv: number;
-  readonly meanPAlive: number;
-  readonly expectedPurchases: number;
-  readonly segments: readonly ClvSegment[];
-  readonly ms: number;
-}
+export type { ClvSegment } from './customer-analysis.js';
+/** What the element renders: totals, the fitted models and the CLV distribution per RFM segment. */
+export type ClvResult = ClvSummary;
 
 /**
  * Customer lifetime value from the "buy till you die" models, fitted in the browser on the filtered customers:
@@ -92,54 +72,14 @@ export class MktClv extends MktWidget<ClvResult> {
       ms: 0,
     };
     if (!end) return empty;
-    const horizonWeeks = this.horizon;
-    const discountRate = this.rate;
-    const [model, segmentTable] = await Promise.all([
-      customerModel(engine, filters, { end, horizonWeeks, discountRate }, signal),
-      engine.query(`SELECT customer_id, segment FROM (${rfmSql(filters, { end })})`, signal),
-    ]);
+    // Fit, predictions and the per-segment distribution run in a worker; here only the small result arrives.
+    const result = await clvAnalysis(engine, filters, {
+      end,
+      horizonWeeks: this.horizon,
+      discountRate: this.rate,
+    });
     signal.throwIfAborted();
-    const { values } = model;
-    const n = model.ids.length;
-    if (n === 0) return empty;
-    const segmentOf = new Map<string, string>();
-    const ids = column<string>(segmentTable, 'customer_id');
-    const names = column<string>(segmentTable, 'segment');
-    ids.forEach((id, i) => segmentOf.set(id, names[i]));
-    const sum = (a: Float64Array) => a.reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
-    const groups = new Map<string, number[]>();
-    model.ids.forEach((id, i) => {
-      const v = values.clv[i];
-      if (!Number.isFinite(v)) return;
-      const name = segmentOf.get(id) ?? 'Others';
-      groups.set(name, [...(groups.get(name) ?? []), v]);
-    });
-    const segments = RFM_SEGMENTS.filter((s) => groups.has(s)).map((name): ClvSegment => {
-      const sorted = groups.get(name)!.sort((a, b) => a - b);
-      const q = (p: number) => quantileSorted(sorted, p) ?? NaN;
-      const total = sorted.reduce((s, v) => s + v, 0);
-      return {
-        name,
-        customers: sorted.length,
-        total,
-        mean: total / sorted.length,
-        quantiles: [q(0.05), q(0.25), q(0.5), q(0.75), q(0.95)],
-      };
-    });
-    segments.sort((a, b) => b.mean - a.mean);
-    const ok = !values.problem;
-    return {
-      customers: n,
-      bgnbd: values.bgnbd,
-      gammaGamma: values.gammaGamma,
-      problem: values.problem,
-      totalClv: ok ? sum(values.clv) : NaN,
-      meanClv: ok ? sum(values.clv) / n : NaN,
-      meanPAlive: ok ? sum(values.pAlive) / n : NaN,
-      expectedPurchases: ok ? sum(values.expected) : NaN,
-      segments,
-      ms: values.ms,
-    };
+    return result.customers === 0 ? empty : result;
   }
 
   protected override isEmpty(result: ClvResult): boolean {

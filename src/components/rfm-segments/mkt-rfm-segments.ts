@@ -8,34 +8,15 @@ import { tableFromColumns, type ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { rows } from '../../data/arrow-rows.js';
 import { isUnfiltered } from '../../data/filter-state.js';
-import { rfmSql, RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { clusterRfm } from '../../models/kmeans-rfm.js';
-import { customerModel } from '../clv/customer-model.js';
+import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+import { rfmAnalysis } from '../clv/customer-model.js';
+import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
-export interface SegmentStats {
-  readonly name: string;
-  readonly customers: number;
-  readonly revenue: number;
-  readonly revenueShare: number;
-  /** Mean CLV over the horizon (NaN when the model could not be fitted). */
-  readonly avgClv: number;
-  readonly avgFrequency: number;
-  readonly avgRecency: number;
-}
-
-export interface RfmSegmentsResult {
-  readonly method: 'rules' | 'kmeans';
-  readonly segments: readonly SegmentStats[];
-  readonly customers: number;
-  /** K-means only: the k used and how it was chosen. */
-  readonly k: number | null;
-  readonly chosenBy: 'user' | 'silhouette' | null;
-}
-
-type RfmRow = { customer_id: string; recency: number; frequency: number; monetary: number; segment: string };
+export type { SegmentStats } from './rfm-stats.js';
+/** What the element renders: the segments (rules or K-means clusters) and, for K-means, how k was chosen. */
+export type RfmSegmentsResult = RfmSegmentsStats;
 
 /**
  * Customers grouped by RFM: the rule table of the rfm R package on quintile scores (method `rules`), or K-means
@@ -95,54 +76,18 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<RfmSegmentsResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
-    const list = rows<RfmRow>(await engine.query(rfmSql(filters, { end }), signal));
-    if (list.length === 0 || !end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
-    const model = await customerModel(
-      engine,
-      filters,
-      { end, ignore: ['segment'], horizonWeeks: this.horizon, discountRate: this.rate },
-      signal,
-    ).catch(() => null);
-    const clvOf = new Map<string, number>();
-    model?.ids.forEach((id, i) => clvOf.set(id, model.values.clv[i]));
-    let names: string[];
-    let k: number | null = null;
-    let chosenBy: RfmSegmentsResult['chosenBy'] = null;
-    let order: readonly string[];
-    if (this.how === 'kmeans') {
-      const clustering = clusterRfm(list, { k: this.clusters > 0 ? this.clusters : undefined });
-      names = Array.from(clustering.assignments, (c) => clustering.clusters[c].label);
-      order = clustering.clusters.map((c) => c.label);
-      k = clustering.k;
-      chosenBy = clustering.chosenBy;
-    } else {
-      names = list.map((r) => r.segment);
-      order = RFM_SEGMENTS;
-    }
-    const total = list.reduce((s, r) => s + r.monetary, 0);
-    const groups = new Map<string, RfmRow[]>();
-    list.forEach((r, i) => groups.set(names[i], [...(groups.get(names[i]) ?? []), r]));
-    const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : Number.NaN);
-    const segments = order
-      .filter((name) => groups.has(name))
-      .map((name): SegmentStats => {
-        const members = groups.get(name)!;
-        const revenue = members.reduce((s, r) => s + r.monetary, 0);
-        const clvs = members
-          .map((r) => clvOf.get(r.customer_id))
-          .filter((v): v is number => v !== undefined && Number.isFinite(v));
-        return {
-          name,
-          customers: members.length,
-          revenue,
-          revenueShare: total > 0 ? revenue / total : 0,
-          avgClv: mean(clvs),
-          avgFrequency: mean(members.map((r) => r.frequency)),
-          avgRecency: mean(members.map((r) => r.recency)),
-        };
-      })
-      .sort((a, b) => b.customers - a.customers);
-    return { method: this.how, segments, customers: list.length, k, chosenBy };
+    if (!end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
+    // Segment statistics, K-means and the CLV join run in a worker, on the fit shared with CLV and churn.
+    const result = await rfmAnalysis(engine, filters, {
+      end,
+      ignore: ['segment'],
+      horizonWeeks: this.horizon,
+      discountRate: this.rate,
+      method: this.how,
+      k: this.clusters,
+    });
+    signal.throwIfAborted();
+    return result;
   }
 
   protected override isEmpty(result: RfmSegmentsResult): boolean {

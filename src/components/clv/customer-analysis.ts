@@ -1,0 +1,258 @@
+// The per-customer work of the CLV, RFM segments and churn elements, run in a worker (customer-analysis.worker.ts)
+// or, when no worker can start, on the main thread. No DOM, no database: plain columns in, small results out.
+import { quantileSorted } from 'd3';
+import { fitCustomerModels, predictCustomerValues, type CustomerFits } from '../../models/customer-value.js';
+import type { CustomerColumns, CustomerValues } from '../../models/customer-value.js';
+import type { BgNbdFit } from '../../models/bg-nbd.js';
+import type { GammaGammaFit } from '../../models/gamma-gamma.js';
+import { churnAnalysis, type ChurnAnalysis } from '../churn/churn-model.js';
+import { rfmSegmentStats, type RfmColumns, type RfmSegmentsStats } from '../rfm-segments/rfm-stats.js';
+import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+
+/** Strings of an Arrow Utf8 column as its raw bytes and offsets (cheap to copy), or already decoded. */
+export type TextColumn = { readonly bytes: Uint8Array; readonly offsets: Int32Array } | readonly string[];
+
+/** The customer-summary query's columns (see src/metrics/customer-summary.ts). */
+export interface SummaryColumns extends CustomerColumns {
+  readonly ids: TextColumn;
+  readonly recencyDays: Float64Array;
+}
+
+/** A fitted model of one filter state, with each customer's history (index = position in `ids`). */
+export interface CustomerModel {
+  readonly ids: readonly string[];
+  readonly columns: CustomerColumns;
+  readonly recencyDays: Float64Array;
+  readonly fits: CustomerFits;
+  /** Predictions by horizon and discount rate. */
+  values(horizonWeeks: number, discountRate: number): CustomerValues;
+  /** Position of a customer id in `ids`. */
+  indexOf(id: string): number;
+}
+
+export interface ClvSegment {
+  readonly name: string;
+  readonly customers: number;
+  readonly mean: number;
+  readonly total: number;
+  /** 5th, 25th, 50th, 75th and 95th percentiles of the segment's CLVs. */
+  readonly quantiles: readonly [number, number, number, number, number];
+}
+
+export interface ClvSummary {
+  readonly customers: number;
+  readonly bgnbd: BgNbdFit | null;
+  readonly gammaGamma: GammaGammaFit | null;
+  readonly problem: string | null;
+  readonly totalClv: number;
+  readonly meanClv: number;
+  readonly meanPAlive: number;
+  readonly expectedPurchases: number;
+  readonly segments: readonly ClvSegment[];
+  readonly ms: number;
+}
+
+/** One request: `key` names the summary (its SQL), so the elements of a dashboard share one fit per filter state. */
+export type AnalysisRequest =
+  | {
+      readonly op: 'clv';
+      readonly key: string;
+      readonly summary: SummaryColumns;
+      readonly horizonWeeks: number;
+      readonly discountRate: number;
+      /** Each customer's RFM segment (customer id, segment name). */
+      readonly segments: { readonly ids: TextColumn; readonly names: TextColumn };
+    }
+  | {
+      readonly op: 'rfm';
+      readonly key: string;
+      readonly summary: SummaryColumns;
+      readonly horizonWeeks: number;
+      readonly discountRate: number;
+      readonly rfm: RfmColumns<TextColumn>;
+      readonly method: 'rules' | 'kmeans';
+      readonly k: number;
+    }
+  | {
+      readonly op: 'churn';
+      readonly key: string;
+      readonly summary: SummaryColumns;
+      /** The customer summary at the window end − `days`. */
+      readonly earlier: SummaryColumns;
+      readonly days: number;
+      readonly listSize: number;
+    };
+
+export type AnalysisResult<R extends AnalysisRequest> = R['op'] extends 'clv'
+  ? ClvSummary
+  : R['op'] extends 'rfm'
+    ? RfmSegmentsStats
+    : ChurnAnalysis;
+
+const decoder = new TextDecoder();
+
+export function decodeText(column: TextColumn): string[] {
+  if (Array.isArray(column)) return column as string[];
+  const { bytes, offsets } = column as { bytes: Uint8Array; offsets: Int32Array };
+  const n = offsets.length - 1;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    let ascii = end - start <= 64;
+    for (let j = start; ascii && j < end; j++) if (bytes[j] > 0x7f) ascii = false;
+    out[i] = ascii
+      ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+      : decoder.decode(bytes.subarray(start, end));
+  }
+  return out;
+}
+
+/** Fitted models by summary key, the most recently used last; a few states, so that a reset is instant. */
+export class CustomerModelStore {
+  private readonly models = new Map<string, CustomerModel>();
+  constructor(private readonly size = 8) {}
+
+  model(key: string, summary: SummaryColumns): CustomerModel {
+    const hit = this.models.get(key);
+    if (hit) {
+      this.models.delete(key);
+      this.models.set(key, hit);
+      return hit;
+    }
+    const model = buildModel(summary);
+    this.models.set(key, model);
+    while (this.models.size > this.size) this.models.delete(this.models.keys().next().value!);
+    return model;
+  }
+}
+
+function buildModel(summary: SummaryColumns): CustomerModel {
+  const ids = decodeText(summary.ids);
+  const columns: CustomerColumns = {
+    x: summary.x,
+    tx: summary.tx,
+    T: summary.T,
+    mx: summary.mx,
+    monetary: summary.monetary,
+  };
+  let fits: CustomerFits;
+  try {
+    fits = fitCustomerModels(columns);
+  } catch (error) {
+    fits = { bgnbd: null, gammaGamma: null, problem: error instanceof Error ? error.message : String(error), ms: 0 };
+  }
+  const predictions = new Map<string, CustomerValues>();
+  let index: Map<string, number> | null = null;
+  return {
+    ids,
+    columns,
+    recencyDays: summary.recencyDays,
+    fits,
+    values(horizonWeeks, discountRate) {
+      const key = `${horizonWeeks}|${discountRate}`;
+      let v = predictions.get(key);
+      if (!v) predictions.set(key, (v = predictCustomerValues(columns, fits, { horizonWeeks, discountRate })));
+      return v;
+    },
+    indexOf(id) {
+      if (!index) index = new Map(ids.map((c, i) => [c, i]));
+      return index.get(id) ?? -1;
+    },
+  };
+}
+
+/** Runs one request against the store. */
+export function analyse(
+  store: CustomerModelStore,
+  request: AnalysisRequest,
+): ClvSummary | RfmSegmentsStats | ChurnAnalysis {
+  const model = store.model(request.key, request.summary);
+  switch (request.op) {
+    case 'clv':
+      return clvSummary(model, model.values(request.horizonWeeks, request.discountRate), request.segments);
+    case 'rfm':
+      return rfmSegmentStats(
+        request.rfm,
+        decodeText,
+        model.fits.bgnbd ? model : null,
+        model.values(request.horizonWeeks, request.discountRate),
+        request.method,
+        request.k,
+      );
+    case 'churn':
+      return churnAnalysis(model, decodeEarlier(model, request.earlier), request.days, request.listSize);
+  }
+}
+
+function decodeEarlier(model: CustomerModel, earlier: SummaryColumns) {
+  const ids = decodeText(earlier.ids);
+  return {
+    x: earlier.x,
+    tx: earlier.tx,
+    T: earlier.T,
+    mx: earlier.mx,
+    monetary: earlier.monetary,
+    recencyDays: earlier.recencyDays,
+    index: Int32Array.from(ids, (id) => model.indexOf(id)),
+  };
+}
+
+/** Totals over the customers, and the CLV distribution per RFM segment (customers without one are "Others"). */
+function clvSummary(
+  model: CustomerModel,
+  values: CustomerValues,
+  segments: { ids: TextColumn; names: TextColumn },
+): ClvSummary {
+  const n = model.ids.length;
+  const segmentOf = new Int32Array(n).fill(-1);
+  const segmentIds = decodeText(segments.ids);
+  const names = decodeText(segments.names);
+  const order = new Map(RFM_SEGMENTS.map((name, i) => [name, i]));
+  segmentIds.forEach((id, j) => {
+    const i = model.indexOf(id);
+    if (i >= 0) segmentOf[i] = order.get(names[j]) ?? -1;
+  });
+  const others = order.get('Others') ?? RFM_SEGMENTS.length - 1;
+  const groups: number[][] = RFM_SEGMENTS.map(() => []);
+  let total = 0;
+  let alive = 0;
+  let purchases = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values.clv[i];
+    if (Number.isFinite(values.pAlive[i])) alive += values.pAlive[i];
+    if (Number.isFinite(values.expected[i])) purchases += values.expected[i];
+    if (!Number.isFinite(v)) continue;
+    total += v;
+    groups[segmentOf[i] >= 0 ? segmentOf[i] : others].push(v);
+  }
+  const list = RFM_SEGMENTS.flatMap((name, g): ClvSegment[] => {
+    const sorted = Float64Array.from(groups[g]).sort();
+    if (sorted.length === 0) return [];
+    const q = (p: number) => quantileSorted(sorted as unknown as number[], p) ?? NaN;
+    const sum = sorted.reduce((s, v) => s + v, 0);
+    return [
+      {
+        name,
+        customers: sorted.length,
+        total: sum,
+        mean: sum / sorted.length,
+        quantiles: [q(0.05), q(0.25), q(0.5), q(0.75), q(0.95)],
+      },
+    ];
+  });
+  list.sort((a, b) => b.mean - a.mean);
+  const ok = !values.problem;
+  return {
+    customers: n,
+    bgnbd: values.bgnbd,
+    gammaGamma: values.gammaGamma,
+    problem: values.problem,
+    totalClv: ok ? total : NaN,
+    meanClv: ok ? total / n : NaN,
+    meanPAlive: ok ? alive / n : NaN,
+    expectedPurchases: ok ? purchases : NaN,
+    segments: list,
+    ms: values.ms,
+  };
+}

@@ -1,0 +1,114 @@
+import { clusterRfm } from '../../models/kmeans-rfm.js';
+import type { CustomerValues } from '../../models/customer-value.js';
+import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+
+export interface SegmentStats {
+  readonly name: string;
+  readonly customers: number;
+  readonly revenue: number;
+  readonly revenueShare: number;
+  /** Mean CLV over the horizon (NaN when the model could not be fitted). */
+  readonly avgClv: number;
+  readonly avgFrequency: number;
+  readonly avgRecency: number;
+}
+
+export interface RfmSegmentsStats {
+  readonly method: 'rules' | 'kmeans';
+  readonly segments: readonly SegmentStats[];
+  readonly customers: number;
+  /** K-means only: the k used and how it was chosen. */
+  readonly k: number | null;
+  readonly chosenBy: 'user' | 'silhouette' | null;
+}
+
+/** The RFM query's columns (src/metrics/rfm.ts), one entry per customer. */
+export interface RfmColumns<Text> {
+  readonly ids: Text;
+  readonly recency: Float64Array;
+  readonly frequency: Float64Array;
+  readonly monetary: Float64Array;
+  readonly segment: Text;
+}
+
+/**
+ * Each segment's customers, revenue and share, mean CLV (customers matched by id to the fitted model), mean
+ * purchase days and mean days since the last purchase, largest segment first. Rules: the query's segment;
+ * K-means: clusters of standardised log R, F, M (k given, or chosen by silhouette when `k` is 0).
+ */
+export function rfmSegmentStats<Text>(
+  rfm: RfmColumns<Text>,
+  decode: (column: Text) => readonly string[],
+  model: { indexOf(id: string): number } | null,
+  values: CustomerValues | null,
+  method: 'rules' | 'kmeans',
+  k: number,
+): RfmSegmentsStats {
+  const n = rfm.recency.length;
+  if (n === 0) return { method, segments: [], customers: 0, k: null, chosenBy: null };
+  let assignment: Int32Array;
+  let order: readonly string[];
+  let chosenK: number | null = null;
+  let chosenBy: RfmSegmentsStats['chosenBy'] = null;
+  if (method === 'kmeans') {
+    const clustering = clusterRfm(
+      Array.from({ length: n }, (_, i) => ({
+        recency: rfm.recency[i],
+        frequency: rfm.frequency[i],
+        monetary: rfm.monetary[i],
+      })),
+      { k: k > 0 ? k : undefined },
+    );
+    assignment = clustering.assignments;
+    order = clustering.clusters.map((c) => c.label);
+    chosenK = clustering.k;
+    chosenBy = clustering.chosenBy;
+  } else {
+    order = RFM_SEGMENTS;
+    const position = new Map(order.map((name, i) => [name, i]));
+    assignment = Int32Array.from(decode(rfm.segment), (name) => position.get(name) ?? -1);
+  }
+  const ids = model && values ? decode(rfm.ids) : null;
+  const g = order.length;
+  const count = new Float64Array(g);
+  const revenue = new Float64Array(g);
+  const frequency = new Float64Array(g);
+  const recency = new Float64Array(g);
+  const clvSum = new Float64Array(g);
+  const clvCount = new Float64Array(g);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += rfm.monetary[i];
+    const s = assignment[i];
+    if (s < 0) continue;
+    count[s]++;
+    revenue[s] += rfm.monetary[i];
+    frequency[s] += rfm.frequency[i];
+    recency[s] += rfm.recency[i];
+    if (ids && model && values) {
+      const j = model.indexOf(ids[i]);
+      const v = j >= 0 ? values.clv[j] : Number.NaN;
+      if (Number.isFinite(v)) {
+        clvSum[s] += v;
+        clvCount[s]++;
+      }
+    }
+  }
+  const segments = order
+    .map((name, s): SegmentStats | null =>
+      count[s] > 0
+        ? {
+            name,
+            customers: count[s],
+            revenue: revenue[s],
+            revenueShare: total > 0 ? revenue[s] / total : 0,
+            avgClv: clvCount[s] > 0 ? clvSum[s] / clvCount[s] : Number.NaN,
+            avgFrequency: frequency[s] / count[s],
+            avgRecency: recency[s] / count[s],
+          }
+        : null,
+    )
+    .filter((s): s is SegmentStats => s !== null)
+    .sort((a, b) => b.customers - a.customers);
+  return { method, segments, customers: n, k: chosenK, chosenBy };
+}

@@ -1,0 +1,82 @@
+import { expect, html } from '@open-wc/testing';
+import { Float64, Table, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
+import '../../src/components/data/mkt-data.js';
+import '../../src/components/clv/mkt-clv.js';
+import type { MktData } from '../../src/components/data/mkt-data.js';
+import type { MktClv } from '../../src/components/clv/mkt-clv.js';
+import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
+import { decodeText } from '../../src/components/clv/customer-analysis.js';
+import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
+import type { CustomerValues } from '../../src/models/customer-value.js';
+import { manyCustomersDataset } from '../fixtures/customer-rows.js';
+import { mount, settled, text, whenReady } from '../support/dom.js';
+
+describe('reading Arrow columns for the customer worker', () => {
+  // Two record batches, as DuckDB returns for larger results; ids with non-ASCII characters and an empty one.
+  const ids = ['c1', 'Zoë', '', '顧客-7', 'c10'];
+  const first = new Table({
+    customer_id: vectorFromArray(ids.slice(0, 2), new Utf8()),
+    x: makeVector(Int32Array.of(0, 3)),
+  });
+  const second = new Table({
+    customer_id: vectorFromArray(ids.slice(2), new Utf8()),
+    x: makeVector(Int32Array.of(1, 2, 5)),
+  });
+  const table = new Table([...first.batches, ...second.batches]);
+
+  it('textColumn() keeps the UTF-8 bytes of every batch, and decodeText() gives back the strings', () => {
+    expect(table.batches.length).to.equal(2);
+    const column = textColumn(table, 'customer_id');
+    expect(decodeText(column)).to.deep.equal(ids);
+    // 'Zoë' is 4 bytes, '顧客-7' is 3 + 3 + 2 = 8 bytes.
+    expect('offsets' in column ? [...column.offsets] : null).to.deep.equal([0, 2, 6, 6, 14, 17]);
+  });
+
+  it('floatColumn() reads integer and double columns as a Float64Array of its own', () => {
+    expect([...floatColumn(table, 'x')]).to.deep.equal([0, 3, 1, 2, 5]);
+    const doubles = new Table({ v: makeVector({ type: new Float64(), data: Float64Array.of(1.5, -2) }) });
+    const read = floatColumn(doubles, 'v');
+    expect([...read]).to.deep.equal([1.5, -2]);
+    expect(read.buffer).to.not.equal(doubles.getChild('v')!.data[0].values.buffer);
+  });
+});
+
+describe('rfmSegmentStats()', () => {
+  it('groups customers by their rule segment, with revenue shares and the mean CLV of the matched customers', () => {
+    // Four customers: a and c are Champions, b and d are Lost; d has no model row (its CLV is not counted).
+    const rfm = {
+      ids: ['a', 'b', 'c', 'd'],
+      recency: Float64Array.of(2, 200, 4, 150),
+      frequency: Float64Array.of(5, 1, 3, 1),
+      monetary: Float64Array.of(500, 20, 300, 180),
+      segment: ['Champions', 'Lost', 'Champions', 'Lost'],
+    };
+    const index = new Map([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
+    const values = { clv: Float64Array.of(100, 4, 60) } as unknown as CustomerValues;
+    const stats = rfmSegmentStats(rfm, (c) => c, { indexOf: (id) => index.get(id) ?? -1 }, values, 'rules', 0);
+    expect(stats.customers).to.equal(4);
+    expect(stats.segments.map((s) => s.name)).to.deep.equal(['Champions', 'Lost']);
+    const [champions, lost] = stats.segments;
+    // Total revenue 1000: Champions 800 (80%), Lost 200 (20%).
+    expect(champions).to.deep.include({ customers: 2, revenue: 800, avgClv: 80, avgFrequency: 4, avgRecency: 3 });
+    expect(champions.revenueShare).to.be.closeTo(0.8, 1e-12);
+    expect(lost).to.deep.include({ customers: 2, revenue: 200, avgClv: 4, avgFrequency: 1, avgRecency: 175 });
+  });
+});
+
+describe('the customer models run in a worker', () => {
+  it('<mkt-clv> gets its result from the worker', async () => {
+    const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
+    await whenReady(data);
+    const el: MktClv = await mount(html`<mkt-clv .dashboard=${data.state}></mkt-clv>`);
+    await settled(el);
+    expect(text(el, '[data-tile="customers"] .value')).to.not.equal('');
+    expect(lastAnalysisWhere).to.equal('worker');
+    el.remove();
+    data.remove();
+  });
+});

@@ -50,6 +50,8 @@ function dimensionTypeSql({ name, values }: DimensionType): string {
     WHERE v IS NOT NULL ORDER BY v)`;
 }
 
+const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::INTEGER`;
+
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
@@ -61,7 +63,14 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     sql: `CREATE OR REPLACE TABLE mkt_customer_first AS ${FIRST_PURCHASE}`,
   },
   {
-    // One row per order line with every dimension a filter can name.
+    name: 'mkt_seller_first',
+    needs: ['transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_seller_first AS
+      SELECT seller_id, min(order_date) AS first_sale_date FROM transactions WHERE status = 'completed' GROUP BY seller_id`,
+  },
+  {
+    // One row per order line with every dimension a filter can name. Months are also kept as integers
+    // (year × 12 + month − 1) so that cohort queries find a line's period by subtraction, without joins.
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
     sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
@@ -70,12 +79,15 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
         coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort,
+        ${MONTH_INDEX('t.order_date')} AS order_month, ${MONTH_INDEX('f.first_order_date')} AS cohort_month,
+        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM transactions t
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = t.seller_id
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
+      LEFT JOIN mkt_seller_first sf ON sf.seller_id = t.seller_id
       ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
   },

@@ -34,23 +34,17 @@ export interface CohortOptions {
  */
 export function cohortActivitySql(filters: FilterState, options: CohortOptions): string {
   const member = options.entity === 'sellers' ? 'seller_id' : 'customer_id';
-  const cohort =
-    options.entity === 'sellers'
-      ? `(SELECT seller_id, strftime(min(order_date), '%Y-%m') AS cohort FROM mkt_orders
-          WHERE status = 'completed' GROUP BY seller_id)`
-      : `(SELECT customer_id, cohort FROM mkt_customer_first)`;
-  const where = [`o.status = 'completed'`, ...predicates(filters, { ignore: ['cohort'] }).map((p) => `(${p})`)];
+  // Month indexes (year × 12 + month − 1) kept in mkt_orders: the period of a line is a subtraction.
+  const cohort = options.entity === 'sellers' ? 'seller_cohort_month' : 'cohort_month';
+  const where = [
+    `status = 'completed'`,
+    `${cohort} IS NOT NULL`,
+    ...predicates(filters, { ignore: ['cohort'] }).map((p) => `(${p})`),
+  ];
   const periods = num(Math.max(1, Math.floor(options.periods)));
-  // The predicates name unqualified columns of mkt_orders; the subquery keeps them unambiguous.
-  return `WITH lines AS (
-      SELECT ${member} AS member, order_date, revenue FROM mkt_orders o WHERE ${where.join(' AND ')}
-    ),
-    activity AS (
-      SELECT l.member, c.cohort,
-        (year(l.order_date) * 12 + month(l.order_date))
-          - (CAST(substr(c.cohort, 1, 4) AS INTEGER) * 12 + CAST(substr(c.cohort, 6, 2) AS INTEGER)) AS period,
-        sum(l.revenue) AS revenue
-      FROM lines l JOIN ${cohort} c ON c.${member} = l.member
+  return `WITH activity AS (
+      SELECT ${member} AS member, ${cohort} AS cohort, order_month - ${cohort} AS period, sum(revenue) AS revenue
+      FROM mkt_orders WHERE ${where.join(' AND ')}
       GROUP BY ALL
     ),
     members AS (
@@ -61,7 +55,7 @@ export function cohortActivitySql(filters: FilterState, options: CohortOptions):
     grid AS (SELECT cohort, size, k AS period FROM sizes, range(0, ${periods}) AS r(k)),
     active AS (
       SELECT a.cohort, a.period, count(*)::INTEGER AS active, sum(a.revenue)::DOUBLE AS revenue
-      FROM activity a JOIN members m ON m.member = a.member AND m.cohort = a.cohort
+      FROM activity a SEMI JOIN members m ON m.member = a.member AND m.cohort = a.cohort
       WHERE a.period BETWEEN 0 AND ${periods} - 1
       GROUP BY ALL
     ),
@@ -70,8 +64,8 @@ export function cohortActivitySql(filters: FilterState, options: CohortOptions):
       FROM grid g JOIN members m ON m.cohort = g.cohort
       GROUP BY ALL
     )
-    SELECT g.cohort, g.period::INTEGER AS period, g.size, coalesce(a.active, 0)::INTEGER AS active,
-      coalesce(a.revenue, 0)::DOUBLE AS revenue, ch.churned
+    SELECT printf('%04d-%02d', g.cohort // 12, g.cohort % 12 + 1) AS cohort, g.period::INTEGER AS period, g.size,
+      coalesce(a.active, 0)::INTEGER AS active, coalesce(a.revenue, 0)::DOUBLE AS revenue, ch.churned
     FROM grid g
     LEFT JOIN active a ON a.cohort = g.cohort AND a.period = g.period
     LEFT JOIN churn ch ON ch.cohort = g.cohort AND ch.period = g.period

@@ -25,8 +25,10 @@ export function tierContributionSql(filters: FilterState, window: Window, granul
     `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];
-  return `SELECT strftime(date_trunc(${str(granularity)}, order_date), '%Y-%m-%d') AS bucket, coalesce(tier, 'unknown') AS tier,
-      sum(revenue)::DOUBLE AS gmv
-    FROM mkt_orders WHERE ${where.join(' AND ')}
-    GROUP BY ALL ORDER BY bucket, tier`;
+  // Grouped on the date, formatted after: strftime on every line costs more than the aggregation.
+  return `SELECT strftime(day, '%Y-%m-%d') AS bucket, tier, gmv FROM (
+      SELECT date_trunc(${str(granularity)}, order_date) AS day, coalesce(tier, 'unknown') AS tier, sum(revenue)::DOUBLE AS gmv
+      FROM mkt_orders WHERE ${where.join(' AND ')}
+      GROUP BY ALL
+    ) ORDER BY bucket, tier`;
 }

@@ -33,6 +33,8 @@ export interface RfmOptions {
    * last order day in the data.
    */
   readonly end?: string | null;
+  /** Leave the rows unsorted (inside an aggregate, where sorting 10⁵ customers would be wasted). */
+  readonly unordered?: boolean;
 }
 
 /** The window end as SQL: the given day, else the filter's last day, else the data's last order day. */
@@ -78,7 +80,7 @@ export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
       FROM per
     )
     SELECT customer_id, recency, frequency, monetary, r_score, f_score, m_score, ${rfmSegmentCase()} AS segment
-    FROM scored ORDER BY customer_id`;
+    FROM scored ${options.unordered ? '' : 'ORDER BY customer_id'}`;
 }
 
 /** Customers, revenue, mean frequency and mean recency per rules-based segment, largest first. */
@@ -86,7 +88,7 @@ export function rfmSegmentSummarySql(filters: FilterState, options: RfmOptions =
   return `SELECT segment, count(*)::INTEGER AS customers, sum(monetary)::DOUBLE AS revenue,
       (sum(monetary) / sum(sum(monetary)) OVER ())::DOUBLE AS revenue_share,
       avg(frequency)::DOUBLE AS avg_frequency, avg(recency)::DOUBLE AS avg_recency
-    FROM (${rfmSql(filters, options)}) GROUP BY segment ORDER BY customers DESC, segment`;
+    FROM (${rfmSql(filters, { ...options, unordered: true })}) GROUP BY segment ORDER BY customers DESC, segment`;
 }
 
 /**
@@ -97,5 +99,5 @@ export function rfmSegmentSummarySql(filters: FilterState, options: RfmOptions =
  */
 export function customerSegmentsTableSql(): string {
   return `CREATE OR REPLACE TABLE mkt_customer_segments AS
-    SELECT customer_id, segment, r_score, f_score, m_score FROM (${rfmSql(EMPTY_FILTERS)})`;
+    SELECT customer_id, segment, r_score, f_score, m_score FROM (${rfmSql(EMPTY_FILTERS, { unordered: true })})`;
 }

@@ -33,36 +33,49 @@ export function fitLogisticRegression(
     throw new RangeError('fitLogisticRegression needs as many labels as rows, and at least one row');
   const d = X[0].length;
   const l2 = options.l2 ?? 1;
-  const means = Array.from({ length: d }, (_, j) => X.reduce((s, row) => s + row[j], 0) / n);
-  const scales = Array.from({ length: d }, (_, j) => {
-    const sd = Math.sqrt(X.reduce((s, row) => s + (row[j] - means[j]) ** 2, 0) / n);
-    return sd > 1e-12 ? sd : 1;
-  });
-  const Z = X.map((row) => [1, ...row.map((v, j) => (v - means[j]) / scales[j])]);
+  const means = new Array<number>(d).fill(0);
+  for (const row of X) for (let j = 0; j < d; j++) means[j] += row[j] / n;
+  const variances = new Array<number>(d).fill(0);
+  for (const row of X) for (let j = 0; j < d; j++) variances[j] += (row[j] - means[j]) ** 2 / n;
+  const scales = variances.map((v) => (Math.sqrt(v) > 1e-12 ? Math.sqrt(v) : 1));
+  // Standardised rows with the intercept column first, in one flat array (row i at i·p).
   const p = d + 1;
+  const Z = new Float64Array(n * p);
+  X.forEach((row, i) => {
+    Z[i * p] = 1;
+    for (let j = 0; j < d; j++) Z[i * p + j + 1] = (row[j] - means[j]) / scales[j];
+  });
   const beta = new Array<number>(p).fill(0);
   let converged = false;
   let iterations = 0;
+  const gradient = new Float64Array(p);
+  const hessian = new Float64Array(p * p);
   for (; iterations < (options.maxIterations ?? 50); iterations++) {
-    const gradient = new Array<number>(p).fill(0);
-    const hessian = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    gradient.fill(0);
+    hessian.fill(0);
     for (let i = 0; i < n; i++) {
-      const z = Z[i];
+      const o = i * p;
       let eta = 0;
-      for (let j = 0; j < p; j++) eta += beta[j] * z[j];
+      for (let j = 0; j < p; j++) eta += beta[j] * Z[o + j];
       const mu = sigmoid(eta);
       const w = Math.max(mu * (1 - mu), 1e-12);
+      const r = y[i] - mu;
       for (let j = 0; j < p; j++) {
-        gradient[j] += (y[i] - mu) * z[j];
-        for (let k = 0; k <= j; k++) hessian[j][k] += w * z[j] * z[k];
+        const zj = Z[o + j];
+        gradient[j] += r * zj;
+        const wz = w * zj;
+        for (let k = 0; k <= j; k++) hessian[j * p + k] += wz * Z[o + k];
       }
     }
-    for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) hessian[k][j] = hessian[j][k];
+    const H = Array.from({ length: p }, (_, j) =>
+      Array.from({ length: p }, (_, k) => hessian[j >= k ? j * p + k : k * p + j]),
+    );
+    const g = Array.from(gradient);
     for (let j = 1; j < p; j++) {
-      gradient[j] -= l2 * beta[j];
-      hessian[j][j] += l2;
+      g[j] -= l2 * beta[j];
+      H[j][j] += l2;
     }
-    const step = solve(hessian, gradient);
+    const step = solve(H, g);
     let change = 0;
     for (let j = 0; j < p; j++) {
       beta[j] += step[j];

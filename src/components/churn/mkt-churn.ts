@@ -11,6 +11,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { churnAnalysis } from '../clv/customer-model.js';
+import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
 
@@ -101,18 +102,19 @@ export class MktChurn extends MktWidget<ChurnResult> {
     if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
-    const [series, groups, customers] = await Promise.all([
+    // The customer summaries go first into the query queue: the churn model and the early warning then run in the
+    // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
+    const customers = churnAnalysis(engine, filters, { end, days, listSize: this.listLength });
+    const [series, groups, { model, atRisk }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
         .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
       engine
         .query(churnSql(filters, { days, refDates, by: breakdown }), signal)
         .then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
-      // The churn model and the early warning run in a worker, on the BG/NBD fit shared with CLV and segments.
-      churnAnalysis(engine, filters, { end, days, listSize: this.listLength }),
+      customers,
     ]);
     signal.throwIfAborted();
-    const { model, atRisk } = customers;
     return {
       days,
       breakdown,
@@ -121,6 +123,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
       model,
       atRisk,
     };
+  }
+
+  /** The chart to export, found without forcing a layout (see largestChart). */
+  protected override exportChart(): SVGSVGElement | null {
+    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: ChurnResult): boolean {

@@ -55,6 +55,12 @@ export interface ClvSummary {
 /** One request: `key` names the summary (its SQL), so the elements of a dashboard share one fit per filter state. */
 export type AnalysisRequest =
   | {
+      /** Fit only, as soon as the summary arrives: the other requests of the filter state then find it done. */
+      readonly op: 'fit';
+      readonly key: string;
+      readonly summary: SummaryColumns;
+    }
+  | {
       readonly op: 'clv';
       readonly key: string;
       readonly summary: SummaryColumns;
@@ -82,12 +88,6 @@ export type AnalysisRequest =
       readonly days: number;
       readonly listSize: number;
     };
-
-export type AnalysisResult<R extends AnalysisRequest> = R['op'] extends 'clv'
-  ? ClvSummary
-  : R['op'] extends 'rfm'
-    ? RfmSegmentsStats
-    : ChurnAnalysis;
 
 const decoder = new TextDecoder();
 
@@ -166,9 +166,11 @@ function buildModel(summary: SummaryColumns): CustomerModel {
 export function analyse(
   store: CustomerModelStore,
   request: AnalysisRequest,
-): ClvSummary | RfmSegmentsStats | ChurnAnalysis {
+): ClvSummary | RfmSegmentsStats | ChurnAnalysis | null {
   const model = store.model(request.key, request.summary);
   switch (request.op) {
+    case 'fit':
+      return null;
     case 'clv':
       return clvSummary(model, model.values(request.horizonWeeks, request.discountRate), request.segments);
     case 'rfm':

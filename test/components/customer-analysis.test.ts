@@ -2,8 +2,11 @@ import { expect, html } from '@open-wc/testing';
 import { Float64, Table, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/clv/mkt-clv.js';
+import '../../src/components/churn/mkt-churn.js';
+import '../../src/components/rfm-segments/mkt-rfm-segments.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktClv } from '../../src/components/clv/mkt-clv.js';
+import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
 import { decodeText } from '../../src/components/clv/customer-analysis.js';
 import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
@@ -77,6 +80,33 @@ describe('the customer models run in a worker', () => {
     expect(text(el, '[data-tile="customers"] .value')).to.not.equal('');
     expect(lastAnalysisWhere).to.equal('worker');
     el.remove();
+    data.remove();
+  });
+});
+
+describe('the chart the CLV, RFM and churn elements export', () => {
+  it('is the largest chart on screen, as measured by layout', async () => {
+    const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
+    await whenReady(data);
+    const templates = {
+      'mkt-clv': html`<mkt-clv .dashboard=${data.state}></mkt-clv>`,
+      'mkt-rfm-segments': html`<mkt-rfm-segments .dashboard=${data.state}></mkt-rfm-segments>`,
+      'mkt-churn': html`<mkt-churn .dashboard=${data.state}></mkt-churn>`,
+    };
+    for (const [tag, template] of Object.entries(templates)) {
+      const el: MktWidget<unknown> = await mount(template);
+      await settled(el);
+      // The base class's rule: any <svg> in the body except legends, tables, hidden ones and nested ones.
+      const charts = [...el.shadowRoot!.querySelectorAll<SVGSVGElement>('.body svg')].filter(
+        (svg) => !svg.closest('.seq-legend, .legend, table, .visually-hidden') && !svg.parentElement?.closest('svg'),
+      );
+      expect(charts.length, tag).to.be.above(0);
+      const area = (svg: SVGSVGElement) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height;
+      const largest = charts.reduce((a, b) => (area(b) > area(a) ? b : a));
+      const exported = new DOMParser().parseFromString(el.exportSvg(), 'image/svg+xml').documentElement;
+      expect(exported.getAttribute('aria-label'), tag).to.equal(largest.getAttribute('aria-label'));
+      el.remove();
+    }
     data.remove();
   });
 });

@@ -11,6 +11,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { rfmAnalysis } from '../clv/customer-model.js';
+import { largestChart } from '../clv/chart-svg.js';
 import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
@@ -88,6 +89,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     });
     signal.throwIfAborted();
     return result;
+  }
+
+  /** The chart to export, found without forcing a layout (see largestChart). */
+  protected override exportChart(): SVGSVGElement | null {
+    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: RfmSegmentsResult): boolean {

@@ -68,6 +68,8 @@ export type AnalysisRequest =
       readonly discountRate: number;
       /** Each customer's RFM segment (customer id, segment name). */
       readonly segments: { readonly ids: TextColumn; readonly names: TextColumn };
+      /** Names the segments' query (its SQL): RFM segments reads the same, and the decoded text is shared. */
+      readonly segmentsKey: string;
     }
   | {
       readonly op: 'rfm';
@@ -76,6 +78,8 @@ export type AnalysisRequest =
       readonly horizonWeeks: number;
       readonly discountRate: number;
       readonly rfm: RfmColumns<TextColumn>;
+      /** Names the RFM query (its SQL), as `segmentsKey` does. */
+      readonly rfmKey: string;
       readonly method: 'rules' | 'kmeans';
       readonly k: number;
     }
@@ -111,7 +115,19 @@ export function decodeText(column: TextColumn): string[] {
 /** Fitted models by summary key, the most recently used last; a few states, so that a reset is instant. */
 export class CustomerModelStore {
   private readonly models = new Map<string, CustomerModel>();
+  private readonly texts = new Map<string, readonly string[]>();
   constructor(private readonly size = 8) {}
+
+  /** A text column decoded once per query (`key`) and column: CLV and RFM segments read the same RFM query. */
+  text(key: string, name: string, column: TextColumn): readonly string[] {
+    const id = JSON.stringify([key, name]);
+    let hit = this.texts.get(id);
+    if (hit) this.texts.delete(id);
+    else hit = decodeText(column);
+    this.texts.set(id, hit);
+    while (this.texts.size > 6) this.texts.delete(this.texts.keys().next().value!);
+    return hit;
+  }
 
   model(key: string, summary: SummaryColumns): CustomerModel {
     const hit = this.models.get(key);
@@ -170,13 +186,20 @@ export function analyse(
   const model = store.model(request.key, request.summary);
   switch (request.op) {
     case 'fit':
+      // While the elements' other queries run: the default predictions and the id index, which they all need.
+      model.values(52, 0.01);
+      model.indexOf('');
       return null;
     case 'clv':
-      return clvSummary(model, model.values(request.horizonWeeks, request.discountRate), request.segments);
+      return clvSummary(model, model.values(request.horizonWeeks, request.discountRate), {
+        ids: store.text(request.segmentsKey, 'customer_id', request.segments.ids),
+        names: store.text(request.segmentsKey, 'segment', request.segments.names),
+      });
     case 'rfm':
       return rfmSegmentStats(
         request.rfm,
-        decodeText,
+        (column) =>
+          store.text(request.rfmKey, column === request.rfm.ids ? 'customer_id' : 'segment', column as TextColumn),
         model.fits.bgnbd ? model : null,
         model.values(request.horizonWeeks, request.discountRate),
         request.method,
@@ -204,12 +227,12 @@ function decodeEarlier(model: CustomerModel, earlier: SummaryColumns) {
 function clvSummary(
   model: CustomerModel,
   values: CustomerValues,
-  segments: { ids: TextColumn; names: TextColumn },
+  segments: { ids: readonly string[]; names: readonly string[] },
 ): ClvSummary {
   const n = model.ids.length;
   const segmentOf = new Int32Array(n).fill(-1);
-  const segmentIds = decodeText(segments.ids);
-  const names = decodeText(segments.names);
+  const segmentIds = segments.ids;
+  const names = segments.names;
   const order = new Map(RFM_SEGMENTS.map((name, i) => [name, i]));
   segmentIds.forEach((id, j) => {
     const i = model.indexOf(id);

@@ -199,6 +199,7 @@ export function clvAnalysis(
       horizonWeeks: options.horizonWeeks,
       discountRate: options.discountRate,
       segments: { ids: textColumn(segments, 'customer_id'), names: textColumn(segments, 'segment') },
+      segmentsKey: segmentsSql,
     });
   });
 }
@@ -228,6 +229,7 @@ export function rfmAnalysis(
       discountRate,
       method,
       k,
+      rfmKey: segmentsSql,
       rfm: {
         ids: textColumn(rfm, 'customer_id'),
         recency: floatColumn(rfm, 'recency'),

@@ -376,20 +376,18 @@ export abstract class MktWidget<T> extends LitElement {
     }
     return this.task.render({
       initial: () => this.skeleton(),
-      pending: () => (this.task.value !== undefined ? this.stale(this.task.value) : this.skeleton()),
-      complete: (value) =>
-        value === undefined
-          ? this.skeleton()
-          : this.isEmpty(value)
-            ? this.message('empty', this.emptyMessage())
-            : this.renderView(value),
+      pending: () => (this.task.value !== undefined ? this.resultView(this.task.value, true) : this.skeleton()),
+      complete: (value) => (value === undefined ? this.skeleton() : this.resultView(value, false)),
       error: (error) => this.renderError(error),
     }) as TemplateResult;
   }
 
-  /** The previous result stays on screen, dimmed, while the new one is computed: no flash of a skeleton. */
-  private stale(value: T): TemplateResult {
-    return html`<div class="stale">
+  /**
+   * A result on screen. While a newer one is computed the previous one stays, dimmed (`stale`): no flash of a
+   * skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
+   */
+  private resultView(value: T, stale: boolean): TemplateResult {
+    return html`<div class=${stale ? 'shown stale' : 'shown'}>
       ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
     </div>`;
   }

@@ -173,12 +173,18 @@ export abstract class MktWidget<T> extends LitElement {
   protected exportChart(): SVGSVGElement | null {
     let best: SVGSVGElement | null = null;
     let area = 0;
-    for (const svg of this.renderRoot.querySelectorAll<SVGSVGElement>('.body svg')) {
-      if (svg.closest('.seq-legend, .legend, table, .visually-hidden') || svg.parentElement?.closest('svg')) continue;
+    for (const svg of this.chartCandidates()) {
       const box = svg.getBoundingClientRect();
       if (box.width * box.height > area) [best, area] = [svg, box.width * box.height];
     }
     return best;
+  }
+
+  /** The `<svg>` elements of the body that could be exported: not a legend's, a table's, hidden or nested. */
+  private chartCandidates(): SVGSVGElement[] {
+    return [...this.renderRoot.querySelectorAll<SVGSVGElement>('.body svg')].filter(
+      (svg) => !svg.closest('.seq-legend, .legend, table, .visually-hidden') && !svg.parentElement?.closest('svg'),
+    );
   }
 
   /** The current result when one is on screen and not empty. */
@@ -246,7 +252,8 @@ export abstract class MktWidget<T> extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const has = this.shownResult() !== undefined && this.exportChart() !== null;
+    // Whether there is a chart, not which one: measuring sizes here would force a layout after every update.
+    const has = this.shownResult() !== undefined && this.chartCandidates().length > 0;
     // After this update, not during it: the chart is only known once rendered.
     if (has !== this.hasChart) queueMicrotask(() => (this.hasChart = has));
   }

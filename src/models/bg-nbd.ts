@@ -281,7 +281,7 @@ function gradientFit(
       };
     },
     start,
-    { gradientTolerance: 1e-9, fTolerance: 1e-11 },
+    { gradientTolerance: 1e-9, fTolerance: 1e-9 },
   );
 }
 

@@ -175,7 +175,7 @@ export function fitGammaGamma(
             };
           },
           start,
-          { gradientTolerance: 1e-9, fTolerance: 1e-11 },
+          { gradientTolerance: 1e-9, fTolerance: 1e-9 },
         )
       : null;
   const result =

@@ -138,3 +138,43 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
     expect(relative(probabilityAlive(params, 26, 30.857143, 31), 0.9688523)).to.be.below(1e-3);
   });
 });
+
+describe('BG/NBD when nobody seems to drop out differently (the likelihood rises towards a, b → ∞)', () => {
+  // Simulated: purchase rates from Gamma(r = 2, alpha = 4) (weekly), and the same dropout probability 0.02 after
+  // every purchase for everyone: no heterogeneity in dropout, so the beta mixing distribution degenerates and the
+  // maximum of the likelihood lies at infinity along a/(a + b) ≈ 0.02.
+  const customers: BgNbdCustomer[] = [];
+  let seed = 12345;
+  const uniform = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed + 0.5) / 2 ** 32;
+  };
+  const exponential = (rate: number) => -Math.log(uniform()) / rate;
+  const gamma2 = (alpha: number) => (exponential(1) + exponential(1)) / alpha; // Gamma(2, alpha) as a sum of two
+  for (let c = 0; c < 3000; c++) {
+    const lambda = gamma2(4);
+    const T = 5 + Math.floor(uniform() * 40);
+    let t = 0;
+    let x = 0;
+    let tx = 0;
+    for (;;) {
+      t += exponential(lambda);
+      if (t > T) break;
+      x++;
+      tx = t;
+      if (uniform() < 0.02) break;
+    }
+    customers.push({ x, tx: Math.round(tx * 7) / 7, T });
+  }
+
+  it('the interactive fit stops on the ridge quickly, as high as the precise search goes', () => {
+    const quick = fitBgNbd(customers, { precision: 'interactive' });
+    const precise = fitBgNbd(customers);
+    expect(quick.evaluations).to.be.below(200);
+    expect(quick.params.a / (quick.params.a + quick.params.b)).to.be.closeTo(0.02, 0.015);
+    expect(quick.logLikelihood).to.be.at.least(precise.logLikelihood - 1e-3);
+    // The purchase process is still recovered: the simulation's r = 2 and alpha = 4.
+    expect(quick.params.r).to.be.closeTo(2, 0.2);
+    expect(quick.params.alpha).to.be.closeTo(4, 0.5);
+  });
+});

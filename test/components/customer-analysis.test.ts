@@ -8,7 +8,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktClv } from '../../src/components/clv/mkt-clv.js';
 import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
-import { decodeText } from '../../src/components/clv/customer-analysis.js';
+import { alignSorted, decodeText } from '../../src/components/clv/customer-analysis.js';
 import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
 import type { CustomerValues } from '../../src/models/customer-value.js';
 import { manyCustomersDataset } from '../fixtures/customer-rows.js';
@@ -44,6 +44,19 @@ describe('reading Arrow columns for the customer worker', () => {
   });
 });
 
+describe('alignSorted()', () => {
+  it('matches ids of two lists sorted alike when one contains the other, and gives up otherwise', () => {
+    // A superset: positions of each listed id in ids, −1 for the extra ones.
+    expect([...alignSorted(['a', 'b', 'c', 'd'], ['b', 'd'])!]).to.deep.equal([-1, 0, -1, 1]);
+    // A subset.
+    expect([...alignSorted(['b', 'd'], ['a', 'b', 'c', 'd'])!]).to.deep.equal([1, 3]);
+    // Neither contains the other, or another order: no alignment (the caller then looks ids up).
+    expect(alignSorted(['a', 'x', 'c'], ['a', 'c', 'd'])).to.equal(null);
+    expect(alignSorted(['d', 'b'], ['a', 'b', 'c', 'd'])).to.equal(null);
+    expect(alignSorted(['a', 'b', 'c'], ['c', 'a'])).to.equal(null);
+  });
+});
+
 describe('rfmSegmentStats()', () => {
   it('groups customers by their rule segment, with revenue shares and the mean CLV of the matched customers', () => {
     // Four customers: a and c are Champions, b and d are Lost; d has no model row (its CLV is not counted).
@@ -60,7 +73,8 @@ describe('rfmSegmentStats()', () => {
       ['c', 2],
     ]);
     const values = { clv: Float64Array.of(100, 4, 60) } as unknown as CustomerValues;
-    const stats = rfmSegmentStats(rfm, (c) => c, { indexOf: (id) => index.get(id) ?? -1 }, values, 'rules', 0);
+    const positions = (ids: readonly string[]) => Int32Array.from(ids, (id) => index.get(id) ?? -1);
+    const stats = rfmSegmentStats(rfm, (c) => c, { positions }, values, 'rules', 0);
     expect(stats.customers).to.equal(4);
     expect(stats.segments.map((s) => s.name)).to.deep.equal(['Champions', 'Lost']);
     const [champions, lost] = stats.segments;

@@ -28,6 +28,26 @@ export interface CustomerModel {
   values(horizonWeeks: number, discountRate: number): CustomerValues;
   /** Position of a customer id in `ids`. */
   indexOf(id: string): number;
+  /** {@link indexOf} of every id of a list (−1 where absent). */
+  positions(list: readonly string[]): Int32Array;
+}
+
+/**
+ * Positions of `list`'s ids in `ids` when one list contains the other and both come in the same order (the
+ * queries all sort by customer id): one merge by equality, no hashing. Null when that does not hold.
+ */
+export function alignSorted(list: readonly string[], ids: readonly string[]): Int32Array | null {
+  const out = new Int32Array(list.length).fill(-1);
+  let i = 0;
+  let k = 0;
+  if (list.length >= ids.length) {
+    // list ⊇ ids: every id must be met, in order.
+    for (; k < list.length && i < ids.length; k++) if (list[k] === ids[i]) out[k] = i++;
+    return i === ids.length ? out : null;
+  }
+  // list ⊆ ids: every entry of the list must be met, in order.
+  for (; i < ids.length && k < list.length; i++) if (list[k] === ids[i]) out[k++] = i;
+  return k === list.length ? out : null;
 }
 
 export interface ClvSegment {
@@ -175,6 +195,9 @@ function buildModel(summary: SummaryColumns): CustomerModel {
       if (!index) index = new Map(ids.map((c, i) => [c, i]));
       return index.get(id) ?? -1;
     },
+    positions(list) {
+      return alignSorted(list, ids) ?? Int32Array.from(list, (id) => this.indexOf(id));
+    },
   };
 }
 
@@ -186,9 +209,8 @@ export function analyse(
   const model = store.model(request.key, request.summary);
   switch (request.op) {
     case 'fit':
-      // While the elements' other queries run: the default predictions and the id index, which they all need.
+      // While the elements' other queries run: the default predictions, which they all need.
       model.values(52, 0.01);
-      model.indexOf('');
       return null;
     case 'clv':
       return clvSummary(model, model.values(request.horizonWeeks, request.discountRate), {
@@ -219,7 +241,7 @@ function decodeEarlier(model: CustomerModel, earlier: SummaryColumns) {
     mx: earlier.mx,
     monetary: earlier.monetary,
     recencyDays: earlier.recencyDays,
-    index: Int32Array.from(ids, (id) => model.indexOf(id)),
+    index: model.positions(ids),
   };
 }
 
@@ -234,10 +256,8 @@ function clvSummary(
   const segmentIds = segments.ids;
   const names = segments.names;
   const order = new Map(RFM_SEGMENTS.map((name, i) => [name, i]));
-  segmentIds.forEach((id, j) => {
-    const i = model.indexOf(id);
-    if (i >= 0) segmentOf[i] = order.get(names[j]) ?? -1;
-  });
+  const at = model.positions(segmentIds);
+  for (let j = 0; j < at.length; j++) if (at[j] >= 0) segmentOf[at[j]] = order.get(names[j]) ?? -1;
   const others = order.get('Others') ?? RFM_SEGMENTS.length - 1;
   const groups: number[][] = RFM_SEGMENTS.map(() => []);
   let total = 0;

@@ -39,7 +39,7 @@ export interface RfmColumns<Text> {
 export function rfmSegmentStats<Text>(
   rfm: RfmColumns<Text>,
   decode: (column: Text) => readonly string[],
-  model: { indexOf(id: string): number } | null,
+  model: { positions(ids: readonly string[]): Int32Array } | null,
   values: CustomerValues | null,
   method: 'rules' | 'kmeans',
   k: number,
@@ -68,7 +68,7 @@ export function rfmSegmentStats<Text>(
     const position = new Map(order.map((name, i) => [name, i]));
     assignment = Int32Array.from(decode(rfm.segment), (name) => position.get(name) ?? -1);
   }
-  const ids = model && values ? decode(rfm.ids) : null;
+  const at = model && values ? model.positions(decode(rfm.ids)) : null;
   const g = order.length;
   const count = new Float64Array(g);
   const revenue = new Float64Array(g);
@@ -85,9 +85,8 @@ export function rfmSegmentStats<Text>(
     revenue[s] += rfm.monetary[i];
     frequency[s] += rfm.frequency[i];
     recency[s] += rfm.recency[i];
-    if (ids && model && values) {
-      const j = model.indexOf(ids[i]);
-      const v = j >= 0 ? values.clv[j] : Number.NaN;
+    if (at && values) {
+      const v = at[i] >= 0 ? values.clv[at[i]] : Number.NaN;
       if (Number.isFinite(v)) {
         clvSum[s] += v;
         clvCount[s]++;

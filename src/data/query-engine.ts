@@ -2,8 +2,15 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { DatasetError } from './dataset-error.js';
 
+/**
+ * `interactive` statements go first; `background` ones (the queries of model elements, whose fits take far longer
+ * than any query) run when no interactive statement is waiting, so that light elements repaint first.
+ */
+export type QueryPriority = 'interactive' | 'background';
+
 interface Pending {
   readonly sql: string;
+  priority: QueryPriority;
   readonly result: Promise<Table>;
   resolve(table: Table): void;
   reject(error: unknown): void;
@@ -34,8 +41,12 @@ export class QueryEngine {
   private closed = false;
   /** Number of SQL statements actually sent to DuckDB; tests and the benchmark read it. */
   executed = 0;
-  /** The most recent statements sent to DuckDB with their time in ms from sending to answer (the benchmark reads them). */
-  readonly history: { sql: string; ms: number }[] = [];
+  /**
+   * The most recent statements sent to DuckDB, in the order they answered, with their time in ms from sending to
+   * answer and their place in the sending order (the benchmark reads them).
+   */
+  readonly history: { sql: string; ms: number; sent: number }[] = [];
+  private backgroundView: QueryEngine | null = null;
 
   constructor(
     readonly db: AsyncDuckDB,
@@ -47,20 +58,34 @@ export class QueryEngine {
   }
 
   /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
-  query(sql: string, signal?: AbortSignal): Promise<Table> {
+  query(sql: string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
     if (signal?.aborted) return Promise.reject(abortError());
     const cached = this.cache.get(sql);
     if (cached) {
       this.cache.delete(sql);
       this.cache.set(sql, cached);
       const pending = this.queue.find((p) => p.sql === sql);
+      if (pending && priority === 'interactive') pending.priority = priority;
       return pending ? this.wait(pending, signal) : cached;
     }
-    const pending = this.enqueue(sql);
+    const pending = this.enqueue(sql, priority);
     this.cache.set(sql, pending.result);
     pending.result.catch(() => this.cache.delete(sql));
     this.trimCache();
     return this.wait(pending, signal);
+  }
+
+  /** This engine, with every `query` at `background` priority (for model elements; shares cache and queue). */
+  get background(): QueryEngine {
+    if (!this.backgroundView) {
+      const query = (sql: string, signal?: AbortSignal) => this.query(sql, signal, 'background');
+      // A proxy without a set trap: every other read and every write reaches this engine itself.
+      const view: QueryEngine = new Proxy(this, {
+        get: (target, key) => (key === 'query' ? query : key === 'background' ? view : Reflect.get(target, key)),
+      });
+      this.backgroundView = view;
+    }
+    return this.backgroundView;
   }
 
   /** Runs a statement that changes the database (loading, derived tables); never cached, never dropped. */
@@ -90,14 +115,14 @@ export class QueryEngine {
     await this.connection.close().catch(() => undefined);
   }
 
-  private enqueue(sql: string): Pending {
+  private enqueue(sql: string, priority: QueryPriority = 'interactive'): Pending {
     let resolve!: (t: Table) => void;
     let reject!: (e: unknown) => void;
     const result = new Promise<Table>((res, rej) => {
       resolve = res;
       reject = rej;
     });
-    const pending: Pending = { sql, result, resolve, reject, waiting: 0, started: false };
+    const pending: Pending = { sql, priority, result, resolve, reject, waiting: 0, started: false };
     this.queue.push(pending);
     queueMicrotask(() => this.pump());
     return pending;
@@ -135,16 +160,17 @@ export class QueryEngine {
 
   private async pump(): Promise<void> {
     if (this.inFlight >= IN_FLIGHT || this.closed) return;
-    const next = this.queue.find((p) => !p.started && p.waiting > 0);
+    const ready = (p: Pending) => !p.started && p.waiting > 0;
+    const next = this.queue.find((p) => ready(p) && p.priority === 'interactive') ?? this.queue.find((p) => ready(p));
     if (!next) return;
     this.inFlight++;
     next.started = true;
     void this.pump();
     try {
-      this.executed++;
+      const sent = ++this.executed;
       const started = performance.now();
       const table = await this.connection.query(next.sql);
-      this.history.push({ sql: next.sql, ms: performance.now() - started });
+      this.history.push({ sql: next.sql, ms: performance.now() - started, sent });
       if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
       next.resolve(table);
     } catch (error) {

@@ -54,6 +54,28 @@ describe('QueryEngine', () => {
     expect(engine.executed - before).to.equal(3);
   });
 
+  it('sends a waiting interactive query before a background one asked earlier', async () => {
+    const blockers = [1, 2, 3].map((k) => engine.query(`SELECT ${k} * count(*) AS blocker FROM t`));
+    const background = engine.background.query('SELECT 7 AS from_background FROM t LIMIT 1');
+    const interactive = engine.query('SELECT 8 AS from_interactive FROM t LIMIT 1');
+    await Promise.all([...blockers, background, interactive]);
+    const sent = (text: string) => engine.history.find((h) => h.sql.includes(text))!.sent;
+    expect(sent('from_interactive')).to.be.lessThan(sent('from_background'));
+    expect(rows<{ from_background: number }>(await background)[0].from_background).to.equal(7);
+  });
+
+  it('shares cache and queue between an engine and its background view', async () => {
+    const before = engine.executed;
+    const [a, b] = await Promise.all([
+      engine.background.query('SELECT max(i)::INTEGER AS m FROM t'),
+      engine.query('SELECT max(i)::INTEGER AS m FROM t'),
+    ]);
+    expect(rows<{ m: number }>(a)[0].m).to.equal(9);
+    expect(rows<{ m: number }>(b)[0].m).to.equal(9);
+    expect(engine.executed - before).to.equal(1);
+    expect(engine.background.executed).to.equal(engine.executed);
+  });
+
   it('rejects a failing statement with a query-failed error and keeps answering the next ones', async () => {
     const bad = engine.query('SELECT no_such_column FROM t');
     const good = engine.query('SELECT count(*)::INTEGER AS n FROM t');

@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { dashboardContext } from '../../data/context.js';
 import type { DashboardState } from '../../data/dashboard-state.js';
-import type { QueryEngine } from '../../data/query-engine.js';
+import type { QueryEngine, QueryPriority } from '../../data/query-engine.js';
 import type { FilterPatch, FilterState } from '../../data/filter-state.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
 import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
@@ -106,9 +106,15 @@ export abstract class MktWidget<T> extends LitElement {
   private readonly link = new DataLink(this, (state) => (this.dashboard = state));
   private readonly attributeCheck = new AttributeCheck(this);
 
+  /**
+   * `background` for model elements: their queries wait while a lighter element's are queued, so that a filter
+   * change repaints the aggregates first (see QueryEngine).
+   */
+  protected readonly queryPriority: QueryPriority = 'interactive';
+
   protected readonly task = new Task(this, {
     task: async ([dashboard, ...extra], { signal }) => {
-      const engine = dashboard?.engine;
+      const engine = this.queryPriority === 'background' ? dashboard?.engine?.background : dashboard?.engine;
       if (!dashboard || dashboard.status !== 'ready' || !engine || this.missingTables().length > 0) return undefined;
       void extra;
       return this.query({ engine, filters: dashboard.filters, dashboard, signal });

@@ -52,6 +52,7 @@ type Slice = { dim: string; slice: string };
  */
 @customElement('mkt-insights')
 export class MktInsights extends MktWidget<InsightsResult> {
+  protected override readonly queryPriority = 'background' as const;
   static override styles = [...MktWidget.styles, insightsStyles];
 
   /** Largest number of findings shown (and written to the summary). */

@@ -94,10 +94,15 @@ export const widgetStyles = [
       .skeleton span {
         animation: none;
       }
+      .stale {
+        transition: none;
+      }
     }
+    /* Dimmed only when a new result takes longer than 150 ms (no flicker on quick updates), restored at once:
+       fading a whole chart in and out repaints it on every frame. */
     .stale {
       opacity: 0.6;
-      transition: opacity 0.2s;
+      transition: opacity 0.2s 0.15s;
     }
     button,
     select,

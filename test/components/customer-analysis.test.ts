@@ -8,7 +8,8 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktClv } from '../../src/components/clv/mkt-clv.js';
 import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
-import { alignSorted, decodeText } from '../../src/components/clv/customer-analysis.js';
+import { alignSorted, analyse, CustomerModelStore, decodeText } from '../../src/components/clv/customer-analysis.js';
+import { MISSING_MODEL } from '../../src/components/clv/customer-analysis-types.js';
 import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
 import type { CustomerValues } from '../../src/models/customer-value.js';
 import { manyCustomersDataset } from '../fixtures/customer-rows.js';
@@ -41,6 +42,29 @@ describe('reading Arrow columns for the customer worker', () => {
     const read = floatColumn(doubles, 'v');
     expect([...read]).to.deep.equal([1.5, -2]);
     expect(read.buffer).to.not.equal(doubles.getChild('v')!.data[0].values.buffer);
+  });
+});
+
+describe('CustomerModelStore', () => {
+  // Three customers, one with a repeat purchase (weeks): enough for a fit to be attempted.
+  const summary = {
+    ids: ['a', 'b', 'c'],
+    x: Float64Array.of(0, 2, 1),
+    tx: Float64Array.of(0, 5, 3),
+    T: Float64Array.of(10, 12, 8),
+    mx: Float64Array.of(0, 40, 25),
+    monetary: Float64Array.of(30, 150, 60),
+    recencyDays: Float64Array.of(70, 49, 35),
+  };
+
+  it('keeps the last models by key and says MISSING_MODEL for a dropped one asked for without its columns', () => {
+    const store = new CustomerModelStore(1);
+    expect(analyse(store, { op: 'fit', key: 'A', summary })).to.equal(null);
+    expect(store.model('A', undefined).ids).to.deep.equal(['a', 'b', 'c']);
+    analyse(store, { op: 'fit', key: 'B', summary });
+    expect(() => store.model('A', undefined)).to.throw(MISSING_MODEL);
+    // With the columns again, it is rebuilt.
+    expect(store.model('A', summary).ids).to.deep.equal(['a', 'b', 'c']);
   });
 });
 

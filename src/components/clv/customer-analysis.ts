@@ -8,6 +8,7 @@ import type { GammaGammaFit } from '../../models/gamma-gamma.js';
 import { churnAnalysis, type ChurnAnalysis } from '../churn/churn-model.js';
 import { rfmSegmentStats, type RfmColumns, type RfmSegmentsStats } from '../rfm-segments/rfm-stats.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+import { MISSING_MODEL } from './customer-analysis-types.js';
 
 /** Strings of an Arrow Utf8 column as its raw bytes and offsets (cheap to copy), or already decoded. */
 export type TextColumn = { readonly bytes: Uint8Array; readonly offsets: Int32Array } | readonly string[];
@@ -83,7 +84,8 @@ export type AnalysisRequest =
   | {
       readonly op: 'clv';
       readonly key: string;
-      readonly summary: SummaryColumns;
+      /** Left out when the worker has the model of `key` already (it says MISSING_MODEL otherwise). */
+      readonly summary?: SummaryColumns;
       readonly horizonWeeks: number;
       readonly discountRate: number;
       /** Each customer's RFM segment (customer id, segment name). */
@@ -94,7 +96,8 @@ export type AnalysisRequest =
   | {
       readonly op: 'rfm';
       readonly key: string;
-      readonly summary: SummaryColumns;
+      /** Left out when the worker has the model of `key` already (it says MISSING_MODEL otherwise). */
+      readonly summary?: SummaryColumns;
       readonly horizonWeeks: number;
       readonly discountRate: number;
       readonly rfm: RfmColumns<TextColumn>;
@@ -106,7 +109,8 @@ export type AnalysisRequest =
   | {
       readonly op: 'churn';
       readonly key: string;
-      readonly summary: SummaryColumns;
+      /** Left out when the worker has the model of `key` already (it says MISSING_MODEL otherwise). */
+      readonly summary?: SummaryColumns;
       /** The customer summary at the window end − `days`. */
       readonly earlier: SummaryColumns;
       readonly days: number;
@@ -149,13 +153,14 @@ export class CustomerModelStore {
     return hit;
   }
 
-  model(key: string, summary: SummaryColumns): CustomerModel {
+  model(key: string, summary: SummaryColumns | undefined): CustomerModel {
     const hit = this.models.get(key);
     if (hit) {
       this.models.delete(key);
       this.models.set(key, hit);
       return hit;
     }
+    if (!summary) throw new Error(MISSING_MODEL);
     const model = buildModel(summary);
     this.models.set(key, model);
     while (this.models.size > this.size) this.models.delete(this.models.keys().next().value!);

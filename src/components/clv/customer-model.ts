@@ -4,6 +4,7 @@ import type { QueryEngine } from '../../data/query-engine.js';
 import { customerSummarySql } from '../../metrics/customer-summary.js';
 import { rfmSql } from '../../metrics/rfm.js';
 import { addDays } from '../../metrics/filter-sql.js';
+import { MISSING_MODEL } from './customer-analysis-types.js';
 import type {
   AnalysisRequest,
   ClvSummary,
@@ -105,7 +106,7 @@ if (typeof Worker !== 'undefined') startWorker();
 /** Where the last analysis ran; tests read it. */
 export let lastAnalysisWhere: 'worker' | 'main' = 'main';
 
-async function run<R>(request: AnalysisRequest): Promise<R> {
+async function post<R>(request: AnalysisRequest): Promise<R> {
   const w = startWorker();
   if (w) {
     try {
@@ -124,6 +125,21 @@ async function run<R>(request: AnalysisRequest): Promise<R> {
   const { store, run: analyse } = await local;
   lastAnalysisWhere = 'main';
   return analyse(store, request) as R;
+}
+
+/**
+ * Runs a request in the worker (or here when no worker starts). The summary's columns are copied to the worker
+ * once, with the early fit; later requests name the model by key and carry the columns only if the worker has
+ * dropped it.
+ */
+async function run<R>(request: AnalysisRequest): Promise<R> {
+  if (request.op === 'fit') return post<R>(request);
+  try {
+    return await post<R>({ ...request, summary: undefined });
+  } catch (error) {
+    if (!(error instanceof Error && error.message === MISSING_MODEL)) throw error;
+    return post<R>(request);
+  }
 }
 
 type Memo = WeakMap<QueryEngine, Map<string, Promise<unknown>>>;

@@ -11,6 +11,8 @@ export type QueryPriority = 'interactive' | 'background';
 interface Pending {
   readonly sql: string;
   priority: QueryPriority;
+  /** A background statement waits one task before it may be sent, so the interactive statements asked in the same update cycle go first. */
+  held: boolean;
   readonly result: Promise<Table>;
   resolve(table: Table): void;
   reject(error: unknown): void;
@@ -65,7 +67,7 @@ export class QueryEngine {
       this.cache.delete(sql);
       this.cache.set(sql, cached);
       const pending = this.queue.find((p) => p.sql === sql);
-      if (pending && priority === 'interactive') pending.priority = priority;
+      if (pending && priority === 'interactive') [pending.priority, pending.held] = [priority, false];
       return pending ? this.wait(pending, signal) : cached;
     }
     const pending = this.enqueue(sql, priority);
@@ -122,8 +124,14 @@ export class QueryEngine {
       resolve = res;
       reject = rej;
     });
-    const pending: Pending = { sql, priority, result, resolve, reject, waiting: 0, started: false };
+    const held = priority === 'background';
+    const pending: Pending = { sql, priority, held, result, resolve, reject, waiting: 0, started: false };
     this.queue.push(pending);
+    if (held)
+      setTimeout(() => {
+        pending.held = false;
+        void this.pump();
+      }, 0);
     queueMicrotask(() => this.pump());
     return pending;
   }
@@ -160,7 +168,7 @@ export class QueryEngine {
 
   private async pump(): Promise<void> {
     if (this.inFlight >= IN_FLIGHT || this.closed) return;
-    const ready = (p: Pending) => !p.started && p.waiting > 0;
+    const ready = (p: Pending) => !p.started && !p.held && p.waiting > 0;
     const next = this.queue.find((p) => ready(p) && p.priority === 'interactive') ?? this.queue.find((p) => ready(p));
     if (!next) return;
     this.inFlight++;

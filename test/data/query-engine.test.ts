@@ -64,6 +64,15 @@ describe('QueryEngine', () => {
     expect(rows<{ from_background: number }>(await background)[0].from_background).to.equal(7);
   });
 
+  it('holds a background query for one task, so an interactive one asked a few microtasks later goes first', async () => {
+    const background = engine.background.query('SELECT 5 AS held_background FROM t LIMIT 1');
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    const interactive = engine.query('SELECT 6 AS later_interactive FROM t LIMIT 1');
+    await Promise.all([background, interactive]);
+    const sent = (text: string) => engine.history.find((h) => h.sql.includes(text))!.sent;
+    expect(sent('later_interactive')).to.be.lessThan(sent('held_background'));
+  });
+
   it('shares cache and queue between an engine and its background view', async () => {
     const before = engine.executed;
     const [a, b] = await Promise.all([

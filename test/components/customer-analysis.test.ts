@@ -10,6 +10,7 @@ import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
 import { alignSorted, analyse, CustomerModelStore, decodeText } from '../../src/components/clv/customer-analysis.js';
 import { MISSING_MODEL } from '../../src/components/clv/customer-analysis-types.js';
+import { warmUp } from '../../src/components/clv/warm-up.js';
 import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
 import type { CustomerValues } from '../../src/models/customer-value.js';
 import { manyCustomersDataset } from '../fixtures/customer-rows.js';
@@ -65,6 +66,12 @@ describe('CustomerModelStore', () => {
     expect(() => store.model('A', undefined)).to.throw(MISSING_MODEL);
     // With the columns again, it is rebuilt.
     expect(store.model('A', summary).ids).to.deep.equal(['a', 'b', 'c']);
+  });
+});
+
+describe('warmUp()', () => {
+  it("runs the worker's requests on its made-up customers without an error", () => {
+    expect(() => warmUp(200)).to.not.throw();
   });
 });
 

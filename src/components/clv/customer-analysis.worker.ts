@@ -2,8 +2,15 @@
 // Runs the customer models and everything per customer of the CLV, RFM segments and churn elements off the main
 // thread. One worker per page keeps the fitted models of the last few filter states (shared by the elements).
 import { analyse, CustomerModelStore, type AnalysisRequest } from './customer-analysis.js';
+import { warmUp } from './warm-up.js';
 
 const store = new CustomerModelStore();
+// Compiles the hot loops before the first real request (which waits in the queue until this is done).
+try {
+  warmUp();
+} catch {
+  // Only a warm-up.
+}
 
 self.onmessage = (event: MessageEvent<{ id: number; request: AnalysisRequest }>) => {
   const { id, request } = event.data;

@@ -149,10 +149,23 @@ describe('<mkt-data>', () => {
     const data = await mount<MktData>(html`<mkt-data id="u" url-state .source=${tinyDataset()}></mkt-data>`);
     expect(data.filters.categories).to.deep.equal(['Books', 'Toys']);
     expect(data.filters.dateFrom).to.equal('2025-02-01');
+    const pushState = history.pushState;
+    let pushes = 0;
+    history.pushState = (...args: Parameters<History['pushState']>) => {
+      pushes++;
+      pushState.apply(history, args);
+    };
+    data.setFilters({ tiers: ['silver'] });
     data.setFilters({ tiers: ['gold'], categories: ["Kids' & Baby"] });
-    const params = new URLSearchParams(location.search);
+    const params = await waitFor(() => {
+      const p = new URLSearchParams(location.search);
+      return p.get('u.tiers') !== null && p;
+    }, 'the URL to follow the filters');
     expect(params.getAll('u.categories')).to.deep.equal(["Kids' & Baby"]);
     expect(params.get('u.tiers')).to.equal('gold');
+    history.pushState = pushState;
+    // Two changes in a row are one settled state: one history entry.
+    expect(pushes).to.equal(1);
     data.remove();
     history.replaceState(null, '', start);
   });

@@ -69,7 +69,12 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
   await settle(page);
   const after = await gmv();
   if (after === before) throw new Error(`GMV stayed ${before}`);
-  if (!page.url().includes('shop.categories=')) throw new Error(`the URL did not record the filter: ${page.url()}`);
+  // The URL follows once the filters have settled (300 ms).
+  await page
+    .waitForFunction(() => location.search.includes('shop.categories='), null, { timeout: 5000 })
+    .catch(() => {
+      throw new Error(`the URL did not record the filter: ${page.url()}`);
+    });
   await page.close();
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });

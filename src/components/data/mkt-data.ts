@@ -15,6 +15,7 @@ import { MktDataReadyEvent } from '../../events/data-ready.js';
 import { dataStyles } from './mkt-data.styles.js';
 
 let counter = 0;
+const URL_DELAY = 300;
 
 /**
  * Loads a marketplace dataset into its own DuckDB-WASM database and shares it, with the filter state, with
@@ -43,7 +44,7 @@ export class MktData extends LitElement {
   @property() currency = 'USD';
   /** `light` or `dark` for every element of this dashboard (an element's own `theme` wins); default: the system's. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
-  /** Keep the filters in the page URL's query string (a shareable link). */
+  /** Keep the filters in the page URL's query string (a shareable link); written once they settle for 300 ms. */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
   /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
   @property({ attribute: false }) source: InMemoryDataset | null = null;
@@ -58,8 +59,13 @@ export class MktData extends LitElement {
   private readonly onPageFilterChange = (event: MktFilterChangeEvent) => {
     if (!event.composedPath().includes(this) && this.isAttached(event)) this.handleFilterChange(event);
   };
-  private readonly onPopState = () => this.applyUrlFilters();
+  private readonly onPopState = () => {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = undefined;
+    this.applyUrlFilters();
+  };
   private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
   /** Removed from the page and its database freed: adding it back loads again. */
   private disposed = false;
 
@@ -85,8 +91,24 @@ export class MktData extends LitElement {
     const next = applyFilterPatch(this.dashboard.filters, patch);
     if (next === this.dashboard.filters) return;
     this.update$({ filters: next });
-    if (this.urlState) writeUrlFilters(this.id, next);
+    if (this.urlState) this.scheduleUrlWrite();
     this.dispatchEvent(new MktFiltersAppliedEvent(next));
+  }
+
+  /**
+   * The URL follows the filters once they have settled for URL_DELAY ms: one history entry per state the user
+   * stopped at (not one per step of a drag), and no history write on the path of every filter change.
+   */
+  private scheduleUrlWrite(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => this.flushUrlWrite(), URL_DELAY);
+  }
+
+  private flushUrlWrite(): void {
+    if (this.urlTimer === undefined) return;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = undefined;
+    writeUrlFilters(this.id, this.dashboard.filters);
   }
 
   override connectedCallback(): void {
@@ -110,6 +132,7 @@ export class MktData extends LitElement {
     this.removeEventListener(MktFilterChangeEvent.eventName, this.onOwnFilterChange);
     document.removeEventListener(MktFilterChangeEvent.eventName, this.onPageFilterChange);
     window.removeEventListener('popstate', this.onPopState);
+    this.flushUrlWrite();
     // Moving the element in the DOM disconnects and reconnects it at once: only a real removal frees the database.
     this.disposeTimer = setTimeout(() => {
       if (!this.isConnected) {

@@ -12,8 +12,8 @@ export interface ChurnModelResult {
   readonly auc: number;
   readonly precision: number;
   readonly recall: number;
-  /** Current churn probability of every customer (index of `CustomerModel.ids`). */
-  readonly probability: Float64Array;
+  /** Current churn probability of a customer (index of `CustomerModel.ids`); NaN without a model. */
+  probability(i: number): number;
 }
 
 /** The customers' history at the cut-off end − N days; `index` is each one's position in the current model. */
@@ -60,8 +60,6 @@ export function fitChurnModel(
   earlier: EarlierCustomers | null,
   days: number,
 ): ChurnModelResult {
-  const n = customers.ids.length;
-  const probability = new Float64Array(n).fill(Number.NaN);
   const empty = {
     model: null,
     train: 0,
@@ -70,7 +68,7 @@ export function fitChurnModel(
     auc: NaN,
     precision: NaN,
     recall: NaN,
-    probability,
+    probability: () => Number.NaN,
   };
   if (!earlier || earlier.index.length < 10) return empty;
   const trainX: number[][] = [];
@@ -95,8 +93,6 @@ export function fitChurnModel(
   const scores = testX.map((x) => model.predict(x));
   const c = confusion(scores, testY, 0.5);
   const { columns, recencyDays } = customers;
-  for (let i = 0; i < n; i++)
-    probability[i] = model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i]));
   return {
     model,
     train: trainY.length,
@@ -105,7 +101,8 @@ export function fitChurnModel(
     auc: auc(scores, testY),
     precision: c.precision,
     recall: c.recall,
-    probability,
+    // Only the early-warning candidates need one: computed on demand.
+    probability: (i) => model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i])),
   };
 }
 
@@ -147,7 +144,8 @@ export function churnAnalysis(
     const daysSinceLast = customers.recencyDays[i];
     const overdue = usualGap > 0 && daysSinceLast > OVERDUE_FACTOR * usualGap;
     if (!(drop >= ALIVE_DROP || overdue)) continue;
-    const p = Number.isFinite(probability[i]) ? probability[i] : 1 - pAlive;
+    const churn = probability(i);
+    const p = Number.isFinite(churn) ? churn : 1 - pAlive;
     atRisk.push({
       id: customers.ids[i],
       revenue: monetary[i],

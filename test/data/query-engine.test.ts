@@ -33,7 +33,6 @@ describe('QueryEngine', () => {
       Array.from({ length: 8 }, (_, k) => engine.query(`SELECT count(*)::INTEGER AS n FROM t WHERE i < ${k + 1}`)),
     );
     expect(results.map((r) => rows<{ n: number }>(r)[0].n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
-    // Two statements are in flight at a time, so they may finish out of order.
     const recent = engine.history.slice(-8).map((h) => h.sql);
     expect(recent.sort()).to.deep.equal(
       Array.from({ length: 8 }, (_, k) => `SELECT count(*)::INTEGER AS n FROM t WHERE i < ${k + 1}`),

@@ -17,7 +17,7 @@ self.onmessage = (event: MessageEvent<{ id: number; request: AnalysisRequest }>)
   const start = performance.now();
   try {
     const result = analyse(store, request);
-    // `ms`: time spent in the worker on this request (the benchmarks read it).
+    // `ms`: the time this request took in the worker (for profiling; the page ignores it).
     (self as unknown as Worker).postMessage({ id, result, ms: performance.now() - start });
   } catch (error) {
     (self as unknown as Worker).postMessage({ id, error: error instanceof Error ? error.message : String(error) });

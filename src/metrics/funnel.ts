@@ -29,33 +29,55 @@ function sessionWhere(filters: FilterState, ignore: WhereOptions['ignore'] = [])
   return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
+/** Which sessions' dimension a depth count is grouped by. */
+export type SessionGroup = 'source' | 'category';
+
 /**
- * Sessions reaching each step, overall or per group (`category` or `traffic_source`): columns `grp` (null when
- * not broken down), `sessions`, `viewed`, `carted`, `checked_out`, `purchased`. Groups come largest first.
- * Broken down by category, the category filter is ignored so that every category stays comparable.
+ * Sessions per group and funnel depth: columns `grp`, `depth` (0-4), `sessions`, by group then depth. One scan
+ * answers every funnel element and the session journeys of a dashboard: the overall funnel and the funnel by
+ * source fold the same rows as the journeys (identical SQL, run once). By category, the category filter is
+ * ignored so that every category stays comparable.
  */
-export function funnelSql(filters: FilterState, breakdown: FunnelBreakdown = 'none'): string {
-  const group =
-    breakdown === 'category'
-      ? `coalesce(category, '(none)')`
-      : breakdown === 'source'
-        ? `coalesce(traffic_source, '(unknown)')`
-        : 'NULL';
-  const where = sessionWhere(filters, breakdown === 'category' ? ['categories'] : []);
-  return `SELECT ${group} AS grp, count(*)::INTEGER AS sessions,
-      count(*) FILTER (WHERE depth >= 1)::INTEGER AS viewed,
-      count(*) FILTER (WHERE depth >= 2)::INTEGER AS carted,
-      count(*) FILTER (WHERE depth >= 3)::INTEGER AS checked_out,
-      count(*) FILTER (WHERE depth >= 4)::INTEGER AS purchased
-    FROM mkt_sessions ${where}
-    GROUP BY 1 ORDER BY sessions DESC, grp`;
+export function sessionDepthsSql(filters: FilterState, by: SessionGroup): string {
+  const group = by === 'category' ? `coalesce(category, '(none)')` : `coalesce(traffic_source, '(unknown)')`;
+  return `SELECT ${group} AS grp, depth::INTEGER AS depth, count(*)::INTEGER AS sessions
+    FROM mkt_sessions ${sessionWhere(filters, by === 'category' ? ['categories'] : [])}
+    GROUP BY ALL ORDER BY grp, depth`;
 }
 
-/** Sessions per traffic source and how far they got: columns `source`, `depth`, `sessions`. */
-export function sessionPathsSql(filters: FilterState): string {
-  return `SELECT coalesce(traffic_source, '(unknown)') AS source, depth::INTEGER AS depth, count(*)::INTEGER AS sessions
-    FROM mkt_sessions ${sessionWhere(filters)}
-    GROUP BY ALL ORDER BY source, depth`;
+/** The rows of `sessionDepthsSql` to group by for a funnel breakdown (overall = by source, summed). */
+export function depthGroupOf(breakdown: FunnelBreakdown): SessionGroup {
+  return breakdown === 'category' ? 'category' : 'source';
+}
+
+export interface FunnelRow {
+  /** The group; null for the overall funnel. */
+  readonly grp: string | null;
+  readonly sessions: number;
+  readonly viewed: number;
+  readonly carted: number;
+  readonly checked_out: number;
+  readonly purchased: number;
+}
+
+/**
+ * Sessions reaching each step, overall (one row, `grp` null) or per group, largest group first: a session of
+ * depth d reached steps 1..d.
+ */
+export function funnelRows(
+  depths: readonly { grp: string; depth: number; sessions: number }[],
+  breakdown: FunnelBreakdown,
+): FunnelRow[] {
+  const groups = new Map<string | null, number[]>();
+  for (const { grp, depth, sessions } of depths) {
+    const key = breakdown === 'none' ? null : grp;
+    if (!groups.has(key)) groups.set(key, [0, 0, 0, 0, 0]);
+    const reached = groups.get(key)!;
+    for (let step = 0; step <= Math.min(4, Math.max(0, depth)); step++) reached[step] += sessions;
+  }
+  return [...groups]
+    .map(([grp, r]) => ({ grp, sessions: r[0], viewed: r[1], carted: r[2], checked_out: r[3], purchased: r[4] }))
+    .sort((a, b) => b.sessions - a.sessions || (String(a.grp) < String(b.grp) ? -1 : 1));
 }
 
 /**

@@ -9,7 +9,7 @@ import { generateDatasetIPC } from '../../generator/core/write-dataset.js';
 import { openEngine, sql } from '../support/engine.js';
 import { mount, settled, whenReady } from '../support/dom.js';
 import { cohortActivitySql } from '../../src/metrics/cohorts.js';
-import { funnelSql, sessionPathsSql } from '../../src/metrics/funnel.js';
+import { funnelOf, sessionPaths } from '../support/funnel.js';
 import { EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -57,7 +57,7 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
     });
   }
 
-  it('funnelSql() counts each step as the raw page events do (every earlier step reached)', async () => {
+  it('the funnel counts each step as the raw page events do (every earlier step reached)', async () => {
     const [expected] = await sql(
       engine,
       `SELECT count(*)::INTEGER AS sessions,
@@ -65,12 +65,12 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
         count(*) FILTER (WHERE v AND c AND k)::INTEGER AS checked_out, count(*) FILTER (WHERE v AND c AND k AND p)::INTEGER AS purchased
       FROM (${RAW_SESSIONS})`,
     );
-    const [got] = await sql(engine, funnelSql(EMPTY_FILTERS));
+    const [got] = await funnelOf(engine, EMPTY_FILTERS);
     expect(expected.purchased).to.be.greaterThan(0);
     expect({ ...got, grp: undefined }).to.deep.equal({ ...expected, grp: undefined });
   });
 
-  it('funnelSql() by source and sessionPathsSql() agree with the raw page events per traffic source', async () => {
+  it('the funnel by source and the session journeys agree with the raw page events per traffic source', async () => {
     const expected = await sql(
       engine,
       `SELECT source, count(*)::INTEGER AS sessions,
@@ -78,8 +78,8 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
         count(*) FILTER (WHERE v AND NOT c)::INTEGER AS left_after_view
       FROM (${RAW_SESSIONS}) GROUP BY source ORDER BY source`,
     );
-    const bySource = await sql(engine, funnelSql(EMPTY_FILTERS, 'source'));
-    const paths = await sql(engine, sessionPathsSql(EMPTY_FILTERS));
+    const bySource = await funnelOf(engine, EMPTY_FILTERS, 'source');
+    const paths = await sessionPaths(engine, EMPTY_FILTERS);
     for (const e of expected) {
       const g = bySource.find((r) => r.grp === e.source)!;
       expect([g.sessions, g.purchased], String(e.source)).to.deep.equal([e.sessions, e.purchased]);

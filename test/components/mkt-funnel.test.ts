@@ -1,6 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/funnel/mkt-funnel.js';
+import '../../src/components/journey/mkt-journey.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktFunnel } from '../../src/components/funnel/mkt-funnel.js';
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
@@ -91,5 +92,20 @@ describe('<mkt-funnel> without page events', () => {
       'This dataset has no page events (storefront sessions), which this view needs.',
     );
     data.remove();
+  });
+
+  it('answers the overall funnel, the funnel by source and the session journeys with one scan', async () => {
+    const page = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}>
+        <mkt-funnel></mkt-funnel><mkt-funnel breakdown="source"></mkt-funnel><mkt-journey></mkt-journey>
+      </mkt-data>`,
+    );
+    await whenReady(page);
+    for (const el of page.querySelectorAll('mkt-funnel, mkt-journey')) await settled(el as MktFunnel);
+    const scans = page.state.engine!.history.filter((h) => h.sql.includes('FROM mkt_sessions'));
+    expect(scans.map((h) => h.sql)).to.have.length(1);
+    // Still the right numbers in each: 5 sessions overall, and the journey names the sources.
+    expect(text(page.querySelector('mkt-funnel')!, '.base')).to.equal('5 sessions');
+    page.remove();
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { funnelSql, repeatPathsSql, sessionPathsSql } from '../../src/metrics/funnel.js';
+import { repeatPathsSql } from '../../src/metrics/funnel.js';
+import { funnelOf, sessionPaths } from '../support/funnel.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -15,14 +16,14 @@ describe('funnel SQL on the tiny marketplace', () => {
   });
   after(() => close());
 
-  it('funnelSql() counts the sessions reaching each step', async () => {
-    const [f] = await sql(engine, funnelSql(EMPTY_FILTERS));
+  it('the funnel counts the sessions reaching each step', async () => {
+    const [f] = await funnelOf(engine, EMPTY_FILTERS);
     expect(f).to.deep.equal({ grp: null, sessions: 5, viewed: 5, carted: 3, checked_out: 2, purchased: 2 });
   });
 
-  it('funnelSql() breaks the funnel down by category, ignoring the category filter', async () => {
+  it('the funnel breaks the funnel down by category, ignoring the category filter', async () => {
     const filters = applyFilterPatch(EMPTY_FILTERS, { categories: ['Toys'] });
-    const rows = await sql(engine, funnelSql(filters, 'category'));
+    const rows = await funnelOf(engine, filters, 'category');
     expect(rows.map((r) => [r.grp, r.sessions, r.viewed, r.carted, r.checked_out, r.purchased])).to.deep.equal([
       ['Books', 2, 2, 0, 0, 0],
       ['Electronics', 2, 2, 2, 2, 2],
@@ -30,9 +31,9 @@ describe('funnel SQL on the tiny marketplace', () => {
     ]);
   });
 
-  it('funnelSql() by traffic source applies the date filter to the session day', async () => {
+  it('the funnel by traffic source applies the date filter to the session day', async () => {
     const filters = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-02-28' });
-    const rows = await sql(engine, funnelSql(filters, 'source'));
+    const rows = await funnelOf(engine, filters, 'source');
     // February: S1 organic (purchase), S2 direct, S3 social.
     expect(rows.map((r) => [r.grp, r.sessions, r.purchased])).to.deep.equal([
       ['direct', 1, 0],
@@ -64,7 +65,7 @@ describe('funnel SQL on the tiny marketplace', () => {
     ];
     const other = await openEngine(tinyDataset({ rows: { page_events: [...TINY.page_events, ...extra] } }));
     try {
-      const [f] = await sql(other.engine, funnelSql(EMPTY_FILTERS));
+      const [f] = await funnelOf(other.engine, EMPTY_FILTERS);
       // S6 has a cart and a purchase but no view: it is a session, and it reaches no step.
       expect(f).to.deep.equal({ grp: null, sessions: 6, viewed: 5, carted: 3, checked_out: 2, purchased: 2 });
     } finally {
@@ -72,8 +73,8 @@ describe('funnel SQL on the tiny marketplace', () => {
     }
   });
 
-  it('sessionPathsSql() gives each source how far its sessions got', async () => {
-    const rows = await sql(engine, sessionPathsSql(EMPTY_FILTERS));
+  it('the session journeys give each source how far its sessions got', async () => {
+    const rows = await sessionPaths(engine, EMPTY_FILTERS);
     expect(rows.map((r) => [r.source, r.depth, r.sessions])).to.deep.equal([
       ['direct', 1, 1],
       ['email', 4, 1],

@@ -7,7 +7,15 @@ import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows } from '../../data/arrow-rows.js';
-import { FUNNEL_BREAKDOWNS, FUNNEL_STEPS, funnelSql, sourceLabel, type FunnelBreakdown } from '../../metrics/funnel.js';
+import {
+  FUNNEL_BREAKDOWNS,
+  FUNNEL_STEPS,
+  depthGroupOf,
+  funnelRows,
+  sessionDepthsSql,
+  sourceLabel,
+  type FunnelBreakdown,
+} from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
@@ -88,16 +96,10 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
-    const table = await engine.query(funnelSql(filters, breakdown), signal);
-    type Row = {
-      grp: string | null;
-      sessions: number;
-      viewed: number;
-      carted: number;
-      checked_out: number;
-      purchased: number;
-    };
-    const groups = rows<Row>(table).map((r): FunnelGroup => ({
+    const depths = rows<{ grp: string; depth: number; sessions: number }>(
+      await engine.query(sessionDepthsSql(filters, depthGroupOf(breakdown)), signal),
+    );
+    const groups = funnelRows(depths, breakdown).map((r): FunnelGroup => ({
       name: r.grp,
       sessions: r.sessions,
       steps: [r.viewed, r.carted, r.checked_out, r.purchased],

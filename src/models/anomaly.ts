@@ -67,10 +67,14 @@ const MAD_TO_SIGMA = 0.6745;
 const MEAN_AD_TO_SIGMA = 1.2533;
 
 export function median(values: readonly number[]): number {
-  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const mid = xs.length >> 1;
-  return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+  // A typed array sorts numerically without a comparator call per pair: rolling medians call this per point.
+  const xs = new Float64Array(values.length);
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) xs[n++] = v;
+  if (n === 0) return Number.NaN;
+  const sorted = xs.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Median absolute deviation from the median (unscaled). */

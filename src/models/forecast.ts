@@ -71,6 +71,30 @@ export function initialStates(y: readonly number[], m: number): { level: number;
   return { level, trend, season: season.map((s) => s - centre) };
 }
 
+/** The sum of squared one-step errors of the recursions: what the fit minimises, without allocating a fit. */
+function holtWintersSse(
+  y: readonly number[],
+  m: number,
+  init: { level: number; trend: number; season: readonly number[] },
+  { alpha, beta, gamma, phi }: EtsParams,
+  season: Float64Array,
+): number {
+  let level = init.level;
+  let trend = init.trend;
+  season.set(init.season);
+  let sse = 0;
+  for (let t = 0; t < y.length; t++) {
+    const s = season[t % m];
+    const e = y[t] - (level + phi * trend + s);
+    sse += e * e;
+    const nextLevel = level + phi * trend + alpha * e;
+    trend = phi * trend + beta * e;
+    level = nextLevel;
+    season[t % m] = s + gamma * e;
+  }
+  return sse;
+}
+
 /** Runs the recursions with given parameters. */
 export function holtWinters(y: readonly number[], period: number, params: EtsParams): EtsFit {
   const m = Math.max(1, Math.round(period));
@@ -126,7 +150,10 @@ export function withoutOutliers(y: readonly number[]): number[] {
 /** Fits α, β, γ (and φ when `damped`, the default) by least squares of the one-step errors. */
 export function fitHoltWinters(y: readonly number[], period: number, options: { damped?: boolean } = {}): EtsFit {
   const damped = options.damped ?? true;
-  const objective = (u: readonly number[]) => holtWinters(y, period, toParams(u, damped)).sse;
+  const m = Math.max(1, Math.round(period));
+  const init = initialStates(y, m);
+  const season = new Float64Array(m);
+  const objective = (u: readonly number[]) => holtWintersSse(y, m, init, toParams(u, damped), season);
   // Start from α 0.3, β 0.1α, γ 0.1(1 − α), φ 0.95: moderate smoothing, as commonly used.
   const start = [logit((0.3 - 0.0001) / 0.9998), logit(0.1), logit(0.1), logit((0.95 - 0.8) / 0.18)];
   const best = nelderMead(objective, damped ? start : start.slice(0, 3), { maxEvaluations: 1500, step: 1 });

@@ -71,51 +71,43 @@ export function initialStates(y: readonly number[], m: number): { level: number;
   return { level, trend, season: season.map((s) => s - centre) };
 }
 
-/** The sum of squared one-step errors of the recursions: what the fit minimises, without allocating a fit. */
-function holtWintersSse(
+/**
+ * Runs the recursions from `init`, leaving the final seasonal states in `season` and each one-step prediction in
+ * `fitted` when given; returns the sum of squared errors and the final level and trend. The fit's objective calls
+ * it without `fitted`, so that it allocates nothing.
+ */
+function recurse(
   y: readonly number[],
-  m: number,
   init: { level: number; trend: number; season: readonly number[] },
   { alpha, beta, gamma, phi }: EtsParams,
-  season: Float64Array,
-): number {
+  season: number[] | Float64Array,
+  fitted?: number[],
+): { sse: number; level: number; trend: number } {
+  const m = season.length;
   let level = init.level;
   let trend = init.trend;
-  season.set(init.season);
-  let sse = 0;
-  for (let t = 0; t < y.length; t++) {
-    const s = season[t % m];
-    const e = y[t] - (level + phi * trend + s);
-    sse += e * e;
-    const nextLevel = level + phi * trend + alpha * e;
-    trend = phi * trend + beta * e;
-    level = nextLevel;
-    season[t % m] = s + gamma * e;
-  }
-  return sse;
-}
-
-/** Runs the recursions with given parameters. */
-export function holtWinters(y: readonly number[], period: number, params: EtsParams): EtsFit {
-  const m = Math.max(1, Math.round(period));
-  const { alpha, beta, gamma, phi } = params;
-  const init = initialStates(y, m);
-  let level = init.level;
-  let trend = init.trend;
-  const season = [...init.season];
-  const fitted: number[] = [];
+  for (let k = 0; k < m; k++) season[k] = init.season[k];
   let sse = 0;
   for (let t = 0; t < y.length; t++) {
     const s = season[t % m];
     const yhat = level + phi * trend + s;
     const e = y[t] - yhat;
-    fitted.push(yhat);
+    fitted?.push(yhat);
     sse += e * e;
     const nextLevel = level + phi * trend + alpha * e;
     trend = phi * trend + beta * e;
     level = nextLevel;
     season[t % m] = s + gamma * e;
   }
+  return { sse, level, trend };
+}
+
+/** Runs the recursions with given parameters. */
+export function holtWinters(y: readonly number[], period: number, params: EtsParams): EtsFit {
+  const m = Math.max(1, Math.round(period));
+  const season = new Array<number>(m);
+  const fitted: number[] = [];
+  const { sse, level, trend } = recurse(y, initialStates(y, m), params, season, fitted);
   const k = 6 + (m - 1);
   const sigma2 = sse / Math.max(1, y.length - k);
   return { params, period: m, fitted, sse, sigma2, level, trend, season, n: y.length };
@@ -153,7 +145,7 @@ export function fitHoltWinters(y: readonly number[], period: number, options: { 
   const m = Math.max(1, Math.round(period));
   const init = initialStates(y, m);
   const season = new Float64Array(m);
-  const objective = (u: readonly number[]) => holtWintersSse(y, m, init, toParams(u, damped), season);
+  const objective = (u: readonly number[]) => recurse(y, init, toParams(u, damped), season).sse;
   // Start from α 0.3, β 0.1α, γ 0.1(1 − α), φ 0.95: moderate smoothing, as commonly used.
   const start = [logit((0.3 - 0.0001) / 0.9998), logit(0.1), logit(0.1), logit((0.95 - 0.8) / 0.18)];
   const best = nelderMead(objective, damped ? start : start.slice(0, 3), { maxEvaluations: 1500, step: 1 });

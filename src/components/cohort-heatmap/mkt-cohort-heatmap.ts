@@ -1,20 +1,11 @@
-import { queryCohortMatrix } from './cohort-query.js';
+import { CohortWidget } from './cohort-widget.js';
 import { html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { interpolateBlues, interpolateOranges, scaleSequential } from 'd3';
-import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktWidget } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { cohortDataView, type CohortTableRow } from './cohort-table.js';
-import { integerIn, oneOf } from '../base/attribute-check.js';
-import {
-  cellValue,
-  COHORT_ENTITIES,
-  COHORT_MEASURES,
-  type CohortCell,
-  type CohortEntity,
-  type CohortMatrix,
-  type CohortMeasure,
-} from '../../metrics/cohorts.js';
+import { cellValue, type CohortCell, type CohortMatrix, type CohortMeasure } from '../../metrics/cohorts.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
@@ -54,53 +45,14 @@ const HEAD_H = 30;
  * @cssprop --mkt-accent - Outline of the selected cohort.
  */
 @customElement('mkt-cohort-heatmap')
-export class MktCohortHeatmap extends MktWidget<CohortMatrix> {
+export class MktCohortHeatmap extends CohortWidget {
   static override styles = [...MktWidget.styles, chartStyles, sequentialLegendStyles, cohortHeatmapStyles];
 
-  /** Whose cohorts: `customers` or `sellers`. */
-  @property({ reflect: true }) entity: CohortEntity = 'customers';
-  /** What the cells show: `retention`, `revenue` (revenue retention) or `churn` (churned by month k). */
-  @property({ reflect: true }) measure: CohortMeasure = 'retention';
-  /** Number of columns: months since 0 .. periods − 1 (12 shows month 0 to month 11). */
-  @property({ type: Number }) periods = 12;
-  /** Hide the customers/sellers and measure toggles. */
-  @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
+  protected override readonly minPeriods = 1;
 
   @state() private tip: TooltipState | null = null;
   @state() private focusCell: [number, number] = [0, 0];
   private readonly size = new SizeController(this);
-
-  private get who(): CohortEntity {
-    return this.validAttribute(
-      'entity',
-      this.entity,
-      oneOf(COHORT_ENTITIES),
-      'customers',
-      COHORT_ENTITIES.join(' or '),
-    );
-  }
-
-  private get what(): CohortMeasure {
-    return this.validAttribute(
-      'measure',
-      this.measure,
-      oneOf(COHORT_MEASURES),
-      'retention',
-      COHORT_MEASURES.join(', '),
-    );
-  }
-
-  private get span(): number {
-    return this.validAttribute('periods', this.periods, integerIn(1, 60), 12, 'a whole number of months from 1 to 60');
-  }
-
-  protected override queryArgs() {
-    return [this.who, this.span];
-  }
-
-  protected override query(context: QueryContext): Promise<CohortMatrix> {
-    return queryCohortMatrix(context, this.who, this.span);
-  }
 
   protected override isEmpty(result: CohortMatrix): boolean {
     return result.rows.length === 0;

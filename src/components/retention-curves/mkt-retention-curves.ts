@@ -1,21 +1,12 @@
-import { queryCohortMatrix } from '../cohort-heatmap/cohort-query.js';
+import { CohortWidget } from '../cohort-heatmap/cohort-widget.js';
 import { html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { interpolateBlues, line, scaleLinear } from 'd3';
-import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktWidget } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { cohortDataView, type CohortTableRow } from '../cohort-heatmap/cohort-table.js';
-import { integerIn, oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
-import {
-  cellValue,
-  COHORT_ENTITIES,
-  COHORT_MEASURES,
-  type CohortCell,
-  type CohortEntity,
-  type CohortMatrix,
-  type CohortMeasure,
-} from '../../metrics/cohorts.js';
+import { cellValue, type CohortCell, type CohortMatrix, type CohortMeasure } from '../../metrics/cohorts.js';
 import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { legend } from '../../charts/legend.js';
@@ -49,53 +40,14 @@ interface Curve {
  * @cssprop --mkt-series-2 - Colour of the average line.
  */
 @customElement('mkt-retention-curves')
-export class MktRetentionCurves extends MktWidget<CohortMatrix> {
+export class MktRetentionCurves extends CohortWidget {
   static override styles = [...MktWidget.styles, chartStyles, retentionCurvesStyles];
 
-  /** Whose cohorts: `customers` or `sellers`. */
-  @property({ reflect: true }) entity: CohortEntity = 'customers';
-  /** `retention` (members active), `revenue` (revenue vs month 0) or `churn` (churned by month k). */
-  @property({ reflect: true }) measure: CohortMeasure = 'retention';
-  /** Months since 0 .. periods − 1 are computed; the curves show months 1 .. periods − 1. */
-  @property({ type: Number }) periods = 12;
-  /** Hide the measure toggle. */
-  @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
+  protected override readonly minPeriods = 2;
 
   @state() private highlight: string | null = null;
   @state() private tip: TooltipState | null = null;
   private readonly size = new SizeController(this);
-
-  private get who(): CohortEntity {
-    return this.validAttribute(
-      'entity',
-      this.entity,
-      oneOf(COHORT_ENTITIES),
-      'customers',
-      COHORT_ENTITIES.join(' or '),
-    );
-  }
-
-  private get what(): CohortMeasure {
-    return this.validAttribute(
-      'measure',
-      this.measure,
-      oneOf(COHORT_MEASURES),
-      'retention',
-      COHORT_MEASURES.join(', '),
-    );
-  }
-
-  private get span(): number {
-    return this.validAttribute('periods', this.periods, integerIn(2, 60), 12, 'a whole number of months from 2 to 60');
-  }
-
-  protected override queryArgs() {
-    return [this.who, this.span];
-  }
-
-  protected override query(context: QueryContext): Promise<CohortMatrix> {
-    return queryCohortMatrix(context, this.who, this.span);
-  }
 
   protected override isEmpty(m: CohortMatrix): boolean {
     return !m.average.some((c) => c.period > 0 && c.observed);

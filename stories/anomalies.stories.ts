@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/anomalies/mkt-anomalies.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
 
 type Args = { heading: string; threshold: number; limit: number };
 const el = (a: Args) =>
@@ -20,15 +20,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Data: Story = {};
-export const Loading: Story = {
-  render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${LOADING}></mkt-anomalies>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-anomalies heading=${args.heading} .dashboard=${FAILED}></mkt-anomalies>`,
-};
-export const Empty: Story = {
-  render: (args) => withData(el(args), emptyDataset()),
-};
-export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>`,
-};
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

@@ -3,8 +3,9 @@ import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/kpis/mkt-kpis.js';
 import '../src/components/category-performance/mkt-category-performance.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { datasetWithout, emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
+import { datasetWithout } from './support/datasets.js';
 
 type Args = { heading: string; metric: 'gmv' | 'orders' | 'conversion' };
 const el = (a: Args) =>
@@ -29,13 +30,8 @@ export const WithoutPageEvents: Story = {
   args: { metric: 'conversion' },
   render: (args) => withData(el(args), datasetWithout('page_events')),
 };
-export const Loading: Story = {
-  render: (args) =>
-    html`<mkt-category-performance heading=${args.heading} .dashboard=${LOADING}></mkt-category-performance>`,
-};
-export const Error: Story = {
-  render: (args) =>
-    html`<mkt-category-performance heading=${args.heading} .dashboard=${FAILED}></mkt-category-performance>`,
-};
-export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
-export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

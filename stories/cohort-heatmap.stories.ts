@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/cohort-heatmap/mkt-cohort-heatmap.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
 
 type Args = {
   heading: string;
@@ -39,11 +39,8 @@ export const Data: Story = {};
 export const Sellers: Story = { args: { entity: 'sellers' } };
 export const RevenueRetention: Story = { args: { measure: 'revenue' } };
 export const Churn: Story = { args: { measure: 'churn' } };
-export const Loading: Story = {
-  render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${LOADING}></mkt-cohort-heatmap>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-cohort-heatmap heading=${args.heading} .dashboard=${FAILED}></mkt-cohort-heatmap>`,
-};
-export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
-export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

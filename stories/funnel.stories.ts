@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/funnel/mkt-funnel.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
 import { datasetWithout } from './support/datasets.js';
 
 type Args = { heading: string; breakdown: 'none' | 'category' | 'source' };
@@ -23,11 +24,8 @@ type Story = StoryObj<Args>;
 export const Data: Story = {};
 export const ByCategory: Story = { args: { breakdown: 'category' } };
 export const BySource: Story = { args: { breakdown: 'source' } };
-export const Loading: Story = {
-  render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${LOADING}></mkt-funnel>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-funnel heading=${args.heading} .dashboard=${FAILED}></mkt-funnel>`,
-};
 export const NoPageEvents: Story = { render: (args) => withData(el(args), datasetWithout('page_events')) };
-export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Narrow: Story = states.Narrow;

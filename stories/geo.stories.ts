@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/geo/mkt-geo.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
 
 type Args = { heading: string; metric: string };
 const el = (a: Args) => html`<mkt-geo heading=${a.heading} metric=${a.metric}></mkt-geo>`;
@@ -19,15 +19,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Data: Story = {};
-export const Loading: Story = {
-  render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${LOADING}></mkt-geo>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-geo heading=${args.heading} .dashboard=${FAILED}></mkt-geo>`,
-};
-export const Empty: Story = {
-  render: (args) => withData(el(args), emptyDataset()),
-};
-export const Narrow: Story = {
-  render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>`,
-};
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

@@ -2,30 +2,25 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/kpis/mkt-kpis.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
+
+type Args = { heading: string };
+const el = (a: Args) => html`<mkt-kpis heading=${a.heading}></mkt-kpis>`;
 
 const meta = {
   title: 'Elements/KPIs',
   component: 'mkt-kpis',
   tags: ['autodocs'],
   args: { heading: 'Key figures' },
-  render: (args) => withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`),
-} satisfies Meta<{ heading: string }>;
+  render: (args) => withData(el(args)),
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<{ heading: string }>;
+type Story = StoryObj<Args>;
 
 export const Data: Story = {};
-export const Loading: Story = {
-  render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${LOADING}></mkt-kpis>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-kpis heading=${args.heading} .dashboard=${FAILED}></mkt-kpis>`,
-};
-export const Empty: Story = {
-  render: (args) => withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`, emptyDataset()),
-};
-export const Narrow: Story = {
-  render: (args) =>
-    html`<div style="max-width: 360px">${withData(html`<mkt-kpis heading=${args.heading}></mkt-kpis>`)}</div>`,
-};
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

@@ -3,10 +3,12 @@ import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/kpis/mkt-kpis.js';
 import '../src/components/rfm-segments/mkt-rfm-segments.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
 
 type Args = { heading: string; method: 'rules' | 'kmeans'; k: number };
+
+const el = (a: Args) => html`<mkt-rfm-segments heading=${a.heading} method=${a.method} k=${a.k}></mkt-rfm-segments>`;
 
 const meta = {
   title: 'Elements/RFM segments',
@@ -17,8 +19,7 @@ const meta = {
     method: { control: 'inline-radio', options: ['rules', 'kmeans'] },
     k: { control: { type: 'number', min: 0, max: 6 } },
   },
-  render: (args) =>
-    withData(html`<mkt-rfm-segments heading=${args.heading} method=${args.method} k=${args.k}></mkt-rfm-segments>`),
+  render: (args) => withData(el(args)),
 } satisfies Meta<Args>;
 export default meta;
 type Story = StoryObj<Args>;
@@ -29,18 +30,8 @@ export const KMeans: Story = { args: { method: 'kmeans' } };
 export const CrossFilter: Story = {
   render: (args) => withData(html`<mkt-kpis></mkt-kpis><mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`),
 };
-export const Loading: Story = {
-  render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${LOADING}></mkt-rfm-segments>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-rfm-segments heading=${args.heading} .dashboard=${FAILED}></mkt-rfm-segments>`,
-};
-export const Empty: Story = {
-  render: (args) => withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`, emptyDataset()),
-};
-export const Narrow: Story = {
-  render: (args) =>
-    html`<div style="max-width: 360px">
-      ${withData(html`<mkt-rfm-segments heading=${args.heading}></mkt-rfm-segments>`)}
-    </div>`,
-};
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

@@ -2,8 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/data/mkt-data.js';
 import '../src/components/seller-health/mkt-seller-health.js';
-import { withData, LOADING, FAILED } from './support/with-data.js';
-import { datasetWithout, emptyDataset } from './support/datasets.js';
+import { withData } from './support/with-data.js';
+import { stateStories } from './support/state-stories.js';
+import { datasetWithout } from './support/datasets.js';
 
 type Args = { heading: string; minOrders: number; pageSize: number };
 const el = (a: Args) =>
@@ -21,11 +22,8 @@ type Story = StoryObj<Args>;
 
 export const Data: Story = {};
 export const WithoutReviews: Story = { render: (args) => withData(el(args), datasetWithout('reviews')) };
-export const Loading: Story = {
-  render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${LOADING}></mkt-seller-health>`,
-};
-export const Error: Story = {
-  render: (args) => html`<mkt-seller-health heading=${args.heading} .dashboard=${FAILED}></mkt-seller-health>`,
-};
-export const Empty: Story = { render: (args) => withData(el(args), emptyDataset()) };
-export const Narrow: Story = { render: (args) => html`<div style="max-width: 360px">${withData(el(args))}</div>` };
+const states = stateStories(el);
+export const Loading: Story = states.Loading;
+export const Error: Story = states.Error;
+export const Empty: Story = states.Empty;
+export const Narrow: Story = states.Narrow;

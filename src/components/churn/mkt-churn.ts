@@ -10,7 +10,7 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
-import { churnAnalysis } from '../clv/customer-model.js';
+import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
@@ -123,6 +123,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
       model,
       atRisk,
     };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareCustomerWorker();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -100,8 +100,13 @@ function startWorker(): Worker | null {
   return worker;
 }
 
-// Started with the module, so that the worker's code loads and compiles while DuckDB loads the data.
-if (typeof Worker !== 'undefined') startWorker();
+/**
+ * Starts the worker (and its warm-up) ahead of the first request: the elements call it when they connect, so that
+ * the worker's code loads and compiles while DuckDB loads the data. Pages without these elements start none.
+ */
+export function prepareCustomerWorker(): void {
+  if (typeof Worker !== 'undefined') startWorker();
+}
 
 /** Where the last analysis ran; tests read it. */
 export let lastAnalysisWhere: 'worker' | 'main' = 'main';

@@ -9,7 +9,7 @@ import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { clvAnalysis } from './customer-model.js';
+import { clvAnalysis, prepareCustomerWorker } from './customer-model.js';
 import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
@@ -81,6 +81,11 @@ export class MktClv extends MktWidget<ClvResult> {
     });
     signal.throwIfAborted();
     return result.customers === 0 ? empty : result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareCustomerWorker();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -10,7 +10,7 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { rfmAnalysis } from '../clv/customer-model.js';
+import { rfmAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
@@ -89,6 +89,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     });
     signal.throwIfAborted();
     return result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareCustomerWorker();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -1,7 +1,7 @@
 import type { TableName } from '../schema/tables.js';
 import type { QueryEngine } from './query-engine.js';
-import { customerSegmentsTableSql } from '../metrics/rfm.js';
-import { firstOfEachId } from '../metrics/sql.js';
+import { customerSegmentsTableSql, RFM_SEGMENTS } from '../metrics/rfm.js';
+import { firstOfEachId, str } from '../metrics/sql.js';
 import { SESSION_DEPTH } from '../metrics/funnel.js';
 
 /**
@@ -69,6 +69,12 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       SELECT seller_id, min(order_date) AS first_sale_date FROM transactions WHERE status = 'completed' GROUP BY seller_id`,
   },
   {
+    // Each customer's RFM segment over all the data: what the `segment` filter selects (src/metrics/rfm.ts).
+    name: 'mkt_customer_segments',
+    needs: ['transactions'],
+    sql: customerSegmentsTableSql(),
+  },
+  {
     // One row per order line with every dimension a filter can name. Months are also kept as integers
     // (year × 12 + month − 1) so that cohort queries find a line's period by subtraction, without joins.
     name: 'mkt_orders',
@@ -80,7 +86,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
         coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort,
         ${MONTH_INDEX('t.order_date')} AS order_month, ${MONTH_INDEX('f.first_order_date')} AS cohort_month,
-        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month,
+        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month, seg.segment::mkt_segment AS segment,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM transactions t
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
@@ -88,14 +94,9 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
       LEFT JOIN mkt_seller_first sf ON sf.seller_id = t.seller_id
+      LEFT JOIN mkt_customer_segments seg ON seg.customer_id = t.customer_id
       ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
-  },
-  {
-    // Each customer's RFM segment over all the data: what the `segment` filter selects (src/metrics/rfm.ts).
-    name: 'mkt_customer_segments',
-    needs: ['transactions', 'products', 'sellers', 'customers'],
-    sql: customerSegmentsTableSql(),
   },
   {
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
@@ -113,13 +114,14 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       )
       SELECT e.session_id, e.customer_id, e.started, e.session_date, e.traffic_source::mkt_source AS traffic_source,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
-        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, e.viewed, e.carted, e.checked_out, e.purchased,
+        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment, e.viewed, e.carted, e.checked_out, e.purchased,
         ${SESSION_DEPTH}::UTINYINT AS depth
       FROM folded e
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = p.seller_id
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = e.customer_id
       LEFT JOIN mkt_customer_first f ON f.customer_id = e.customer_id
+      LEFT JOIN mkt_customer_segments seg ON seg.customer_id = e.customer_id
       ORDER BY session_date`,
   },
 ];
@@ -129,6 +131,7 @@ export async function buildDerivedTables(engine: QueryEngine, present: ReadonlyS
   const built = new Set<string>();
   for (const type of DIMENSION_TYPES)
     if (type.needs.every((t) => present.has(t))) await engine.exec(dimensionTypeSql(type));
+  await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
   for (const table of DERIVED_TABLES) {
     if (!table.needs.every((t) => present.has(t))) continue;
     await engine.exec(typeof table.sql === 'string' ? table.sql : table.sql(present));

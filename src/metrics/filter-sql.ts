@@ -12,7 +12,7 @@ export interface WhereOptions {
 
 /**
  * The WHERE clause of a query over a derived fact table (mkt_orders, mkt_sessions), which all carry
- * `category`, `tier`, `region`, `cohort` and `customer_id`. Every value is an escaped literal.
+ * `category`, `tier`, `region`, `cohort`, `segment` and `customer_id`. Every value is an escaped literal.
  */
 export function whereClause(filters: FilterState, options: WhereOptions = {}): string {
   const parts = predicates(filters, options);
@@ -32,11 +32,8 @@ export function predicates(filters: FilterState, options: WhereOptions = {}): st
   if (!ignore.has('tiers') && filters.tiers.length > 0) parts.push(`tier IN ${strList(filters.tiers)}`);
   if (!ignore.has('regions') && filters.regions.length > 0) parts.push(`region IN ${strList(filters.regions)}`);
   if (!ignore.has('cohort') && filters.cohort) parts.push(`cohort = ${str(filters.cohort)}`);
-  if (!ignore.has('segment') && filters.segment) {
-    parts.push(
-      `customer_id IN (SELECT customer_id FROM mkt_customer_segments WHERE segment = ${str(filters.segment)})`,
-    );
-  }
+  // Each customer's segment over all the data (mkt_customer_segments), copied into the fact tables at load.
+  if (!ignore.has('segment') && filters.segment) parts.push(`segment = ${str(filters.segment)}`);
   return parts;
 }
 

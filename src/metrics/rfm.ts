@@ -35,12 +35,17 @@ export interface RfmOptions {
   readonly end?: string | null;
   /** Leave the rows unsorted (inside an aggregate, where sorting 10⁵ customers would be wasted). */
   readonly unordered?: boolean;
+  /**
+   * The order lines read: `mkt_orders` (the default), or the raw `transactions` for the segments table, which
+   * mkt_orders itself carries (it has the columns used here when no filter names a dimension).
+   */
+  readonly from?: 'mkt_orders' | 'transactions';
 }
 
 /** The window end as SQL: the given day, else the filter's last day, else the data's last order day. */
-export function windowEnd(filters: FilterState, end?: string | null): string {
+export function windowEnd(filters: FilterState, end?: string | null, from = 'mkt_orders'): string {
   const day = end ?? filters.dateTo;
-  return day ? date(day) : '(SELECT max(order_date) FROM mkt_orders)';
+  return day ? date(day) : `(SELECT max(order_date) FROM ${from})`;
 }
 
 /** The rule table as one CASE expression over r_score, f_score, m_score. */
@@ -68,10 +73,11 @@ export function rfmSegmentCase(): string {
  */
 export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
   const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['segment'] })];
+  const from = options.from ?? 'mkt_orders';
   return `WITH per AS (
-      SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end)})::INTEGER AS recency,
+      SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end, from)})::INTEGER AS recency,
         count(DISTINCT order_date)::INTEGER AS frequency, sum(revenue)::DOUBLE AS monetary
-      FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY customer_id
+      FROM ${from} WHERE ${where.join(' AND ')} GROUP BY customer_id
     ), scored AS (
       SELECT *,
         ntile(5) OVER (ORDER BY recency DESC, customer_id)::INTEGER AS r_score,
@@ -93,11 +99,12 @@ export function rfmSegmentSummarySql(filters: FilterState, options: RfmOptions =
 
 /**
  * The table behind the `segment` filter: each customer's segment over *all* the data (no filters; recency to
- * the last order day). It is built once after load, so cross-filtering by segment selects the same customers
+ * the last order day), copied into mkt_orders and mkt_sessions as their `segment` column. It is built once after load, so cross-filtering by segment selects the same customers
  * whatever else is filtered; the segments widget shows segments of the filtered window and says when the two
  * can differ.
  */
 export function customerSegmentsTableSql(): string {
   return `CREATE OR REPLACE TABLE mkt_customer_segments AS
-    SELECT customer_id, segment, r_score, f_score, m_score FROM (${rfmSql(EMPTY_FILTERS, { unordered: true })})`;
+    SELECT customer_id, segment, r_score, f_score, m_score
+    FROM (${rfmSql(EMPTY_FILTERS, { unordered: true, from: 'transactions' })})`;
 }

@@ -5,6 +5,7 @@ import { manyCustomersDataset } from '../fixtures/customer-rows.js';
 import { rfmSegmentSummarySql, rfmSql } from '../../src/metrics/rfm.js';
 import { customerSummarySql } from '../../src/metrics/customer-summary.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
+import { whereClause } from '../../src/metrics/filter-sql.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
 type RfmRow = {
@@ -65,6 +66,26 @@ describe('RFM SQL on the tiny marketplace', () => {
       'About To Sleep',
       'Potential Loyalist',
     ]);
+  });
+
+  it("the segment filter keeps the order lines and sessions of that segment's customers only", async () => {
+    const where = whereClause(applyFilterPatch(EMPTY_FILTERS, { segment: 'At Risk' }));
+    const orders = await sql<{ c: string }>(engine, `SELECT DISTINCT customer_id AS c FROM mkt_orders ${where}`);
+    // c1 is the one "At Risk" customer (above); every one of its lines counts, cancelled ones too.
+    expect(orders.map((r) => r.c)).to.deep.equal(['c1']);
+    const sessions = await sql<{ c: string | null }>(
+      engine,
+      `SELECT DISTINCT customer_id AS c FROM mkt_sessions ${where}`,
+    );
+    // c1's sessions are S2 and S4 (the fixture's header).
+    expect(sessions.map((r) => r.c)).to.deep.equal(['c1']);
+    const count = await sql<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM mkt_sessions ${where}`);
+    expect(count[0].n).to.equal(2);
+    const none = await sql(
+      engine,
+      `SELECT 1 FROM mkt_orders ${whereClause(applyFilterPatch(EMPTY_FILTERS, { segment: "No Such Segment's" }))}`,
+    );
+    expect(none).to.have.length(0);
   });
 
   it('rfmSegmentSummarySql() gives customers, revenue share, mean frequency and recency per segment', async () => {

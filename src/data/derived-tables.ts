@@ -63,6 +63,14 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     sql: `CREATE OR REPLACE TABLE mkt_customer_first AS ${FIRST_PURCHASE}`,
   },
   {
+    // A dense integer per customer: counting distinct integers is about twice as fast as distinct strings.
+    name: 'mkt_customer_keys',
+    needs: ['transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_customer_keys AS
+      SELECT customer_id, row_number() OVER ()::INTEGER AS customer_key
+      FROM (SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL)`,
+  },
+  {
     name: 'mkt_seller_first',
     needs: ['transactions'],
     sql: `CREATE OR REPLACE TABLE mkt_seller_first AS
@@ -80,7 +88,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
     sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
-      SELECT t.id, t.customer_id, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
+      SELECT t.id, t.customer_id, ck.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
         t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
@@ -95,6 +103,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
       LEFT JOIN mkt_seller_first sf ON sf.seller_id = t.seller_id
       LEFT JOIN mkt_customer_segments seg ON seg.customer_id = t.customer_id
+      LEFT JOIN mkt_customer_keys ck ON ck.customer_id = t.customer_id
       ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
   },

@@ -9,6 +9,6 @@ import { predicates } from './filter-sql.js';
 export function regionSql(filters: FilterState): string {
   const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['regions'] })];
   return `SELECT coalesce(region, 'Unknown') AS region, sum(revenue)::DOUBLE AS gmv, count(*)::INTEGER AS orders,
-      count(DISTINCT customer_id)::INTEGER AS customers
+      count(DISTINCT customer_key)::INTEGER AS customers
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY gmv DESC, region`;
 }

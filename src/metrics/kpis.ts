@@ -35,7 +35,7 @@ export function orderKpisSql(filters: FilterState, periods: KpiPeriods): string 
     coalesce(sum(revenue) FILTER (WHERE ${period}), 0)::DOUBLE AS gmv${name},
     count(*) FILTER (WHERE ${period})::INTEGER AS orders${name},
     count(DISTINCT seller_id) FILTER (WHERE ${period})::INTEGER AS sellers${name},
-    count(DISTINCT customer_id) FILTER (WHERE ${period})::INTEGER AS customers${name}`;
+    count(DISTINCT customer_key) FILTER (WHERE ${period})::INTEGER AS customers${name}`;
   return `SELECT ${agg('', p.cur)}, ${agg('_prior', p.prior)}
     FROM mkt_orders WHERE ${where.join(' AND ')}`;
 }

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { customerValues, type CustomerColumns } from '../../src/models/customer-value.js';
-import { customerValuesAsync, lastRunWhere } from '../../src/models/customer-value-async.js';
 import { conditionalExpectedPurchases, probabilityAlive } from '../../src/models/bg-nbd.js';
 import { customerLifetimeValue, expectedSpend } from '../../src/models/gamma-gamma.js';
 import { parseNumericCsv, sharedText } from '../support/shared-data.js';
@@ -36,21 +35,6 @@ describe('customerValues() on the CDNOW sample', () => {
       customerLifetimeValue(bg, spend, 2, 30.43, 38.86, { horizonWeeks: 52, discountRate: 0.01 }),
       1e-9,
     );
-  });
-
-  it('customerValuesAsync() runs in a module worker under the test runner and gives the same numbers', async () => {
-    const main = customerValues(columns);
-    const copy = (a: Float64Array) => new Float64Array(a);
-    const v = await customerValuesAsync({
-      x: copy(columns.x),
-      tx: copy(columns.tx),
-      T: copy(columns.T),
-      mx: copy(columns.mx),
-      monetary: copy(columns.monetary),
-    });
-    expect(lastRunWhere).to.equal('worker');
-    expect(v.bgnbd!.params).to.deep.equal(main.bgnbd!.params);
-    expect([...v.clv.slice(0, 50)]).to.deep.equal([...main.clv.slice(0, 50)]);
   });
 });
 

@@ -45,8 +45,9 @@ function nextMonth(day: string): string {
 
 /**
  * Active and churned customers per reference date (`ref_date`, `active`, `churned`, `rate`), or with `by`, per
- * segment / cohort pooled over the reference dates (`grp`, `active`, `churned`, `rate`). Segments come from
- * `mkt_customer_segments` (over all the data); a customer's cohort is the month of their first purchase.
+ * segment / cohort pooled over the reference dates (`grp`, `active`, `churned`, `rate`). Segments are those of
+ * `mkt_customer_segments` (over all the data, copied into mkt_orders); a customer's cohort is the month of their
+ * first purchase.
  */
 export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOptions): string {
   if (refDates.length === 0) {
@@ -55,13 +56,19 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
       : `SELECT NULL::VARCHAR AS ref_date, 0 AS active, 0 AS churned, NULL::DOUBLE AS rate WHERE false`;
   }
   const n = num(Math.max(1, Math.round(days)));
-  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
-  const group = by === 'segment' ? `coalesce(s.segment, 'Others')` : by === 'cohort' ? 'a.cohort' : null;
+  const sorted = [...refDates].sort();
+  // Only the days some reference date looks at: the fact table is sorted by date, so the rest is skipped unread.
+  const where = [
+    `status = 'completed'`,
+    `order_date >= ${date(sorted[0])} - ${n}`,
+    `order_date < ${date(sorted[sorted.length - 1])} + ${n}`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
+  const group = by === 'segment' ? `coalesce(a.segment, 'Others')` : by === 'cohort' ? 'a.cohort' : null;
   const perGroup = group ? `, ${group} AS grp` : '';
-  const per = `SELECT r.d, a.customer_id${perGroup},
+  const per = `SELECT r.d, a.customer_key${perGroup},
         bool_or(a.order_date < r.d) AS was_active, bool_or(a.order_date >= r.d) AS came_back
       FROM refs r JOIN act a ON a.order_date >= r.d - ${n} AND a.order_date < r.d + ${n}
-      ${by === 'segment' ? 'LEFT JOIN mkt_customer_segments s ON s.customer_id = a.customer_id' : ''}
       GROUP BY ALL`;
   const counts = `count(*) FILTER (WHERE was_active)::INTEGER AS active,
       count(*) FILTER (WHERE was_active AND NOT came_back)::INTEGER AS churned,
@@ -74,7 +81,7 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
         coalesce(agg.churned, 0)::INTEGER AS churned, agg.rate
       FROM refs r LEFT JOIN agg ON agg.d = r.d ORDER BY r.d`;
   return `WITH refs AS (SELECT unnest([${refDates.map(date).join(', ')}]) AS d),
-    act AS (SELECT DISTINCT customer_id, order_date, cohort FROM mkt_orders WHERE ${where.join(' AND ')}),
+    act AS (SELECT DISTINCT customer_key, order_date, cohort, segment FROM mkt_orders WHERE ${where.join(' AND ')}),
     per AS (${per})
     ${select}`;
 }

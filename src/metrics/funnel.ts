@@ -29,25 +29,32 @@ function sessionWhere(filters: FilterState, ignore: WhereOptions['ignore'] = [])
   return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
-/** Which sessions' dimension a depth count is grouped by. */
-export type SessionGroup = 'source' | 'category';
+/** Sessions of one traffic source and first-product category that reached funnel depth `depth` (0-4). */
+export type SessionDepthRow = {
+  readonly source: string;
+  readonly category: string;
+  readonly depth: number;
+  readonly sessions: number;
+};
 
 /**
- * Sessions per group and funnel depth: columns `grp`, `depth` (0-4), `sessions`, by group then depth. One scan
- * answers every funnel element and the session journeys of a dashboard: the overall funnel and the funnel by
- * source fold the same rows as the journeys (identical SQL, run once). By category, the category filter is
- * ignored so that every category stays comparable.
+ * Sessions per traffic source, category and funnel depth: columns `source`, `category`, `depth`, `sessions`. One
+ * scan answers every funnel element and the session journeys of a dashboard, whatever their breakdown: the
+ * category filter is left out of the SQL and applied to these rows instead (see `inCategories`), because the funnel
+ * by category ignores it.
  */
-export function sessionDepthsSql(filters: FilterState, by: SessionGroup): string {
-  const group = by === 'category' ? `coalesce(category, '(none)')` : `coalesce(traffic_source, '(unknown)')`;
-  return `SELECT ${group} AS grp, depth::INTEGER AS depth, count(*)::INTEGER AS sessions
-    FROM mkt_sessions ${sessionWhere(filters, by === 'category' ? ['categories'] : [])}
-    GROUP BY ALL ORDER BY grp, depth`;
+export function sessionDepthsSql(filters: FilterState): string {
+  return `SELECT coalesce(traffic_source, '(unknown)') AS source, category::VARCHAR AS category,
+      depth::INTEGER AS depth, count(*)::INTEGER AS sessions
+    FROM mkt_sessions ${sessionWhere(filters, ['categories'])}
+    GROUP BY ALL ORDER BY source, category, depth`;
 }
 
-/** The rows of `sessionDepthsSql` to group by for a funnel breakdown (overall = by source, summed). */
-export function depthGroupOf(breakdown: FunnelBreakdown): SessionGroup {
-  return breakdown === 'category' ? 'category' : 'source';
+/** The rows of the filtered categories (all rows when no category is filtered). */
+export function inCategories(rows: readonly SessionDepthRow[], categories: readonly string[]): SessionDepthRow[] {
+  if (categories.length === 0) return [...rows];
+  const wanted = new Set(categories);
+  return rows.filter((r) => wanted.has(r.category));
 }
 
 export interface FunnelRow {
@@ -61,23 +68,41 @@ export interface FunnelRow {
 }
 
 /**
- * Sessions reaching each step, overall (one row, `grp` null) or per group, largest group first: a session of
- * depth d reached steps 1..d.
+ * Sessions reaching each step, overall (one row, `grp` null) or per source or category, largest group first: a
+ * session of depth d reached steps 1..d. The category filter applies, except to the funnel by category, which
+ * shows every category so that they stay comparable.
  */
 export function funnelRows(
-  depths: readonly { grp: string; depth: number; sessions: number }[],
+  depths: readonly SessionDepthRow[],
   breakdown: FunnelBreakdown,
+  categories: readonly string[],
 ): FunnelRow[] {
+  const rows = breakdown === 'category' ? depths : inCategories(depths, categories);
   const groups = new Map<string | null, number[]>();
-  for (const { grp, depth, sessions } of depths) {
-    const key = breakdown === 'none' ? null : grp;
+  for (const r of rows) {
+    const key = breakdown === 'none' ? null : breakdown === 'category' ? r.category : r.source;
     if (!groups.has(key)) groups.set(key, [0, 0, 0, 0, 0]);
     const reached = groups.get(key)!;
-    for (let step = 0; step <= Math.min(4, Math.max(0, depth)); step++) reached[step] += sessions;
+    for (let step = 0; step <= Math.min(4, Math.max(0, r.depth)); step++) reached[step] += r.sessions;
   }
   return [...groups]
     .map(([grp, r]) => ({ grp, sessions: r[0], viewed: r[1], carted: r[2], checked_out: r[3], purchased: r[4] }))
     .sort((a, b) => b.sessions - a.sessions || (String(a.grp) < String(b.grp) ? -1 : 1));
+}
+
+/** Sessions per traffic source and depth in the filtered categories: what the session journeys draw. */
+export function sessionPathRows(
+  depths: readonly SessionDepthRow[],
+  categories: readonly string[],
+): { source: string; depth: number; sessions: number }[] {
+  const out = new Map<string, { source: string; depth: number; sessions: number }>();
+  for (const r of inCategories(depths, categories)) {
+    const key = `${r.source}\u0000${r.depth}`;
+    const row = out.get(key) ?? { source: r.source, depth: r.depth, sessions: 0 };
+    row.sessions += r.sessions;
+    out.set(key, row);
+  }
+  return [...out.values()];
 }
 
 /**

@@ -94,10 +94,12 @@ describe('<mkt-funnel> without page events', () => {
     data.remove();
   });
 
-  it('answers the overall funnel, the funnel by source and the session journeys with one scan', async () => {
+  it('answers the funnel by any breakdown and the session journeys with one scan', async () => {
     const page = await mount<MktData>(
       html`<mkt-data .source=${tinyDataset()}>
-        <mkt-funnel></mkt-funnel><mkt-funnel breakdown="source"></mkt-funnel><mkt-journey></mkt-journey>
+        <mkt-funnel></mkt-funnel><mkt-funnel breakdown="source"></mkt-funnel
+        ><mkt-funnel breakdown="category"></mkt-funnel>
+        <mkt-journey></mkt-journey>
       </mkt-data>`,
     );
     await whenReady(page);

@@ -31,6 +31,14 @@ describe('funnel SQL on the tiny marketplace', () => {
     ]);
   });
 
+  it('the overall funnel applies the category filter (the shared scan leaves it to the fold)', async () => {
+    const filters = applyFilterPatch(EMPTY_FILTERS, { categories: ['Toys'] });
+    // The one Toys session viewed and carted (the breakdown above).
+    expect(await funnelOf(engine, filters)).to.deep.equal([
+      { grp: null, sessions: 1, viewed: 1, carted: 1, checked_out: 0, purchased: 0 },
+    ]);
+  });
+
   it('the funnel by traffic source applies the date filter to the session day', async () => {
     const filters = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-02-28' });
     const rows = await funnelOf(engine, filters, 'source');

@@ -10,11 +10,11 @@ import { rows } from '../../data/arrow-rows.js';
 import {
   FUNNEL_BREAKDOWNS,
   FUNNEL_STEPS,
-  depthGroupOf,
   funnelRows,
   sessionDepthsSql,
   sourceLabel,
   type FunnelBreakdown,
+  type SessionDepthRow,
 } from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
@@ -96,10 +96,8 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
-    const depths = rows<{ grp: string; depth: number; sessions: number }>(
-      await engine.query(sessionDepthsSql(filters, depthGroupOf(breakdown)), signal),
-    );
-    const groups = funnelRows(depths, breakdown).map((r): FunnelGroup => ({
+    const depths = rows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    const groups = funnelRows(depths, breakdown, filters.categories).map((r): FunnelGroup => ({
       name: r.grp,
       sessions: r.sessions,
       steps: [r.viewed, r.carted, r.checked_out, r.purchased],

@@ -6,7 +6,13 @@ import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows } from '../../data/arrow-rows.js';
-import { repeatPathsSql, sessionDepthsSql, sourceLabel } from '../../metrics/funnel.js';
+import {
+  repeatPathsSql,
+  sessionDepthsSql,
+  sessionPathRows,
+  sourceLabel,
+  type SessionDepthRow,
+} from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
@@ -91,11 +97,9 @@ export class MktJourney extends MktWidget<JourneyResult> {
       );
       return { mode: 'repeat', graph: journeyGraph(repeatPaths(r)) };
     }
-    // The same SQL as the funnel's by source: one scan serves both elements.
-    const r = rows<{ grp: string; depth: number; sessions: number }>(
-      await engine.query(sessionDepthsSql(filters, 'source'), signal),
-    );
-    return { mode: 'session', graph: journeyGraph(sessionPaths(r.map((x) => ({ ...x, source: x.grp })))) };
+    // The same SQL as the funnels': one scan serves every funnel element and the journeys.
+    const depths = rows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    return { mode: 'session', graph: journeyGraph(sessionPaths(sessionPathRows(depths, filters.categories))) };
   }
 
   protected override isEmpty(result: JourneyResult): boolean {

@@ -99,8 +99,6 @@ export abstract class MktWidget<T> extends LitElement {
   protected requires: readonly string[] = ['mkt_orders'];
 
   private lastReported: unknown = null;
-  /** The last result drawn and its template (see resultView). */
-  private lastDrawn: { value: T; tableShown: boolean; content: TemplateResult | typeof nothing } | null = null;
   /** A chart is on screen (the Download menu offers SVG and PNG). */
   @state() private hasChart = false;
   /** The "Table" toggle of a widget with a `dataView` is on. */
@@ -402,16 +400,9 @@ export abstract class MktWidget<T> extends LitElement {
    * skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
    */
   private resultView(value: T, stale: boolean): TemplateResult {
-    // Dimming the result on screen needs no new drawing: its last template is reused as it is.
-    const last = this.lastDrawn;
-    const content =
-      stale && last && last.value === value && last.tableShown === this.tableShown
-        ? last.content
-        : this.isEmpty(value)
-          ? this.message('empty', this.emptyMessage())
-          : this.renderView(value);
-    this.lastDrawn = { value, tableShown: this.tableShown, content };
-    return html`<div class=${stale ? 'shown stale' : 'shown'}>${content}</div>`;
+    return html`<div class=${stale ? 'shown stale' : 'shown'}>
+      ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
+    </div>`;
   }
 
   /** The chart, or its data view as a table when the "Table" toggle is on. */

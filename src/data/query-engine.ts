@@ -74,7 +74,10 @@ export class QueryEngine {
     this.cache.set(sql, pending.result);
     pending.result.catch(() => this.cache.delete(sql));
     this.trimCache();
-    return this.wait(pending, signal);
+    const result = this.wait(pending, signal);
+    // Sent now when DuckDB is idle, not after the rest of this update cycle has rendered.
+    void this.pump();
+    return result;
   }
 
   /** This engine, with every `query` at `background` priority (for model elements; shares cache and queue). */
@@ -95,6 +98,7 @@ export class QueryEngine {
     this.cache.clear();
     const pending = this.enqueue(sql);
     pending.waiting = Number.POSITIVE_INFINITY;
+    void this.pump();
     return pending.result;
   }
 
@@ -132,7 +136,6 @@ export class QueryEngine {
         pending.held = false;
         void this.pump();
       }, 0);
-    queueMicrotask(() => this.pump());
     return pending;
   }
 

@@ -48,6 +48,8 @@ describe('<mkt-clv>', () => {
     const money = (s: string) => Number(s.replace(/[^\d.]/g, '')) * (s.includes('K') ? 1000 : 1);
     expect(money(text(clv, '[data-tile="total"] .value'))).to.be.above(money(before));
     clv.discountRate = 0.05;
+    // settled() alone could return before the property change has started the new run.
+    await waitFor(() => text(clv, '[data-params]').includes('discount 5.0% a month'), 'the new discount rate');
     await settled(clv);
     expect(text(clv, '[data-params]')).to.contain('discount 5.0% a month');
   });

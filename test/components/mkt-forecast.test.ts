@@ -83,4 +83,21 @@ describe('<mkt-forecast>', () => {
     await waitFor(() => text(el, '.message').includes('6 weeks'), 'the too-short message');
     data.setFilters({ dateFrom: null, dateTo: null });
   });
+
+  it('going back to a filter state seen before reuses its fit, and a new state gets a new one', async () => {
+    const value = () => (el as unknown as { task: { value: unknown } }).task.value;
+    data.setFilters({ dateFrom: null, dateTo: null });
+    await waitFor(() => text(el, '.headline .value') !== '' && !el.shadowRoot!.querySelector('.stale'), 'all data');
+    await settled(el);
+    const first = value();
+    data.setFilters({ dateFrom: '2025-01-06', dateTo: '2025-03-23' });
+    await waitFor(() => value() !== first && !el.shadowRoot!.querySelector('.stale'), 'the narrower window');
+    await settled(el);
+    const narrower = value();
+    expect(narrower).to.not.equal(first);
+    data.setFilters({ dateFrom: null, dateTo: null });
+    await waitFor(() => value() === first, 'the first result again');
+    await settled(el);
+    expect(value()).to.equal(first);
+  });
 });

@@ -108,6 +108,7 @@ type ChurnRow = { dim: Dim; slice: string; day: string; active: number; churned:
 @customElement('mkt-anomalies')
 export class MktAnomalies extends MktWidget<AnomaliesResult> {
   protected override readonly queryPriority = 'background' as const;
+  protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, chartStyles, anomaliesStyles];
 
   /** |score| from which a day is flagged (3.5, Iglewicz & Hoaglin's cut-off, by default). */

@@ -43,6 +43,8 @@ export interface QueryContext {
   readonly signal: AbortSignal;
 }
 
+const MEMO_SIZE = 8;
+
 const TABLE_WORDS: Record<string, string> = {
   reviews: 'reviews',
   page_events: 'page events (storefront sessions)',
@@ -112,12 +114,29 @@ export abstract class MktWidget<T> extends LitElement {
    */
   protected readonly queryPriority: QueryPriority = 'interactive';
 
+  /**
+   * Keep the last few results by filter state and `queryArgs()` (for elements whose results take long to compute
+   * from their queries: model fits): going back to a state seen before then costs nothing.
+   */
+  protected readonly memoResults: boolean = false;
+  private readonly memo = new WeakMap<QueryEngine, Map<string, T>>();
+
   protected readonly task = new Task(this, {
     task: async ([dashboard, ...extra], { signal }) => {
       const engine = this.queryPriority === 'background' ? dashboard?.engine?.background : dashboard?.engine;
       if (!dashboard || dashboard.status !== 'ready' || !engine || this.missingTables().length > 0) return undefined;
-      void extra;
-      return this.query({ engine, filters: dashboard.filters, dashboard, signal });
+      const context = { engine, filters: dashboard.filters, dashboard, signal };
+      const primitive = extra.every((a) => a === null || typeof a !== 'object');
+      if (!this.memoResults || !primitive) return this.query(context);
+      let results = this.memo.get(engine);
+      if (!results) this.memo.set(engine, (results = new Map()));
+      const key = JSON.stringify([dashboard.filters, dashboard.locale, dashboard.currency, extra]);
+      if (results.has(key)) return results.get(key)!;
+      const value = await this.query(context);
+      // Only finished runs are kept (a superseded one rejects), the MEMO_SIZE most recent.
+      results.set(key, value);
+      if (results.size > MEMO_SIZE) results.delete(results.keys().next().value as string);
+      return value;
     },
     args: () => [this.dashboard, ...this.queryArgs()] as const,
   });

@@ -67,6 +67,7 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
 @customElement('mkt-forecast')
 export class MktForecast extends MktWidget<ForecastResult> {
   protected override readonly queryPriority = 'background' as const;
+  protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, chartStyles, forecastStyles];
 
   /** Weeks to forecast (1–52; default 8). */

@@ -53,6 +53,7 @@ type Slice = { dim: string; slice: string };
 @customElement('mkt-insights')
 export class MktInsights extends MktWidget<InsightsResult> {
   protected override readonly queryPriority = 'background' as const;
+  protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, insightsStyles];
 
   /** Largest number of findings shown (and written to the summary). */

@@ -58,14 +58,15 @@ for (const scale of scales) {
 await browser.close();
 server.close();
 
-const generator = quick
-  ? []
-  : ['1', '10'].map((scale) => {
-      const out = mkdtempSync(path.join(os.tmpdir(), 'mk-gen-'));
-      const cost = generatorCost(scale, out);
-      rmSync(out, { recursive: true, force: true });
-      return cost;
-    });
+const generator =
+  quick || args.includes('--no-generator')
+    ? []
+    : ['1', '10'].map((scale) => {
+        const out = mkdtempSync(path.join(os.tmpdir(), 'mk-gen-'));
+        const cost = generatorCost(scale, out);
+        rmSync(out, { recursive: true, force: true });
+        return cost;
+      });
 
 const machine = {
   cpus: os.cpus().length,

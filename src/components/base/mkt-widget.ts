@@ -12,6 +12,7 @@ import { formatter, type Formatter } from '../../format/format.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
 import { AttributeCheck } from './attribute-check.js';
+import { tableToggle } from './table-toggle.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
 import {
@@ -298,16 +299,7 @@ export abstract class MktWidget<T> extends LitElement {
     const shown = this.shownResult();
     const table = shown !== undefined && this.dataView(shown) !== null;
     const controls = html`${this.renderControls()}${
-      table
-        ? html`<button
-            type="button"
-            class="toggle table-toggle"
-            aria-pressed=${this.tableShown ? 'true' : 'false'}
-            @click=${() => (this.tableShown = !this.tableShown)}
-          >
-            Table
-          </button>`
-        : nothing
+      table ? tableToggle(this.tableShown, () => (this.tableShown = !this.tableShown), 'toggle table-toggle') : nothing
     }`;
     const exportMenu = this.renderExportMenu();
     return html`

@@ -2,6 +2,7 @@ import { html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -120,14 +121,7 @@ export class MktForecast extends MktWidget<ForecastResult> {
   }
 
   protected override renderControls() {
-    return html`<button
-      type="button"
-      class="toggle"
-      aria-pressed=${this.view === 'table' ? 'true' : 'false'}
-      @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
-    >
-      Table
-    </button>`;
+    return tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'chart' : 'table'));
   }
 
   protected override exportTable(result: ForecastResult): ExportTable {

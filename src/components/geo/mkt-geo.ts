@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, scaleSequential } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -90,14 +91,7 @@ export class MktGeo extends MktWidget<GeoResult> {
             </button>`,
         )}
       </div>
-      <button
-        type="button"
-        class="toggle"
-        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
-        @click=${() => (this.view = this.view === 'table' ? 'map' : 'table')}
-      >
-        Table
-      </button>
+      ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'map' : 'table'))}
     `;
   }
 

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
@@ -130,14 +131,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
           @change=${(e: Event) => this.setCompare((e.target as HTMLInputElement).checked)}
         />Prior period</label
       >
-      <button
-        type="button"
-        class="toggle"
-        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
-        @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
-      >
-        Table
-      </button>
+      ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'chart' : 'table'))}
     `;
   }
 

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { scaleBand, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -162,14 +163,7 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
             </button>`,
         )}
       </div>
-      <button
-        type="button"
-        class="toggle"
-        aria-pressed=${this.view === 'table' ? 'true' : 'false'}
-        @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
-      >
-        Table
-      </button>`;
+      ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'chart' : 'table'))}`;
   }
 
   private color(result: TierContributionResult, tier: string): string {

@@ -27,7 +27,8 @@ function sh(command, commandArgs) {
 }
 
 ensureDemoData(scales);
-const demoDist = process.env.MKT_DEMO_DIST ?? 'dist/demo';
+// Absolute: vite resolves a relative --outDir against the demo's root folder, not this one.
+const demoDist = path.resolve(process.env.MKT_DEMO_DIST ?? 'dist/demo');
 if (!args.includes('--no-build')) sh('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', demoDist]);
 
 const server = await serveDemo(0);

@@ -2,6 +2,7 @@ import { html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tierWord } from '../../format/tier.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -25,13 +26,6 @@ export interface SellerChurnResult {
   readonly tiers: readonly ChurnTier[];
 }
 
-const TIER_WORDS: Record<string, string> = {
-  gold: 'Gold',
-  silver: 'Silver',
-  bronze: 'Bronze',
-  new: 'New',
-  unknown: 'Unknown',
-};
 const ROW = 30;
 
 /**
@@ -98,7 +92,7 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
   protected override exportTable(result: SellerChurnResult): ExportTable {
     return {
       columns: ['Tier', 'Churn rate', 'Churned', 'Active before', 'Days'],
-      rows: result.tiers.map((t) => [TIER_WORDS[t.tier] ?? t.tier, t.rate, t.churned, t.active, result.days]),
+      rows: result.tiers.map((t) => [tierWord(t.tier), t.rate, t.churned, t.active, result.days]),
     };
   }
 
@@ -117,7 +111,7 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
         ${result.tiers.map((t, i) => {
           const top = i * ROW;
           return svg`<g data-tier=${t.tier}>
-            <text class="name" x=${labelWidth - 8} y=${top + ROW / 2} dy="0.32em" text-anchor="end">${TIER_WORDS[t.tier] ?? t.tier}</text>
+            <text class="name" x=${labelWidth - 8} y=${top + ROW / 2} dy="0.32em" text-anchor="end">${tierWord(t.tier)}</text>
             <rect class="track" x=${labelWidth} y=${top + 4} width=${barW} height=${ROW - 10} rx="3"></rect>
             <rect class="bar" x=${labelWidth} y=${top + 4} width=${x(t.rate ?? 0)} height=${ROW - 10} rx="3"></rect>
             <text class="value" x=${labelWidth + barW + 6} y=${top + ROW / 2} dy="0.32em">${f.percent(t.rate, 1)} · ${f.count(t.churned)} of ${f.count(t.active)}</text>
@@ -128,7 +122,7 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
         ${dataTable(
           `Seller churn by tier, last ${result.days} days`,
           [
-            { label: 'Tier', value: (t: ChurnTier) => TIER_WORDS[t.tier] ?? t.tier },
+            { label: 'Tier', value: (t: ChurnTier) => tierWord(t.tier) },
             { label: 'Churn rate', value: (t: ChurnTier) => f.percent(t.rate, 1), numeric: true },
             { label: 'Churned', value: (t: ChurnTier) => f.count(t.churned), numeric: true },
             { label: 'Active before', value: (t: ChurnTier) => f.count(t.active), numeric: true },

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { scaleBand, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { tierWord } from '../../format/tier.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
@@ -50,14 +51,6 @@ export interface TierContributionResult {
 
 const HEIGHT = 220;
 const MARGIN = { top: 10, right: 8, bottom: 26, left: 58 };
-const TIER_WORDS: Record<string, string> = {
-  gold: 'Gold',
-  silver: 'Silver',
-  bronze: 'Bronze',
-  new: 'New',
-  unknown: 'Unknown',
-};
-const tierWord = (t: string) => TIER_WORDS[t] ?? t;
 
 /** Groups the per-bucket, per-tier rows into stacked columns and the window's share per tier. */
 export function shapeTiers(rowsIn: readonly TierRow[]): {

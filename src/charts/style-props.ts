@@ -12,7 +12,8 @@ const kebab = (name: string) => (name.includes('-') ? name : name.replace(/[A-Z]
  * `<span ${styleProps({ background: colour })}></span>`.
  */
 class StylePropsDirective extends Directive {
-  private previous = new Set<string>();
+  /** What this binding last set, by property: unchanged values are not written again. */
+  private previous = new Map<string, string>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -26,16 +27,16 @@ class StylePropsDirective extends Directive {
 
   override update(part: ElementPart, [props]: [StyleProps]): unknown {
     const style = (part.element as HTMLElement | SVGElement).style;
-    for (const name of this.previous) {
+    for (const name of this.previous.keys()) {
       if (props[name] == null) {
         style.removeProperty(kebab(name));
         this.previous.delete(name);
       }
     }
     for (const [name, value] of Object.entries(props)) {
-      if (value == null) continue;
+      if (value == null || this.previous.get(name) === String(value)) continue;
       style.setProperty(kebab(name), String(value));
-      this.previous.add(name);
+      this.previous.set(name, String(value));
     }
     return noChange;
   }

@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import { DataType, type Data, type Table, type Vector } from 'apache-arrow';
 
 type Plain<T> = { [K in keyof T]: T[K] };
 
@@ -7,17 +7,49 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Reads the rows of one chunk of a column. An ENUM column arrives as an Arrow dictionary: its words are decoded
+ * once per dictionary, not once per row (UTF-8 decoding was most of the time spent turning results into rows).
+ */
+function chunkReader(data: Data, vector: Vector, decoded: Map<unknown, unknown[]>): (i: number) => unknown {
+  const dictionary = (data as Data & { dictionary?: Vector }).dictionary;
+  if (!DataType.isDictionary(data.type) || !dictionary) return (i) => plain(vector.get(i));
+  let words = decoded.get(dictionary);
+  if (!words) decoded.set(dictionary, (words = Array.from(dictionary, plain)));
+  const keys = data.values as ArrayLike<number>;
+  return (i) => (data.getValid(i) ? words[keys[i]] : null);
+}
+
 /** Small results as plain objects (BigInt counts become numbers). Large results: read columns with `column()`. */
 export function rows<T extends Record<string, unknown>>(table: Table): Plain<T>[] {
   const names = table.schema.fields.map((f) => f.name);
-  const columns = names.map((n) => table.getChild(n)!);
   const out: T[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) row[names[c]] = plain(columns[c].get(i));
-    out[i] = row as T;
+  const decoded = new Map<unknown, unknown[]>();
+  let at = 0;
+  for (const batch of table.batches) {
+    const readers = names.map((_, c) => {
+      const vector = batch.getChildAt(c)!;
+      return chunkReader(vector.data[0], vector, decoded);
+    });
+    for (let i = 0; i < batch.numRows; i++) {
+      const row: Record<string, unknown> = {};
+      for (let c = 0; c < names.length; c++) row[names[c]] = readers[c](i);
+      out[at++] = row as T;
+    }
   }
   return out;
+}
+
+const shared = new WeakMap<Table, readonly object[]>();
+
+/**
+ * `rows(table)` for a result that several widgets read (the query cache hands them one Table): converted once,
+ * and frozen, since every reader gets the same objects.
+ */
+export function sharedRows<T extends Record<string, unknown>>(table: Table): readonly Readonly<Plain<T>>[] {
+  let found = shared.get(table);
+  if (!found) shared.set(table, (found = Object.freeze(rows<T>(table).map((r) => Object.freeze(r)))));
+  return found as readonly Readonly<Plain<T>>[];
 }
 
 /** One column as a plain array, read column-wise without building row objects. */

@@ -107,6 +107,9 @@ type ChurnRow = { dim: Dim; slice: string; day: string; active: number; churned:
  */
 @customElement('mkt-anomalies')
 export class MktAnomalies extends MktWidget<AnomaliesResult> {
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   protected override readonly queryPriority = 'background' as const;
   protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, chartStyles, anomaliesStyles];

@@ -98,11 +98,11 @@ export const widgetStyles = [
         transition: none;
       }
     }
-    /* Dimmed only when a new result takes longer than 150 ms (no flicker on quick updates), restored at once:
-       fading a whole chart in and out repaints it on every frame. */
+    /* Set only once a new result takes longer than 150 ms (SlowPending), restored at once: fading a whole chart
+       in and out repaints it on every frame. */
     .stale {
       opacity: 0.6;
-      transition: opacity 0.2s 0.15s;
+      transition: opacity 0.2s;
     }
     button,
     select,

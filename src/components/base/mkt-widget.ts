@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { dashboardContext } from '../../data/context.js';
 import type { DashboardState } from '../../data/dashboard-state.js';
 import type { QueryEngine, QueryPriority } from '../../data/query-engine.js';
-import type { FilterPatch, FilterState } from '../../data/filter-state.js';
+import type { FilterKey, FilterPatch, FilterState } from '../../data/filter-state.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
 import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { formatter, type Formatter } from '../../format/format.js';
@@ -13,6 +13,7 @@ import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
 import { AttributeCheck } from './attribute-check.js';
 import { tableToggle } from './table-toggle.js';
+import { SlowPending } from './slow-pending.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
 import {
@@ -98,6 +99,16 @@ export abstract class MktWidget<T> extends LitElement {
   @property({ attribute: false })
   dashboard?: DashboardState;
 
+  /**
+   * The filters the widget draws besides its result (a selected bar, the chips of a filter bar): `all` unless a
+   * widget says otherwise. When only other filters change, the previous result stays on screen as it is while the
+   * new one is computed; re-drawing it cost as much as drawing the new one.
+   */
+  protected readonly drawnFilters: readonly FilterKey[] | 'all' = 'all';
+  private keepDrawing = false;
+  /** The result drawn by the last render (undefined: none yet, or a skeleton or message). */
+  private drawnValue: T | undefined = undefined;
+
   /** Tables (raw or derived) the widget cannot work without; it says so in place when they are absent. */
   protected requires: readonly string[] = ['mkt_orders'];
 
@@ -141,6 +152,8 @@ export abstract class MktWidget<T> extends LitElement {
     },
     args: () => [this.dashboard, ...this.queryArgs()] as const,
   });
+  /** After the task: its `hostUpdated` must see the task's new status. */
+  private readonly slowPending = new SlowPending(this, () => this.task.status === TaskStatus.PENDING);
 
   /** Runs the widget's SQL; called again whenever the filters or `queryArgs()` change. */
   protected abstract query(context: QueryContext): Promise<T>;
@@ -213,6 +226,22 @@ export abstract class MktWidget<T> extends LitElement {
     );
   }
 
+  /**
+   * Whether a result has a table view and CSV rows, worked out once per result: building the export table on
+   * every render to see whether there is one cost more than drawing some charts.
+   */
+  private offers(result: T): { table: boolean; csv: boolean } {
+    if (typeof result !== 'object' || result === null)
+      return { table: this.dataView(result) !== null, csv: this.exportTable(result) !== null };
+    let found = this.offered.get(result);
+    if (!found) {
+      found = { table: this.dataView(result) !== null, csv: this.exportTable(result) !== null };
+      this.offered.set(result, found);
+    }
+    return found;
+  }
+  private readonly offered = new WeakMap<object, { table: boolean; csv: boolean }>();
+
   /** The current result when one is on screen and not empty. */
   private shownResult(): T | undefined {
     const value = this.task.value;
@@ -274,6 +303,12 @@ export abstract class MktWidget<T> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('data') && this.isConnected) this.link.connect(this.data);
+    const before = changed.get('dashboard') as DashboardState | undefined;
+    this.keepDrawing =
+      changed.size === 1 &&
+      !!before &&
+      !!this.dashboard &&
+      onlyUndrawnFiltersChanged(before, this.dashboard, this.drawnFilters);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -296,8 +331,19 @@ export abstract class MktWidget<T> extends LitElement {
   }
 
   override render() {
+    // The filters changed, the previous result stays on screen while the new one is computed, and nothing drawn
+    // depends on what changed: the DOM stays as it is, not even compared.
+    const value = this.task.value;
+    if (this.keepDrawing && this.task.status === TaskStatus.PENDING && value !== undefined && this.drawnValue === value)
+      return noChange;
+    const status = this.task.status;
+    this.drawnValue = status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? value : undefined;
+    return this.draw();
+  }
+
+  private draw(): TemplateResult {
     const shown = this.shownResult();
-    const table = shown !== undefined && this.dataView(shown) !== null;
+    const table = shown !== undefined && this.offers(shown).table;
     const controls = html`${this.renderControls()}${
       table ? tableToggle(this.tableShown, () => (this.tableShown = !this.tableShown), 'toggle table-toggle') : nothing
     }`;
@@ -326,7 +372,7 @@ export abstract class MktWidget<T> extends LitElement {
   /** A disclosure menu (a `<details>`: keyboard and screen readers work natively); Escape closes it. */
   private renderExportMenu(): TemplateResult | typeof nothing {
     const result = this.shownResult();
-    const csv = result !== undefined && this.exportTable(result) !== null;
+    const csv = result !== undefined && this.offers(result).csv;
     if (!csv && !this.hasChart) return nothing;
     const item = (format: ExportFormat, label: string, what: string) =>
       html`<li>
@@ -383,8 +429,10 @@ export abstract class MktWidget<T> extends LitElement {
     </details>`;
   }
 
+  /** Loading, or computing a new result for longer than SlowPending's delay (a result on screen then shows `stale`). */
   private isBusy(): boolean {
-    return this.dashboard?.status === 'loading' || this.task.status === TaskStatus.PENDING;
+    if (this.dashboard?.status === 'loading') return true;
+    return this.task.status === TaskStatus.PENDING && (this.task.value === undefined || this.slowPending.slow);
   }
 
   private renderBody(): TemplateResult | typeof nothing {
@@ -400,15 +448,16 @@ export abstract class MktWidget<T> extends LitElement {
     }
     return this.task.render({
       initial: () => this.skeleton(),
-      pending: () => (this.task.value !== undefined ? this.resultView(this.task.value, true) : this.skeleton()),
+      pending: () =>
+        this.task.value !== undefined ? this.resultView(this.task.value, this.slowPending.slow) : this.skeleton(),
       complete: (value) => (value === undefined ? this.skeleton() : this.resultView(value, false)),
       error: (error) => this.renderError(error),
     }) as TemplateResult;
   }
 
   /**
-   * A result on screen. While a newer one is computed the previous one stays, dimmed (`stale`): no flash of a
-   * skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
+   * A result on screen. While a newer one is computed the previous one stays, dimmed (`stale`) once that takes a
+   * while: no flash of a skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
    */
   private resultView(value: T, stale: boolean): TemplateResult {
     return html`<div class=${stale ? 'shown stale' : 'shown'}>
@@ -448,4 +497,16 @@ export abstract class MktWidget<T> extends LitElement {
   protected message(kind: 'error' | 'empty' | 'notice', text: string): TemplateResult {
     return html`<p class="message ${kind}" part="message" role=${kind === 'error' ? 'alert' : 'status'}>${text}</p>`;
   }
+}
+
+/** True when two dashboard states differ in their filters only, and not in any of `drawn`. */
+function onlyUndrawnFiltersChanged(
+  before: DashboardState,
+  after: DashboardState,
+  drawn: readonly FilterKey[] | 'all',
+): boolean {
+  if (drawn === 'all') return false;
+  for (const key of Object.keys(after) as (keyof DashboardState)[])
+    if (key !== 'filters' && before[key] !== after[key]) return false;
+  return drawn.every((key) => before.filters[key] === after.filters[key]);
 }

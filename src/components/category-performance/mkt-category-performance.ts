@@ -47,6 +47,9 @@ const WIDE_LABEL_ROOM = 440;
 export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult> {
   static override styles = [...MktWidget.styles, chartStyles, categoryPerformanceStyles];
 
+  /** The selection it highlights (see MktWidget). */
+  protected override readonly drawnFilters = ['categories'] as const;
+
   /** What the bars measure: `gmv`, `orders` or `conversion`. */
   @property({ reflect: true }) metric: CategoryMetric = 'gmv';
 

@@ -63,6 +63,9 @@ export interface ChurnResult {
 export class MktChurn extends MktWidget<ChurnResult> {
   static override styles = [...MktWidget.styles, chartStyles, churnStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** N: the activity window in days (active = bought in the N days before; churned = none in the N after). */
   @property({ type: Number }) days = 30;
   /** Break the churn rate down by `segment` or `cohort`. */

@@ -37,6 +37,9 @@ export type ClvResult = ClvSummary;
 export class MktClv extends MktWidget<ClvResult> {
   static override styles = [...MktWidget.styles, chartStyles, clvStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** Horizon of the expected purchases and the CLV, in weeks. */
   @property({ type: Number, attribute: 'horizon-weeks' }) horizonWeeks = 52;
   /** Monthly discount rate of the CLV (0.01 = 1 % a month). */

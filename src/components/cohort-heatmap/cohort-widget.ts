@@ -12,6 +12,9 @@ import { queryCohortMatrix } from './cohort-query.js';
 
 /** What the cohort heatmap and the retention curves share: their attributes, checked, and their query. */
 export abstract class CohortWidget extends MktWidget<CohortMatrix> {
+  /** The selection it highlights (see MktWidget). */
+  protected override readonly drawnFilters = ['cohort'] as const;
+
   /** Whose cohorts: `customers` or `sellers`. */
   @property({ reflect: true }) entity: CohortEntity = 'customers';
   /** `retention` (members active in month k), `revenue` (revenue vs month 0) or `churn` (churned by month k). */

@@ -67,6 +67,9 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
  */
 @customElement('mkt-forecast')
 export class MktForecast extends MktWidget<ForecastResult> {
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   protected override readonly queryPriority = 'background' as const;
   protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, chartStyles, forecastStyles];

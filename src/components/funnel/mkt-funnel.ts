@@ -6,7 +6,7 @@ import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
-import { rows } from '../../data/arrow-rows.js';
+import { sharedRows } from '../../data/arrow-rows.js';
 import {
   FUNNEL_BREAKDOWNS,
   FUNNEL_STEPS,
@@ -79,6 +79,8 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   private readonly size = new SizeController(this);
 
   protected override requires: readonly string[] = ['mkt_sessions'];
+  /** The selection it highlights (see MktWidget). */
+  protected override readonly drawnFilters = ['categories'] as const;
 
   private get by(): FunnelBreakdown {
     return this.validAttribute(
@@ -96,7 +98,7 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
-    const depths = rows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    const depths = sharedRows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
     const groups = funnelRows(depths, breakdown, filters.categories).map((r): FunnelGroup => ({
       name: r.grp,
       sessions: r.sessions,

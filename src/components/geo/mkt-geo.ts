@@ -47,6 +47,9 @@ const METRIC_WORDS: Record<GeoMetric, string> = { gmv: 'GMV', customers: 'Custom
 export class MktGeo extends MktWidget<GeoResult> {
   static override styles = [...MktWidget.styles, chartStyles, sequentialLegendStyles, geoStyles];
 
+  /** The selection it highlights (see MktWidget). */
+  protected override readonly drawnFilters = ['regions'] as const;
+
   /** What the colour shows: `gmv` or `customers`. */
   @property({ reflect: true }) metric: GeoMetric = 'gmv';
   /** URL of a us-atlas `states-albers-10m.json`; defaults to the copy bundled with the kit. */

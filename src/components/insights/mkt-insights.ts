@@ -52,6 +52,9 @@ type Slice = { dim: string; slice: string };
  */
 @customElement('mkt-insights')
 export class MktInsights extends MktWidget<InsightsResult> {
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   protected override readonly queryPriority = 'background' as const;
   protected override readonly memoResults = true;
   static override styles = [...MktWidget.styles, insightsStyles];

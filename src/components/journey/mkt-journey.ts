@@ -5,7 +5,7 @@ import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
-import { rows } from '../../data/arrow-rows.js';
+import { rows, sharedRows } from '../../data/arrow-rows.js';
 import {
   repeatPathsSql,
   sessionDepthsSql,
@@ -75,6 +75,8 @@ export class MktJourney extends MktWidget<JourneyResult> {
   private readonly size = new SizeController(this);
 
   protected override requires: readonly string[] = ['mkt_sessions'];
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
 
   private get how(): JourneyMode {
     return this.validAttribute(
@@ -98,7 +100,7 @@ export class MktJourney extends MktWidget<JourneyResult> {
       return { mode: 'repeat', graph: journeyGraph(repeatPaths(r)) };
     }
     // The same SQL as the funnels': one scan serves every funnel element and the journeys.
-    const depths = rows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    const depths = sharedRows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
     return { mode: 'session', graph: journeyGraph(sessionPaths(sessionPathRows(depths, filters.categories))) };
   }
 

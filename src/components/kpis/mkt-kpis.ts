@@ -63,6 +63,9 @@ type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchase
 export class MktKpis extends MktWidget<KpiResult> {
   static override styles = [...MktWidget.styles, kpiStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<KpiResult> {
     const info = dashboard.info!;
     if (!info.minDate || !info.maxDate)

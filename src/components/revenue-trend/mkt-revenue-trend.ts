@@ -59,6 +59,9 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
 export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
   static override styles = [...MktWidget.styles, chartStyles, revenueTrendStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** Bucket size: `day`, `week` or `month` (anything else reads as `month`). */
   @property({ reflect: true }) granularity: Granularity = 'month';
   /** Overlay the prior period of equal length. */

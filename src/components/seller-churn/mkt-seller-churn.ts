@@ -45,6 +45,9 @@ const ROW = 30;
 export class MktSellerChurn extends MktWidget<SellerChurnResult> {
   static override styles = [...MktWidget.styles, chartStyles, sellerChurnStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** N: a seller without a completed sale in the window's last N days has churned. */
   @property({ type: Number, reflect: true }) days = DEFAULT_CHURN_DAYS;
 

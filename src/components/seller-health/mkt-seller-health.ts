@@ -75,6 +75,9 @@ const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
 export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   static override styles = [...MktWidget.styles, chartStyles, sellerHealthStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** Sellers with fewer orders than this in the window are "Not enough orders" instead of scored. */
   @property({ type: Number, attribute: 'min-orders' }) minOrders = DEFAULT_MIN_ORDERS;
   /** Table rows per page. */

@@ -98,6 +98,9 @@ export function shapeTiers(rowsIn: readonly TierRow[]): {
 export class MktTierContribution extends MktWidget<TierContributionResult> {
   static override styles = [...MktWidget.styles, chartStyles, tierContributionStyles];
 
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
+
   /** Bar size: `month` (default) or `week`. */
   @property({ reflect: true }) granularity: TierGranularity = 'month';
 

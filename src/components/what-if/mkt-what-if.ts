@@ -66,6 +66,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   @state() private lateRate: number | null = null;
 
   protected override requires = ['mkt_orders'];
+  /** Draws no filter besides its result (see MktWidget). */
+  protected override readonly drawnFilters = [] as const;
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<WhatIfResult> {
     const hasSessions = dashboard.info!.tables.has('mkt_sessions');

@@ -116,11 +116,15 @@ export const rateStyles = css`
     height: 0.75rem;
     border-radius: 2px;
     background: var(--mkt-surface, var(--_mkt-surface));
+    /* The reference mark's box is as wide as the track and moved sideways: it must not widen the card. */
+    overflow: clip;
+    overflow-clip-margin: 2px;
   }
   .rates .bar {
     position: absolute;
-    inset: 0 auto 0 0;
+    inset: 0;
     border-radius: 2px;
+    transform-origin: left;
     background: var(--mkt-series-1, var(--_mkt-series-1));
   }
   .rates .overall .bar {
@@ -128,10 +132,16 @@ export const rateStyles = css`
   }
   .rates .ref {
     position: absolute;
-    top: -2px;
-    bottom: -2px;
+    inset: -2px 0;
+  }
+  .rates .ref[hidden] {
+    display: none;
+  }
+  .rates .ref::before {
+    content: '';
+    position: absolute;
+    inset: 0 auto 0 -1px;
     width: 2px;
-    margin-left: -1px;
     background: var(--mkt-fg, var(--_mkt-fg));
   }
 `;

@@ -277,11 +277,16 @@ export class MktFunnel extends MktWidget<FunnelResult> {
               <div class="rates" aria-hidden="true">
                 ${bars.map((label, i) => {
                   const v = values[i];
-                  const pct = (r: number | null) => `${Math.max(0, Math.min(1, r ?? 0)) * 100}%`;
+                  const share = (r: number | null) => Math.max(0, Math.min(1, r ?? 0));
+                  // Transforms, not widths: a new result then re-paints the bars without laying the cards out again.
                   return html`<span class="bar-label">${label}</span>
                     <span class="track ${i === 3 ? 'overall' : ''}">
-                      <span class="bar" ${styleProps({ width: v === null ? '0%' : pct(v) })}></span>
-                      ${overall[i] === null ? nothing : html`<span class="ref" ${styleProps({ left: pct(overall[i]) })}></span>`}
+                      <span class="bar" ${styleProps({ transform: `scaleX(${share(v)})` })}></span>
+                      <span
+                        class="ref"
+                        ?hidden=${overall[i] === null}
+                        ${styleProps({ transform: `translateX(${share(overall[i]) * 100}%)` })}
+                      ></span>
                     </span>
                     <span class="bar-value">${f.percent(v, 1)}</span>`;
                 })}

@@ -29,12 +29,18 @@ const CACHE_SIZE = 256;
  */
 const IN_FLIGHT = 1;
 const HISTORY_SIZE = 1000;
+/**
+ * The longest an interactive result waits for the rest of its burst (see `park`): past that, the results in hand
+ * are handed out, so that one slow statement does not hold back every quick one.
+ */
+const PARK_MS = 100;
 
 /**
  * The one query layer of a dashboard (Mosaic's coordinator idea, scoped to one `<mkt-data>`):
  * identical queries share one run and one cached result; queries run one at a time (see IN_FLIGHT), interactive
- * before background, in the order asked; a query whose every caller has aborted
- * (superseded by a newer filter state) is dropped before it is sent instead of queuing stale work.
+ * before background, in the order asked; the answers of a burst of interactive queries are handed out together
+ * (see `park`); a query whose every caller has aborted (superseded by a newer filter state) is dropped before it
+ * is sent instead of queuing stale work.
  */
 export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
@@ -49,14 +55,18 @@ export class QueryEngine {
    */
   readonly history: { sql: string; ms: number; sent: number }[] = [];
   private backgroundView: QueryEngine | null = null;
+  /** Answered interactive statements whose callers are told once the burst is over (see `park`). */
+  private parked: (() => void)[] = [];
+  private parkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly db: AsyncDuckDB,
     private readonly connection: AsyncDuckDBConnection,
+    private readonly parkMs = PARK_MS,
   ) {}
 
-  static async open(db: AsyncDuckDB): Promise<QueryEngine> {
-    return new QueryEngine(db, await db.connect());
+  static async open(db: AsyncDuckDB, options: { parkMs?: number } = {}): Promise<QueryEngine> {
+    return new QueryEngine(db, await db.connect(), options.parkMs);
   }
 
   /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
@@ -116,6 +126,7 @@ export class QueryEngine {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.unpark();
     for (const p of this.queue.splice(0)) if (!p.started) p.reject(abortError());
     this.cache.clear();
     await this.connection.close().catch(() => undefined);
@@ -177,21 +188,43 @@ export class QueryEngine {
     this.inFlight++;
     next.started = true;
     void this.pump();
+    let answer: () => void;
     try {
       const sent = ++this.executed;
       const started = performance.now();
       const table = await this.connection.query(next.sql);
       this.history.push({ sql: next.sql, ms: performance.now() - started, sent });
       if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
-      next.resolve(table);
+      answer = () => next.resolve(table);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      next.reject(new DatasetError('query-failed', message));
-    } finally {
-      this.queue.splice(this.queue.indexOf(next), 1);
-      this.inFlight--;
-      void this.pump();
+      answer = () => next.reject(new DatasetError('query-failed', message));
     }
+    this.queue.splice(this.queue.indexOf(next), 1);
+    this.inFlight--;
+    this.park(next, answer);
+    void this.pump();
+  }
+
+  /**
+   * Hands out an answer, or parks it while more interactive statements of the same burst are waiting to run: the
+   * widgets of one filter change then repaint together, in one task and one frame, and never show a mix of old and
+   * new numbers. One page layout and paint between two answers cost as much as the queries of a page.
+   */
+  private park(done: Pending, answer: () => void): void {
+    this.parked.push(answer);
+    const more = this.queue.some((p) => !p.started && !p.held && p.waiting > 0 && p.priority === 'interactive');
+    if (done.priority !== 'interactive' || !more || this.closed) {
+      this.unpark();
+      return;
+    }
+    this.parkTimer ??= setTimeout(() => this.unpark(), this.parkMs);
+  }
+
+  private unpark(): void {
+    clearTimeout(this.parkTimer);
+    this.parkTimer = undefined;
+    for (const answer of this.parked.splice(0)) answer();
   }
 
   private trimCache(): void {

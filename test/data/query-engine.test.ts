@@ -84,6 +84,28 @@ describe('QueryEngine', () => {
     expect(engine.background.executed).to.equal(engine.executed);
   });
 
+  it('hands out the answers of a burst of interactive queries together, once the last has run', async () => {
+    const before = engine.history.length;
+    const sqls = [1, 2, 3].map((k) => `SELECT ${k} + max(i) AS burst FROM t`);
+    const answeredAfter: number[] = [];
+    await Promise.all(sqls.map((sql) => engine.query(sql).then(() => answeredAfter.push(engine.history.length))));
+    // When the first caller heard back, all three statements had already run.
+    expect(answeredAfter).to.deep.equal([before + 3, before + 3, before + 3]);
+  });
+
+  it('hands out an answer that waited for the rest of its burst longer than the limit', async () => {
+    const quick = await QueryEngine.open(handle.db, { parkMs: 0 });
+    // About a second of work in DuckDB-WASM: far longer than a 0 ms limit.
+    const slow = 'SELECT count(*) AS slow FROM range(3000) a, range(30000) b WHERE (a.range + b.range) % 7 = 0';
+    let historyWhenFirstAnswered = -1;
+    const first = quick.query('SELECT 1 AS first').then(() => (historyWhenFirstAnswered = quick.history.length));
+    const second = quick.query(slow);
+    await Promise.all([first, second]);
+    expect(historyWhenFirstAnswered).to.equal(1);
+    expect(quick.history.length).to.equal(2);
+    await quick.close();
+  });
+
   it('rejects a failing statement with a query-failed error and keeps answering the next ones', async () => {
     const bad = engine.query('SELECT no_such_column FROM t');
     const good = engine.query('SELECT count(*)::INTEGER AS n FROM t');

@@ -72,7 +72,8 @@ describe('<mkt-cohort-heatmap>', () => {
   });
 
   it('filters the dashboard to a clicked cohort and clears it on a second click', async () => {
-    const cell = () => heatmap.shadowRoot!.querySelector<SVGGElement>('.cell[data-cohort="2025-02"][data-period="0"]')!;
+    const cell = () =>
+      heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[data-cohort="2025-02"][data-period="0"]')!;
     setTimeout(() => cell().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const event = await oneEvent(heatmap, MktFilterChangeEvent.eventName);
     expect((event as MktFilterChangeEvent).detail).to.deep.equal({ cohort: '2025-02' });
@@ -85,7 +86,7 @@ describe('<mkt-cohort-heatmap>', () => {
   });
 
   it('shows a tooltip for the focused cell and moves focus with the arrow keys', async () => {
-    const first = heatmap.shadowRoot!.querySelector<SVGGElement>('.cell[tabindex="0"]')!;
+    const first = heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[tabindex="0"]')!;
     first.focus();
     await heatmap.updateComplete;
     expect(text(heatmap, '.tooltip')).to.contain('Jan 2025 cohort, month 0');
@@ -93,6 +94,17 @@ describe('<mkt-cohort-heatmap>', () => {
     await waitFor(() => heatmap.shadowRoot!.activeElement?.getAttribute('data-period') === '1', 'focus on month 1');
     await heatmap.updateComplete;
     expect(text(heatmap, '.tooltip')).to.contain('1 of 2 customers (50.0%)');
+  });
+
+  it('shows the tooltip of the cell under the pointer, and hides it over the row labels', async () => {
+    const cell = heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"][data-period="0"]')!;
+    cell.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, clientX: 5, clientY: 5 }));
+    await heatmap.updateComplete;
+    expect(text(heatmap, '.tooltip')).to.contain('Feb 2025 cohort, month 0');
+    const label = heatmap.shadowRoot!.querySelector('.row-label')!;
+    label.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, clientX: 5, clientY: 5 }));
+    await heatmap.updateComplete;
+    expect(heatmap.shadowRoot!.querySelector('.tooltip')).to.equal(null);
   });
 });
 

@@ -65,6 +65,8 @@ export class MktChurn extends MktWidget<ChurnResult> {
 
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
+  /** A model: its queries wait behind the aggregates' (see MktWidget). */
+  protected override readonly queryPriority = 'background' as const;
 
   /** N: the activity window in days (active = bought in the N days before; churned = none in the N after). */
   @property({ type: Number }) days = 30;

@@ -39,6 +39,8 @@ export class MktClv extends MktWidget<ClvResult> {
 
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
+  /** A model: its queries wait behind the aggregates' (see MktWidget). */
+  protected override readonly queryPriority = 'background' as const;
 
   /** Horizon of the expected purchases and the CLV, in weeks. */
   @property({ type: Number, attribute: 'horizon-weeks' }) horizonWeeks = 52;

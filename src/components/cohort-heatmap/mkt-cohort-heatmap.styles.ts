@@ -7,16 +7,16 @@ export const cohortHeatmapStyles = css`
   .cell {
     outline: none;
   }
-  .cell text {
+  .cell-label {
     fill: var(--mkt-fg, var(--_mkt-fg));
     font-size: 10.5px;
     font-variant-numeric: tabular-nums;
     pointer-events: none;
   }
-  .cell.dark text {
+  .cell-label.dark {
     fill: #fff;
   }
-  .cell.blank rect {
+  .cell.blank {
     fill: var(--mkt-surface, var(--_mkt-surface));
     stroke: var(--mkt-border, var(--_mkt-border));
     stroke-dasharray: 2 2;
@@ -25,8 +25,8 @@ export const cohortHeatmapStyles = css`
   :host([entity='customers']) .row:not(.average) .row-label {
     cursor: pointer;
   }
-  .cell:hover rect,
-  .cell:focus-visible rect {
+  .cell:hover,
+  .cell:focus-visible {
     stroke: var(--mkt-fg, var(--_mkt-fg));
     stroke-width: 2px;
     stroke-dasharray: none;

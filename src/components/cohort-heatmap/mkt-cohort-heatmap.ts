@@ -125,7 +125,7 @@ export class MktCohortHeatmap extends CohortWidget {
     const width = this.size.drawWidth;
     const cellW = Math.max(14, (width - LABEL_W - SIZE_W) / m.periods);
     const plotW = LABEL_W + SIZE_W + cellW * m.periods;
-    const all = [...m.rows, { cohort: 'avg', size: m.rows.reduce((n, r) => n + r.size, 0), cells: m.average }];
+    const all = withAverage(m);
     const height = HEAD_H + ROW_H * all.length + 6;
     const { scale, hi } = this.colorScale(m);
     const digits = cellW >= 42 ? 1 : 0;
@@ -134,27 +134,28 @@ export class MktCohortHeatmap extends CohortWidget {
     const [fr, fc] = [Math.min(this.focusCell[0], all.length - 1), Math.min(this.focusCell[1], m.periods - 1)];
     const since = this.who === 'sellers' ? 'first sale' : 'first purchase';
     const y = (i: number) => HEAD_H + i * ROW_H + (i === all.length - 1 ? 6 : 0);
-    const rowLabel = (cohort: string) => (cohort === 'avg' ? 'Average' : f.month(cohort));
+    const labels = new Map(all.map((r) => [r.cohort, r.cohort === 'avg' ? 'Average' : f.month(r.cohort)]));
+    const rowLabel = (cohort: string) => labels.get(cohort)!;
 
+    // A cell is one focusable rect (no listeners of its own: the svg's serve them all, see cellOf) and, when
+    // there is room, one label: the fewest nodes for the few hundred cells a new date range adds or drops.
     const cell = (row: (typeof all)[number], i: number, c: CohortCell, k: number) => {
       const v = cellValue(c, measure);
-      const x = LABEL_W + SIZE_W + k * cellW;
-      const fill = v === null ? 'none' : scale(v);
       const dark = v !== null && v / hi > 0.55;
       const label = `${rowLabel(row.cohort)}${row.cohort === 'avg' ? ' (weighted)' : ' cohort'}, month ${k}: ${
         v === null ? 'not yet observed' : f.percent(v, 1)
       }`;
-      const isAvg = row.cohort === 'avg';
-      return svg`<g class="cell ${dark ? 'dark' : ''} ${v === null ? 'blank' : ''}" part="cell" data-cohort=${row.cohort} data-period=${k}
-          data-value=${v === null ? nothing : String(v)}
-          tabindex=${fr === i && fc === k ? '0' : '-1'} role=${this.clickable && !isAvg ? 'button' : 'img'} aria-label=${label}
-          @click=${() => !isAvg && this.toggleCohort(row.cohort)}
-          @keydown=${(e: KeyboardEvent) => this.onCellKey(e, i, k, all.length, m.periods, isAvg ? null : row.cohort)}
-          @focus=${(e: FocusEvent) => this.showTip(e, row, c, k)} @blur=${() => (this.tip = null)}
-          @pointerenter=${(e: PointerEvent) => this.showTip(e, row, c, k)} @pointerleave=${() => (this.tip = null)}>
-        <rect x=${x + 0.5} y=${y(i) + 0.5} width=${Math.max(1, cellW - 1)} height=${ROW_H - 1} rx="2" fill=${fill}></rect>
-        ${showText && v !== null ? svg`<text x=${x + cellW / 2} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="middle">${f.percent(v, digits)}</text>` : nothing}
-      </g>`;
+      return svg`<rect class="cell ${dark ? 'dark' : ''} ${v === null ? 'blank' : ''}" part="cell"
+        data-cohort=${row.cohort} data-row=${i} data-period=${k} data-value=${v === null ? nothing : String(v)}
+        tabindex=${fr === i && fc === k ? '0' : '-1'} role=${this.clickable && row.cohort !== 'avg' ? 'button' : 'img'}
+        aria-label=${label} x=${LABEL_W + SIZE_W + k * cellW + 0.5} y=${y(i) + 0.5} width=${Math.max(1, cellW - 1)}
+        height=${ROW_H - 1} rx="2" fill=${v === null ? 'none' : scale(v)}></rect>`;
+    };
+    const cellLabel = (i: number, c: CohortCell, k: number) => {
+      const v = cellValue(c, measure);
+      return svg`<text class="cell-label ${v !== null && v / hi > 0.55 ? 'dark' : ''}" aria-hidden="true"
+        x=${LABEL_W + SIZE_W + (k + 0.5) * cellW} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="middle"
+        >${v === null ? '' : f.percent(v, digits)}</text>`;
     };
 
     return html`
@@ -165,6 +166,11 @@ export class MktCohortHeatmap extends CohortWidget {
           viewBox="0 0 ${plotW} ${height}"
           role="group"
           aria-label=${`${this.who === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`}
+          @click=${this.onCellClick}
+          @keydown=${this.onCellKey}
+          @focusin=${this.onCellTip}
+          @focusout=${this.hideTip}
+          @pointerover=${this.onCellTip}
         >
           <g class="axis" aria-hidden="true">
             <text class="col-head" x=${LABEL_W - 6} y="12" text-anchor="end">Cohort</text>
@@ -187,6 +193,7 @@ export class MktCohortHeatmap extends CohortWidget {
                 @click=${() => !isAvg && this.toggleCohort(row.cohort)}>${rowLabel(row.cohort)}</text>
               <text class="size" x=${LABEL_W + SIZE_W - 6} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="end">${f.compact(row.size)}</text>
               ${row.cells.map((c, k) => cell(row, i, c, k))}
+              ${showText ? row.cells.map((c, k) => cellLabel(i, c, k)) : nothing}
               ${
                 isSelected
                   ? svg`<rect class="selection" x="1" y=${y(i)} width=${plotW - 2} height=${ROW_H} rx="3"></rect>`
@@ -250,14 +257,36 @@ export class MktCohortHeatmap extends CohortWidget {
     };
   }
 
-  private onCellKey(
-    e: KeyboardEvent,
-    r: number,
-    k: number,
-    rowCount: number,
-    periods: number,
-    cohort: string | null,
-  ): void {
+  /** The cell an event happened in, found by its data attributes. */
+  private cellOf(e: Event) {
+    const g = (e.target as Element).closest<SVGRectElement>('.cell');
+    const m = this.task.value;
+    if (!g || !m) return null;
+    const all = withAverage(m);
+    const [r, k] = [Number(g.dataset.row), Number(g.dataset.period)];
+    const row = all[r];
+    const cell = row?.cells[k];
+    return row && cell ? { r, k, row, cell, rows: all.length, periods: m.periods } : null;
+  }
+
+  private readonly onCellClick = (e: Event) => {
+    const at = this.cellOf(e);
+    if (at && at.row.cohort !== 'avg') this.toggleCohort(at.row.cohort);
+  };
+
+  private readonly onCellTip = (e: Event) => {
+    const at = this.cellOf(e);
+    if (at) this.showTip(e, at.row, at.cell, at.k);
+    else this.tip = null;
+  };
+
+  private readonly hideTip = () => (this.tip = null);
+
+  private readonly onCellKey = (e: KeyboardEvent) => {
+    const at = this.cellOf(e);
+    if (!at) return;
+    const { r, k, rows: rowCount, periods } = at;
+    const cohort = at.row.cohort === 'avg' ? null : at.row.cohort;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -278,9 +307,14 @@ export class MktCohortHeatmap extends CohortWidget {
     ];
     this.focusCell = next;
     void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<SVGGElement>(`.cell[tabindex="0"]`)?.focus();
+      this.renderRoot.querySelector<SVGRectElement>(`.cell[tabindex="0"]`)?.focus();
     });
-  }
+  };
+}
+
+/** The cohorts' rows and, last, the weighted average as a row of its own. */
+function withAverage(m: CohortMatrix) {
+  return [...m.rows, { cohort: 'avg', size: m.rows.reduce((n, r) => n + r.size, 0), cells: m.average }];
 }
 
 declare global {

@@ -41,6 +41,9 @@ export type RfmSegmentsResult = RfmSegmentsStats;
 export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   static override styles = [...MktWidget.styles, chartStyles, rfmSegmentsStyles];
 
+  /** A model (K-means): its queries wait behind the aggregates' (see MktWidget). */
+  protected override readonly queryPriority = 'background' as const;
+
   /** `rules` (the RFM rule table) or `kmeans` (data-driven clusters). */
   @property({ reflect: true }) method: 'rules' | 'kmeans' = 'rules';
   /** Number of K-means clusters; 0 chooses it by silhouette over 3..6. */

@@ -50,6 +50,8 @@ export const funnelStyles = css`
     gap: 0.75rem;
   }
   .multiple {
+    /* Each card lays out and paints on its own: a new result then re-paints the cards, not the whole chart. */
+    contain: layout paint;
     padding: 0.6rem 0.7rem;
     border: 1px solid var(--mkt-border, var(--_mkt-border));
     border-radius: 6px;

@@ -36,6 +36,7 @@ export function markdownReport({ machine, runs, measurements, generator }) {
     groups.get(key).push(m);
   }
   const rows = [];
+  const verdicts = [];
   for (const [key, list] of groups) {
     const [scale, page] = key.split('|');
     const per = list.map((m) => {
@@ -60,11 +61,23 @@ export function markdownReport({ machine, runs, measurements, generator }) {
     });
     const med = (k) => median(per.map((p) => p[k]));
     const fixed = (k, digits = 0) => (Number.isNaN(med(k)) ? '—' : med(k).toFixed(digits));
+    verdicts.push(...pageVerdicts(scale, page, med));
     rows.push(
       `| ${scale} | ${page} | ${fixed('engine')} | ${fixed('ready')} | ${fixed('painted')} | ${(100 * med('overhead')).toFixed(0)}% | ${fixed('p50')} | ${fixed('p95')} | ${fixed('max')} | ${fixed('ratio', 2)} | ${fixed('modelP95')} | ${fixed('longest')} |`,
     );
   }
   const gen = generator.map((g) => `| ${g.scale} | ${g.seconds.toFixed(1)} s | ${g.peakMiB} MiB |`).join('\n');
+  const scale1 = generator.find((g) => g.scale === '1');
+  for (const g of generator) {
+    const limit = g.scale === '1' ? 20 : 10 * (scale1?.seconds ?? 20);
+    verdicts.push(
+      verdict(
+        `generator, scale ${g.scale}: ${g.seconds.toFixed(1)} s`,
+        g.seconds <= limit,
+        g.scale === '1' ? '≤ 20 s' : `≤ 10 × scale 1, ${limit.toFixed(0)} s`,
+      ),
+    );
+  }
   return [
     `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, headless Chromium; ${machine.date.slice(0, 10)}. Medians of ${runs} run(s).`,
     '',
@@ -73,5 +86,31 @@ export function markdownReport({ machine, runs, measurements, generator }) {
     ...rows,
     '',
     generator.length ? '| generator scale | time | peak memory |\n|---|---|---|\n' + gen : '',
+    '',
+    `Targets of issue 7: ${verdicts.filter((v) => v.met).length} of ${verdicts.length} met.`,
+    '',
+    ...verdicts.map((v) => `- ${v.met ? 'met' : '**not met**'}: ${v.what} (target ${v.target})`),
   ].join('\n');
+}
+
+function verdict(what, met, target) {
+  return { what, met, target };
+}
+
+/** The issue's targets for one page at one scale, from the medians over runs. */
+function pageVerdicts(scale, page, med) {
+  const out = [];
+  const at = `scale ${scale}, ${page}`;
+  const ms = (v) => `${v.toFixed(0)} ms`;
+  const aggregateLimit = scale === '1' ? 100 : 300;
+  out.push(verdict(`${at}: aggregates p95 ${ms(med('p95'))}`, med('p95') <= aggregateLimit, `≤ ${aggregateLimit} ms`));
+  if (!Number.isNaN(med('ratio')))
+    out.push(verdict(`${at}: kit / raw SQL ${med('ratio').toFixed(2)}`, med('ratio') <= 1.5, '≤ 1.5'));
+  if (scale === '1' && !Number.isNaN(med('modelP95'))) {
+    out.push(verdict(`${at}: models p95 ${ms(med('modelP95'))}`, med('modelP95') <= 500, '≤ 500 ms'));
+    out.push(verdict(`${at}: longest task ${ms(med('longest'))}`, med('longest') <= 50, '≤ 50 ms'));
+  }
+  const add = 100 * med('overhead');
+  out.push(verdict(`${at}: elements add ${add.toFixed(0)}% to cold start`, add <= 30, '≤ 30%'));
+  return out;
 }

@@ -14,7 +14,11 @@ export async function settle(page, timeout = 120000) {
       walk(document);
       const data = all.filter((el) => el.localName === 'mkt-data');
       if (data.some((d) => d.state?.status !== 'ready' && d.state?.status !== 'error')) return false;
-      return !all.some((el) => el.matches('.skeleton, .stale') || el.getAttribute('aria-busy') === 'true');
+      // A widget computing a new result keeps the old one on screen, unmarked for its first 150 ms: its task says it.
+      const pending = (el) => el.task?.status === 1;
+      return !all.some(
+        (el) => el.matches('.skeleton, .stale') || el.getAttribute('aria-busy') === 'true' || pending(el),
+      );
     },
     null,
     { timeout, polling: 50 },

@@ -14,7 +14,9 @@ await page
       const busy = (root) =>
         [...root.querySelectorAll('*')].some((el) =>
           el.shadowRoot
-            ? el.shadowRoot.querySelector('.skeleton, .stale, [aria-busy="true"]') || busy(el.shadowRoot)
+            ? el.task?.status === 1 ||
+              el.shadowRoot.querySelector('.skeleton, .stale, [aria-busy="true"]') ||
+              busy(el.shadowRoot)
             : false,
         );
       const data = [...document.querySelectorAll('mkt-data')];

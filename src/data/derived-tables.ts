@@ -147,6 +147,14 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       ORDER BY t.order_date`,
   },
   {
+    // Each payment with its order's key, so that payments follow the filters through mkt_orders.
+    name: 'mkt_payments',
+    needs: ['payments', 'transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_payments AS
+      SELECT ok.order_key, p.method, p.installments::INTEGER AS installments, p.value::DOUBLE AS value
+      FROM payments p JOIN mkt_order_keys ok ON ok.order_id = p.order_id`,
+  },
+  {
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
     name: 'mkt_sessions',
     needs: ['page_events', 'products', 'sellers', 'customers'],

@@ -344,7 +344,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
               </td>
               <td><span class="badge ${slug(s.tier)}">${s.tier}</span></td>
               <td class="num score">${s.score === null ? '–' : f.count(Math.round(s.score))}</td>
-              <td class="num odr">${f.percent(s.defectRate, 1)}</td>
+              <td class="num odr">${withReviews ? f.percent(s.defectRate, 1) : 'n/a'}</td>
               <td class="num late">${f.percent(s.lateRate, 1)}</td>
               <td class="num rating">${withReviews ? (s.avgRating === null ? '–' : s.avgRating.toFixed(2)) : 'n/a'}</td>
               <td class="num revenue">${f.money(s.revenue)}</td>

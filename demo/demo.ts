@@ -23,6 +23,7 @@ if (optional) {
     message.className = 'demo-missing';
     message.setAttribute('role', 'alert');
     message.textContent = `The ${optional.label} dataset is not in demo/data/${optional.folder}/. Make it with \`${optional.make} -- --out demo/data/${optional.folder}\` (it needs the shared data folder), or switch back to the synthetic data.`;
-    document.querySelector('main')?.prepend(message);
+    const main = document.querySelector('main');
+    main?.querySelector('h1')?.after(message) ?? main?.prepend(message);
   });
 }

@@ -320,7 +320,8 @@ describe('generator years', () => {
 
 describe('generator planted anomalies', () => {
   it('records the anomalies it plants and the GMV spike shows in its category', async () => {
-    const ipc = await generateDatasetIPC({ seed: 5, scale: 0.05, plantAnomalies: true });
+    // Scale 0.1: over two years a category has a few orders a day, enough for a five-fold day to stand out.
+    const ipc = await generateDatasetIPC({ seed: 5, scale: 0.1, plantAnomalies: true });
     const anomalies = ipc.manifest.plantedAnomalies as {
       metric: string;
       category?: string;

@@ -13,7 +13,7 @@ import { EMPTY_FILTERS } from '../src/data/filter-state.js';
 import { sellerHealthSql, type SellerHealthRow } from '../src/metrics/seller-health.js';
 import { categoryPerformanceSql } from '../src/metrics/category-performance.js';
 import { TINY, tinyDataset } from './fixtures/tiny-marketplace.js';
-import { mount, settled, text, whenReady } from './support/dom.js';
+import { mount, settled, text, waitFor, whenReady } from './support/dom.js';
 import { openEngine, sql } from './support/engine.js';
 import { withDuckDB } from './support/duckdb-tools.js';
 import { tableToIPC } from 'apache-arrow';
@@ -327,7 +327,7 @@ describe('<mkt-payments>', () => {
     ]);
     // Books are only in o1: its two payments.
     data.setFilters({ categories: ['Books'] });
-    await settled(el);
+    await waitFor(() => methods().length === 2, 'the filtered payments');
     expect(methods().map(([m]) => m)).to.deep.equal(['credit_card', 'gift_card']);
     data.remove();
   });

@@ -30,6 +30,12 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 const pad = (prefix: string, n: number, width: number) => `${prefix}-${String(n).padStart(width, '0')}`;
 
+/**
+ * Bumped when the generated tables change shape or meaning (2: two years, order ids, orders, payments, returns),
+ * so that `npm start` and the test runs make stale demo data again (test/support/demo-data.mjs).
+ */
+export const GENERATOR_VERSION = 2;
+
 /** Orders cancelled before any item was allocated (no lines; Olist: 109 of 99,441, about 0.1%). */
 const LINE_LESS_CANCELLATION_SHARE = 0.001;
 
@@ -266,6 +272,7 @@ export function* generateDataset(
 
   return {
     schemaVersion: SCHEMA_VERSION,
+    generatorVersion: GENERATOR_VERSION,
     name: `marketkit synthetic marketplace (seed ${seed}, scale ${scale})`,
     seed,
     scale,

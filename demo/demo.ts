@@ -24,6 +24,8 @@ if (optional) {
     message.setAttribute('role', 'alert');
     message.textContent = `The ${optional.label} dataset is not in demo/data/${optional.folder}/. Make it with \`${optional.make} -- --out demo/data/${optional.folder}\` (it needs the shared data folder), or switch back to the synthetic data.`;
     const main = document.querySelector('main');
-    main?.querySelector('h1')?.after(message) ?? main?.prepend(message);
+    const title = main?.querySelector('h1');
+    if (title) title.after(message);
+    else main?.prepend(message);
   });
 }

@@ -1,23 +1,19 @@
 /**
- * The demo's optional datasets (demo/data/<folder>/): a folder counts as present only when its manifest is JSON
- * with tables. A dev server answers a missing file with its index page, which is why a bare `fetch().ok` is not
- * enough: without this check the Olist switch led to one JSON parse error per dashboard.
+ * The demo's optional datasets (demo/data/<folder>/), offered only when demo/data/datasets.json lists them
+ * (demo/data-index.mjs writes it). Without the list, the Olist switch used to load a dataset that was not
+ * there: one JSON parse error per dashboard.
  */
 export const OPTIONAL_DATASETS = [{ folder: 'olist', label: 'Olist (real)', make: 'npm run convert:olist' }] as const;
 
-const checks = new Map<string, Promise<boolean>>();
+let present: Promise<ReadonlySet<string>> | null = null;
 
 export function datasetExists(folder: string): Promise<boolean> {
-  let check = checks.get(folder);
-  if (!check) {
-    check = fetch(`./data/${folder}/manifest.json`)
-      .then(async (response) => {
-        if (!response.ok) return false;
-        const manifest = JSON.parse(await response.text()) as { tables?: unknown };
-        return typeof manifest.tables === 'object' && manifest.tables !== null;
-      })
-      .catch(() => false);
-    checks.set(folder, check);
-  }
-  return check;
+  present ??= fetch('./data/datasets.json')
+    .then(async (response) => {
+      if (!response.ok) return new Set<string>();
+      const index = JSON.parse(await response.text()) as { datasets?: unknown };
+      return new Set(Array.isArray(index.datasets) ? index.datasets.map(String) : []);
+    })
+    .catch(() => new Set<string>());
+  return present.then((folders) => folders.has(folder));
 }

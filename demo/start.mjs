@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import { isCurrentDemoData } from '../test/support/demo-data.mjs';
+import { writeDatasetIndex } from './data-index.mjs';
 
 function run(what, command, args) {
   console.log(what);
@@ -42,6 +43,7 @@ if (!existsSync('demo/data/olist/manifest.json')) {
     );
   }
 }
+writeDatasetIndex();
 if (!existsSync('dist/bundle/marketkit.js')) {
   run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', [
     'vite',

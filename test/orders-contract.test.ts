@@ -12,6 +12,7 @@ import { tableIPCFromRows } from '../src/schema/arrow.js';
 import { EMPTY_FILTERS } from '../src/data/filter-state.js';
 import { sellerHealthSql, type SellerHealthRow } from '../src/metrics/seller-health.js';
 import { categoryPerformanceSql } from '../src/metrics/category-performance.js';
+import { customerSummarySql } from '../src/metrics/customer-summary.js';
 import { TINY, tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from './support/dom.js';
 import { openEngine, sql } from './support/engine.js';
@@ -91,6 +92,22 @@ function shop(options: { orders?: boolean } = {}): InMemoryDataset {
 function kpis(el: MktKpis): Record<string, number | null> {
   const result = (el as unknown as { task: { value: KpiResult } }).task.value;
   return Object.fromEntries(result.kpis.map((k) => [k.key, k.value]));
+}
+
+/** KPIs, category bars (showing `metric`) and what-if on `source`, settled. */
+async function mountOrderFigures(source: InMemoryDataset, metric: string) {
+  const data = await mount<MktData>(
+    html`<mkt-data .source=${source}
+      ><mkt-kpis></mkt-kpis><mkt-category-performance metric=${metric}></mkt-category-performance
+      ><mkt-what-if></mkt-what-if
+    ></mkt-data>`,
+  );
+  await whenReady(data);
+  const [k, category, whatIf] = ['mkt-kpis', 'mkt-category-performance', 'mkt-what-if'].map(
+    (tag) => data.querySelector(tag) as MktKpis,
+  );
+  await Promise.all([settled(k), settled(category), settled(whatIf)]);
+  return { data, k, category, whatIf };
 }
 
 describe('orders: lines that share an order_id', () => {
@@ -175,6 +192,24 @@ describe('orders: lines that share an order_id', () => {
   });
 });
 
+describe('orders: purchase frequency', () => {
+  it('counts repeat purchases as distinct days: two completed orders of one day are one purchase', async () => {
+    // o3 completed instead of cancelled: c2 has two orders (o2, o3) on 2025-01-15 and nothing else.
+    const lines = LINES.map((l) => (l.id === 'L5' ? { ...l, status: 'completed', delivery_days: 3 } : l));
+    const { engine, close } = await openEngine(
+      tinyDataset({ without: ['reviews', 'page_events'], rows: { transactions: lines } }),
+    );
+    const rows = await sql<{ customer_id: string; x: number; monetary: number }>(
+      engine,
+      customerSummarySql(EMPTY_FILTERS, { end: '2025-03-31' }),
+    );
+    const c2 = rows.find((r) => r.customer_id === 'c2')!;
+    // One purchase day: x = 0 repeat purchases; its revenue is both orders', 100 + 50.
+    expect([c2.x, c2.monetary]).to.deep.equal([0, 150]);
+    await close();
+  });
+});
+
 describe('orders: data without order ids', () => {
   it('loads a transactions file that has no order_id column at all', async () => {
     const files = { ...tinyDataset().files };
@@ -190,17 +225,7 @@ describe('orders: data without order ids', () => {
   });
 
   it('says in the KPI tile, category bars and what-if that each line counts as an order', async () => {
-    const data = await mount<MktData>(
-      html`<mkt-data .source=${tinyDataset()}
-        ><mkt-kpis></mkt-kpis><mkt-category-performance metric="orders"></mkt-category-performance
-        ><mkt-what-if></mkt-what-if
-      ></mkt-data>`,
-    );
-    await whenReady(data);
-    const [k, category, whatIf] = ['mkt-kpis', 'mkt-category-performance', 'mkt-what-if'].map(
-      (tag) => data.querySelector(tag) as MktKpis,
-    );
-    await Promise.all([settled(k), settled(category), settled(whatIf)]);
+    const { data, k, category, whatIf } = await mountOrderFigures(tinyDataset(), 'orders');
     expect(data.state.info?.orderIds).to.equal(false);
     expect(text(k, '[data-kpi="aov"] .data-note')).to.equal('per order line: no order ids');
     expect(text(category, '[data-note="orders"]')).to.contain('each order line counts as one order');
@@ -211,17 +236,10 @@ describe('orders: data without order ids', () => {
 
 describe('elements that lack data say why, visibly', () => {
   it('KPI conversion, category conversion and the what-if conversion lever without page events', async () => {
-    const data = await mount<MktData>(
-      html`<mkt-data .source=${tinyDataset({ without: ['page_events'] })}
-        ><mkt-kpis></mkt-kpis><mkt-category-performance metric="conversion"></mkt-category-performance
-        ><mkt-what-if></mkt-what-if
-      ></mkt-data>`,
+    const { data, k, category, whatIf } = await mountOrderFigures(
+      tinyDataset({ without: ['page_events'] }),
+      'conversion',
     );
-    await whenReady(data);
-    const [k, category, whatIf] = ['mkt-kpis', 'mkt-category-performance', 'mkt-what-if'].map(
-      (tag) => data.querySelector(tag) as MktKpis,
-    );
-    await Promise.all([settled(k), settled(category), settled(whatIf)]);
     expect(text(k, '[data-kpi="conversion"] .data-note')).to.equal('needs page events');
     expect(text(category, '[data-note="conversion"]')).to.equal(
       'Conversion: needs page events, which this dataset does not have; showing GMV instead.',

@@ -1,6 +1,7 @@
 // The demo's datasets (seed 42), generated when missing: the end-to-end run and the benchmarks load them.
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { writeDatasetIndex } from '../../demo/data-index.mjs';
 
 /** GENERATOR_VERSION of generator/core/generate.ts: data written by an older generator is made again. */
 const GENERATOR_VERSION = 2;
@@ -25,4 +26,5 @@ export function ensureDemoData(scales = ['1', '0.05']) {
     });
     if (result.status !== 0) throw new Error(`generating ${dir} failed`);
   }
+  writeDatasetIndex();
 }

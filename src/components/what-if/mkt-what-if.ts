@@ -294,7 +294,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
           ></label
         >
         <label class="field"
-          ><span>Late-shipment rate (%)</span>
+          ><span>Late-shipment rate (%, per ${result.orderUnit === 'line' ? 'order line' : 'order'})</span>
           <input
             name="late"
             type="number"

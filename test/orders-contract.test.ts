@@ -28,6 +28,7 @@ import { parquetToArrowStream } from '../src/data/parquet.js';
  *   o4 2025-02-10 c3: L6 s3/p3 50 completed, late
  *   (no order id) 2025-02-20 c4: L7 s1/p1 100 completed: its own order
  *   o5 2025-02-25 c4: cancelled before any item was allocated: in `orders` only
+ *   o6 2025-03-01 c3: "completed" in `orders` but without lines: not counted
  * Payments: o1 paid 120 by card + 20 gift card; o2 100 by wallet. Returns: L3, 20 refunded, "wrong size".
  */
 const line = (
@@ -69,6 +70,8 @@ const ORDERS = [
   { id: 'o3', customer_id: 'c2', order_date: '2025-01-15', status: 'cancelled' },
   { id: 'o4', customer_id: 'c3', order_date: '2025-02-10', status: 'completed' },
   { id: 'o5', customer_id: 'c4', order_date: '2025-02-25', status: 'cancelled' },
+  // Completed without any line: nothing to count (no revenue, no item), so no order.
+  { id: 'o6', customer_id: 'c3', order_date: '2025-03-01', status: 'completed' },
 ];
 const PAYMENTS = [
   { id: 'p-1', order_id: 'o1', method: 'credit_card', installments: 3, value: 120 },

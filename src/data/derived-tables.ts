@@ -60,8 +60,9 @@ const LINE_COLUMNS =
   'id, order_id, customer_id, seller_id, product_id, order_date, quantity, revenue, status, delivery_days, was_late';
 
 /**
- * The order lines, plus one line-less row (no seller, product or revenue) per order of the optional `orders` table
- * that has no line, so that such an order (a cancellation before any item was allocated) still counts once.
+ * The order lines, plus one line-less row (no seller, product or revenue) per cancelled order of the optional
+ * `orders` table that has no line, so that such an order (a cancellation before any item was allocated) still
+ * counts once. An order completed or returned without lines has nothing to count (no revenue, no item).
  * `line_no` numbers the lines: a line without an order id is its own order, keyed by it.
  */
 function linesSql(present: ReadonlySet<TableName>): string {
@@ -69,7 +70,8 @@ function linesSql(present: ReadonlySet<TableName>): string {
   if (!present.has('orders')) return lines;
   return `${lines} UNION ALL
     SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL
-    FROM ${firstOfEachId('orders')} o WHERE NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = o.id)`;
+    FROM ${firstOfEachId('orders')} o
+    WHERE o.status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = o.id)`;
 }
 
 /**

@@ -147,7 +147,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
     name: 'orders',
     optional: true,
     description:
-      'One row per order, needed only for orders that have no lines (e.g. cancelled before any item was allocated: Olist has 109). An order that has lines takes its status, customer and date from its lines; a line-less order counts once, with its own status, in marketplace-wide order counts and cancellation rates (it has no seller, product or category).',
+      'One row per order, needed only for orders that have no lines (e.g. cancelled before any item was allocated: Olist has 109). An order that has lines takes its status, customer and date from its lines; a cancelled order without lines counts once in marketplace-wide order counts and cancellation rates (it has no seller, product or category); an order completed or returned without lines has nothing to count and is not counted.',
     columns: [
       id('Order id, as in `transactions.order_id`.'),
       ref('customer_id', 'customers.id', true),

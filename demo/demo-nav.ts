@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { OPTIONAL_DATASETS, datasetExists } from './demo-datasets.js';
 
 const PAGES = [
   ['index', 'Home'],
@@ -61,6 +62,16 @@ export class MktDemoNav extends LitElement {
   /** The page this nav is on. */
   @property() current = 'index';
 
+  /** The optional datasets whose files are there (only those are offered). */
+  @state() private available: ReadonlySet<string> = new Set();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void Promise.all(OPTIONAL_DATASETS.map(async (d) => [d.folder, await datasetExists(d.folder)] as const)).then(
+      (found) => (this.available = new Set(found.filter(([, ok]) => ok).map(([folder]) => folder))),
+    );
+  }
+
   override render() {
     const query = location.search;
     return html`<nav aria-label="Demo pages">
@@ -77,7 +88,9 @@ export class MktDemoNav extends LitElement {
         >Data:
         <select @change=${(e: Event) => this.switchData((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.dataParam()}>synthetic</option>
-          <option value="olist" ?selected=${this.dataParam() === 'olist'}>Olist (real)</option>
+          ${OPTIONAL_DATASETS.filter((d) => this.available.has(d.folder) || this.dataParam() === d.folder).map(
+            (d) => html`<option value=${d.folder} ?selected=${this.dataParam() === d.folder}>${d.label}</option>`,
+          )}
         </select>
       </label>
     </nav>`;

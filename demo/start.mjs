@@ -1,6 +1,8 @@
 // `npm start`: generate the demo datasets and the drop-in bundle when missing, then serve the demo with Vite.
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
+import { isCurrentDemoData } from '../test/support/demo-data.mjs';
+import { writeDatasetIndex } from './data-index.mjs';
 
 function run(what, command, args) {
   console.log(what);
@@ -10,7 +12,7 @@ function run(what, command, args) {
 
 for (const scale of ['1', '0.05']) {
   const dir = `demo/data/scale-${scale}`;
-  if (!existsSync(`${dir}/manifest.json`)) {
+  if (!isCurrentDemoData(dir)) {
     run(`Generating the demo dataset (scale ${scale}, seed 42) in ${dir} …`, 'npx', [
       'tsx',
       'generator/cli.ts',
@@ -41,6 +43,7 @@ if (!existsSync('demo/data/olist/manifest.json')) {
     );
   }
 }
+writeDatasetIndex();
 if (!existsSync('dist/bundle/marketkit.js')) {
   run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', [
     'vite',

@@ -1,5 +1,5 @@
 /**
- * npm run generate -- --scale 1 --seed 42 --out data/demo [--plant-anomalies] [--progress] [--batch-rows N]
+ * npm run generate -- --scale 1 --seed 42 --out data/demo [--years 2] [--plant-anomalies] [--progress] [--batch-rows N]
  * Writes <table>.arrow (Arrow IPC streams) and manifest.json into --out.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { TableName } from '../src/schema/tables.js';
 import { writeDataset } from './core/write-dataset.js';
 
 const USAGE =
-  'usage: npm run generate -- --out <dir> [--scale 1] [--seed 42] [--plant-anomalies] [--progress] [--batch-rows 200000]';
+  'usage: npm run generate -- --out <dir> [--scale 1] [--seed 42] [--years 2] [--plant-anomalies] [--progress] [--batch-rows 200000]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -23,6 +23,7 @@ function parseOptions() {
       options: {
         scale: { type: 'string', default: '1' },
         seed: { type: 'string', default: '42' },
+        years: { type: 'string', default: '2' },
         out: { type: 'string' },
         'plant-anomalies': { type: 'boolean', default: false },
         progress: { type: 'boolean', default: false },
@@ -36,6 +37,9 @@ function parseOptions() {
   if (values.help) fail('');
   const scale = Number(values.scale);
   const seed = Number(values.seed);
+  const years = Number(values.years);
+  if (!Number.isInteger(years) || years < 1 || years > 20)
+    fail(`--years must be a whole number from 1 to 20, got ${values.years}`);
   const batchRows = values['batch-rows'] === undefined ? undefined : Number(values['batch-rows']);
   if (!values.out) fail('--out is required');
   if (!(scale > 0)) fail(`--scale must be a positive number, got ${values.scale}`);
@@ -45,7 +49,7 @@ function parseOptions() {
     fail('--batch-rows must be a positive integer');
   return {
     out: values.out,
-    options: { seed, scale, plantAnomalies: values['plant-anomalies'], batchRows },
+    options: { seed, scale, years, plantAnomalies: values['plant-anomalies'], batchRows },
     progress: values.progress || process.stderr.isTTY === true,
   };
 }

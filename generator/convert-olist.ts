@@ -3,6 +3,8 @@
 // in the browser with DuckDB-WASM (generator/olist/convert-sql.ts). The shared data is only read; nothing of it is copied into the repo.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// @ts-expect-error: plain ES module of the demo, shared with npm start and the end-to-end run (no types).
+import { writeDatasetIndex } from '../demo/data-index.mjs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -41,6 +43,8 @@ for (const table of Object.keys(OLIST_OUTPUT) as (keyof typeof OLIST_OUTPUT)[]) 
   rows[table] = Number(n);
 }
 writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(olistManifest(rows), null, 2) + '\n');
+// Into the demo's data folder: the demo now offers it (demo/data-index.mjs).
+if (path.dirname(out) === path.resolve('demo/data')) writeDatasetIndex();
 connection.closeSync();
 instance.closeSync();
 console.log(

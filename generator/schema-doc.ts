@@ -16,8 +16,10 @@ const lines = [
   'row; a column with a list of values takes only those. Anything else stops the load with an `mkt-error` naming the table,',
   'the column, how many values are wrong and one of them, shown in place of the dashboard. Nothing is dropped or changed silently.',
   'Optional tables may be left out: the elements that need them say so in place, the others work ([Tables per element](#tables-per-element)).',
-  'There are no optional columns: where your data has no equivalent, fill the column when you convert it, and say how',
-  '(for example `generator/convert-olist.ts`: tier from GMV rank, cost null because Olist has no costs).',
+  'A column marked *optional column* may be left out of the file (the kit adds it, empty); every other column must be',
+  'there: where your data has no equivalent, fill it when you convert it, and say how (for example',
+  '`generator/convert-olist.ts`: tier from GMV rank, cost null because Olist has no costs).',
+  'See [Orders, payments, returns](#orders-payments-returns) for what `order_id` and the optional order tables change.',
   '',
 ];
 for (const name of TABLE_NAMES) {
@@ -32,6 +34,7 @@ for (const name of TABLE_NAMES) {
   );
   for (const c of t.columns) {
     const notes = [
+      c.optional ? '*Optional column.*' : '',
       c.description,
       c.values ? `One of: ${c.values.map((v) => `\`${v}\``).join(', ')}.` : '',
       c.references ? `→ \`${c.references}\`` : '',
@@ -42,9 +45,46 @@ for (const name of TABLE_NAMES) {
   }
   lines.push('');
 }
-lines.push(...manifestSection(), ...mappingSection(), ...coercionSection(), ...elementSection());
+lines.push(...ordersSection(), ...manifestSection(), ...mappingSection(), ...coercionSection(), ...elementSection());
 writeFileSync('docs/schema.md', lines.join('\n'));
 console.log('wrote docs/schema.md');
+
+function ordersSection(): string[] {
+  return [
+    '## Orders, payments, returns',
+    '',
+    'An **order** is the lines of `transactions` that share an `order_id`; status, customer and date stay per line. With',
+    'order ids, every figure called "orders" counts distinct orders (`count(DISTINCT order_key)` in `mkt_orders`,',
+    '`src/metrics/orders.ts`); without them (the column left out, or null on a line) each line is its own order, and the',
+    'elements that show order figures say "per order line" in place. An order with lines in two categories counts once in',
+    'each category and once in the total. What changes meaning with `order_id`:',
+    '',
+    '| figure | with `order_id` | without |',
+    '|---|---|---|',
+    '| KPI average order value | GMV / completed orders | GMV / completed lines (the tile says so) |',
+    '| Orders in category performance, revenue trend, geography, what-if, anomalies | distinct orders | lines |',
+    '| Seller health defect, late, cancellation rates | per order of the seller (its lines in the order) | per line |',
+    '| Funnel: purchases vs orders placed | orders | lines |',
+    '',
+    'Purchase frequency (RFM frequency, BG/NBD repeat purchases) counts **distinct purchase days**, with or without',
+    'order ids: two orders on one day are one purchase, as in the BG/NBD papers and the CDNOW summary data.',
+    '',
+    'Cancellation and late rates follow REFERENCE.md: cancelled orders / orders, orders shipped late / shipped orders',
+    '(an order with a completed or returned line), per seller. The order defect rate is orders with a 1–2 star review /',
+    'orders (the data has no claims or chargebacks).',
+    '',
+    '- **orders** (optional) makes orders without lines countable: a cancellation before any item was allocated (Olist',
+    '  has 109) is a `cancelled` `orders` row whose id no line carries. It counts once in marketplace-wide order counts',
+    '  and cancellation rates; it has no seller, product or category, so per-seller and per-category figures do not',
+    '  include it. A completed or returned order without lines has no revenue or item to count and is not counted.',
+    '  An order that has lines takes its status, customer and date from its lines, not from this table.',
+    '- **payments** (optional): one row per payment of an order; `order_id` as in `transactions.order_id`.',
+    '- **returns** (optional): the details (date, reason, refund) of a line whose status is `returned`. A refund is never a',
+    '  negative revenue in `transactions`.',
+    '- **page_events.order_id** (optional column): on a purchase event, the order it placed.',
+    '',
+  ];
+}
 
 function manifestSection(): string[] {
   return [

@@ -23,6 +23,7 @@ export { MktCategoryPerformance } from './components/category-performance/mkt-ca
 export { MktTierContribution } from './components/tier-contribution/mkt-tier-contribution.js';
 export { MktSellerHealth } from './components/seller-health/mkt-seller-health.js';
 export { MktSellerChurn } from './components/seller-churn/mkt-seller-churn.js';
+export { MktPayments, methodLabel, type PaymentsResult } from './components/payments/mkt-payments.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
 export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
 export { MktClv } from './components/clv/mkt-clv.js';

@@ -6,7 +6,6 @@ import type { MktData } from '../src/components/data/mkt-data.js';
 import type { MktKpis, KpiResult } from '../src/components/kpis/mkt-kpis.js';
 import type { MktErrorEvent } from '../src/events/error.js';
 import type { InMemoryDataset } from '../src/data/load-dataset.js';
-import { startDuckDB } from '../src/data/duckdb.js';
 import { rows } from '../src/data/arrow-rows.js';
 import { tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from './support/dom.js';
@@ -18,48 +17,23 @@ import {
   olistCopySql,
   olistManifest,
 } from '../generator/olist/convert-sql.js';
-import { Float64, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
-import initParquet, { Table as WasmTable, writeParquet } from 'parquet-wasm/esm';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { Float64, Table, vectorFromArray } from 'apache-arrow';
+import { parquetOf, withDuckDB } from './support/duckdb-tools.js';
 
 const bytes = (csv: string) => new TextEncoder().encode(csv);
-
-/**
- * An Arrow table written as Parquet (parquet-wasm's writer: DuckDB-WASM cannot write Parquet without downloading
- * its parquet extension, which tests and offline pages cannot do).
- */
-async function parquetOf(table: Table): Promise<Uint8Array> {
-  await initParquet({ module_or_path: parquetWasmUrl });
-  return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')));
-}
-
-/** Runs work against a throwaway DuckDB-WASM. */
-async function withDuckDB<T>(
-  work: (db: Awaited<ReturnType<typeof startDuckDB>>['db'], run: (sql: string) => Promise<Table>) => Promise<T>,
-): Promise<T> {
-  const { db, worker } = await startDuckDB();
-  const connection = await db.connect();
-  try {
-    return await work(db, (sql) => connection.query(sql));
-  } finally {
-    await connection.close();
-    await db.terminate();
-    worker.terminate();
-  }
-}
 
 function kpiResult(kpis: MktKpis): KpiResult {
   return (kpis as unknown as { task: { value: KpiResult } }).task.value;
 }
 
-async function mountDashboard(source: InMemoryDataset, mapping: MktData['mapping'] = null) {
+async function mountDashboard(source: InMemoryDataset, mapping: MktData['mapping'] = null, timeout?: number) {
   const errors: MktErrorEvent[] = [];
   const data = await mount<MktData>(
     html`<mkt-data .source=${source} .mapping=${mapping} @mkt-error=${(e: MktErrorEvent) => errors.push(e)}
       ><mkt-kpis></mkt-kpis
     ></mkt-data>`,
   );
-  await whenReady(data);
+  await whenReady(data, timeout);
   const kpis = data.querySelector('mkt-kpis')!;
   return { data, kpis, errors };
 }
@@ -248,6 +222,9 @@ describe('bring your own data', () => {
   });
 
   describe('the real Olist data, converted (needs ../shared/data: olist-2017-subset, olist-sellers-products)', function () {
+    // Real data: loads take longer than the hand-made fixtures' on a busy machine.
+    this.timeout(3 * 60 * 1000);
+    const LOAD = 2 * 60 * 1000;
     let files: Record<string, Uint8Array> | null = null;
     let dataset: InMemoryDataset;
 
@@ -295,6 +272,8 @@ describe('bring your own data', () => {
       let gmv = 0;
       let lines = 0;
       let late = 0;
+      const deliveredOrders = new Set<string>();
+      const withItems = new Set<string>();
       const sellers = new Set<string>();
       const customers = new Set<string>();
       let first = '9999';
@@ -304,9 +283,11 @@ describe('bring your own data', () => {
         const day = order.order_purchase_timestamp.slice(0, 10);
         if (day < first) first = day;
         if (day > last) last = day;
+        withItems.add(item.order_id);
         if (order.order_status !== 'delivered') continue;
         gmv += Number(item.price);
         lines++;
+        deliveredOrders.add(item.order_id);
         sellers.add(item.seller_id);
         customers.add(person.get(order.customer_id)!);
         if (
@@ -315,30 +296,86 @@ describe('bring your own data', () => {
         )
           late++;
       }
-      return { gmv, lines, late, sellers: sellers.size, customers: customers.size, first, last };
+      const lineless = [...orders.keys()].filter((id) => !withItems.has(id)).length;
+      return {
+        gmv,
+        lines,
+        orders: deliveredOrders.size,
+        lineless,
+        late,
+        sellers: sellers.size,
+        customers: customers.size,
+        first,
+        last,
+      };
     }
 
-    it('gives the GMV, active sellers and customers, average order value and date range of the raw files', async () => {
+    it('gives the GMV, active sellers and customers, average order value per order and date range of the raw files', async () => {
       const expected = independent();
-      const { data, kpis, errors } = await mountDashboard(dataset);
+      const { data, kpis, errors } = await mountDashboard(dataset, null, LOAD);
       expect(errors.map((e) => e.detail.message)).to.deep.equal([]);
       expect(data.state.info?.minDate).to.equal(expected.first);
       expect(data.state.info?.maxDate).to.equal(expected.last);
       await settled(kpis);
       const k = Object.fromEntries(kpiResult(kpis).kpis.map((x) => [x.key, x.value]));
       console.log(
-        `Olist 2017: GMV ${expected.gmv.toFixed(2)} BRL over ${expected.lines} delivered items, ${expected.sellers} sellers, ${expected.customers} customers`,
+        `Olist 2017: GMV ${expected.gmv.toFixed(2)} BRL over ${expected.lines} delivered items in ${expected.orders} orders (AOV ${(expected.gmv / expected.orders).toFixed(2)}), ${expected.sellers} sellers, ${expected.customers} customers, ${expected.lineless} orders without items`,
       );
       expect(k.gmv).to.be.closeTo(expected.gmv, 1e-6);
       expect(k.sellers).to.equal(expected.sellers);
       expect(k.customers).to.equal(expected.customers);
-      expect(k.aov).to.be.closeTo(expected.gmv / expected.lines, 1e-9);
+      // Olist's order_id groups the items: the average is per order (about 140 BRL), not per item (about 123).
+      expect(k.aov).to.be.closeTo(expected.gmv / expected.orders, 1e-9);
+      expect(kpis.shadowRoot!.querySelector('[data-kpi="aov"] .data-note')).to.equal(null);
       const [{ late }] = rows<{ late: number }>(
         await data.state.engine!.query(
           `SELECT count(*)::INTEGER AS late FROM mkt_orders WHERE status = 'completed' AND was_late`,
         ),
       );
       expect(late).to.equal(expected.late);
+      // The orders without items (cancelled or unavailable before allocation) still count, once each, as cancelled.
+      const [{ lineless }] = rows<{ lineless: number }>(
+        await data.state.engine!.query(
+          `SELECT count(DISTINCT order_key)::INTEGER AS lineless FROM mkt_orders WHERE id IS NULL AND status = 'cancelled'`,
+        ),
+      );
+      expect(lineless).to.equal(expected.lineless);
+      expect(expected.lineless).to.be.greaterThan(0);
+      data.remove();
+    });
+
+    it("maps in the payments of the subset's orders, as in the raw file", async () => {
+      // Independently: the gzipped payments CSV, decompressed by the browser, restricted to the subset's orders.
+      const stream = new Blob([files!.payments.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
+      const [header, ...lines] = (await new Response(stream).text()).trim().split(/\r?\n/);
+      const names = header.split(',').map((n) => n.replaceAll('"', ''));
+      const subset = new Set(
+        new TextDecoder()
+          .decode(files!.orders)
+          .trim()
+          .split(/\r?\n/)
+          .slice(1)
+          .map((line) => line.split(',')[0]),
+      );
+      let count = 0;
+      let value = 0;
+      for (const line of lines) {
+        // Some lines quote their values, some do not (no value holds a comma).
+        const cells = line.split(',').map((c) => c.replaceAll('"', ''));
+        if (!subset.has(cells[names.indexOf('order_id')])) continue;
+        count++;
+        value += Number(cells[names.indexOf('payment_value')]);
+      }
+      const { data, errors } = await mountDashboard(dataset, null, LOAD);
+      expect(errors.map((e) => e.detail.message)).to.deep.equal([]);
+      const [kit] = rows<{ n: number; value: number; methods: number }>(
+        await data.state.engine!.query(
+          `SELECT count(*)::INTEGER AS n, sum(value)::DOUBLE AS value, count(DISTINCT method)::INTEGER AS methods FROM payments`,
+        ),
+      );
+      expect(kit.n).to.equal(count);
+      expect(kit.value).to.be.closeTo(value, 1e-6);
+      expect(kit.methods).to.be.greaterThan(1);
       data.remove();
     });
 
@@ -349,7 +386,7 @@ describe('bring your own data', () => {
       }
       const expected = independent();
       const data = await mount<MktData>(html`<mkt-data src="/demo/data/olist/"><mkt-kpis></mkt-kpis></mkt-data>`);
-      await whenReady(data);
+      await whenReady(data, LOAD);
       expect(data.state.error?.message ?? null).to.equal(null);
       const kpis = data.querySelector('mkt-kpis')!;
       await settled(kpis);
@@ -364,7 +401,7 @@ describe('bring your own data', () => {
       const data = await mount<MktData>(
         html`<mkt-data .source=${dataset}><mkt-kpis></mkt-kpis><mkt-funnel></mkt-funnel></mkt-data>`,
       );
-      await whenReady(data);
+      await whenReady(data, LOAD);
       expect(data.state.status).to.equal('ready');
       expect(data.state.info?.tables.has('reviews')).to.equal(false);
       expect(data.state.info?.tables.has('page_events')).to.equal(false);

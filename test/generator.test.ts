@@ -6,6 +6,9 @@ import { computeReport, type DatasetReport } from '../generator/report/stats.js'
 import type { Tables } from '../generator/report/columns.js';
 import { SCHEMA, SELLER_TIERS, TABLE_NAMES, type TableName } from '../src/schema/tables.js';
 import { openEngine, sql } from './support/engine.js';
+import { sellerHealthSql, type SellerHealthRow } from '../src/metrics/seller-health.js';
+import { assessHealth } from '../src/models/health-score.js';
+import { EMPTY_FILTERS } from '../src/data/filter-state.js';
 
 // Bands come from /work/shared/REFERENCE.md ("Realistic distributions", funnel and retention numbers), widened
 // for the sampling noise of small scales; they are not read off the generator's output.
@@ -37,14 +40,15 @@ describe('generator at scale 0.01', () => {
     expect(
       [tables.sellers, tables.products, tables.customers, tables.transactions].map((t) => t.numRows),
     ).to.deep.equal([5, 50, 500, 2000]);
-    expect(tables.reviews.numRows).to.be.within(600, 1000);
+    // Voluntary reviews: about 0.1 per line (generator/core/reviews.ts).
+    expect(tables.reviews.numRows).to.be.within(120, 320);
     expect(tables.page_events.numRows).to.be.within(4000, 6000);
     for (const t of TABLE_NAMES) expect(ipc.manifest.tables[t]?.rows, t).to.equal(tables[t].numRows);
   });
 
-  it('writes a manifest with the schema version, seed, scale and the 2025 date range', () => {
+  it('writes a manifest with the schema version, seed, scale and two years, 2024 and 2025', () => {
     expect(ipc.manifest).to.include({ schemaVersion: 1, seed: 42, scale: 0.01 });
-    expect(ipc.manifest.dateRange).to.deep.equal({ start: '2025-01-01', end: '2025-12-31' });
+    expect(ipc.manifest.dateRange).to.deep.equal({ start: '2024-01-01', end: '2025-12-31' });
     expect(ipc.manifest.tables.sellers).to.deep.equal({ file: 'sellers.arrow', format: 'arrow', rows: 5 });
     expect(ipc.manifest).not.to.have.property('plantedAnomalies');
   });
@@ -141,6 +145,10 @@ describe('generator at scale 0.01', () => {
     expect(wrongRows.some((v) => v.startsWith('manifest row count'))).to.equal(true);
     const orphan = { ...tables, transactions: tables.transactions.slice(tables.transactions.numRows / 2) };
     expect(checkInvariants(orphan).some((v) => v.startsWith('review transaction exists'))).to.equal(true);
+    const unpaid = { ...tables, payments: tables.payments.slice(1) };
+    expect(checkInvariants(unpaid).some((v) => v.startsWith("an order's payments add up"))).to.equal(true);
+    const unreturned = { ...tables, returns: tables.returns.slice(1) };
+    expect(checkInvariants(unreturned).some((v) => v.startsWith('a returned line has a return'))).to.equal(true);
   });
 
   it('loads into DuckDB with the column types of the schema', async () => {
@@ -206,18 +214,114 @@ describe('generator distributions at scale 0.2', () => {
     expect(report.retention.month6).to.be.below(report.retention.month1 + 0.02);
   });
 
-  it('returns ~8-12% and cancels ~3% of lines, and unhealthy sellers ship late more often', () => {
+  it('returns ~8-12% and cancels ~1-2% of lines, and unhealthy sellers ship late more often', () => {
     expect(report.statusShares.returned).to.be.within(0.07, 0.14);
-    expect(report.statusShares.cancelled).to.be.within(0.015, 0.05);
+    // A marketplace whose typical seller meets Amazon's < 2.5% cancellation target.
+    expect(report.statusShares.cancelled).to.be.within(0.008, 0.03);
     expect(report.lateRate).to.be.within(0.02, 0.1);
     const late = report.lateRateBySellerStatus;
     expect(Math.max(late.churned ?? 0, late.suspended ?? 0)).to.be.greaterThan(late.active);
   });
 });
 
+describe('generator orders, payments, returns, regions and seller health at scale 0.2', () => {
+  let ipc: DatasetIPC;
+  let tables: Tables;
+  before(async () => {
+    ipc = await generateDatasetIPC({ seed: 11, scale: 0.2 });
+    tables = decode(ipc);
+  });
+
+  it('writes multi-line orders: most of one line, a tail to 5 and more', () => {
+    const lines = new Map<unknown, number>();
+    for (const id of column(tables.transactions, 'order_id')) lines.set(id, (lines.get(id) ?? 0) + 1);
+    const sizes = [...lines.values()];
+    const share = (f: (n: number) => boolean) => sizes.filter(f).length / sizes.length;
+    expect(share((n) => n === 1)).to.be.within(0.6, 0.8);
+    expect(share((n) => n >= 5)).to.be.within(0.001, 0.03);
+    expect(tables.transactions.numRows / sizes.length).to.be.within(1.3, 1.6);
+  });
+
+  it('pays orders by card mostly, some in instalments, a few in two payments', () => {
+    const method = column(tables.payments, 'method') as string[];
+    const installments = column(tables.payments, 'installments') as number[];
+    const count = (m: string) => method.filter((x) => x === m).length / method.length;
+    expect(count('credit_card')).to.be.within(0.45, 0.65);
+    expect(new Set(method).size).to.equal(5);
+    expect(installments.every((n, i) => n >= 1 && (method[i] !== 'buy_now_pay_later' || n === 4))).to.equal(true);
+    const orders = new Set(column(tables.payments, 'order_id')).size;
+    expect(tables.payments.numRows / orders).to.be.within(1.01, 1.08);
+  });
+
+  it('returns mostly on fit in fashion and refunds at most the line', () => {
+    const category = new Map(
+      column(tables.products, 'id').map((id, i) => [id, column(tables.products, 'category')[i]]),
+    );
+    const line = new Map(column(tables.transactions, 'id').map((id, i) => [id, i]));
+    const product = column(tables.transactions, 'product_id');
+    const revenue = column(tables.transactions, 'revenue') as number[];
+    const reasons = column(tables.returns, 'reason');
+    const refunded = column(tables.returns, 'refunded') as number[];
+    let fashion = 0;
+    let fit = 0;
+    column(tables.returns, 'transaction_id').forEach((id, i) => {
+      const t = line.get(id)!;
+      expect(refunded[i]).to.be.at.most(revenue[t]);
+      if (category.get(product[t]) !== 'Fashion') return;
+      fashion++;
+      if (reasons[i] === 'wrong size or fit') fit++;
+    });
+    expect(fit / fashion).to.be.within(0.4, 0.65);
+  });
+
+  it('spreads customers over all 50 states, by population', () => {
+    const region = column(tables.customers, 'region');
+    expect(new Set(region).size).to.equal(50);
+    // California is 39 of the US's 335 million.
+    expect(region.filter((r) => r === 'California').length / region.length).to.be.within(0.1, 0.135);
+  });
+
+  it('tracks a sample of the orders in the clickstream: each purchase event names its order', () => {
+    const orders = new Set(column(tables.transactions, 'order_id'));
+    const type = column(tables.page_events, 'event_type');
+    const named = column(tables.page_events, 'order_id').filter((_, i) => type[i] === 'purchase');
+    expect(named.every((id) => orders.has(id))).to.equal(true);
+    const tracked = new Set(named).size / orders.size;
+    expect(tracked).to.be.closeTo(ipc.manifest.trackedOrderShare as number, 0.01);
+  });
+
+  it('has most sellers Healthy against the published targets, few Critical', async () => {
+    const { engine, close } = await openEngine({ manifest: ipc.manifest, files: ipc.tables });
+    try {
+      const rows = await sql<SellerHealthRow>(engine, sellerHealthSql(EMPTY_FILTERS, { withReviews: true }));
+      const tiers = rows.map((r) => assessHealth(r).tier).filter((t) => t !== 'Not enough orders');
+      const share = (t: string) => tiers.filter((x) => x === t).length / tiers.length;
+      expect(tiers.length).to.be.greaterThan(50);
+      expect(share('Healthy')).to.be.within(0.55, 0.85);
+      expect(share('Critical')).to.be.below(0.15);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('generator years', () => {
+  it('covers more years by option, with a Black Friday peak in each', async () => {
+    const ipc = await generateDatasetIPC({ seed: 3, scale: 0.01, years: 3 });
+    expect(ipc.manifest.dateRange).to.deep.equal({ start: '2023-01-01', end: '2025-12-31' });
+    const day = column(decode(ipc).transactions, 'order_date') as number[];
+    const years = new Set(day.map((d) => new Date(d).getUTCFullYear()));
+    expect([...years].sort()).to.deep.equal([2023, 2024, 2025]);
+    // The default is back to two years for the next dataset.
+    const again = await generateDatasetIPC({ seed: 3, scale: 0.01 });
+    expect(again.manifest.dateRange?.start).to.equal('2024-01-01');
+  });
+});
+
 describe('generator planted anomalies', () => {
   it('records the anomalies it plants and the GMV spike shows in its category', async () => {
-    const ipc = await generateDatasetIPC({ seed: 5, scale: 0.05, plantAnomalies: true });
+    // Scale 0.1: over two years a category has a few orders a day, enough for a five-fold day to stand out.
+    const ipc = await generateDatasetIPC({ seed: 5, scale: 0.1, plantAnomalies: true });
     const anomalies = ipc.manifest.plantedAnomalies as {
       metric: string;
       category?: string;

@@ -16,6 +16,8 @@ export interface Category {
   readonly medianPrice: number;
   /** Probability that a delivered line is returned, for an average seller. */
   readonly returnRate: number;
+  /** Sold in sizes: returns are mostly about fit. */
+  readonly sized?: boolean;
   readonly subcategories: readonly Subcategory[];
 }
 
@@ -39,6 +41,7 @@ export const CATEGORIES: readonly Category[] = [
     weight: 14,
     medianPrice: 38,
     returnRate: 0.22,
+    sized: true,
     subcategories: [
       sub("Women's Clothing", 'Dress', 'Blouse', 'Cardigan'),
       sub("Men's Clothing", 'Shirt', 'Jacket', 'Chinos'),
@@ -168,16 +171,56 @@ export const CATEGORIES: readonly Category[] = [
   },
 ];
 
-/** US states by full name, weighted roughly by population (the rest of the country is folded in). */
+/** The 50 US states by full name (as the geo element's US map names them), weighted by population (millions, 2023 Census estimates). */
 export const REGIONS: readonly { readonly name: string; readonly weight: number }[] = [
-  { name: 'California', weight: 39 },
-  { name: 'Texas', weight: 30 },
-  { name: 'Florida', weight: 22 },
-  { name: 'New York', weight: 20 },
-  { name: 'Pennsylvania', weight: 13 },
+  { name: 'California', weight: 39.0 },
+  { name: 'Texas', weight: 30.5 },
+  { name: 'Florida', weight: 22.6 },
+  { name: 'New York', weight: 19.6 },
+  { name: 'Pennsylvania', weight: 13.0 },
   { name: 'Illinois', weight: 12.5 },
   { name: 'Ohio', weight: 11.8 },
-  { name: 'Georgia', weight: 11 },
-  { name: 'North Carolina', weight: 10.7 },
+  { name: 'Georgia', weight: 11.0 },
+  { name: 'North Carolina', weight: 10.8 },
+  { name: 'Michigan', weight: 10.0 },
+  { name: 'New Jersey', weight: 9.3 },
+  { name: 'Virginia', weight: 8.7 },
   { name: 'Washington', weight: 7.8 },
+  { name: 'Arizona', weight: 7.4 },
+  { name: 'Tennessee', weight: 7.1 },
+  { name: 'Massachusetts', weight: 7.0 },
+  { name: 'Indiana', weight: 6.9 },
+  { name: 'Missouri', weight: 6.2 },
+  { name: 'Maryland', weight: 6.2 },
+  { name: 'Wisconsin', weight: 5.9 },
+  { name: 'Colorado', weight: 5.9 },
+  { name: 'Minnesota', weight: 5.7 },
+  { name: 'South Carolina', weight: 5.4 },
+  { name: 'Alabama', weight: 5.1 },
+  { name: 'Louisiana', weight: 4.6 },
+  { name: 'Kentucky', weight: 4.5 },
+  { name: 'Oregon', weight: 4.2 },
+  { name: 'Oklahoma', weight: 4.1 },
+  { name: 'Connecticut', weight: 3.6 },
+  { name: 'Utah', weight: 3.4 },
+  { name: 'Iowa', weight: 3.2 },
+  { name: 'Nevada', weight: 3.2 },
+  { name: 'Arkansas', weight: 3.1 },
+  { name: 'Mississippi', weight: 2.9 },
+  { name: 'Kansas', weight: 2.9 },
+  { name: 'New Mexico', weight: 2.1 },
+  { name: 'Nebraska', weight: 2.0 },
+  { name: 'Idaho', weight: 1.96 },
+  { name: 'West Virginia', weight: 1.77 },
+  { name: 'Hawaii', weight: 1.44 },
+  { name: 'New Hampshire', weight: 1.4 },
+  { name: 'Maine', weight: 1.4 },
+  { name: 'Montana', weight: 1.13 },
+  { name: 'Rhode Island', weight: 1.1 },
+  { name: 'Delaware', weight: 1.03 },
+  { name: 'South Dakota', weight: 0.92 },
+  { name: 'North Dakota', weight: 0.78 },
+  { name: 'Alaska', weight: 0.73 },
+  { name: 'Vermont', weight: 0.65 },
+  { name: 'Wyoming', weight: 0.58 },
 ];

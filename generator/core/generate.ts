@@ -8,9 +8,10 @@ import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../src/schema/ta
 import type { Manifest } from '../../src/schema/manifest.js';
 import { BatchBuilder } from './arrow-batch.js';
 import { CATEGORIES, REGIONS } from './catalog.js';
-import { DAY_COUNT, END_DAY, START_DAY, dayWeights, isoDate } from './calendar.js';
+import { DAY_COUNT, DEFAULT_YEARS, END_DAY, START_DAY, dayWeights, isoDate, useYears } from './calendar.js';
 import { NO_DAY, customerId, planCustomers } from './customers.js';
-import { orderLine } from './order-lines.js';
+import { orderLine, type LineStatus } from './order-lines.js';
+import { drawPayments, drawReturn } from './payments-returns.js';
 import { DEFAULT_BATCH_ROWS, sizesFor, type GeneratorOptions } from './params.js';
 import { NO_ANOMALIES, planAnomalies } from './planted-anomalies.js';
 import { createProducts, meanPriceBySeller, pickProduct, productId } from './products.js';
@@ -29,12 +30,27 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 const pad = (prefix: string, n: number, width: number) => `${prefix}-${String(n).padStart(width, '0')}`;
 
+/**
+ * Bumped when the generated tables change shape or meaning (2: two years, order ids, orders, payments, returns),
+ * so that `npm start` and the test runs make stale demo data again (test/support/demo-data.mjs).
+ */
+export const GENERATOR_VERSION = 2;
+
+/** Orders cancelled before any item was allocated (no lines; Olist: 109 of 99,441, about 0.1%). */
+const LINE_LESS_CANCELLATION_SHARE = 0.001;
+
+/** An order's status from its lines': completed if any line was kept, else returned if any came back. */
+function orderStatus(statuses: readonly LineStatus[]): LineStatus {
+  return statuses.includes('completed') ? 'completed' : statuses.includes('returned') ? 'returned' : 'cancelled';
+}
+
 /** Yields every batch of every table; returns the manifest once all are out. Same options → same batches. */
 export function* generateDataset(
   options: GeneratorOptions,
   onProgress?: ProgressCallback,
 ): Generator<TableBatch, Manifest> {
   const { seed, scale } = options;
+  useYears(options.years ?? DEFAULT_YEARS);
   const sizes = sizesFor(scale);
   const anomalies = options.plantAnomalies ? planAnomalies(seed) : NO_ANOMALIES;
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
@@ -95,7 +111,12 @@ export function* generateDataset(
   const lineRng = new Rng(seed, 'order-lines');
   const reviewRng = new Rng(seed, 'reviews');
   const sessionRng = new Rng(seed, 'sessions');
+  const paymentRng = new Rng(seed, 'payments');
+  const returnRng = new Rng(seed, 'returns');
   let lineCount = 0;
+  let orderCount = 0;
+  let paymentCount = 0;
+  let returnCount = 0;
   let reviewCount = 0;
   let sessionCount = 0;
   let eventCount = 0;
@@ -112,28 +133,39 @@ export function* generateDataset(
     for (let k = plan.dayStart[d]; k < plan.dayStart[d + 1]; k++) {
       const order = plan.ordersByDay[k];
       const customer = plan.orderCustomer[order];
+      if (plan.orderLines[order] === 0) continue;
+      const orderId = pad('o', ++orderCount, 8);
       const bought: number[] = [];
+      const statuses: LineStatus[] = [];
+      let total = 0;
       let seller = lineRng.pickCumulative(sellerCum);
       for (let l = 0; l < plan.orderLines[order]; l++) {
         if (l > 0 && lineRng.chance(0.4)) seller = lineRng.pickCumulative(sellerCum);
         const product = pickProduct(products, seller, day, lineRng);
         const quality = sellers.quality[seller];
+        const category = products.category[product];
         const line = orderLine(
           {
             quality,
-            category: products.category[product],
+            category,
             price: products.price[product],
             day,
             extraLate: anomalies.extraLate(day, sellers.tier[seller]),
-            quantityFactor: anomalies.quantityFactor(day, products.category[product]),
+            quantityFactor: anomalies.quantityFactor(day, category),
           },
           lineRng,
         );
+        const returned =
+          line.status === 'returned'
+            ? drawReturn(line, day, CATEGORIES[category].sized ?? false, END_DAY, returnRng)
+            : null;
+        if (line.status === 'returned' && !returned) line.status = 'completed';
         const id = pad('t', ++lineCount, 8);
         yield* out(
           'transactions',
           builders.transactions.push(
             id,
+            orderId,
             customerId(customer),
             sellerId(seller),
             productId(product),
@@ -145,6 +177,18 @@ export function* generateDataset(
             line.late,
           ),
         );
+        if (returned) {
+          yield* out(
+            'returns',
+            builders.returns.push(
+              pad('rt', ++returnCount, 8),
+              id,
+              returned.returnDay,
+              returned.reason,
+              returned.refunded,
+            ),
+          );
+        }
         if (line.status === 'completed' && plan.firstCompletedDay[customer] === NO_DAY)
           plan.firstCompletedDay[customer] = day;
         const review = drawReview(line, day, quality, reviewRng);
@@ -163,8 +207,26 @@ export function* generateDataset(
           );
         }
         bought.push(product);
+        statuses.push(line.status);
+        total += line.revenue;
       }
-      if (bought.length > 0 && sessionRng.chance(budget.trackedOrderShare)) visits.push({ customer, products: bought });
+      yield* out('orders', builders.orders.push(orderId, customerId(customer), day, orderStatus(statuses)));
+      for (const payment of drawPayments(total, paymentRng)) {
+        yield* out(
+          'payments',
+          builders.payments.push(
+            pad('p', ++paymentCount, 8),
+            orderId,
+            payment.method,
+            payment.installments,
+            payment.value,
+          ),
+        );
+      }
+      if (lineRng.chance(LINE_LESS_CANCELLATION_SHARE)) {
+        yield* out('orders', builders.orders.push(pad('o', ++orderCount, 8), customerId(customer), day, 'cancelled'));
+      }
+      if (sessionRng.chance(budget.trackedOrderShare)) visits.push({ customer, products: bought, orderId });
     }
 
     const sessions: Session[] = visits.map((visit) =>
@@ -187,6 +249,7 @@ export function* generateDataset(
             customer,
             productId(event.product),
             event.type,
+            event.type === 'purchase' ? (session.orderId ?? null) : null,
             event.time,
             session.source,
           ),
@@ -195,7 +258,8 @@ export function* generateDataset(
     }
     onProgress?.(d + 1, DAY_COUNT);
   }
-  for (const table of ['transactions', 'reviews', 'page_events'] as const) yield* out(table, builders[table].flush());
+  for (const table of ['transactions', 'orders', 'payments', 'returns', 'reviews', 'page_events'] as const)
+    yield* out(table, builders[table].flush());
 
   for (let c = 0; c < plan.count; c++) {
     const first = plan.firstCompletedDay[c];
@@ -208,10 +272,13 @@ export function* generateDataset(
 
   return {
     schemaVersion: SCHEMA_VERSION,
+    generatorVersion: GENERATOR_VERSION,
     name: `marketkit synthetic marketplace (seed ${seed}, scale ${scale})`,
     seed,
     scale,
     dateRange: { start: isoDate(START_DAY), end: isoDate(END_DAY) },
+    // page_events is a sampled clickstream: this share of the orders has a tracked session.
+    trackedOrderShare: Math.round(budget.trackedOrderShare * 10_000) / 10_000,
     tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { file: `${t}.arrow`, format: 'arrow', rows: rows[t] }])),
     ...(options.plantAnomalies ? { plantedAnomalies: anomalies.anomalies } : {}),
   };

@@ -1,14 +1,16 @@
 /**
  * The outcome of one order line, from the seller's latent quality, the product's category and the day.
  * Rates (document of record; check.ts reports the realised values):
- * - cancelled before fulfilment: 1.6% + 13% x (1 - q)^1.5, about 3% overall;
+ * - cancelled before fulfilment: 0.8% + 10% x (1 - q)^2, about 1.4% overall (a typical seller stays under
+ *   Amazon's 2.5% per order, the worst well over it);
  * - returned after delivery: the category's return rate x (0.95 + 1.8 x (1 - q)), about 10% overall
  *   (fashion about 22%). NRF's 17-21% counts all online retail by value; a marketplace of mixed categories
- *   sits lower, so returned + cancelled is about 12-13% of lines;
- * - late (shipped after the promised day): 2.5% + 28% x (1 - q)^1.5, plus 3 points in the December peak.
+ *   sits lower;
+ * - late (shipped after the promised day): 1.2% + 20% x (1 - q)^2, plus 3 points in the December peak: about
+ *   2.5% overall, so that most sellers meet Amazon's 4% late-shipment target per order and the worst miss it.
  */
 import { CATEGORIES } from './catalog.js';
-import { BLACK_FRIDAY, dayOf, YEAR } from './calendar.js';
+import { isCyberWeekend, isHolidayRush } from './calendar.js';
 import { PROMISED_DELIVERY_DAYS } from './params.js';
 import { cumulate, type Rng } from './random.js';
 
@@ -22,16 +24,13 @@ export interface LineOutcome {
   late: boolean;
 }
 
-const HOLIDAY_RUSH_START = dayOf(YEAR, 12, 1);
-const HOLIDAY_RUSH_END = dayOf(YEAR, 12, 23);
 /** Delivery in 1..5 days when on time. */
 const ON_TIME_CUMULATIVE = cumulate([0.08, 0.22, 0.3, 0.25, 0.15]);
 
-export const cancelProbability = (q: number) => 0.016 + 0.13 * (1 - q) ** 1.5;
+export const cancelProbability = (q: number) => 0.008 + 0.1 * (1 - q) ** 2;
 export const returnProbability = (category: number, q: number) =>
   CATEGORIES[category].returnRate * (0.95 + 1.8 * (1 - q));
-export const lateProbability = (q: number, day: number) =>
-  0.025 + 0.28 * (1 - q) ** 1.5 + (day >= HOLIDAY_RUSH_START && day <= HOLIDAY_RUSH_END ? 0.03 : 0);
+export const lateProbability = (q: number, day: number) => 0.012 + 0.2 * (1 - q) ** 2 + (isHolidayRush(day) ? 0.03 : 0);
 
 function quantity(rng: Rng): number {
   const r = rng.next();
@@ -40,7 +39,7 @@ function quantity(rng: Rng): number {
 
 /** Fraction of the list price paid: deeper and more frequent discounts from Black Friday to Cyber Monday. */
 function priceFactor(rng: Rng, day: number): number {
-  const cyberWeek = day >= BLACK_FRIDAY && day <= BLACK_FRIDAY + 3;
+  const cyberWeek = isCyberWeekend(day);
   if (rng.chance(cyberWeek ? 0.55 : 0.12)) return 1 - rng.uniform(0.05, cyberWeek ? 0.35 : 0.2);
   return 1;
 }

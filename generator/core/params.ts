@@ -1,6 +1,7 @@
 /**
  * Sizes and behavioural constants. Scale 1 = 500 sellers, 5,000 products, 50,000 customers, 200,000 order
- * lines, about 80,000 reviews and about 500,000 page events; every count is linear in the scale, with floors
+ * lines (in total, whatever the number of years), about 22,000 reviews and about 500,000 page events; every
+ * count is linear in the scale, with floors
  * that keep every tier and category present at tiny scales.
  */
 import { CATEGORIES } from './catalog.js';
@@ -10,6 +11,8 @@ export interface GeneratorOptions {
   readonly scale: number;
   /** Plant the anomalies listed in `planted-anomalies.ts` and record them in the manifest. */
   readonly plantAnomalies?: boolean;
+  /** Calendar years covered, ending with 2025 (default 2, so that the last year compares with the one before). */
+  readonly years?: number;
   /** Rows per Arrow record batch. */
   readonly batchRows?: number;
 }
@@ -32,7 +35,7 @@ export function sizesFor(scale: number): Sizes {
     products: n(5_000, 2 * CATEGORIES.length),
     customers: n(50_000, 40),
     transactions: n(200_000, 200),
-    reviewsTarget: n(80_000, 40),
+    reviewsTarget: n(22_000, 40),
     pageEventsTarget: n(500_000, 800),
   };
 }

@@ -15,14 +15,19 @@ export interface ReviewDraft {
   reviewDay: number;
 }
 
-const HAPPY = cumulate([0.05, 0.02, 0.05, 0.18, 0.7]);
+const HAPPY = cumulate([0.03, 0.015, 0.045, 0.19, 0.72]);
 const UNHAPPY = cumulate([0.25, 0.08, 0.15, 0.2, 0.32]);
 const LATE = cumulate([0.3, 0.09, 0.15, 0.18, 0.28]);
 const RETURNED = cumulate([0.36, 0.1, 0.15, 0.14, 0.25]);
 const SENTIMENT_BY_RATING = [-0.7, -0.38, 0.02, 0.42, 0.74];
 
-/** Chance that a delivered line gets a review, before the late/returned uplift; gives about 0.4 reviews per line. */
-export const REVIEW_PROBABILITY = 0.39;
+/**
+ * Chance that a delivered line gets a review, before the late/returned uplift: about 0.11 reviews per line, as
+ * when buyers review of their own accord (a marketplace that asks every buyer, like Olist, sees nearly one per
+ * order). With it a typical seller has 1–2 stars on fewer than 2% of its orders (Walmart's limit), the worst on
+ * several times that.
+ */
+export const REVIEW_PROBABILITY = 0.1;
 
 export function drawReview(line: LineOutcome, orderDay: number, quality: number, rng: Rng): ReviewDraft | null {
   if (line.status === 'cancelled' || line.deliveryDays === null) return null;

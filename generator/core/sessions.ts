@@ -15,6 +15,8 @@ export type TrafficSource = (typeof TRAFFIC_SOURCES)[number];
 export interface PurchaseVisit {
   readonly customer: number;
   readonly products: readonly number[];
+  /** The order the session placed: its purchase events carry it. */
+  readonly orderId: string;
 }
 
 export interface SessionEvent {
@@ -29,6 +31,8 @@ export interface Session {
   customer: number;
   source: TrafficSource;
   events: SessionEvent[];
+  /** The order placed, on a purchase session. */
+  orderId?: string;
 }
 
 const HOURS = cumulate(HOUR_WEIGHTS);
@@ -101,5 +105,11 @@ export function purchaseSession(day: number, visit: PurchaseVisit, pickProduct: 
     for (const product of visit.products) steps.push({ product, type });
   }
   const { start, events } = timeline(day, steps, rng);
-  return { start, customer: visit.customer, source: TRAFFIC_SOURCES[rng.pickCumulative(BUYING_SOURCES)], events };
+  return {
+    start,
+    customer: visit.customer,
+    source: TRAFFIC_SOURCES[rng.pickCumulative(BUYING_SOURCES)],
+    events,
+    orderId: visit.orderId,
+  };
 }

@@ -14,6 +14,7 @@ export const OLIST_SOURCES = {
   products: 'olist-2017-subset/products.csv',
   translation: 'olist-2017-subset/product_category_name_translation.csv',
   sellers: 'olist-sellers-products/olist_sellers_dataset.csv',
+  payments: 'olist-sellers-products/olist_order_payments_dataset.csv.gz',
 } as const;
 export type OlistSource = keyof typeof OLIST_SOURCES;
 
@@ -34,33 +35,43 @@ export const OLIST_STATUS: Readonly<Record<string, 'completed' | 'cancelled'>> =
 export const OLIST_TIERS = { gold: 0.1, silver: 0.4, newWithinDays: 90 } as const;
 
 /** How each kit table is written: the demo's manifest exercises Parquet, CSV and a column mapping. */
-export const OLIST_OUTPUT: Readonly<Record<'sellers' | 'products' | 'customers' | 'transactions', ManifestTable>> = {
+export const OLIST_OUTPUT: Readonly<
+  Record<'sellers' | 'products' | 'customers' | 'transactions' | 'orders' | 'payments', ManifestTable>
+> = {
   sellers: { file: 'sellers.csv', format: 'csv' },
   products: { file: 'products.parquet', format: 'parquet' },
   customers: { file: 'customers.csv', columns: { id: 'customer_unique_id', region: 'customer_state' } },
   transactions: { file: 'transactions.parquet', columns: { order_date: 'purchased_at', revenue: 'price' } },
+  orders: { file: 'orders.parquet', format: 'parquet' },
+  payments: {
+    file: 'payments.csv',
+    columns: { method: 'payment_type', installments: 'payment_installments', value: 'payment_value' },
+  },
 };
 
 /** What a reader of the demo needs to know about the conversion (also in the manifest). */
 export const OLIST_NOTES = [
-  'transactions: one row per order item (quantity 1); revenue = item price in BRL, freight excluded; order_date = day of order_purchase_timestamp (the file keeps the full timestamp as purchased_at; the kit takes its day).',
+  'transactions: one row per order item (quantity 1); order_id = Olist order_id (an order of three items is one order of three lines); revenue = item price in BRL, freight excluded; order_date = day of order_purchase_timestamp (the file keeps the full timestamp as purchased_at; the kit takes its day).',
   'transactions.status: delivered → completed; canceled and unavailable → cancelled; shipped, invoiced, processing, approved, created → cancelled (not delivered when the data was published). Olist has no returns.',
   'transactions.delivery_days: days from the purchase day to order_delivered_customer_date, null when not delivered; was_late: delivered after order_estimated_delivery_date (false when not delivered).',
   'customers: one per customer_unique_id (a person across orders); region = state of their first order; first_purchase_date = day of their first order, any status.',
   `sellers: those with an order item in the data; region = seller_state; join_date = day of their first order item (Olist has no sign-up date); status = active (Olist has none); category = the category of most of their items; name = city + id prefix (Olist has no shop names). tier: new when the first order item is in the last ${OLIST_TIERS.newWithinDays} days of the data; the others ranked by GMV (completed revenue): top ${OLIST_TIERS.gold * 100}% gold, up to ${OLIST_TIERS.silver * 100}% silver, the rest bronze.`,
   'products: those with an order item; category = English name from the translation file (the Portuguese name when it has no translation, "uncategorized" when Olist has none); subcategory = category (Olist has one level); seller_id = the seller with most of its items (Olist lists products without a seller); price = its latest item price; cost = null (Olist has no costs); listed_date = day of its first order item; status = active.',
-  'No reviews in this subset and no page events in Olist: the views that need them say so.',
+  'orders: one row per Olist order of the subset, with the status mapping above: it makes the orders without items countable (cancelled or unavailable before an item was allocated).',
+  "payments: Olist's payments of the subset's orders; id = order_id + payment_sequential; method = payment_type (credit_card, boleto, voucher, debit_card, not_defined); value includes freight, so an order's payments exceed its items' revenue.",
+  'No reviews in this subset, no returns and no page events in Olist: the views that need them say so.',
 ];
 
 /** SQL that reads the Olist CSVs (`path` says where each is, as a SQL string literal) and creates olist_<kit table>. */
 export function olistConversionSql(path: (source: OlistSource) => string): string[] {
-  const read = (source: OlistSource) => `read_csv(${path(source)}, header = true, all_varchar = true)`;
+  const read = (source: OlistSource) =>
+    `read_csv(${path(source)}, header = true, all_varchar = true${OLIST_SOURCES[source].endsWith('.gz') ? `, compression = 'gzip'` : ''})`;
   const status = Object.entries(OLIST_STATUS)
     .map(([from, to]) => `WHEN '${from}' THEN '${to}'`)
     .join(' ');
   return [
     `CREATE OR REPLACE TABLE olist_transactions AS
-      SELECT i.order_id || '-' || i.order_item_id AS id, c.customer_unique_id AS customer_id, i.seller_id, i.product_id,
+      SELECT i.order_id || '-' || i.order_item_id AS id, i.order_id, c.customer_unique_id AS customer_id, i.seller_id, i.product_id,
         CAST(o.order_purchase_timestamp AS TIMESTAMP) AS purchased_at, 1::INTEGER AS quantity, CAST(i.price AS DOUBLE) AS price,
         CASE o.order_status ${status} END AS status,
         date_diff('day', CAST(o.order_purchase_timestamp AS DATE), CAST(o.order_delivered_customer_date AS DATE))::INTEGER AS delivery_days,
@@ -69,6 +80,16 @@ export function olistConversionSql(path: (source: OlistSource) => string): strin
       JOIN ${read('orders')} o ON o.order_id = i.order_id
       JOIN ${read('customers')} c ON c.customer_id = o.customer_id
       ORDER BY purchased_at, id`,
+    `CREATE OR REPLACE TABLE olist_orders AS
+      SELECT o.order_id AS id, c.customer_unique_id AS customer_id, CAST(o.order_purchase_timestamp AS DATE) AS order_date,
+        CASE o.order_status ${status} END AS status
+      FROM ${read('orders')} o JOIN ${read('customers')} c ON c.customer_id = o.customer_id
+      ORDER BY order_date, id`,
+    `CREATE OR REPLACE TABLE olist_payments AS
+      SELECT p.order_id || '-' || p.payment_sequential AS id, p.order_id, p.payment_type,
+        CAST(p.payment_installments AS INTEGER) AS payment_installments, CAST(p.payment_value AS DOUBLE) AS payment_value
+      FROM ${read('payments')} p WHERE p.order_id IN (SELECT id FROM olist_orders)
+      ORDER BY p.order_id, CAST(p.payment_sequential AS INTEGER)`,
     `CREATE OR REPLACE TABLE olist_customers AS
       SELECT c.customer_unique_id, min(CAST(o.order_purchase_timestamp AS DATE)) AS first_purchase_date,
         arg_min(c.customer_state, o.order_purchase_timestamp) AS customer_state
@@ -113,6 +134,8 @@ export const OLIST_EXPORT: Readonly<Record<keyof typeof OLIST_OUTPUT, string>> =
   products: 'SELECT * FROM olist_products',
   customers: 'SELECT * FROM olist_customers',
   transactions: 'SELECT * FROM olist_transactions',
+  orders: 'SELECT * FROM olist_orders',
+  payments: 'SELECT * FROM olist_payments',
 };
 
 /** `COPY (...) TO path` for a kit table, in the format OLIST_OUTPUT gives it. */

@@ -50,7 +50,7 @@ export function formatReport(r: DatasetReport): string {
     line(
       'completed / returned / cancelled',
       `${pct(r.statusShares.completed)} / ${pct(r.statusShares.returned)} / ${pct(r.statusShares.cancelled)}`,
-      'returned ~8-12%, cancelled ~3% (see order-lines.ts)',
+      'returned ~8-12%, cancelled ~1.5% (see order-lines.ts)',
     ),
     line('late (of delivered lines)', pct(r.lateRate), 'Amazon target < 4% per seller'),
     line(

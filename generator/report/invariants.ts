@@ -1,12 +1,13 @@
 /**
  * Invariants that must hold on any generated dataset: schema and types, unique ids, referential integrity,
- * value ranges, date ordering (seller joins < listing <= order <= review), first purchase dates and the
- * order of funnel events. Returns human-readable violations; an empty list means the dataset is sound.
+ * value ranges, date ordering (seller joins < listing <= order <= review), first purchase dates, the order of
+ * funnel events, and orders, payments and returns (order-invariants.ts). Returns human-readable violations; an empty list means the dataset is sound.
  */
 import { SCHEMA, TABLE_NAMES, type ColumnType } from '../../src/schema/tables.js';
 import type { Manifest } from '../../src/schema/manifest.js';
 import { NULL_DAY, booleans, dayOfIso, days, indexById, numbers, strings, type Tables } from './columns.js';
 import { funnelOrderViolations } from './funnel-order.js';
+import { orderViolations } from './order-invariants.js';
 
 const ARROW_TYPE: Record<ColumnType, string> = {
   VARCHAR: 'Utf8',
@@ -70,7 +71,7 @@ function checkSchema(tables: Tables, v: Violations): void {
 export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
   const v = new Violations();
   checkSchema(tables, v);
-  const start = dayOfIso(manifest?.dateRange?.start ?? '2025-01-01');
+  const start = dayOfIso(manifest?.dateRange?.start ?? '2024-01-01');
   const end = dayOfIso(manifest?.dateRange?.end ?? '2025-12-31');
   for (const name of TABLE_NAMES) {
     const rows = manifest?.tables[name]?.rows;
@@ -155,5 +156,6 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
   }
 
   funnelOrderViolations(tables, { start, end, customers, products, orderDay, txCustomer, txProduct, status }, v);
+  orderViolations(tables, end, v);
   return v.list();
 }

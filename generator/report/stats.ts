@@ -89,7 +89,8 @@ export function computeReport(tables: Tables): DatasetReport {
 
   const dayList = [...dailyGmv.keys()].sort((a, b) => a - b);
   const gmvOn = (day: number) => dailyGmv.get(day) ?? 0;
-  const year = dayList.length ? new Date(dayList[0] * 86_400_000).getUTCFullYear() : 2025;
+  // The last year of the data (the one the default view shows and compares).
+  const year = dayList.length ? new Date(dayList[dayList.length - 1] * 86_400_000).getUTCFullYear() : 2025;
   const dayOf = (m: number, d: number) => Date.UTC(year, m - 1, d) / 86_400_000;
   const november = Array.from({ length: 30 }, (_, i) => gmvOn(dayOf(11, 1 + i)));
   const thanksgiving = dayOf(11, 1) + ((4 - new Date(dayOf(11, 1) * 86_400_000).getUTCDay() + 7) % 7) + 21;

@@ -22,7 +22,12 @@ export async function coerceTable(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${str(raw)} ORDER BY ordinal_position`,
     ),
   );
-  const plans = SCHEMA[name].columns.map((spec) => planColumn(name, spec, mapping[spec.name], described, file));
+  const specs = SCHEMA[name].columns;
+  // An optional column the file does not have (and the mapping does not name) is added, filled with nulls.
+  const absent = specs.filter((spec) => spec.optional && !mapping[spec.name] && !findColumn(spec.name, described));
+  const plans = specs
+    .filter((spec) => !absent.includes(spec))
+    .map((spec) => planColumn(name, spec, mapping[spec.name], described, file));
   await checkValues(engine, name, raw, plans);
   const asIs = Object.keys(mapping).every((k) => mapping[k] === k) && plans.every((p) => p.expr === ident(p.source));
   if (asIs) {
@@ -32,6 +37,18 @@ export async function coerceTable(
     await engine.exec(`CREATE TABLE ${ident(name)} AS SELECT ${select} FROM ${ident(raw)}`);
     await engine.exec(`DROP TABLE ${ident(raw)}`);
   }
+  for (const spec of absent)
+    await engine.exec(`ALTER TABLE ${ident(name)} ADD COLUMN ${ident(spec.name)} ${spec.type}`);
+}
+
+function findColumn(
+  wanted: string,
+  described: readonly { column_name: string; data_type: string }[],
+): { column_name: string; data_type: string } | undefined {
+  return (
+    described.find((d) => d.column_name === wanted) ??
+    single(described.filter((d) => d.column_name.toLowerCase() === wanted.toLowerCase()))
+  );
 }
 
 interface ColumnPlan {
@@ -94,10 +111,7 @@ function planColumn(
   described: readonly { column_name: string; data_type: string }[],
   file: string,
 ): ColumnPlan {
-  const wanted = mapped ?? spec.name;
-  const found =
-    described.find((d) => d.column_name === wanted) ??
-    single(described.filter((d) => d.column_name.toLowerCase() === wanted.toLowerCase()));
+  const found = findColumn(mapped ?? spec.name, described);
   const label = `Column "${table}.${spec.name}"${mapped && mapped !== spec.name ? ` (user column "${mapped}")` : ''}`;
   if (!found) {
     const what = `${spec.type}: ${spec.description}`;

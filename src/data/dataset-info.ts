@@ -13,6 +13,11 @@ export interface DatasetInfo {
   readonly categories: readonly string[];
   readonly tiers: readonly string[];
   readonly regions: readonly string[];
+  /**
+   * The order lines carry order ids (`transactions.order_id`): "orders" count orders. When false each line is its
+   * own order, and the elements that count orders say "per line".
+   */
+  readonly orderIds: boolean;
 }
 
 export async function readDatasetInfo(engine: QueryEngine, tables: ReadonlySet<string>): Promise<DatasetInfo> {
@@ -28,6 +33,11 @@ export async function readDatasetInfo(engine: QueryEngine, tables: ReadonlySet<s
       `SELECT strftime(min(order_date), '%Y-%m-%d') AS min, strftime(max(order_date), '%Y-%m-%d') AS max FROM transactions`,
     ),
   );
+  const [ids] = rows<{ n: number }>(
+    await engine.exec(
+      `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM transactions WHERE order_id IS NOT NULL LIMIT 1)`,
+    ),
+  );
   const distinct = async (sql: string) => column<string>(await engine.exec(sql), 'v');
   return {
     rowCounts,
@@ -37,5 +47,6 @@ export async function readDatasetInfo(engine: QueryEngine, tables: ReadonlySet<s
     categories: await distinct(`SELECT DISTINCT category AS v FROM products WHERE category IS NOT NULL ORDER BY 1`),
     tiers: await distinct(`SELECT DISTINCT tier AS v FROM sellers WHERE tier IS NOT NULL ORDER BY 1`),
     regions: await distinct(`SELECT DISTINCT region AS v FROM customers WHERE region IS NOT NULL ORDER BY 1`),
+    orderIds: ids.n > 0,
   };
 }

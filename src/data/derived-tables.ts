@@ -30,7 +30,7 @@ export const UNKNOWN = '(unknown)';
 interface DimensionType {
   readonly name: string;
   readonly needs: readonly TableName[];
-  readonly values: string;
+  readonly values: string | ((present: ReadonlySet<TableName>) => string);
 }
 
 const DIMENSION_TYPES: readonly DimensionType[] = [
@@ -41,14 +41,48 @@ const DIMENSION_TYPES: readonly DimensionType[] = [
     needs: ['sellers', 'customers'],
     values: 'SELECT region FROM customers UNION ALL SELECT region FROM sellers',
   },
-  { name: 'mkt_status', needs: ['transactions'], values: 'SELECT status FROM transactions' },
+  {
+    name: 'mkt_status',
+    needs: ['transactions'],
+    values: (present) =>
+      `SELECT status FROM transactions${present.has('orders') ? ' UNION ALL SELECT status FROM orders' : ''}`,
+  },
   { name: 'mkt_source', needs: ['page_events'], values: 'SELECT traffic_source FROM page_events' },
 ];
 
-function dimensionTypeSql({ name, values }: DimensionType): string {
-  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${values} UNION ALL SELECT '${UNKNOWN}') d(v)
+function dimensionTypeSql({ name, values }: DimensionType, present: ReadonlySet<TableName>): string {
+  const sql = typeof values === 'string' ? values : values(present);
+  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${sql} UNION ALL SELECT '${UNKNOWN}') d(v)
     WHERE v IS NOT NULL ORDER BY v)`;
 }
+
+const LINE_COLUMNS =
+  'id, order_id, customer_id, seller_id, product_id, order_date, quantity, revenue, status, delivery_days, was_late';
+
+/**
+ * The order lines, plus one line-less row (no seller, product or revenue) per cancelled order of the optional
+ * `orders` table that has no line, so that such an order (a cancellation before any item was allocated) still
+ * counts once. An order completed or returned without lines has nothing to count (no revenue, no item).
+ * `line_no` numbers the lines: a line without an order id is its own order, keyed by it.
+ */
+function linesSql(present: ReadonlySet<TableName>): string {
+  const lines = `SELECT ${LINE_COLUMNS}, rowid AS line_no FROM transactions`;
+  if (!present.has('orders')) return lines;
+  return `${lines} UNION ALL
+    SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL
+    FROM ${firstOfEachId('orders')} o
+    WHERE o.status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = o.id)`;
+}
+
+/**
+ * Dense integers for orders (counting distinct integers is about twice as fast as distinct strings): lines that
+ * share an order id share a key; a line without one gets a negative key of its own (see orderKeySql).
+ */
+const ORDER_KEYS = (present: ReadonlySet<TableName>) => `CREATE OR REPLACE TABLE mkt_order_keys AS
+  SELECT order_id, row_number() OVER ()::INTEGER AS order_key FROM (
+    SELECT order_id FROM transactions WHERE order_id IS NOT NULL
+    ${present.has('orders') ? 'UNION SELECT id FROM orders WHERE id IS NOT NULL' : ''}
+    GROUP BY ALL)`;
 
 const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::INTEGER`;
 
@@ -77,6 +111,11 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       SELECT seller_id, min(order_date) AS first_sale_date FROM transactions WHERE status = 'completed' GROUP BY seller_id`,
   },
   {
+    name: 'mkt_order_keys',
+    needs: ['transactions'],
+    sql: ORDER_KEYS,
+  },
+  {
     // Each customer's RFM segment over all the data: what the `segment` filter selects (src/metrics/rfm.ts).
     name: 'mkt_customer_segments',
     needs: ['transactions'],
@@ -85,10 +124,11 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
   {
     // One row per order line with every dimension a filter can name. Months are also kept as integers
     // (year × 12 + month − 1) so that cohort queries find a line's period by subtraction, without joins.
+    // `order_key` identifies the order: every "orders" figure is count(DISTINCT order_key) (src/metrics/orders.ts).
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
     sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
-      SELECT t.id, t.customer_id, ck.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
+      SELECT t.id, coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, ck.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
         t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
@@ -96,7 +136,8 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         ${MONTH_INDEX('t.order_date')} AS order_month, ${MONTH_INDEX('f.first_order_date')} AS cohort_month,
         ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month, seg.segment::mkt_segment AS segment,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
-      FROM transactions t
+      FROM (${linesSql(present)}) t
+      LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
       LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = t.seller_id
       LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
@@ -106,6 +147,14 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       LEFT JOIN mkt_customer_keys ck ON ck.customer_id = t.customer_id
       ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
+  },
+  {
+    // Each payment with its order's key, so that payments follow the filters through mkt_orders.
+    name: 'mkt_payments',
+    needs: ['payments', 'transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_payments AS
+      SELECT ok.order_key, p.method, p.installments::INTEGER AS installments, p.value::DOUBLE AS value
+      FROM payments p JOIN mkt_order_keys ok ON ok.order_id = p.order_id`,
   },
   {
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
@@ -139,7 +188,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
 export async function buildDerivedTables(engine: QueryEngine, present: ReadonlySet<TableName>): Promise<Set<string>> {
   const built = new Set<string>();
   for (const type of DIMENSION_TYPES)
-    if (type.needs.every((t) => present.has(t))) await engine.exec(dimensionTypeSql(type));
+    if (type.needs.every((t) => present.has(t))) await engine.exec(dimensionTypeSql(type, present));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
   for (const table of DERIVED_TABLES) {
     if (!table.needs.every((t) => present.has(t))) continue;

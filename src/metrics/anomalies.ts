@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { orderCount } from './orders.js';
 import { date, num } from './sql.js';
 import type { Window } from './revenue-trend.js';
 
@@ -13,8 +14,8 @@ const SLICES = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(t
 const SETS = (day: string) => `GROUPING SETS ((${day}), (${day}, category), (${day}, tier))`;
 
 /**
- * Per slice and day: `gmv` and `orders` (completed order lines), `shipped` (completed + returned lines) and
- * `late` (of them, shipped late): GMV, orders and the late-shipment rate late / shipped.
+ * Per slice and day: `gmv` and `orders` (completed orders), `shipped` (orders with a completed or returned line)
+ * and `late` (of them, with a line shipped late): GMV, orders and the late-shipment rate late / shipped.
  */
 export function dailyOrderSeriesSql(filters: FilterState, window: Window): string {
   const where = [
@@ -23,9 +24,9 @@ export function dailyOrderSeriesSql(filters: FilterState, window: Window): strin
   ];
   return `SELECT ${SLICES}, strftime(order_date, '%Y-%m-%d') AS day,
       coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
-      count(*) FILTER (WHERE status = 'completed')::INTEGER AS orders,
-      count(*) FILTER (WHERE status IN ('completed', 'returned'))::INTEGER AS shipped,
-      count(*) FILTER (WHERE status IN ('completed', 'returned') AND was_late)::INTEGER AS late
+      ${orderCount(`status = 'completed'`)}::INTEGER AS orders,
+      ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
+      ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late
     FROM mkt_orders WHERE ${where.join(' AND ')}
     GROUP BY ${SETS('order_date')} ORDER BY dim, slice, day`;
 }
@@ -50,7 +51,11 @@ export function dailySessionSeriesSql(filters: FilterState, window: Window): str
  * cannot be called churned yet.
  */
 export function weeklySellerChurnSql(filters: FilterState, window: Window, dataEnd: string, quietDays = 30): string {
-  const common = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const common = [
+    `status = 'completed'`,
+    `seller_id IS NOT NULL`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
   const lastJudged = `least(${date(window.to)}, ${date(dataEnd)} - ${num(Math.max(1, Math.round(quietDays)))})`;
   return `WITH o AS (SELECT seller_id, order_date, category, tier FROM mkt_orders WHERE ${common.join(' AND ')}),
     last AS (SELECT seller_id, date_trunc('week', max(order_date))::DATE AS last_week FROM o GROUP BY seller_id),

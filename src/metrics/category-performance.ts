@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { orderCount } from './orders.js';
 
 export const CATEGORY_METRICS = ['gmv', 'orders', 'conversion'] as const;
 export type CategoryMetric = (typeof CATEGORY_METRICS)[number];
@@ -18,7 +19,7 @@ export type CategoryRow = {
 };
 
 /**
- * Per product category: GMV and number of completed order lines (mkt_orders), and, with `withSessions`, sessions
+ * Per product category: GMV and number of completed orders (mkt_orders; an order with lines in two categories counts in each), and, with `withSessions`, sessions
  * and sessions with a purchase (mkt_sessions, by the category of the session's first product). The category
  * filter is ignored on purpose: the chart draws every category and highlights the selected ones.
  */
@@ -28,7 +29,7 @@ export function categoryPerformanceSql(filters: FilterState, options: { withSess
     `category IS NOT NULL`,
     ...predicates(filters, { ignore: ['categories'] }),
   ];
-  const orders = `SELECT category, sum(revenue) AS gmv, count(*) AS orders FROM mkt_orders
+  const orders = `SELECT category, sum(revenue) AS gmv, ${orderCount()} AS orders FROM mkt_orders
     WHERE ${orderWhere.join(' AND ')} GROUP BY category`;
   if (!options.withSessions) {
     return `SELECT category, gmv::DOUBLE AS gmv, orders::INTEGER AS orders, NULL::INTEGER AS sessions, NULL::INTEGER AS purchases

@@ -12,7 +12,8 @@ export interface CustomerSummaryOptions {
 /**
  * One row per customer with a completed order in the filtered window up to `end`, in the BG/NBD conventions of
  * the CDNOW data (Fader, Hardie & Lee 2005):
- * - order lines of one customer on one day are one purchase (their revenue summed);
+ * - order lines of one customer on one day are one purchase (their revenue summed), and so are several orders
+ *   of one day: repeat purchases are distinct purchase days, whatever `order_id` says, as in the CDNOW summary;
  * - `x`: repeat purchases = purchase days − 1; `tx`: weeks from the first to the last purchase day;
  *   `T`: weeks from the first purchase day to `end` (the calibration period is the filtered window, and a
  *   customer is "born" at their first purchase inside it);

@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates, type WhereOptions } from './filter-sql.js';
+import { orderCount } from './orders.js';
 
 /** The funnel's steps, in order, with the mkt_sessions flag each one reads (`depth` counts them, see SESSION_DEPTH). */
 export const FUNNEL_STEPS = [
@@ -127,4 +128,13 @@ export function repeatPathsSql(filters: FilterState): string {
 export function sourceLabel(source: string): string {
   const text = source.replaceAll('_', ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Orders placed (any outcome) in the filtered window, to reconcile the funnel's purchases with the orders: equal
+ * when every order has a tracked session, fewer purchases when the clickstream is a sample of the traffic.
+ */
+export function ordersPlacedSql(filters: FilterState): string {
+  const where = predicates(filters);
+  return `SELECT ${orderCount()}::INTEGER AS orders FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }

@@ -1,14 +1,15 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { orderCount } from './orders.js';
 
 /**
- * GMV (revenue of completed order lines), completed order lines and customers (distinct customers with a
+ * GMV (revenue of completed order lines), completed orders and customers (distinct customers with a
  * completed order) per customer region. The region filter is ignored, so the map keeps every region and shows
  * the selected one highlighted; the other filters apply.
  */
 export function regionSql(filters: FilterState): string {
   const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['regions'] })];
-  return `SELECT coalesce(region, 'Unknown') AS region, sum(revenue)::DOUBLE AS gmv, count(*)::INTEGER AS orders,
+  return `SELECT coalesce(region, 'Unknown') AS region, sum(revenue)::DOUBLE AS gmv, ${orderCount()}::INTEGER AS orders,
       count(DISTINCT customer_key)::INTEGER AS customers
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY gmv DESC, region`;
 }

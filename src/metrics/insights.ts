@@ -24,6 +24,7 @@ export function categoryChangeSql(filters: FilterState, current: Window, prior: 
 export function sellerChurnByCategorySql(filters: FilterState, periods: { base: Window; recent: Window }): string {
   const where = [
     `status = 'completed'`,
+    `seller_id IS NOT NULL`,
     `order_date BETWEEN ${date(periods.base.from)} AND ${date(periods.recent.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];

@@ -1,4 +1,5 @@
 import type { FilterState } from '../data/filter-state.js';
+import { orderCount } from './orders.js';
 import { predicates, priorPeriod } from './filter-sql.js';
 import { date } from './sql.js';
 
@@ -26,14 +27,14 @@ function both(periods: KpiPeriods, column: string): { cur: string; prior: string
 
 /**
  * Order KPIs of the current and prior period in one scan of mkt_orders. Only completed orders count:
- * GMV = their revenue; orders = their order lines; active sellers / customers = those with at least one.
+ * GMV = their revenue; orders = distinct orders (src/metrics/orders.ts); active sellers / customers = those with at least one.
  */
 export function orderKpisSql(filters: FilterState, periods: KpiPeriods): string {
   const p = both(periods, 'order_date');
   const where = [p.span, `status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const agg = (name: string, period: string) => `
     coalesce(sum(revenue) FILTER (WHERE ${period}), 0)::DOUBLE AS gmv${name},
-    count(*) FILTER (WHERE ${period})::INTEGER AS orders${name},
+    ${orderCount(period)}::INTEGER AS orders${name},
     count(DISTINCT seller_id) FILTER (WHERE ${period})::INTEGER AS sellers${name},
     count(DISTINCT customer_key) FILTER (WHERE ${period})::INTEGER AS customers${name}`;
   return `SELECT ${agg('', p.cur)}, ${agg('_prior', p.prior)}

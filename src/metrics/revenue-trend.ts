@@ -1,4 +1,5 @@
 import type { FilterState } from '../data/filter-state.js';
+import { orderCount } from './orders.js';
 import { daysInclusive, predicates, priorPeriod } from './filter-sql.js';
 import { date, num } from './sql.js';
 
@@ -58,7 +59,7 @@ export function revenueTrendSql(
         least((start + INTERVAL 1 ${g.toUpperCase()})::DATE - 1, ${date(window.to)}) AS bucket_to_day
       FROM starts
     ), cur AS (
-      SELECT ${bucketOf('order_date')} AS bucket, sum(revenue) AS gmv, count(*) AS orders
+      SELECT ${bucketOf('order_date')} AS bucket, sum(revenue) AS gmv, ${orderCount()} AS orders
       FROM mkt_orders WHERE ${current.join(' AND ')} GROUP BY 1
     )${priorCte}
     SELECT b.bucket, strftime(b.bucket_from_day, '%Y-%m-%d') AS bucket_from, strftime(b.bucket_to_day, '%Y-%m-%d') AS bucket_to,

@@ -32,6 +32,7 @@ export type ChurnRow = {
 export function sellerChurnSql(filters: FilterState, periods: { base: Window; recent: Window }): string {
   const where = [
     `status = 'completed'`,
+    `seller_id IS NOT NULL`,
     `order_date BETWEEN ${date(periods.base.from)} AND ${date(periods.recent.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];

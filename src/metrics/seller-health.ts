@@ -1,21 +1,26 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { orderCount } from './orders.js';
 import { firstOfEachId, str } from './sql.js';
 
 /**
- * The raw counts behind a seller's health, over the order lines the filters select (one order = one order line,
- * as everywhere in the kit). The rates and the score are computed from them by `src/models/health-score.ts`.
+ * The raw counts behind a seller's health, per order (an order = the seller's lines that share an order key, see
+ * src/metrics/orders.ts; without order ids, each line), over the lines the filters select. The rates and the
+ * score are computed from them by `src/models/health-score.ts`.
  *
- * - `orders`: order lines, whatever their outcome.
- * - `defects`: lines with a return, a cancellation, or a 1–2 star review (an order defect).
- * - `shipped` / `late`: completed + returned lines, and those of them with `was_late`.
- * - `cancelled`: cancelled lines.
+ * - `orders`: orders, whatever their outcome.
+ * - `defects`: orders with a 1–2 star review (REFERENCE.md's order defect: negative feedback; the data has no
+ *   claims or chargebacks). Null without the reviews table.
+ * - `shipped` / `late`: orders with a completed or returned line, and those of them with a line shipped late.
+ * - `cancelled`: orders with a cancelled line.
+ * - `returned`: orders with a returned line (shown, not scored: Walmart's refund/return limit is 6%).
  * - `reviews`, `rating_sum`, `sentiment_sum`: reviews of the lines (null without the reviews table).
  * - `revenue`: GMV of the completed lines.
  */
 export type SellerCounts = {
   readonly orders: number;
-  readonly defects: number;
+  readonly defects: number | null;
+  readonly returned: number;
   readonly shipped: number;
   readonly late: number;
   readonly cancelled: number;
@@ -39,13 +44,13 @@ export type SellerMonthRow = SellerCounts & {
 };
 
 function counts(withReviews: boolean): string {
-  // mkt_orders carries each line's reviews (several reviews of one line count once as a defect).
-  const negative = withReviews ? ` OR o.review_negative` : '';
-  return `count(*)::INTEGER AS orders,
-    count(*) FILTER (WHERE o.status IN ('returned', 'cancelled')${negative})::INTEGER AS defects,
-    count(*) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER AS shipped,
-    count(*) FILTER (WHERE o.status IN ('completed', 'returned') AND o.was_late)::INTEGER AS late,
-    count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
+  // mkt_orders carries each line's reviews (several reviews of one order count once as a defect).
+  return `${orderCount()}::INTEGER AS orders,
+    ${withReviews ? `${orderCount('o.review_negative')}::INTEGER` : 'NULL::INTEGER'} AS defects,
+    ${orderCount(`o.status = 'returned'`)}::INTEGER AS returned,
+    ${orderCount(`o.status IN ('completed', 'returned')`)}::INTEGER AS shipped,
+    ${orderCount(`o.status IN ('completed', 'returned') AND o.was_late`)}::INTEGER AS late,
+    ${orderCount(`o.status = 'cancelled'`)}::INTEGER AS cancelled,
     ${withReviews ? 'coalesce(sum(o.review_count), 0)::INTEGER' : 'NULL::INTEGER'} AS reviews,
     ${withReviews ? 'sum(o.rating_sum)::DOUBLE' : 'NULL::DOUBLE'} AS rating_sum,
     ${withReviews ? 'sum(o.sentiment_sum)::DOUBLE' : 'NULL::DOUBLE'} AS sentiment_sum,
@@ -53,8 +58,8 @@ function counts(withReviews: boolean): string {
 }
 
 function from(filters: FilterState, extra: string[] = []): string {
-  const where = [...predicates(filters), ...extra];
-  return `mkt_orders o${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const where = [`seller_id IS NOT NULL`, ...predicates(filters), ...extra];
+  return `mkt_orders o WHERE ${where.join(' AND ')}`;
 }
 
 /** One row per seller with at least one order line in the filtered window. */

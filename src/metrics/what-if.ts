@@ -1,22 +1,23 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { orderCount } from './orders.js';
 
 const SLICES = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(tier) = 0 THEN 'tier' ELSE 'all' END AS dim,
   CASE WHEN GROUPING(category) = 0 THEN coalesce(category, 'Unknown') WHEN GROUPING(tier) = 0 THEN coalesce(tier, 'unknown') ELSE 'All' END AS slice`;
 
 /**
  * The what-if baseline of the filtered window, for everything (`dim` 'all'), per category and per seller tier:
- * `gmv`, `cost` (product cost × quantity) and `orders` of completed order lines; `shipped` (completed + returned
- * lines) and `late` (of them, shipped late) for the late-shipment rate.
+ * `gmv`, `cost` (product cost × quantity) of completed lines and `orders` (completed orders); `shipped` (orders
+ * with a completed or returned line) and `late` (of them, with a line shipped late) for the late-shipment rate.
  */
 export function whatIfOrdersSql(filters: FilterState): string {
   const where = predicates(filters);
   return `SELECT ${SLICES},
       coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
       coalesce(sum(cost) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS cost,
-      count(*) FILTER (WHERE status = 'completed')::INTEGER AS orders,
-      count(*) FILTER (WHERE status IN ('completed', 'returned'))::INTEGER AS shipped,
-      count(*) FILTER (WHERE status IN ('completed', 'returned') AND was_late)::INTEGER AS late
+      ${orderCount(`status = 'completed'`)}::INTEGER AS orders,
+      ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
+      ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late
     FROM mkt_orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY GROUPING SETS ((), (category), (tier)) ORDER BY dim, slice`;
 }

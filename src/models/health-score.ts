@@ -1,23 +1,25 @@
 /**
  * Seller health: rates, a 0–100 score and a tier, from a seller's counts. Pure numerics, no database.
  *
- * **Rates** (per order line of the window):
- * - order defect rate (ODR) = lines with a return, a cancellation or a 1–2 star review / lines;
- * - late shipment rate = late lines / shipped lines (completed + returned);
- * - cancellation rate = cancelled lines / lines;
+ * **Rates** (per order of the window, as REFERENCE.md defines them; an order is the seller's lines that share an
+ * order id, or each line when the data has none):
+ * - order defect rate (ODR) = orders with a 1–2 star review / orders (Amazon's ODR counts negative feedback,
+ *   claims and chargebacks; the data has only reviews); unavailable without reviews;
+ * - late shipment rate = orders shipped late / shipped orders (with a completed or returned line);
+ * - cancellation rate = cancelled orders / orders;
  * - review sentiment = mean sentiment of the reviews (−1 … 1); unavailable without reviews.
+ * Returns are shown beside them but not scored: a return is the customer's choice, not a seller defect.
  *
- * **Targets** (REFERENCE.md, "Seller health"):
- * - late shipment < 4 %, and cancellation < 2.5 %: Amazon's published seller targets;
- * - ODR < 10 %: this ODR counts returns and cancellations, which Amazon's 1 % ODR does not, so its target is the
- *   sum of Walmart Marketplace's limits for its three parts: negative feedback 2 % + returns 6 % + cancellations 2 %;
- * - sentiment ≥ 0.5 (no published standard; 0.5 is the midpoint between neutral and the most positive review).
+ * **Targets** (REFERENCE.md, "Seller health"): late shipment < 4 % and cancellation < 2.5 % (Amazon's published
+ * seller targets); ODR < 2 % (Walmart Marketplace's negative-feedback limit; Amazon's 1 % assumes the few buyers
+ * who leave seller feedback, while a marketplace that asks every buyer for a review sees more); sentiment ≥ 0.5
+ * (no published standard; 0.5 is the midpoint between neutral and the most positive review).
  *
  * **Score**: each metric scores 100 at a perfect rate, 75 exactly at its target, 50 at twice the target and 0 at
  * four times the target or worse (linear in between: `100 × (1 − rate / (4 × target))`; sentiment s scores
  * `100 × (s + 1) / 2`, the same 75 at its target of 0.5 and 50 at neutral). The score is the weighted mean
- * with weights ODR 0.4, late shipment 0.25, cancellation 0.2, sentiment 0.15; without reviews, sentiment is left
- * out and the other weights are rescaled to sum to 1.
+ * with weights ODR 0.4, late shipment 0.25, cancellation 0.2, sentiment 0.15; without reviews, ODR and sentiment
+ * are left out and the other weights are rescaled to sum to 1.
  *
  * **Tiers**: Healthy ≥ 75 (on balance within the published targets), At Risk 50–75, Critical < 50 (on balance
  * twice the targets or worse). A seller with fewer orders than `minOrders` (default 10) is "Not enough orders":
@@ -27,7 +29,7 @@
 export const HEALTH_TIERS = ['Healthy', 'At Risk', 'Critical', 'Not enough orders'] as const;
 export type HealthTier = (typeof HEALTH_TIERS)[number];
 
-export const HEALTH_TARGETS = { defectRate: 0.1, lateRate: 0.04, cancelRate: 0.025, sentiment: 0.5 } as const;
+export const HEALTH_TARGETS = { defectRate: 0.02, lateRate: 0.04, cancelRate: 0.025, sentiment: 0.5 } as const;
 export const HEALTH_WEIGHTS = { defectRate: 0.4, lateRate: 0.25, cancelRate: 0.2, sentiment: 0.15 } as const;
 export const HEALTHY_FROM = 75;
 export const CRITICAL_BELOW = 50;
@@ -35,7 +37,8 @@ export const DEFAULT_MIN_ORDERS = 10;
 
 export interface HealthCounts {
   readonly orders: number;
-  readonly defects: number;
+  /** Orders with a 1–2 star review; null when the dataset has no reviews. */
+  readonly defects: number | null;
   readonly shipped: number;
   readonly late: number;
   readonly cancelled: number;

@@ -12,6 +12,11 @@ export interface ColumnSpec {
   /** Allowed values of a categorical column. */
   readonly values?: readonly string[];
   readonly nullable?: boolean;
+  /**
+   * The column may be left out of the file; the loader then adds it filled with nulls. Only for columns whose
+   * absence the elements handle and say so (e.g. without `transactions.order_id` each line counts as an order).
+   */
+  readonly optional?: boolean;
   /** `table.column` that this column references. */
   readonly references?: string;
   readonly description: string;
@@ -34,7 +39,17 @@ export const EVENT_TYPES = ['view', 'add_to_cart', 'checkout_start', 'purchase']
 export type EventType = (typeof EVENT_TYPES)[number];
 export const TRAFFIC_SOURCES = ['direct', 'organic_search', 'paid_search', 'social', 'email', 'referral'] as const;
 
-export const TABLE_NAMES = ['sellers', 'products', 'customers', 'transactions', 'reviews', 'page_events'] as const;
+export const TABLE_NAMES = [
+  'sellers',
+  'products',
+  'customers',
+  'transactions',
+  'orders',
+  'payments',
+  'returns',
+  'reviews',
+  'page_events',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 const id = (description: string): ColumnSpec => ({ name: 'id', type: 'VARCHAR', description });
@@ -100,9 +115,18 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
   transactions: {
     name: 'transactions',
     optional: false,
-    description: 'One row per order line.',
+    description:
+      'One row per order line. An order is the lines that share an `order_id`; status, customer and date are per line.',
     columns: [
       id('Order line id.'),
+      {
+        name: 'order_id',
+        type: 'VARCHAR',
+        optional: true,
+        nullable: true,
+        description:
+          'Order the line belongs to. With it, orders, average order value and every order count count orders; without it (or where null) each line is its own order and the elements say "per line".',
+      },
       ref('customer_id', 'customers.id'),
       ref('seller_id', 'sellers.id'),
       ref('product_id', 'products.id'),
@@ -117,6 +141,53 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
         description: 'Days from order to delivery; null when not delivered.',
       },
       { name: 'was_late', type: 'BOOLEAN', description: 'Shipped after the promised date.' },
+    ],
+  },
+  orders: {
+    name: 'orders',
+    optional: true,
+    description:
+      'One row per order, needed only for orders that have no lines (e.g. cancelled before any item was allocated: Olist has 109). An order that has lines takes its status, customer and date from its lines; a cancelled order without lines counts once in marketplace-wide order counts and cancellation rates (it has no seller, product or category); an order completed or returned without lines has nothing to count and is not counted.',
+    columns: [
+      id('Order id, as in `transactions.order_id`.'),
+      ref('customer_id', 'customers.id', true),
+      { name: 'order_date', type: 'DATE', description: 'Day the order was placed.' },
+      {
+        name: 'status',
+        type: 'VARCHAR',
+        values: TRANSACTION_STATUSES,
+        description: 'Outcome of the order.',
+      },
+    ],
+  },
+  payments: {
+    name: 'payments',
+    optional: true,
+    description:
+      "One row per payment of an order (an order may be paid in parts, e.g. a voucher and a card). Amounts include freight where the shop charges it, so they need not add up to the lines' revenue.",
+    columns: [
+      id('Payment id.'),
+      {
+        name: 'order_id',
+        type: 'VARCHAR',
+        description: 'Order paid, as in `transactions.order_id` (or `orders.id`).',
+      },
+      { name: 'method', type: 'VARCHAR', description: 'Payment method, e.g. `credit_card`, `boleto`, `voucher`.' },
+      { name: 'installments', type: 'INTEGER', description: 'Number of instalments (1 = paid at once).' },
+      { name: 'value', type: 'DOUBLE', description: 'Amount paid.' },
+    ],
+  },
+  returns: {
+    name: 'returns',
+    optional: true,
+    description:
+      'One row per returned order line: the details of a line whose status is `returned`. Kept apart from `transactions` so that a refund is never a negative revenue.',
+    columns: [
+      id('Return id.'),
+      ref('transaction_id', 'transactions.id'),
+      { name: 'return_date', type: 'DATE', description: 'Day the return was received.' },
+      { name: 'reason', type: 'VARCHAR', description: 'Why the customer returned it, e.g. `damaged`, `wrong size`.' },
+      { name: 'refunded', type: 'DOUBLE', description: "Amount refunded (at most the line's revenue)." },
     ],
   },
   reviews: {
@@ -143,6 +214,14 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       ref('customer_id', 'customers.id', true),
       ref('product_id', 'products.id', true),
       { name: 'event_type', type: 'VARCHAR', values: EVENT_TYPES, description: 'Funnel step.' },
+      {
+        name: 'order_id',
+        type: 'VARCHAR',
+        optional: true,
+        nullable: true,
+        description:
+          'On a purchase event: the order it placed (`transactions.order_id`), so that the funnel reconciles purchases with orders.',
+      },
       { name: 'event_time', type: 'TIMESTAMP', description: 'When it happened.' },
       { name: 'traffic_source', type: 'VARCHAR', values: TRAFFIC_SOURCES, description: 'How the session arrived.' },
     ],

@@ -18,7 +18,13 @@ export function storyDataset(): Promise<InMemoryDataset> {
 export function emptyDataset(): Promise<InMemoryDataset> {
   return storyDataset().then((d) => ({
     ...d,
-    files: { ...d.files, transactions: tableIPCFromRows('transactions', []) },
+    files: {
+      ...d.files,
+      transactions: tableIPCFromRows('transactions', []),
+      orders: tableIPCFromRows('orders', []),
+      payments: tableIPCFromRows('payments', []),
+      returns: tableIPCFromRows('returns', []),
+    },
   }));
 }
 

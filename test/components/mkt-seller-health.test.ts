@@ -40,7 +40,8 @@ describe('<mkt-seller-health>', () => {
   });
 
   it('scores each seller and lists the worst first', () => {
-    // s3 Toy Barn: ODR 2/3, late 1/2, cancellations 1/3 all score 0; sentiment (-0.9 + 0.3) / 2 = -0.3 → 35; 0.15 · 35 = 5.25.
+    // Rates per line (the tiny marketplace has no order ids); a defect is a 1–2 star review, target 2 %.
+    // s3 Toy Barn: ODR 1/3, late 1/2, cancellations 1/3 all score 0; sentiment (-0.9 + 0.3) / 2 = -0.3 → 35; 0.15 · 35 = 5.25.
     // s2 Paper Lane: ODR 1/2 → 0, late 1/2 → 0, cancellations 0 → 100, sentiment -0.5 → 25: 20 + 3.75 = 23.75.
     // s1 Volt Works: 100, 100, 100 and sentiment 0.8 → 90: 40 + 25 + 20 + 13.5 = 98.5.
     const rows = table(health);
@@ -49,7 +50,7 @@ describe('<mkt-seller-health>', () => {
       ['Paper Lane', 'Critical'],
       ['Volt Works', 'Healthy'],
     ]);
-    expect(rows[0].slice(2)).to.deep.equal(['5', '66.7%', '50.0%', '2.50', '$100']);
+    expect(rows[0].slice(2)).to.deep.equal(['5', '33.3%', '50.0%', '2.50', '$100']);
     expect(rows[1].slice(2)).to.deep.equal(['24', '50.0%', '50.0%', '2.00', '$60']);
     expect(rows[2].slice(3)).to.deep.equal(['0.0%', '0.0%', '5.00', '$300']);
     expect(tierCounts(health)).to.deep.equal({ Healthy: '1', 'At Risk': '0', Critical: '2', 'Not enough orders': '0' });
@@ -132,7 +133,7 @@ describe('<mkt-seller-health>', () => {
     );
     // February: t4 returned, t6 cancelled; March: t8 completed late, 100, 4 stars.
     expect(months).to.deep.equal([
-      ['Feb 2025', '2', '$0', '100.0%', '0.0%', '50.0%', '1.00'],
+      ['Feb 2025', '2', '$0', '50.0%', '0.0%', '50.0%', '1.00'], // t4's 1-star review is the defect; t6 cancelled
       ['Mar 2025', '1', '$100', '0.0%', '100.0%', '0.0%', '4.00'],
     ]);
     await expect(health).shadowDom.to.be.accessible();
@@ -201,7 +202,7 @@ describe('<mkt-seller-health>', () => {
 });
 
 describe('<mkt-seller-health> without reviews', () => {
-  it('says sentiment is unavailable and counts only returns and cancellations as defects', async () => {
+  it('says the defect rate and sentiment are unavailable and scores the late and cancellation rates', async () => {
     const data = await mount<MktData>(
       html`<mkt-data .source=${tinyDataset({ without: ['reviews'] })}
         ><mkt-seller-health min-orders="1"></mkt-seller-health
@@ -210,11 +211,11 @@ describe('<mkt-seller-health> without reviews', () => {
     const health = data.querySelector('mkt-seller-health')!;
     await whenReady(data);
     await settled(health);
-    expect(text(health, '.standards')).to.contain('Review sentiment is unavailable');
+    expect(text(health, '.standards')).to.contain('The defect rate and review sentiment are unavailable');
+    expect(text(health, '.standards')).to.contain('Rates per order line');
     const paper = table(health).find((r) => r[0] === 'Paper Lane')!;
-    // Paper Lane without its 2-star review: no defect; ODR 0 → 100, late 1/2 → 0, cancellations 0 → 100:
-    // (0.4·100 + 0.2·100) / 0.85 = 70.6 → At Risk.
-    expect(paper.slice(1)).to.deep.equal(['At Risk', '71', '0.0%', '50.0%', 'n/a', '$60']);
+    // Without reviews the ODR is unknown: late 1/2 → 0, cancellations 0 → 100: (0.25·0 + 0.2·100) / 0.45 = 44.4.
+    expect(paper.slice(1)).to.deep.equal(['Critical', '44', 'n/a', '50.0%', 'n/a', '$60']);
     data.remove();
   });
 });

@@ -2,7 +2,7 @@
 // nothing failed, drives a filter change, and saves screenshots to test/screenshots/. `npm run test:e2e`.
 import { launchChromium } from '../support/chromium.mjs';
 import { ensureDemoData } from '../support/demo-data.mjs';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
 
@@ -102,6 +102,25 @@ await check('frameworks.html: React and Vue render the elements, hear their even
   await page.waitForFunction(() =>
     document.querySelector('#vue [data-testid="applied"]').textContent.includes('Books'),
   );
+  await page.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+
+await check('the Data switch offers Olist only when demo/data has it; a missing dataset is one message', async () => {
+  const listed = JSON.parse(readFileSync('demo/data/datasets.json', 'utf8')).datasets.includes('olist');
+  const { page, problems } = await openPage('index.html');
+  const options = await page.evaluate(() =>
+    [...document.querySelector('mkt-demo-nav').shadowRoot.querySelectorAll('option')].map((o) => o.value),
+  );
+  if (options.includes('olist') !== listed)
+    throw new Error(`Olist ${listed ? 'is' : 'is not'} in demo/data but the switch offers ${JSON.stringify(options)}`);
+  await page.goto(`${base}/index.html?data=olist`);
+  // Missing: the dashboards never load (they are hidden), the message appears.
+  if (listed) await settle(page);
+  else await page.waitForSelector('.demo-missing', { timeout: 30000 });
+  const messages = await page.evaluate(() => [...document.querySelectorAll('.demo-missing')].map((m) => m.textContent));
+  if (listed && messages.length > 0) throw new Error(`Olist is there, yet: ${messages.join(' ')}`);
+  if (!listed && messages.length !== 1) throw new Error(`expected one message, got ${JSON.stringify(messages)}`);
   await page.close();
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });

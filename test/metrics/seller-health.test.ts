@@ -16,9 +16,10 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
 
   it('sellerHealthSql() counts defects, late shipments, cancellations and reviews per seller', async () => {
     const rows = await sql<SellerHealthRow>(engine, sellerHealthSql(EMPTY_FILTERS, { withReviews: true }));
+    // No order ids in the tiny marketplace: each line is an order. A defect is an order with a 1–2 star review.
     // s1: t1 t5 t7 completed on time, one 5-star review (0.8). s2: t2, t3 late with a 2-star review (-0.5): one
-    // defect. s3: t4 returned (1 star, -0.9), t6 cancelled, t8 late (4 stars, 0.3): two defects (t4, t6), shipped
-    // t4 and t8, one late.
+    // defect. s3: t4 returned (1 star, -0.9: a defect and a return), t6 cancelled (not a defect), t8 late (4 stars,
+    // 0.3): one defect, shipped t4 and t8, one late.
     expect(rows.map((r) => ({ ...r, sentiment_sum: Math.round(r.sentiment_sum! * 1000) / 1000 }))).to.deep.equal([
       {
         seller_id: 's1',
@@ -27,6 +28,7 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         status: 'active',
         orders: 3,
         defects: 0,
+        returned: 0,
         shipped: 3,
         late: 0,
         cancelled: 0,
@@ -42,6 +44,7 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         status: 'active',
         orders: 2,
         defects: 1,
+        returned: 0,
         shipped: 2,
         late: 1,
         cancelled: 0,
@@ -56,7 +59,8 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         tier: 'new',
         status: 'churned',
         orders: 3,
-        defects: 2,
+        defects: 1,
+        returned: 1,
         shipped: 2,
         late: 1,
         cancelled: 1,
@@ -68,32 +72,31 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
     ]);
   });
 
-  it('sellerHealthSql() without reviews counts only returns and cancellations as defects', async () => {
+  it('sellerHealthSql() without reviews leaves the defect count unknown (defects are negative reviews)', async () => {
     const rows = await sql<SellerHealthRow>(engine, sellerHealthSql(EMPTY_FILTERS, { withReviews: false }));
-    // s2's only defect was its 2-star review.
-    expect(rows.map((r) => [r.seller_id, r.defects, r.reviews])).to.deep.equal([
-      ['s1', 0, null],
-      ['s2', 0, null],
-      ['s3', 2, null],
+    expect(rows.map((r) => [r.seller_id, r.defects, r.reviews, r.cancelled])).to.deep.equal([
+      ['s1', null, null, 0],
+      ['s2', null, null, 0],
+      ['s3', null, null, 1],
     ]);
   });
 
   it('sellerHealthSql() counts only the order lines the filters select', async () => {
     const f = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-02-28' });
     const rows = await sql<SellerHealthRow>(engine, sellerHealthSql(f, { withReviews: true }));
-    // February: s1 t5; s2 t3 (late, 2 stars); s3 t4 (returned) and t6 (cancelled).
+    // February: s1 t5; s2 t3 (late, 2 stars); s3 t4 (returned, 1 star) and t6 (cancelled).
     expect(rows.map((r) => [r.seller_id, r.orders, r.defects, r.late, r.revenue])).to.deep.equal([
       ['s1', 1, 0, 0, 100],
       ['s2', 1, 1, 1, 20],
-      ['s3', 2, 2, 0, 0],
+      ['s3', 2, 1, 0, 0],
     ]);
   });
 
   it('sellerMonthlySql() gives one seller month by month', async () => {
     const rows = await sql(engine, sellerMonthlySql(EMPTY_FILTERS, 's3', { withReviews: true }));
-    // s3: February t4 (returned) + t6 (cancelled); March t8 (late, completed, 100).
+    // s3: February t4 (returned, 1 star: the defect) + t6 (cancelled); March t8 (late, completed, 100; 4 stars).
     expect(rows.map((r) => [r.month, r.orders, r.defects, r.shipped, r.late, r.cancelled, r.revenue])).to.deep.equal([
-      ['2025-02', 2, 2, 1, 0, 1, 0],
+      ['2025-02', 2, 1, 1, 0, 1, 0],
       ['2025-03', 1, 0, 1, 1, 0, 100],
     ]);
   });

@@ -23,9 +23,9 @@ describe('health score', () => {
   });
 
   it('scores a seller exactly at every published target 75: Healthy', () => {
-    // ODR 10 %, late 4 %, cancellations 2.5 %, sentiment 0.5.
+    // ODR 2 % (orders with a 1–2 star review), late 4 %, cancellations 2.5 %, sentiment 0.5.
     const h = assessHealth(
-      counts({ defects: 100, late: 40, cancelled: 25, reviews: 10, rating_sum: 40, sentiment_sum: 5 }),
+      counts({ defects: 20, late: 40, cancelled: 25, reviews: 10, rating_sum: 40, sentiment_sum: 5 }),
     );
     expect(h.score).to.be.closeTo(75, 1e-9);
     expect(h.tier).to.equal('Healthy');
@@ -34,12 +34,12 @@ describe('health score', () => {
 
   it('scores a seller at twice every target 50: At Risk, and just below: Critical', () => {
     const twice = assessHealth(
-      counts({ defects: 200, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
+      counts({ defects: 40, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
     );
     expect(twice.score).to.be.closeTo(50, 1e-9);
     expect(twice.tier).to.equal('At Risk');
     const worse = assessHealth(
-      counts({ defects: 201, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
+      counts({ defects: 41, late: 80, cancelled: 50, reviews: 10, rating_sum: 30, sentiment_sum: 0 }),
     );
     expect(worse.tier).to.equal('Critical');
   });

@@ -17,8 +17,13 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
   }
 }
 
-export async function whenReady(data: MktData): Promise<void> {
-  await waitFor(() => data.state.status === 'ready' || data.state.status === 'error', 'the data element to load');
+/** Waits until the data element has loaded or failed; large real datasets pass a longer `timeout` (ms). */
+export async function whenReady(data: MktData, timeout?: number): Promise<void> {
+  await waitFor(
+    () => data.state.status === 'ready' || data.state.status === 'error',
+    'the data element to load',
+    timeout,
+  );
 }
 
 /** Waits until a widget has painted a result for the current state (not loading, not pending). */

@@ -202,5 +202,11 @@ export const widgetStyles = [
     .export-menu .what {
       color: var(--mkt-muted, var(--_mkt-muted));
     }
+    /* Why a figure or a control is unavailable, or what it counts (src/components/base/data-notes.ts). */
+    .data-note {
+      margin: 0.25rem 0 0;
+      font-size: 0.8em;
+      color: var(--mkt-muted, var(--_mkt-muted));
+    }
   `,
 ];

@@ -51,6 +51,7 @@ const TABLE_WORDS: Record<string, string> = {
   reviews: 'reviews',
   page_events: 'page events (storefront sessions)',
   mkt_sessions: 'page events (storefront sessions)',
+  mkt_payments: 'payments',
 };
 
 /** The raw tables behind the tables a widget requires (derived tables read several). */

@@ -17,6 +17,8 @@ import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
 import { isActivation } from '../../charts/cursor-keys.js';
 import { categoryPerformanceStyles } from './mkt-category-performance.styles.js';
+import { orderUnit } from '../../metrics/orders.js';
+import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 
 export interface CategoryPerformanceResult {
   readonly rows: readonly CategoryRow[];
@@ -84,6 +86,22 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
   }
 
   protected override renderControls() {
+    const noSessions = this.dashboard?.status === 'ready' && !this.hasSessions;
+    // Said in the element, not only in the disabled button's tooltip (a touch screen has no hover).
+    const asked = this.metric === 'conversion';
+    const note = noSessions
+      ? html`<p class="data-note" data-note="conversion">
+          Conversion: ${NEEDS_PAGE_EVENTS.toLowerCase()}${asked ? '; showing GMV instead' : ''}.
+        </p>`
+      : nothing;
+    const perLine =
+      this.dashboard?.status === 'ready' && orderUnit(this.dashboard.info) === 'line' && this.measure === 'orders'
+        ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>`
+        : nothing;
+    return html`${this.renderToggle()}${note}${perLine}`;
+  }
+
+  private renderToggle() {
     return html`<div class="segmented" role="group" aria-label="Measure">
       ${CATEGORY_METRICS.map((m) => {
         const off = m === 'conversion' && this.dashboard?.status === 'ready' && !this.hasSessions;
@@ -91,7 +109,7 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
           type="button"
           aria-pressed=${this.measure === m ? 'true' : 'false'}
           ?disabled=${off}
-          title=${off ? 'Needs page events, which this dataset does not have' : nothing}
+          title=${off ? NEEDS_PAGE_EVENTS : nothing}
           @click=${() => this.setMetric(m)}
         >
           ${METRIC_WORDS[m]}

@@ -6,11 +6,12 @@ import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
-import { sharedRows } from '../../data/arrow-rows.js';
+import { rows, sharedRows } from '../../data/arrow-rows.js';
 import {
   FUNNEL_BREAKDOWNS,
   FUNNEL_STEPS,
   funnelRows,
+  ordersPlacedSql,
   sessionDepthsSql,
   sourceLabel,
   type FunnelBreakdown,
@@ -34,6 +35,8 @@ export interface FunnelResult {
   readonly groups: readonly FunnelGroup[];
   /** All groups together. */
   readonly total: FunnelGroup;
+  /** Orders placed in the window (null without order lines), to reconcile with the purchases. */
+  readonly orders: number | null;
 }
 
 const STEP_SHORT = ['View', 'Cart', 'Checkout', 'Purchase'];
@@ -96,9 +99,14 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     return [this.by];
   }
 
-  protected override async query({ engine, filters, signal }: QueryContext): Promise<FunnelResult> {
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
-    const depths = sharedRows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    const [depths, orders] = await Promise.all([
+      engine.query(sessionDepthsSql(filters), signal).then((t) => sharedRows<SessionDepthRow>(t)),
+      dashboard.info?.tables.has('mkt_orders')
+        ? engine.query(ordersPlacedSql(filters), signal).then((t) => rows<{ orders: number }>(t)[0]?.orders ?? 0)
+        : null,
+    ]);
     const groups = funnelRows(depths, breakdown, filters.categories).map((r): FunnelGroup => ({
       name: r.grp,
       sessions: r.sessions,
@@ -110,7 +118,7 @@ export class MktFunnel extends MktWidget<FunnelResult> {
       sessions: groups.reduce((n, g) => n + g.sessions, 0),
       steps: [sum(0), sum(1), sum(2), sum(3)],
     };
-    return { breakdown, groups, total };
+    return { breakdown, groups, total, orders };
   }
 
   protected override isEmpty(result: FunnelResult): boolean {
@@ -170,9 +178,25 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   protected override renderResult(result: FunnelResult) {
     return html`<div class="chart" @pointerleave=${() => (this.tip = null)}>
-      ${result.breakdown === 'none' ? this.renderFunnel(result.total) : this.renderMultiples(result)}
-      ${tooltip(this.tip)}
-    </div>`;
+        ${result.breakdown === 'none' ? this.renderFunnel(result.total) : this.renderMultiples(result)}
+        ${tooltip(this.tip)}
+      </div>
+      ${this.renderReconciliation(result)}`;
+  }
+
+  /** Purchases vs orders placed: a sampled clickstream tracks only some of the orders, and the element says so. */
+  private renderReconciliation(result: FunnelResult) {
+    const { orders } = result;
+    const purchases = result.total.steps[3];
+    if (orders === null || orders === 0) return nothing;
+    const f = this.format;
+    return html`<p class="data-note" data-note="reconcile">
+      ${
+        purchases >= orders
+          ? `${f.count(purchases)} purchases, ${f.count(orders)} orders placed: every order has its session.`
+          : `${f.count(purchases)} purchase sessions vs ${f.count(orders)} orders placed: the page events track ${f.percent(purchases / orders, 1)} of the orders (a sample of the sessions), so the rates are of the sample.`
+      }
+    </p>`;
   }
 
   private show(event: Event, lines: string[]): void {

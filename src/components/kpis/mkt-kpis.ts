@@ -12,6 +12,8 @@ import {
   type KpiPeriods,
 } from '../../metrics/kpis.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
+import { orderUnit } from '../../metrics/orders.js';
+import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 
 export interface Kpi {
   readonly key: 'gmv' | 'sellers' | 'customers' | 'aov' | 'conversion';
@@ -22,6 +24,8 @@ export interface Kpi {
   readonly change: number | null;
   readonly kind: 'money' | 'count' | 'percent';
   readonly definition: string;
+  /** A short visible line under the value: what it counts when that differs from its label, or why it is missing. */
+  readonly note?: string;
 }
 
 export interface KpiResult {
@@ -45,7 +49,8 @@ type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchase
  * - **GMV**: sum of `revenue` of completed orders (returned and cancelled ones excluded).
  * - **Active sellers**: sellers with at least one completed order in the window.
  * - **Active customers**: customers with at least one completed order in the window.
- * - **Average order value**: GMV / number of completed order lines.
+ * - **Average order value**: GMV / number of completed orders (lines sharing an `order_id`); when the data has no
+ *   order ids, GMV / completed order lines, and the tile says "per order line".
  * - **Conversion rate**: sessions with a purchase / sessions (needs page events; shown as unavailable without).
  *
  * Without a date filter the window is the data's first to last order day.
@@ -56,6 +61,7 @@ type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchase
  * @csspart kpi - One KPI tile.
  * @csspart value - A KPI's value.
  * @csspart change - A KPI's change vs the prior period.
+ * @csspart note - Under a KPI's value: what it counts when the data lacks order ids, or why it is unavailable.
  * @cssprop --mkt-positive - Colour of a rise.
  * @cssprop --mkt-negative - Colour of a fall.
  */
@@ -90,6 +96,7 @@ export class MktKpis extends MktWidget<KpiResult> {
       value: number | null,
       prior: number | null,
       definition: string,
+      note?: string,
     ): Kpi => {
       const p = noPrior ? null : prior;
       return {
@@ -100,8 +107,10 @@ export class MktKpis extends MktWidget<KpiResult> {
         prior: p,
         change: value === null ? null : relativeChange(value, p),
         definition,
+        ...(note ? { note } : {}),
       };
     };
+    const perLine = orderUnit(info) === 'line';
     return {
       periods,
       priorIncomplete,
@@ -130,7 +139,8 @@ export class MktKpis extends MktWidget<KpiResult> {
           'money',
           ratio(orders.gmv, orders.orders),
           ratio(orders.gmv_prior, orders.orders_prior),
-          'GMV per completed order',
+          perLine ? `GMV per completed order line. ${LINES_AS_ORDERS}.` : 'GMV per completed order',
+          perLine ? 'per order line: no order ids' : undefined,
         ),
         kpi(
           'conversion',
@@ -138,7 +148,8 @@ export class MktKpis extends MktWidget<KpiResult> {
           'percent',
           sessions ? ratio(sessions.purchases, sessions.sessions) : null,
           sessions ? ratio(sessions.purchases_prior, sessions.sessions_prior) : null,
-          sessions ? 'Sessions with a purchase / sessions' : 'Needs page events, which this dataset does not have',
+          sessions ? 'Sessions with a purchase / sessions' : NEEDS_PAGE_EVENTS,
+          sessions ? undefined : 'needs page events',
         ),
       ],
     };
@@ -177,7 +188,8 @@ export class MktKpis extends MktWidget<KpiResult> {
             html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
               <span class="label">${k.label}</span>
               <span class="value" part="value">${value(k)}</span>
-              ${this.renderChange(k)}
+              ${k.value === null && k.note ? nothing : this.renderChange(k)}
+              ${k.note ? html`<span class="data-note" part="note">${k.note}</span>` : nothing}
             </li>`,
         )}
       </ul>

@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { Task } from '@lit/task';
 import { arc, line, pie, scaleLinear } from 'd3';
+import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
+import { LINES_AS_ORDERS } from '../base/data-notes.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
@@ -30,6 +32,8 @@ import { sellerHealthStyles } from './mkt-seller-health.styles.js';
 export interface SellerHealthResult {
   readonly rows: readonly SellerHealthRow[];
   readonly withReviews: boolean;
+  /** What the rates are per: orders, or order lines when the data has no order ids. */
+  readonly orderUnit: OrderUnit;
 }
 
 /** A seller with its rates, score and health `tier`; `programmeTier` is the seller's tier (gold, silver, ...). */
@@ -51,14 +55,14 @@ const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
  * of sellers; opening a seller shows its metrics month by month. Clicking a tier of the doughnut (or Enter /
  * Space on it) narrows the table to that tier; it does not change the dashboard's filters.
  *
- * Per seller, over its order lines in the window: order defect rate (a return, a cancellation or a 1–2 star
- * review), late shipment rate (late / completed + returned lines), cancellation rate and mean review
- * sentiment, combined into a 0–100 score (weights 0.4 / 0.25 / 0.2 / 0.15). Targets: Amazon's late shipment
- * < 4 % and cancellation < 2.5 %; the defect rate's 10 % is the sum of Walmart Marketplace's limits for its
- * parts (negative feedback 2 %, returns 6 %, cancellations 2 %). A seller at every target scores 75, the Healthy
- * cut-off; at twice every target 50, the Critical cut-off (see `src/models/health-score.ts`). Sellers with fewer
- * than `min-orders` orders are "Not enough orders". Without the reviews table, sentiment and ratings are
- * unavailable and the score uses the other rates.
+ * Per seller, per order in the window (an order = the seller's lines sharing an `order_id`; each line when the
+ * data has none, and the element says "per order line"): order defect rate (orders with a 1–2 star review), late
+ * shipment rate (orders shipped late / shipped orders), cancellation rate (cancelled orders / orders) and mean
+ * review sentiment, combined into a 0–100 score (weights 0.4 / 0.25 / 0.2 / 0.15). Targets: Amazon's late
+ * shipment < 4 % and cancellation < 2.5 %, Walmart Marketplace's negative feedback ≤ 2 %. A seller at every
+ * target scores 75, the Healthy cut-off; at twice every target 50, the Critical cut-off (see
+ * `src/models/health-score.ts`). Sellers with fewer than `min-orders` orders are "Not enough orders". Without the
+ * reviews table, the defect rate, sentiment and ratings are unavailable and the score uses the other rates.
  *
  * @summary Seller health tiers, a seller table, and each seller's monthly trend.
  * @fires mkt-seller-select - A seller's detail view was opened (`detail.sellerId`) or closed (`sellerId: null`).
@@ -107,6 +111,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     return {
       rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews }), signal)),
       withReviews,
+      orderUnit: orderUnit(dashboard.info),
     };
   }
 
@@ -179,10 +184,12 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         </ul>
       </div>
       <p class="standards">
+        Rates per
+        ${result.orderUnit === 'line' ? html`<strong data-unit="line">order line</strong> (${LINES_AS_ORDERS.toLowerCase()})` : html`<span data-unit="order">order</span>`}.
         Score 0–100: Healthy ≥ ${HEALTHY_FROM} (within Amazon's late-shipment &lt; 4 % and cancellation &lt; 2.5 %
-        targets and Walmart's defect limits), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than
+        targets and Walmart's negative-feedback ≤ 2 %), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than
         ${this.minimum} orders: not scored.
-        ${result.withReviews ? nothing : html`<strong>Review sentiment is unavailable: this dataset has no reviews.</strong>`}
+        ${result.withReviews ? nothing : html`<strong>The defect rate and review sentiment are unavailable: this dataset has no reviews.</strong>`}
       </p>
       <div class="toolbar">
         <label class="visually-hidden" for="search">Search sellers</label>
@@ -337,7 +344,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
               </td>
               <td><span class="badge ${slug(s.tier)}">${s.tier}</span></td>
               <td class="num score">${s.score === null ? '–' : f.count(Math.round(s.score))}</td>
-              <td class="num odr">${f.percent(s.defectRate, 1)}</td>
+              <td class="num odr">${withReviews ? f.percent(s.defectRate, 1) : 'n/a'}</td>
               <td class="num late">${f.percent(s.lateRate, 1)}</td>
               <td class="num rating">${withReviews ? (s.avgRating === null ? '–' : s.avgRating.toFixed(2)) : 'n/a'}</td>
               <td class="num revenue">${f.money(s.revenue)}</td>

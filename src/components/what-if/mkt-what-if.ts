@@ -5,6 +5,8 @@ import type { ExportTable } from '../../charts/export.js';
 import { numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
+import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
+import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS, NO_SESSIONS_IN_SCOPE } from '../base/data-notes.js';
 import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
 
@@ -14,6 +16,10 @@ export interface WhatIfSlice extends SliceBaseline {
 }
 export interface WhatIfResult {
   readonly slices: readonly WhatIfSlice[];
+  /** The dataset has page events (sessions): without them the conversion lever is off and says why. */
+  readonly withSessions: boolean;
+  /** What "orders" count: orders, or order lines when the data has no order ids. */
+  readonly orderUnit: OrderUnit;
 }
 
 type OrderRow = { dim: Dim; slice: string; gmv: number; cost: number; orders: number; shipped: number; late: number };
@@ -81,6 +87,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]),
     );
     return {
+      withSessions: hasSessions,
+      orderUnit: orderUnit(dashboard.info),
       slices: orders.map((o) => ({
         dim: o.dim,
         key: o.slice,
@@ -275,10 +283,18 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
             .value=${pctValue(this.conversion, target.conversion)}
             @change=${(e: Event) => this.set('conversion', e)}
           />
-          <small>now ${f.percent(target.conversion, 1)}</small></label
+          <small class=${target.conversion === null ? 'data-note' : nothing}
+            >${
+              target.conversion === null
+                ? result.withSessions
+                  ? NO_SESSIONS_IN_SCOPE
+                  : NEEDS_PAGE_EVENTS
+                : `now ${f.percent(target.conversion, 1)}`
+            }</small
+          ></label
         >
         <label class="field"
-          ><span>Late-shipment rate (%)</span>
+          ><span>Late-shipment rate (%, per ${result.orderUnit === 'line' ? 'order line' : 'order'})</span>
           <input
             name="late"
             type="number"
@@ -292,7 +308,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
           <small>now ${f.percent(target.lateRate, 1)}</small></label
         >
       </form>
-      ${this.renderTable(p)}
+      ${this.renderTable(p, result.orderUnit)}
+      ${result.orderUnit === 'line' ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>` : nothing}
       <p class="factors">
         ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price ×
         ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
@@ -342,13 +359,13 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     `;
   }
 
-  private renderTable(p: Projection) {
+  private renderTable(p: Projection, unit: OrderUnit) {
     const f = this.format;
     const rowsOf = [
       { key: 'gmv', label: 'GMV', base: p.baseline.gmv, next: p.projected.gmv, fmt: (v: number) => f.money(v) },
       {
         key: 'orders',
-        label: 'Orders',
+        label: unit === 'line' ? 'Orders (lines)' : 'Orders',
         base: p.baseline.orders,
         next: p.projected.orders,
         fmt: (v: number) => f.count(Math.round(v)),

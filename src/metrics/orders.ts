@@ -1,0 +1,17 @@
+/**
+ * How the kit counts orders. An order is the lines of mkt_orders that share an `order_key` (the dataset's
+ * `transactions.order_id`; a line without one is its own order), so every "orders" figure is a count of distinct
+ * keys, never of rows: an order of three lines is one order, and its GMV is the sum of its lines.
+ * Within a filter, an order counts when at least one of its lines matches (an order that spans two categories
+ * counts once in each, and once in the total).
+ */
+export function orderCount(condition?: string): string {
+  return `count(DISTINCT order_key)${condition ? ` FILTER (WHERE ${condition})` : ''}`;
+}
+
+/** The unit the order figures of a dataset count: orders when its lines carry order ids, else lines. */
+export type OrderUnit = 'order' | 'line';
+
+export function orderUnit(info: { readonly orderIds: boolean } | null | undefined): OrderUnit {
+  return info?.orderIds ? 'order' : 'line';
+}

@@ -21,7 +21,8 @@ export type ChoroplethProjection = GeoProjection | GeoIdentityTransform;
 export interface ChoroplethLayout {
   readonly width: number;
   readonly height: number;
-  readonly shapes: readonly { readonly id: string; readonly d: string }[];
+  /** `dot`: a region a few pixels across (Singapore, Malta on a world map), drawn as a dot when it has a value. */
+  readonly shapes: readonly { readonly id: string; readonly d: string; readonly dot?: string }[];
 }
 
 export interface ChoroplethOptions {
@@ -114,14 +115,15 @@ export function choroplethLayout(
   const context = new PixelPath();
   const path = geoPath(fitted, context);
   const measure = geoPath(fitted);
-  const shapes: { id: string; d: string }[] = [];
+  const shapes: { id: string; d: string; dot?: string }[] = [];
   for (const r of regions) {
     path(r.feature);
     const d = context.take();
     if (!d) continue;
-    // A region a few pixels across (Singapore, Malta on a world map) is drawn as a dot that one can see and point at.
     const [x, y] = measure.centroid(r.feature);
-    shapes.push({ id: r.id, d: measure.area(r.feature) >= 12 || !Number.isFinite(x) ? d : dot(x, y, 2.5) });
+    shapes.push(
+      measure.area(r.feature) >= 12 || !Number.isFinite(x) ? { id: r.id, d } : { id: r.id, d, dot: dot(x, y, 2.5) },
+    );
   }
   const layout = { width, height, shapes };
   bySize.set(key, layout);
@@ -156,7 +158,8 @@ export function choropleth(
       .map((s) => {
         const on = selected.has(s.id);
         const name = options.describe(s.id);
-        return svg`<path class="region mark ${on ? 'active' : ''}" d=${s.d} fill=${options.color(values.get(s.id)!)}
+        // A tiny region with a value is a dot that one can see and point at.
+        return svg`<path class="region mark ${on ? 'active' : ''}" d=${s.dot ?? s.d} fill=${options.color(values.get(s.id)!)}
           tabindex="0" role="button" aria-pressed=${on ? 'true' : 'false'} aria-label=${name} data-region=${s.id}
           @click=${() => select(s.id)}
           @keydown=${(e: KeyboardEvent) => {

@@ -290,9 +290,9 @@ export class MktGeo extends MktWidget<GeoResult> {
       }`;
   }
 
-  /** Tall maps (Brazil) stop at three quarters of the width, and at 520 px. */
+  /** A tall map (Brazil) is at most as tall as it is wide, and 480 px. */
   private maxHeight(width: number): number {
-    return Math.min(520, Math.round(width * 0.75));
+    return Math.min(480, width);
   }
 }
 

@@ -9,6 +9,9 @@ import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
 import { sequentialRamp } from '../../src/charts/choropleth.js';
 
+/** A table row's cells, each trimmed, joined by a space. */
+const rowText = (row: Element) => [...row.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' ');
+
 describe('<mkt-geo>', () => {
   let data: MktData;
   let el: MktGeo;
@@ -71,9 +74,7 @@ describe('<mkt-geo>', () => {
     expect(text(el, '.seq-legend-title')).to.equal('Customers');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
     await el.updateComplete;
-    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
-      r.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => rowText(r));
     // 240 / 460 = 52.2%, 120 / 460 = 26.1%, 100 / 460 = 21.7%.
     expect(rows).to.deep.equal(['Texas $240 52.2% 2', 'California $120 26.1% 1', 'New York $100 21.7% 1']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
@@ -95,8 +96,7 @@ async function mountWith(regions: readonly string[], attributes: Record<string, 
   await whenReady(data);
   await settled(el);
   const path = (id: string) => el.shadowRoot!.querySelector<SVGPathElement>(`path[data-region="${id}"]`);
-  const offMap = () =>
-    [...el.shadowRoot!.querySelectorAll('.offmap tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+  const offMap = () => [...el.shadowRoot!.querySelectorAll('.offmap tbody tr')].map(rowText);
   return { data, el, errors, path, offMap };
 }
 
@@ -185,6 +185,21 @@ describe('<mkt-geo> with a map of the page’s own', () => {
     expect(path('Middle Zone')!.getAttribute('fill')).to.equal(sequentialRamp('light')(100 / 260));
     expect(text(el, '.hint')).to.match(/^three-zones\.geojson\. Grey: no sales/);
     expect(offMap()).to.deep.equal(['Atlantis $100 21.7% 1']);
+    data.remove();
+  });
+
+  it('the old atlas attribute still draws a us-atlas file, its pre-projected coordinates as they are', async () => {
+    const { data, el, path } = await mountWith(['California', 'Texas', 'Texas', 'New York'], {
+      atlas: '/node_modules/us-atlas/states-albers-10m.json',
+    });
+    expect(el.shadowRoot!.querySelectorAll('path.region').length).to.equal(51);
+    expect(path('Texas')!.getAttribute('aria-label')).to.equal('Texas: GMV $240, 2 customers');
+    // Albers USA's 975 × 610 frame, scaled to the width: Texas is south-west of New York.
+    const svg = el.shadowRoot!.querySelector('svg.choropleth')!;
+    expect(Number(svg.getAttribute('width')) / Number(svg.getAttribute('height'))).to.be.within(1.5, 1.75);
+    const box = (id: string) => path(id)!.getBBox();
+    expect(box('Texas').x).to.be.lessThan(box('New York').x);
+    expect(box('Texas').y).to.be.greaterThan(box('New York').y);
     data.remove();
   });
 

@@ -126,6 +126,8 @@ export function choroplethLayout(
     );
   }
   const layout = { width, height, shapes };
+  // A few sizes are kept (a card resized back and forth), not every width it went through.
+  if (bySize.size >= 4) bySize.delete(bySize.keys().next().value!);
   bySize.set(key, layout);
   return layout;
 }

@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS } from './test/support/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import {
   viteUrlImports,
+  jsonImports,
   prebundleCommonJs,
   storiesIndex,
   sharedDataMiddleware,
@@ -37,6 +38,7 @@ export default {
   plugins: [
     storiesIndex(),
     viteUrlImports(),
+    jsonImports(),
     prebundleCommonJs(['ml-kmeans']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],

@@ -6,6 +6,10 @@ export interface TableColumn<R> {
   readonly numeric?: boolean;
   /** The unformatted value, for the CSV export (the displayed text otherwise). */
   readonly raw?: (row: R) => unknown;
+  /** Draws the cell (a button, ...) instead of the `value` text; CSV exports still take `value`. */
+  readonly cell?: (row: R) => TemplateResult;
+  /** The cell names its row (a `<th scope="row">`). */
+  readonly rowHeader?: boolean;
 }
 
 /** The data behind a chart as a plain table: the chart's text alternative and its "table view". */
@@ -23,7 +27,11 @@ export function dataTable<R>(caption: string, columns: readonly TableColumn<R>[]
       ${rows.map(
         (r) =>
           html`<tr>
-            ${columns.map((c) => html`<td class=${c.numeric ? 'num' : ''}>${c.value(r)}</td>`)}
+            ${columns.map((c) =>
+              c.rowHeader
+                ? html`<th scope="row" class=${c.numeric ? 'num' : ''}>${c.cell ? c.cell(r) : c.value(r)}</th>`
+                : html`<td class=${c.numeric ? 'num' : ''}>${c.cell ? c.cell(r) : c.value(r)}</td>`,
+            )}
           </tr>`,
       )}
     </tbody>

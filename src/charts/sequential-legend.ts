@@ -20,16 +20,12 @@ export interface SequentialLegendOptions {
 
 /** A colour ramp with ticks, for a sequential colour scale (heatmaps). Hidden from assistive tech: cells carry their values. */
 export function sequentialLegend(options: SequentialLegendOptions): TemplateResult {
-  const { min, max, color, format, title } = options;
+  const { min, max, color, title } = options;
   const width = Math.max(120, options.width ?? 220);
-  const count = Math.max(2, options.ticks ?? 4);
   const id = `mkt-ramp-${++gradientCounter}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 1) : 0);
-  // Round ticks, and the top of the scale when it is not one of them but has room beside the last.
-  const ticks = niceTicks(min, max, count - 1);
-  if (ticks.length === 0 || (ticks[ticks.length - 1] < max && x(max) - x(ticks[ticks.length - 1]) < 40)) ticks.pop();
-  if (ticks[ticks.length - 1] !== max) ticks.push(max);
+  const ticks = legendTicks(options, x);
   return html`<div class="seq-legend" part="legend" aria-hidden="true">
     <span class="seq-legend-title">${title}</span>
     <svg width=${width + 24} height="34" viewBox="-12 0 ${width + 24} 34">
@@ -40,14 +36,48 @@ export function sequentialLegend(options: SequentialLegendOptions): TemplateResu
       </defs>
       <rect x="0" y="0" width=${width} height="10" fill=${`url(#${id})`} rx="2"></rect>
       ${ticks.map(
-        (t, i) => svg`<g transform="translate(${x(t)},0)" class="axis">
+        ({ value, label, anchor }) => svg`<g transform="translate(${x(value)},0)" class="axis">
           <line y1="10" y2="14"></line>
-          <text y="26" text-anchor=${i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
-            >${i === ticks.length - 1 && options.clampedAbove ? `≥ ${format(t)}` : format(t)}</text>
+          <text y="26" text-anchor=${anchor}>${label}</text>
         </g>`,
       )}
     </svg>
   </div>`;
+}
+
+/** Width of a label in the legend's 11 px text, on the wide side (digits and currency signs are about 0.6 em). */
+const labelWidth = (label: string) => label.length * 0.62 * 11;
+
+/**
+ * Round ticks, and the top of the scale, whose labels do not overlap: both ends always (the top replaces a round
+ * tick too close to it), and of the ticks between, those that leave a gap beside their neighbours at this width.
+ */
+function legendTicks(options: SequentialLegendOptions, x: (v: number) => number) {
+  const { min, max, format } = options;
+  const values = niceTicks(min, max, Math.max(2, options.ticks ?? 4) - 1).filter((t) => t < max);
+  if (values[0] !== min) values.unshift(min);
+  values.push(max);
+  const labels = values.map((v, i) => (i === values.length - 1 && options.clampedAbove ? `≥ ${format(v)}` : format(v)));
+  const span = (i: number): [number, number] => {
+    const at = x(values[i]);
+    const w = labelWidth(labels[i]);
+    return i === 0 ? [at, at + w] : i === values.length - 1 ? [at - w, at] : [at - w / 2, at + w / 2];
+  };
+  const gap = 6;
+  const last = values.length - 1;
+  const kept = [0];
+  for (let i = 1; i < last; i++) {
+    const [left, right] = span(i);
+    if (left >= span(kept[kept.length - 1])[1] + gap && right + gap <= span(last)[0]) kept.push(i);
+  }
+  // A ramp too narrow for both ends keeps the top.
+  if (span(last)[0] < span(0)[1] + gap) kept.shift();
+  kept.push(last);
+  return kept.map((i) => ({
+    value: values[i],
+    label: labels[i],
+    anchor: i === 0 ? 'start' : i === last ? 'end' : 'middle',
+  }));
 }
 
 /** Styles of `sequentialLegend()`; add them to the element's styles beside `chartStyles`. */

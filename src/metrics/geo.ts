@@ -13,3 +13,11 @@ export function regionSql(filters: FilterState): string {
       count(DISTINCT customer_key)::INTEGER AS customers
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY gmv DESC, region`;
 }
+
+/**
+ * Every customer region of the dataset with its number of customers, whatever the filters: the map is chosen
+ * from these, so that filtering never switches it.
+ */
+export function regionNamesSql(): string {
+  return `SELECT region, count(*)::INTEGER AS customers FROM customers WHERE region IS NOT NULL GROUP BY ALL ORDER BY region`;
+}

@@ -1,3 +1,4 @@
+import { Table, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { generateDatasetIPC } from '../../generator/core/write-dataset.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import { tableIPCFromRows } from '../../src/schema/arrow.js';
@@ -34,5 +35,25 @@ export function datasetWithout(...tables: TableName[]): Promise<InMemoryDataset>
     const files = { ...d.files };
     for (const t of tables) delete files[t];
     return { ...d, files };
+  });
+}
+
+/**
+ * The marketplace with its customers moved to other regions: each of its US states becomes one of `regions`
+ * (round the list, states in alphabetical order), so the spread of customers stays that of the generated data.
+ */
+export function datasetWithRegions(regions: readonly string[]): Promise<InMemoryDataset> {
+  return storyDataset().then((d) => {
+    const customers = tableFromIPC(d.files.customers!);
+    const column = customers.getChild('region')!;
+    const states = [...new Set(column.toArray() as string[])].sort();
+    const to = new Map(states.map((s, i) => [s, regions[i % regions.length]]));
+    const moved = vectorFromArray(
+      (column.toArray() as string[]).map((s) => to.get(s)!),
+      column.type,
+    );
+    const columns = Object.fromEntries(customers.schema.fields.map((f) => [f.name, customers.getChild(f.name)!]));
+    const table = new Table({ ...columns, region: moved });
+    return { ...d, files: { ...d.files, customers: tableToIPC(table, 'stream') } };
   });
 }

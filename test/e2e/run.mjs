@@ -129,7 +129,7 @@ await check('the Data switch offers Olist only when demo/data has it; a missing 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob: data:";
 const strict = await serveDemo(0, { headers: { 'Content-Security-Policy': CSP } });
-for (const file of ['embed.html', 'index.html']) {
+for (const file of ['embed.html', 'index.html', 'insights.html']) {
   await check(`${file} under a strict Content-Security-Policy: no violation, every element works`, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = collectProblems(page);

@@ -15,7 +15,7 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-revenue-trend': { granularity: 'fortnight' },
   'mkt-tier-contribution': { granularity: 'fortnight' },
   'mkt-category-performance': { metric: 'nope' },
-  'mkt-geo': { metric: 'nope' },
+  'mkt-geo': { metric: 'nope', map: 'nope' },
   'mkt-cohort-heatmap': { entity: 'robots', measure: 'nope', periods: 'abc' },
   'mkt-retention-curves': { entity: 'robots', measure: 'nope', periods: '1e9' },
   'mkt-funnel': { breakdown: 'nope' },

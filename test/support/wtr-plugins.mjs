@@ -22,6 +22,24 @@ export function viteUrlImports() {
   };
 }
 
+/** `import data from 'pkg/file.json'` → a module whose default export is the file's JSON, as Vite does. */
+export function jsonImports() {
+  return {
+    name: 'json-imports',
+    resolveImport({ source }) {
+      if (!source.endsWith('.json') || source.startsWith('.') || source.startsWith('/')) return undefined;
+      return `/__json__/${encodeURIComponent(source)}`;
+    },
+    async serve(context) {
+      if (!context.path.startsWith('/__json__/')) return undefined;
+      const { readFile } = await import('node:fs/promises');
+      const require = createRequire(path.resolve('package.json'));
+      const file = require.resolve(decodeURIComponent(context.path.slice('/__json__/'.length)));
+      return { body: `export default ${await readFile(file, 'utf8')};`, type: 'js' };
+    },
+  };
+}
+
 /** CommonJS packages (ml-kmeans's dependencies) bundled once with esbuild into ES modules. */
 export function prebundleCommonJs(packages) {
   const cache = new Map();

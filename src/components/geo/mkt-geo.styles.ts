@@ -4,25 +4,9 @@ export const geoStyles = css`
   .map > svg {
     width: 100%;
     height: auto;
-    overflow: visible;
   }
-  .state {
-    stroke: var(--mkt-bg, var(--_mkt-bg));
-    stroke-width: 0.75px;
-    stroke-linejoin: round;
-  }
-  .state.empty {
-    fill: var(--mkt-skeleton, var(--_mkt-skeleton));
-  }
-  .state.mark:hover {
-    stroke: var(--mkt-fg, var(--_mkt-fg));
-    stroke-width: 1.5px;
-  }
-  .state.mark:focus-visible,
-  .state.mark.active {
-    stroke: var(--mkt-accent, var(--_mkt-accent));
-    stroke-width: 3px;
-    paint-order: stroke;
+  .notice code {
+    font-size: 0.95em;
   }
   .hint,
   .caption,

@@ -1,16 +1,28 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { interpolateBlues, scaleSequential } from 'd3';
+import { color as parseColor } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import { regionSql } from '../../metrics/geo.js';
+import { regionNamesSql, regionSql } from '../../metrics/geo.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { isActivation } from '../../charts/cursor-keys.js';
 import { sequentialLegend, sequentialLegendStyles } from '../../charts/sequential-legend.js';
-import { loadUsStates, US_ATLAS_SIZE, type StateShape } from '../../charts/us-states.js';
+import {
+  choropleth,
+  choroplethColor,
+  choroplethLayout,
+  choroplethStyles,
+  type ColorScheme,
+} from '../../charts/choropleth.js';
+import { SizeController } from '../../charts/size-controller.js';
+import { MktErrorEvent } from '../../events/error.js';
+import { detectMap, isBuiltInMap, type MapFit } from '../../geo/built-in-maps.js';
+import { loadBuiltInMap, loadUserMap, MapError, type GeoMap } from '../../geo/load-map.js';
+import { matchRegions } from '../../geo/match-regions.js';
+import { placeKey } from '../../geo/places.js';
+import { regionTable } from './region-table.js';
 import { geoStyles } from './mkt-geo.styles.js';
 
 export type GeoMetric = 'gmv' | 'customers';
@@ -22,54 +34,105 @@ export type RegionRow = {
 };
 export interface GeoResult {
   readonly regions: readonly RegionRow[];
-  /** Null when the map could not be loaded (the table is shown instead), with the reason. */
-  readonly states: readonly StateShape[] | null;
-  readonly mapError: string | null;
+  /** The map drawn; null when no map knows the data's regions, or when it could not be loaded. */
+  readonly map: GeoMap | null;
+  /** How the map was picked from the data (null: set by `map`, or none fits). */
+  readonly detected: MapFit | null;
+  /** The dataset's distinct customer regions, whatever the filters. */
+  readonly regionCount: number;
+  readonly mapError: { readonly code: 'fetch-failed' | 'file-malformed'; readonly message: string } | null;
 }
 
 const METRIC_WORDS: Record<GeoMetric, string> = { gmv: 'GMV', customers: 'Customers' };
+const MAP_EXPECTED = 'world, us-states, brazil-states, or the URL of a TopoJSON or GeoJSON file';
 
 /**
- * GMV or customers by customer region as a choropleth of the US states (us-atlas, Albers USA), with a table view
- * and a table of the regions that are not US states. Click a region, or focus it and press Enter, to filter the
- * dashboard to it; again to clear. The region filter itself is not applied here, so every region stays visible.
+ * GMV or customers by customer region as a choropleth: world countries, US states, Brazilian states, or a map of
+ * the page's own. The map is the one whose names and codes match most of the data's regions, unless `map` says
+ * which. Regions the map does not have are listed under the map with their numbers. Click a region, or focus it
+ * and press Enter, to filter the dashboard to it; again to clear. The region filter itself is not applied here,
+ * so every region stays visible.
  *
- * @summary Choropleth of GMV or customers by US state, click to filter.
+ * @summary Choropleth of GMV or customers by country or state (or your own map), click to filter.
  * @fires mkt-filter-change - A region was clicked: `{ regions: [name] }`, or `{ regions: [] }` to clear.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - A query failed, or the map could not be loaded (`fetch-failed`) or read (`file-malformed`).
  * @csspart card - The widget's frame.
  * @csspart map - The map.
  * @csspart legend - The colour legend.
- * @csspart table - The table view.
+ * @csspart table - The table view, and the list of regions not on the map.
  * @cssprop --mkt-accent - Outline of the selected region.
  */
 @customElement('mkt-geo')
 export class MktGeo extends MktWidget<GeoResult> {
-  static override styles = [...MktWidget.styles, chartStyles, sequentialLegendStyles, geoStyles];
+  static override styles = [...MktWidget.styles, chartStyles, choroplethStyles, sequentialLegendStyles, geoStyles];
 
   /** The selection it highlights (see MktWidget). */
   protected override readonly drawnFilters = ['regions'] as const;
 
   /** What the colour shows: `gmv` or `customers`. */
   @property({ reflect: true }) metric: GeoMetric = 'gmv';
-  /** URL of a us-atlas `states-albers-10m.json`; defaults to the copy bundled with the kit. */
+  /**
+   * The map: `world` (countries by ISO 3166-1 name, alpha-2 or alpha-3 code), `us-states` (names, USPS codes),
+   * `brazil-states` (names, two-letter codes), or the URL of a TopoJSON or GeoJSON file of your own (see
+   * `region-key`). Unset: the built-in map whose names match most of the data's regions.
+   */
+  @property() map?: string;
+  /** The property of a user map's features that holds the region name the data uses (`id`: the feature id). */
+  @property({ attribute: 'region-key' }) regionKey = 'name';
+  /** Deprecated: the URL of a map of your own; use `map`. */
   @property() atlas?: string;
 
   @state() private view: 'map' | 'table' = 'map';
+  private readonly size = new SizeController(this);
+  private readonly reportedErrors = new Set<string>();
+  private readonly systemScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly onSchemeChange = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.systemScheme.addEventListener('change', this.onSchemeChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.systemScheme.removeEventListener('change', this.onSchemeChange);
+  }
+
+  /** A built-in map's name, a URL, or null to pick one from the data. */
+  private get mapSource(): string | null {
+    const map = this.map?.trim();
+    if (!map) return this.atlas?.trim() || null;
+    const valid = (v: string) => isBuiltInMap(v) || /[/.:]/.test(v);
+    return this.validAttribute('map', map, valid, '', MAP_EXPECTED) || null;
+  }
 
   protected override queryArgs() {
-    return [this.atlas];
+    return [this.mapSource, this.regionKey];
   }
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<GeoResult> {
-    const [regions, map] = await Promise.all([
+    const source = this.mapSource;
+    const [regions, names] = await Promise.all([
       engine.query(regionSql(filters), signal).then((t) => rows<RegionRow>(t)),
-      loadUsStates(this.atlas || undefined).then(
-        (states) => ({ states, error: null }),
-        (e: unknown) => ({ states: null, error: e instanceof Error ? e.message : String(e) }),
-      ),
+      engine.query(regionNamesSql(), signal).then((t) => rows<{ region: string; customers: number }>(t)),
     ]);
-    return { regions, states: map.states, mapError: map.error };
+    const detected = source === null ? detectMap(names.map((n) => ({ region: n.region, weight: n.customers }))) : null;
+    const base = { regions, detected, regionCount: names.length, map: null, mapError: null };
+    const chosen = source ?? detected?.map;
+    if (!chosen) return base;
+    try {
+      const map = isBuiltInMap(chosen)
+        ? await loadBuiltInMap(chosen)
+        : await loadUserMap(
+            chosen,
+            this.regionKey || 'name',
+            names.map((n) => n.region),
+          );
+      return { ...base, map };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { ...base, mapError: { code: e instanceof MapError ? e.code : 'fetch-failed', message } };
+    }
   }
 
   protected override isEmpty(result: GeoResult): boolean {
@@ -107,15 +170,11 @@ export class MktGeo extends MktWidget<GeoResult> {
     return this.dashboard?.filters.regions ?? [];
   }
 
-  /** Filters to a region; the same region again clears the filter. */
-  toggleRegion(name: string): void {
-    const only = this.selected.length === 1 && this.selected[0] === name;
-    this.changeFilters({ regions: only ? [] : [name] });
-  }
-
-  private describe(r: RegionRow): string {
-    const f = this.format;
-    return `${r.region}: GMV ${f.money(r.gmv)}, ${f.count(r.customers)} ${r.customers === 1 ? 'customer' : 'customers'}`;
+  /** Filters to a region (or to the names the data gives one region); the same again clears the filter. */
+  toggleRegion(names: string | readonly string[]): void {
+    const list = typeof names === 'string' ? [names] : [...names];
+    const same = this.selected.length === list.length && list.every((n) => this.selected.includes(n));
+    this.changeFilters({ regions: same ? [] : list });
   }
 
   protected override exportTable(result: GeoResult): ExportTable {
@@ -125,100 +184,115 @@ export class MktGeo extends MktWidget<GeoResult> {
     };
   }
 
-  protected override renderResult(result: GeoResult) {
-    const names = new Set(result.states?.map((s) => s.name) ?? []);
-    const offMap = result.states ? result.regions.filter((r) => !names.has(r.region)) : [];
-    const showTable = this.view === 'table' || !result.states;
-    return html`
-      ${result.mapError ? html`<p class="notice" role="status">${result.mapError} Showing the table instead.</p>` : nothing}
-      ${showTable ? this.renderTable(result.regions, 'Regions') : this.renderMap(result, result.states!)}
-      ${
-        !showTable && offMap.length > 0
-          ? html`<div class="offmap">
-              <p class="caption">Not on the map</p>
-              ${this.renderTable(offMap, 'Regions that are not US states')}
-            </div>`
-          : nothing
-      }
-    `;
+  /** Light or dark, from the card's background (a page may theme it with --mkt-bg alone). */
+  private scheme(): ColorScheme {
+    const card = this.renderRoot.querySelector('.card');
+    const bg = card ? parseColor(getComputedStyle(card).backgroundColor)?.rgb() : null;
+    if (bg && bg.opacity > 0) return 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b < 128 ? 'dark' : 'light';
+    const token = getComputedStyle(this).getPropertyValue('--mkt-color-scheme').trim();
+    return (token || getComputedStyle(this).getPropertyValue('--_mkt-color-scheme').trim()) === 'dark'
+      ? 'dark'
+      : 'light';
   }
 
-  private renderMap(result: GeoResult, states: readonly StateShape[]) {
+  private report(error: NonNullable<GeoResult['mapError']>): void {
+    if (this.reportedErrors.has(error.message)) return;
+    this.reportedErrors.add(error.message);
+    queueMicrotask(() =>
+      this.dispatchEvent(new MktErrorEvent({ code: error.code, message: error.message, source: this.localName })),
+    );
+  }
+
+  private table(regions: readonly RegionRow[], caption: string, total?: number) {
+    return regionTable(regions, caption, this.format, new Set(this.selected), (r) => this.toggleRegion(r), total);
+  }
+
+  protected override renderResult(result: GeoResult) {
+    if (result.mapError) this.report(result.mapError);
+    if (!result.map) {
+      const why = result.mapError
+        ? this.message('error', `${result.mapError.message} Showing the table instead.`)
+        : html`<p class="notice" role="status">
+            None of the ${result.regionCount} regions of the data is a country, a US state or a Brazilian state, so
+            there is no map to draw: set <code>map</code> to a TopoJSON or GeoJSON map of your own.
+          </p>`;
+      return html`${why}${this.table(result.regions, 'Regions')}`;
+    }
+    if (this.view === 'table') return this.table(result.regions, 'Regions');
+    return this.renderMap(result, result.map);
+  }
+
+  private renderMap(result: GeoResult, map: GeoMap) {
     const f = this.format;
     const key = this.key;
-    const byName = new Map(result.regions.map((r) => [r.region, r]));
-    const max = Math.max(
-      1,
-      ...result.regions.filter((r) => states.some((s) => s.name === r.region)).map((r) => r[key]),
-    );
-    const color = scaleSequential(interpolateBlues).domain([0, max]);
-    const ramp = (v: number) => color(0.15 * max + 0.85 * v);
-    const fmt = (v: number) => (key === 'gmv' ? f.moneyCompact(v) : f.compact(v));
+    const width = this.size.drawWidth;
+    const layout = choroplethLayout(map.features, map.projection, width, this.maxHeight(width));
+    const match = matchRegions(result.regions, map.places, new Set(layout.shapes.map((s) => s.id)));
+    const values = new Map([...match.byFeature].map(([id, rs]) => [id, rs.reduce((s, r) => s + r[key], 0)]));
+    const max = Math.max(0, ...values.values());
+    const color = choroplethColor(max, this.scheme());
     const selected = new Set(this.selected);
-    const withData = states.filter((s) => byName.has(s.name));
+    const [one, many] = map.noun;
+    const describe = (id: string) => {
+      const rs = match.byFeature.get(id) ?? [];
+      const name = map.places.byId.get(id)?.name ?? id;
+      const own = rs.map((r) => r.region).filter((r) => placeKey(r) !== placeKey(name));
+      const gmv = rs.reduce((s, r) => s + r.gmv, 0);
+      const customers = rs.reduce((s, r) => s + r.customers, 0);
+      return `${name}${own.length ? ` (${own.join(', ')})` : ''}: GMV ${f.money(gmv)}, ${f.count(customers)} ${customers === 1 ? 'customer' : 'customers'}`;
+    };
+    const picked = result.detected ? `, picked for the data's region names` : '';
     return html`<div class="map" part="map">
-      <svg
-        viewBox="0 0 ${US_ATLAS_SIZE.width} ${US_ATLAS_SIZE.height}"
-        role="group"
-        aria-label="${METRIC_WORDS[key]} by US state; ${withData.length} states have data. Select a state to filter."
-      >
-        ${states.filter((s) => !byName.has(s.name)).map((s) => svg`<path class="state empty" d=${s.d} aria-hidden="true"></path>`)}
-        ${withData.map((s) => {
-          const r = byName.get(s.name)!;
-          const on = selected.has(s.name);
-          return svg`<path class="state mark ${on ? 'active' : ''}" d=${s.d} fill=${ramp(r[key])} tabindex="0" role="button"
-            aria-pressed=${on ? 'true' : 'false'} aria-label=${this.describe(r)} data-region=${s.name}
-            @click=${() => this.toggleRegion(s.name)}
-            @keydown=${(e: KeyboardEvent) => {
-              if (isActivation(e)) {
-                e.preventDefault();
-                this.toggleRegion(s.name);
-              }
-            }}><title>${this.describe(r)}</title></path>`;
+        ${choropleth(map.features, values, {
+          width,
+          maxHeight: this.maxHeight(width),
+          projection: map.projection,
+          color,
+          describe,
+          label: `${METRIC_WORDS[key]} by ${one}, ${map.title}: ${values.size} ${values.size === 1 ? one : many} have data. Select a ${one} to filter.`,
+          selected: new Set(
+            [...match.byFeature].filter(([, rs]) => rs.some((r) => selected.has(r.region))).map(([id]) => id),
+          ),
+          onSelect: (id) => this.toggleRegion((match.byFeature.get(id) ?? []).map((r) => r.region)),
         })}
-      </svg>
-      ${sequentialLegend({ title: METRIC_WORDS[key], color: ramp, min: 0, max, format: fmt })}
-      <p class="hint">Grey: no ${key === 'gmv' ? 'sales' : 'customers'}. Select a state to filter; again to clear.</p>
-    </div>`;
+        ${
+          values.size > 0
+            ? sequentialLegend({
+                title: METRIC_WORDS[key],
+                color,
+                min: 0,
+                max,
+                format: (v) => (key === 'gmv' ? f.moneyCompact(v) : f.compact(v)),
+                width: Math.min(260, width - 24),
+              })
+            : nothing
+        }
+        <p class="hint">
+          ${map.title}${picked}.
+          ${
+            values.size > 0
+              ? `Grey: no ${key === 'gmv' ? 'sales' : 'customers'}. Select a ${one} to filter; again to clear.`
+              : `None of the data's regions is on this map.`
+          }
+        </p>
+      </div>
+      ${
+        match.unmatched.length > 0
+          ? html`<div class="offmap">
+              <p class="caption">Not on the map (${match.unmatched.length})</p>
+              ${this.table(
+                match.unmatched,
+                `Regions that are not ${many} of this map`,
+                result.regions.reduce((s, r) => s + r.gmv, 0),
+              )}
+            </div>`
+          : nothing
+      }`;
   }
 
-  private renderTable(regions: readonly RegionRow[], caption: string) {
-    const f = this.format;
-    const total = regions.reduce((s, r) => s + r.gmv, 0);
-    const selected = new Set(this.selected);
-    return html`<table class="data" part="table">
-      <caption class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Region</th>
-          <th scope="col" class="num">GMV</th>
-          <th scope="col" class="num">Share</th>
-          <th scope="col" class="num">Customers</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${regions.map(
-          (r) =>
-            html`<tr data-region=${r.region}>
-              <th scope="row">
-                <button
-                  type="button"
-                  class="region"
-                  aria-pressed=${selected.has(r.region) ? 'true' : 'false'}
-                  @click=${() => this.toggleRegion(r.region)}
-                >
-                  ${r.region}
-                </button>
-              </th>
-              <td class="num">${f.money(r.gmv)}</td>
-              <td class="num">${f.percent(total > 0 ? r.gmv / total : null, 1)}</td>
-              <td class="num">${f.count(r.customers)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+  /** A tall map (Brazil) is at most as tall as it is wide, and 480 px. */
+  private maxHeight(width: number): number {
+    return Math.min(480, width);
   }
 }
 

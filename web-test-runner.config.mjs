@@ -9,6 +9,7 @@ import {
   storiesIndex,
   sharedDataMiddleware,
   summaryReporter,
+  svgSnapshots,
 } from './test/support/wtr-plugins.mjs';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const filter = process.env.TEST_FILES;
@@ -36,6 +37,7 @@ export default {
   middleware: [sharedDataMiddleware()],
   plugins: [
     storiesIndex(),
+    svgSnapshots(),
     viteUrlImports(),
     prebundleCommonJs(['ml-kmeans']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

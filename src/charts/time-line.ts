@@ -166,8 +166,8 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
           @click=${options.pick.click}></rect>`
           : nothing
       }
-      ${series.map((s) => drawSeries(s, X, Y, h))}
       ${(options.rules ?? []).map((r) => svg`<line class=${r.class} x1=${num(X(r.x))} x2=${num(X(r.x))} y1="0" y2=${h}></line>`)}
+      ${series.map((s) => drawSeries(s, X, Y, h))}
       ${at !== null && read ? cursorMark(at, series, cursor!, X, Y, h) : nothing}
       ${
         cursor

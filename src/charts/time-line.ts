@@ -40,6 +40,8 @@ export interface TimeSeries {
   /** Dots: a `<title>` each. */
   readonly title?: (point: TimePoint) => string;
   readonly interaction?: SeriesInteraction;
+  /** Class of the series' group (`<g class="series …" data-key>`), drawn for interactive or highlightable series. */
+  readonly group?: string;
   /** Highlighted: its points are dotted and its end labelled. */
   readonly on?: boolean;
   /** A label at the last point. */
@@ -239,7 +241,9 @@ function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => n
         ? svg`<text class="end-label" x=${num(X(last.x) - 4)} y=${num(Y(last.y!) - 7)} text-anchor="end">${s.endLabel}</text>`
         : nothing
     }`;
-  return i || s.on !== undefined ? svg`<g class="series ${s.on ? 'on' : ''}" data-key=${s.key}>${marks}</g>` : marks;
+  return i || s.on !== undefined
+    ? svg`<g class=${['series', s.group, s.on ? 'on' : ''].filter(Boolean).join(' ')} data-key=${s.key}>${marks}</g>`
+    : marks;
 }
 
 /** The line as a solid path over complete periods and a dashed one over the stretches into a partial period. */

@@ -1,0 +1,8 @@
+import { interpolateBlues, interpolateOranges } from 'd3';
+
+/**
+ * Sequential colour ramps, t in [0, 1] from pale to dark: blue for shares that are good (retention, one shade per
+ * cohort), orange for shares that are bad (churn). Charts and elements name a ramp here rather than reach for d3.
+ */
+export const blues: (t: number) => string = interpolateBlues;
+export const oranges: (t: number) => string = interpolateOranges;

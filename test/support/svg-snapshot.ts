@@ -77,3 +77,26 @@ export async function mountChart(draw: (host: ChartHost) => unknown): Promise<Ch
   await host.updateComplete;
   return host;
 }
+
+/**
+ * Where a sankey's node labels lie on its flows: each label's box (with the flow's half width around it) against
+ * points every 2 px along each link. Returns "label on source→target" for each overlap.
+ */
+export function labelsOnFlows(svg: SVGSVGElement): string[] {
+  const found: string[] = [];
+  for (const text of svg.querySelectorAll<SVGTextElement>('.node text')) {
+    const b = text.getBBox();
+    for (const link of svg.querySelectorAll<SVGPathElement>('path.link')) {
+      const half = Number(link.getAttribute('stroke-width') ?? 0) / 2;
+      const length = link.getTotalLength();
+      for (let t = 0; t <= length; t += 2) {
+        const p = link.getPointAtLength(t);
+        if (p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y - half && p.y <= b.y + b.height + half) {
+          found.push(`${text.textContent!.trim()} on ${link.dataset.link}`);
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { scaleLinear } from 'd3';
-import { isActivation } from './cursor-keys.js';
+import { onActivate } from './cursor-keys.js';
 
 export interface Bar {
   /** Identifies the bar: its `data-key`, and what a click selects. */
@@ -68,7 +68,7 @@ export function bars(rows: readonly Bar[], options: BarsOptions): TemplateResult
     return svg`<g class="bar-row mark ${on ? 'selected' : select.selected.size > 0 ? 'dim' : ''}" data-key=${r.key}
         transform="translate(0,${i * row})" tabindex="0" role="button" aria-pressed=${on ? 'true' : 'false'}
         aria-label=${select.label(r, on)} @click=${toggle}
-        @keydown=${(e: KeyboardEvent) => isActivation(e) && (e.preventDefault(), toggle())}
+        @keydown=${onActivate(toggle)}
         @pointerenter=${(e: PointerEvent) => select.enter?.(e, r)} @focus=${(e: FocusEvent) => select.enter?.(e, r)}
         @pointerleave=${() => select.leave?.()} @blur=${() => select.leave?.()}>${marks}</g>`;
   };

@@ -1,6 +1,6 @@
 import { html, svg, type TemplateResult } from 'lit';
 import { arc, pie, type PieArcDatum } from 'd3';
-import { isActivation } from './cursor-keys.js';
+import { onActivate } from './cursor-keys.js';
 
 export interface Slice {
   readonly key: string;
@@ -51,7 +51,7 @@ export function doughnut(slices: readonly Slice[], options: DoughnutOptions): Te
         return select
           ? svg`<path class=${cls} d=${round(shape(a))} fill=${s.color} data-key=${s.key} tabindex="0" role="button"
               aria-pressed=${on ? 'true' : 'false'} aria-label=${s.label} @click=${() => select.toggle(s.key)}
-              @keydown=${(e: KeyboardEvent) => isActivation(e) && (e.preventDefault(), select.toggle(s.key))}
+              @keydown=${onActivate(() => select.toggle(s.key))}
               ><title>${s.label}</title></path>`
           : svg`<path class="slice" d=${round(shape(a))} fill=${s.color} data-key=${s.key}><title>${s.label}</title></path>`;
       })}

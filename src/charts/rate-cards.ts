@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CursorController } from './cursor.js';
-import { isActivation } from './cursor-keys.js';
+import { onActivate } from './cursor-keys.js';
 import { styleProps } from './style-props.js';
 
 export interface RateCard {
@@ -51,7 +51,7 @@ export function rateCards(cards: readonly RateCard[], options: RateCardsOptions)
           aria-pressed=${select ? String(on) : nothing}
           aria-label=${select ? nothing : c.lines.join('. ')}
           @click=${toggle}
-          @keydown=${(e: KeyboardEvent) => isActivation(e) && (e.preventDefault(), toggle())}
+          @keydown=${onActivate(toggle)}
           @focus=${(e: FocusEvent) => cursor.showAt(e, c.lines)}
           @blur=${cursor.hide}
           @pointerenter=${(e: PointerEvent) => cursor.showAt(e, c.lines)}

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { area, scaleLinear, scaleUtc } from 'd3';
 import { axisBottom, axisLeft } from './axes.js';
 import type { CursorController } from './cursor.js';
+import { onActivate } from './cursor-keys.js';
 import { tickCount, timeTickFormat } from './time-format.js';
 
 export type XValue = Date | number;
@@ -230,7 +231,7 @@ function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => n
     i
       ? svg`<path class="${cls}${extra}" part="line" d=${d} stroke=${s.color ?? nothing} tabindex="0" role=${i.role}
           aria-label=${i.label} @focus=${i.enter} @blur=${i.leave} @pointerenter=${i.enter} @click=${i.activate}
-          @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), i.activate())}></path>`
+          @keydown=${onActivate(i.activate)}></path>`
       : svg`<path class="${cls}${extra}" d=${d} stroke=${s.color ?? nothing}></path>`;
   const last = [...pts].reverse().find((p) => p.y !== null);
   const marks = svg`${solid ? path(solid, '') : nothing}${dashed ? path(dashed, ' incomplete') : nothing}

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { hierarchy, treemap as layoutTreemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
-import { isActivation } from './cursor-keys.js';
+import { onActivate } from './cursor-keys.js';
 
 export interface Tile {
   readonly key: string;
@@ -50,7 +50,7 @@ export function treemap(tiles: readonly Tile[], options: TreemapOptions): Templa
       return svg`<g class=${cls} transform="translate(${r(leaf.x0)},${r(leaf.y0)})" data-key=${t.key}
         tabindex=${select ? '0' : nothing} role=${select ? 'button' : nothing} aria-pressed=${select ? String(on) : nothing}
         aria-label=${select ? t.label : nothing} @click=${() => select?.toggle(t.key)}
-        @keydown=${(e: KeyboardEvent) => select && isActivation(e) && (e.preventDefault(), select.toggle(t.key))}>
+        @keydown=${onActivate(() => select?.toggle(t.key))}>
         <title>${t.label}</title>
         <rect width=${r(Math.max(0, leaf.x1 - leaf.x0))} height=${r(Math.max(0, leaf.y1 - leaf.y0))} fill=${t.color}></rect>
       </g>`;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleProps } from '../../charts/style-props.js';
+import { legend } from '../../charts/legend.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -218,19 +218,24 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
         })}
         ${this.cursor.overlay(true)}
       </div>
-      ${
-        result.compare || partials.length > 0
-          ? html`<ul class="legend" part="legend">
-              ${
-                result.compare
-                  ? html`<li><span class="swatch" ${styleProps({ background: SERIES[0] })}></span>GMV</li>
-                      <li><span class="swatch dashed"></span>Prior period</li>`
-                  : nothing
-              }
-              ${partials.length > 0 ? html`<li class="partial"><span class="swatch dashed accent"></span>Partial ${unit}: ${partials.map((r) => dayRangeLabel(r.bucket_from, r.bucket_to, this.dashboard?.locale ?? 'en-US')).join(', ')}</li>` : nothing}
-            </ul>`
-          : nothing
-      }`;
+      ${legend([
+        ...(result.compare
+          ? [
+              { label: 'GMV', color: SERIES[0] },
+              { label: 'Prior period', dashed: true },
+            ]
+          : []),
+        ...(partials.length > 0
+          ? [
+              {
+                label: `Partial ${unit}: ${partials.map((r) => dayRangeLabel(r.bucket_from, r.bucket_to, this.dashboard?.locale ?? 'en-US')).join(', ')}`,
+                dashed: true,
+                accent: true,
+                class: 'partial',
+              },
+            ]
+          : []),
+      ])}`;
   }
 
   /** The chart in one sentence: "GMV by week, Jan 6, 2025 – Dec 29, 2025, 52 points; peak $412K in the week of Nov 24, 2025." */

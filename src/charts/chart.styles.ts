@@ -39,6 +39,9 @@ export const chartStyles = css`
     stroke: var(--mkt-series-1, var(--_mkt-series-1));
     stroke-width: 1.5px;
   }
+  .column.partial rect {
+    fill-opacity: 0.45;
+  }
   .legend .swatch.dashed {
     height: 0;
     border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));

@@ -9,6 +9,8 @@ export interface StackedColumn {
   readonly x: Date;
   /** The value of each layer (a missing layer counts 0). */
   readonly values: Readonly<Record<string, number>>;
+  /** The period is incomplete (a partial week or month): drawn faded, so it does not read as a fall. */
+  readonly partial?: boolean;
 }
 
 export interface StackedBarsOptions {
@@ -69,12 +71,14 @@ export function stackedBars(columns: readonly StackedColumn[], options: StackedB
       </g>
       ${columns.map((c, i) => {
         let base = 0;
-        return svg`<g class="column ${i === active ? 'active' : ''}">${keys.map((k) => {
-          const y0 = y(base);
-          base += c.values[k] ?? 0;
-          return svg`<rect x=${r(x(ids[i]) ?? 0)} y=${r(y(base))} width=${r(x.bandwidth())}
+        return svg`<g class=${['column', i === active ? 'active' : '', c.partial ? 'partial' : ''].filter(Boolean).join(' ')}>${keys.map(
+          (k) => {
+            const y0 = y(base);
+            base += c.values[k] ?? 0;
+            return svg`<rect x=${r(x(ids[i]) ?? 0)} y=${r(y(base))} width=${r(x.bandwidth())}
             height=${r(Math.max(0, y0 - y(base)))} fill=${options.color(k)}></rect>`;
-        })}</g>`;
+          },
+        )}</g>`;
       })}
       <rect
         class="hit plot"

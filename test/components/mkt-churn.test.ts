@@ -32,7 +32,9 @@ describe('<mkt-churn> on the tiny marketplace', () => {
     const cells = [...churn.shadowRoot!.querySelectorAll('details tbody td')].map((td) => td.textContent!.trim());
     expect(cells).to.deep.equal(['Feb 1, 2025', '1', '1', '100.0%']);
     // By segment: c2 is Loyal Customers.
-    expect(churn.shadowRoot!.querySelector('g.bar-row[data-key]')!.getAttribute('data-key')).to.equal('Loyal Customers');
+    expect(churn.shadowRoot!.querySelector('g.bar-row[data-key]')!.getAttribute('data-key')).to.equal(
+      'Loyal Customers',
+    );
   });
 
   it('says plainly when there are too few customers for the churn model', () => {

@@ -72,8 +72,7 @@ describe('<mkt-cohort-heatmap>', () => {
   });
 
   it('filters the dashboard to a clicked cohort and clears it on a second click', async () => {
-    const cell = () =>
-      heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[data-key="2025-02"][data-column="0"]')!;
+    const cell = () => heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[data-key="2025-02"][data-column="0"]')!;
     setTimeout(() => cell().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const event = await oneEvent(heatmap, MktFilterChangeEvent.eventName);
     expect((event as MktFilterChangeEvent).detail).to.deep.equal({ cohort: '2025-02' });

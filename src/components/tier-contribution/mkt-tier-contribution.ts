@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
@@ -21,7 +21,7 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { CursorController } from '../../charts/cursor.js';
 import { stackedBars } from '../../charts/stacked-bars.js';
-import { bucketLabel, utcDay } from '../../charts/time-format.js';
+import { bucketLabel, isPartial, periodEnd, utcDay } from '../../charts/time-format.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { tierContributionStyles } from './mkt-tier-contribution.styles.js';
 
@@ -198,36 +198,48 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     return html`${this.renderChart(result)}${legend}`;
   }
 
+  /** The window holds only part of the bucket's week or month. */
+  private partial(b: TierBucket, { window, granularity }: TierContributionResult): boolean {
+    const end = periodEnd(b.bucket, granularity);
+    const from = b.bucket < window.from ? window.from : b.bucket;
+    return isPartial(b.bucket, from, end > window.to ? window.to : end, granularity);
+  }
+
   private renderChart(result: TierContributionResult) {
     const f = this.format;
     const locale = this.dashboard?.locale ?? 'en-US';
     const shares = result.shares.map((t) => `${tierWord(t.tier)} ${f.percent(t.share, 0)}`).join(', ');
     return html`<div class="chart">
-      ${stackedBars(
-        result.buckets.map((b) => ({ x: utcDay(b.bucket), values: b.gmv })),
-        {
-          width: this.size.drawWidth,
-          height: HEIGHT,
-          keys: result.tiers,
-          color: (tier) => this.color(result, tier),
-          locale,
-          yFormat: (v) => f.moneyCompact(v),
-          label: `GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${shares} of the total. Use the arrow keys to read each ${result.granularity}.`,
-          cursor: {
-            controller: this.cursor,
-            lines: (i) => {
-              const b = result.buckets[i];
-              return [
-                bucketLabel(b.bucket, result.granularity, locale),
-                ...result.tiers.map((t) => `${tierWord(t)} ${f.money(b.gmv[t] ?? 0)}`),
-                `Total ${f.money(b.total)}`,
-              ];
+        ${stackedBars(
+          result.buckets.map((b) => ({ x: utcDay(b.bucket), values: b.gmv, partial: this.partial(b, result) })),
+          {
+            width: this.size.drawWidth,
+            height: HEIGHT,
+            keys: result.tiers,
+            color: (tier) => this.color(result, tier),
+            locale,
+            yFormat: (v) => f.moneyCompact(v),
+            label: `GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${shares} of the total. Use the arrow keys to read each ${result.granularity}.`,
+            cursor: {
+              controller: this.cursor,
+              lines: (i) => {
+                const b = result.buckets[i];
+                return [
+                  bucketLabel(b.bucket, result.granularity, locale),
+                  ...result.tiers.map((t) => `${tierWord(t)} ${f.money(b.gmv[t] ?? 0)}`),
+                  `Total ${f.money(b.total)}`,
+                ];
+              },
             },
           },
-        },
-      )}
-      ${this.cursor.overlay(true)}
-    </div>`;
+        )}
+        ${this.cursor.overlay(true)}
+      </div>
+      ${
+        result.buckets.some((b) => this.partial(b, result))
+          ? html`<p class="note partial">Faded: a ${result.granularity} the date range holds only in part.</p>`
+          : nothing
+      }`;
   }
 }
 

@@ -36,8 +36,8 @@ export interface SankeyOptions {
   readonly width: number;
   readonly height: number;
   readonly label: string;
-  /** A node's figure: under its name when it is tall enough, beside it otherwise. */
-  readonly count: (node: LaidNode) => string;
+  /** A node's figure: under its name when the node is tall enough (`tall`), beside it otherwise (when it fits). */
+  readonly count: (node: LaidNode, tall: boolean) => string;
   readonly nodeLines: (node: LaidNode) => readonly string[];
   /** A link's lines; `entry` is the focused entry node, if any. */
   readonly linkLines: (link: FlowLink, entry: string | null) => readonly string[];
@@ -53,8 +53,8 @@ type L = SankeyLink<FlowNode, FlowLink>;
 const BAR = 12;
 /** Least room for a link to bend between two columns. */
 const LINK_ROOM = 60;
-/** About the width of a character of a node's bold 11.5 px label. */
-const CHAR = 7;
+/** About the width of a character of a node's bold 11.5 px label (generous: a clipped label beats one on a flow). */
+const CHAR = 7.5;
 const name = (n: string | number | N) => (n as N).name;
 const linkName = (l: L) => `${name(l.source)}→${name(l.target)}`;
 
@@ -71,7 +71,7 @@ export function sankey(
 ): { chart: TemplateResult; width: number } {
   const columns = countColumns(nodes, links);
   const labelRoom = Math.round(
-    Math.max(70, Math.min(130, (options.width - columns * BAR - (columns - 1) * LINK_ROOM) / columns)),
+    Math.max(70, Math.min(160, (options.width - columns * BAR - (columns - 1) * LINK_ROOM) / columns)),
   );
   const width = Math.max(options.width, columns * (BAR + labelRoom) + (columns - 1) * LINK_ROOM);
   const height = options.height;
@@ -136,7 +136,7 @@ export function sankey(
         const tall = y1 - y0 >= 26;
         const room = x1 - x0 - BAR - 8;
         const label = fit(n.label ?? n.name, room);
-        const count = options.count(node);
+        const count = options.count(node, tall);
         const inline = !tall && (label.length + count.length + 1) * CHAR <= room;
         const tx = x0 + BAR + 5;
         return svg`<g class="node ${n.class ?? ''} ${a?.name === n.name ? 'on' : ''}" part="node" data-node=${n.name}

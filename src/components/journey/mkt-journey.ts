@@ -172,7 +172,7 @@ export class MktJourney extends MktWidget<JourneyResult> {
           mode === 'repeat'
             ? 'Repeat purchase paths of known visitors'
             : 'Session paths from traffic source to purchase or exit',
-        count: (n) => `${f.compact(n.value)} · ${share(n.value)}`,
+        count: (n, tall) => (tall ? `${f.compact(n.value)} · ${share(n.value)}` : f.compact(n.value)),
         nodeLines: (n) => [
           n.label ?? n.name,
           `${f.count(n.value)} ${unit} (${share(n.value)} of all)`,

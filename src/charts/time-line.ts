@@ -74,6 +74,8 @@ export interface TimeLineOptions {
   readonly xSpacing?: number;
   readonly yFormat: (value: number) => string;
   readonly yTicks?: number;
+  /** How finely the top of the y axis is rounded (d3's `nice(count)`; default `yTicks`). */
+  readonly yNice?: number;
   /** The y axis reaches at least this (default: a hair above 0). */
   readonly yMin?: number;
   /** Room above the largest value, as a factor (1.08: 8%). */
@@ -122,7 +124,7 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
   for (const p of all) top = Math.max(top, p.y ?? 0);
   const y = scaleLinear()
     .domain([0, top * (options.headroom ?? 1)])
-    .nice(options.yTicks ?? 4)
+    .nice(options.yNice ?? options.yTicks ?? 4)
     .range([h, 0]);
   const Y = (v: number) => y(v);
   const xTickValues = utc ? timeTicks(x as ReturnType<typeof scaleUtc>, w, options) : null;

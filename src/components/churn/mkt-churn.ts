@@ -246,6 +246,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
           xFormat: (d) => f.month(d as Date),
           yFormat: (v) => f.percent(v, 0),
           yMin: 0.1,
+          yNice: 10,
           label: 'Churn rate by month; the table view lists the values',
           part: 'chart',
         },

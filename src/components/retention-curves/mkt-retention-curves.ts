@@ -146,6 +146,7 @@ export class MktRetentionCurves extends CohortWidget {
           xTicks: Math.min(m.periods - 1, width < 420 ? 5 : 11),
           xFormat: (v) => (Number.isInteger(v) ? String(v) : ''),
           yTicks: 5,
+          yNice: 10,
           yFormat: (v) => f.percent(v, 0),
           headroom: 1.08,
           label: `${m.entity === 'sellers' ? 'Seller' : 'Customer'} retention curves by month since the cohort month`,

@@ -32,7 +32,7 @@ export interface TimeSeries {
   /** `line`, `area` (down to the x axis), `band` (between `y0` and `y`) or `dots`. */
   readonly mark: 'line' | 'area' | 'band' | 'dots';
   readonly points: readonly TimePoint[];
-  /** CSS class of the mark (default: the mark's name); the element's styles colour it. */
+  /** CSS class of the mark (default: the mark's name, `dot` for dots); the element's styles colour it. */
   readonly class?: string;
   /** A colour for the line and its dots, where a class cannot say it (one shade per cohort). */
   readonly color?: string;
@@ -208,7 +208,7 @@ function timeTicks(x: ReturnType<typeof scaleUtc>, w: number, options: TimeLineO
 
 function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => number, h: number) {
   const pts = s.points;
-  const cls = s.class ?? s.mark;
+  const cls = s.class ?? (s.mark === 'dots' ? 'dot' : s.mark);
   if (s.mark === 'dots')
     return pts.map((p) =>
       p.y === null

@@ -56,6 +56,19 @@ describe('timeLine()', () => {
     expect(host.shadowRoot!.querySelectorAll('circle.partial-point')).to.have.length(1);
   });
 
+  it('draws dots with the class "dot" and a title each', () => {
+    host = renderChart(
+      timeLine([{ key: 'rate', mark: 'dots', points: months, title: (p) => `y ${p.y}` }], {
+        width: 300,
+        height: 120,
+        yFormat: money,
+        label: 'Rates',
+      }),
+    );
+    const dots = [...host.shadowRoot!.querySelectorAll('circle.dot')];
+    expect(dots.map((d) => d.querySelector('title')!.textContent)).to.deep.equal(['y 100', 'y 200', 'y 50']);
+  });
+
   it('keeps at least three labelled ticks on a year of weeks at phone width', () => {
     // Mondays from 30 Dec 2024 to 29 Dec 2025: at two ticks d3 would pick one a year, and label it "2025" alone.
     const year = Array.from({ length: 53 }, (_, i) => ({ x: new Date(Date.UTC(2024, 11, 30 + 7 * i)), y: i + 1 }));

@@ -46,6 +46,15 @@ describe('<mkt-revenue-trend>', () => {
     await trend.updateComplete;
   });
 
+  it('marks the partial first and last months as incomplete: dashed into them, named in the legend', () => {
+    // The data runs 10 Jan – 10 Mar: January and March are partial, February is whole.
+    const dashed = trend.shadowRoot!.querySelectorAll('path.line.incomplete:not(.prior)');
+    expect(dashed).to.have.length(1);
+    expect(dashed[0].getAttribute('d')!.match(/M/g)).to.have.length(2);
+    expect(trend.shadowRoot!.querySelectorAll('circle.partial-point')).to.have.length(2);
+    expect(text(trend, '.legend .partial')).to.equal('Partial month: Jan 10 – Jan 31, Mar 1 – Mar 10');
+  });
+
   it('reads each point with the keyboard', async () => {
     const plot = trend.shadowRoot!.querySelector('.plot') as SVGElement;
     plot.focus();

@@ -40,6 +40,9 @@ describe('<mkt-tier-contribution>', () => {
 
   it('stacks one column per month and reads it from the keyboard', async () => {
     expect(tiers.shadowRoot!.querySelectorAll('g.column')).to.have.length(3);
+    // The data runs 10 Jan – 10 Mar: January and March are partial months, drawn faded and said so.
+    expect(tiers.shadowRoot!.querySelectorAll('g.column.partial')).to.have.length(2);
+    expect(text(tiers, '.note.partial')).to.equal('Faded: a month the date range holds only in part.');
     const plot = tiers.shadowRoot!.querySelector('.plot') as SVGElement;
     plot.focus();
     await tiers.updateComplete;

@@ -174,8 +174,8 @@ describe('Revenue and seller elements on generated data match independent SQL', 
       FROM sales x JOIN sellers s ON s.id = x.seller_id, span WHERE x.first < span.recent GROUP BY 1`);
     expect(churn.length).to.be.greaterThan(0);
     const shown = Object.fromEntries(
-      [...el('mkt-seller-churn').shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [
-        g.getAttribute('data-tier'),
+      [...el('mkt-seller-churn').shadowRoot!.querySelectorAll('g.bar-row[data-key]')].map((g) => [
+        g.getAttribute('data-key'),
         g.querySelector('text.value')!.textContent!.trim(),
       ]),
     );

@@ -14,6 +14,7 @@ export type MktErrorCode =
   | 'table-empty'
   | 'engine-failed'
   | 'query-failed'
+  | 'render-failed'
   | 'filter-invalid'
   | 'attribute-invalid'
   | 'export-failed';

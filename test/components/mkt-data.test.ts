@@ -170,6 +170,49 @@ describe('<mkt-data>', () => {
     history.replaceState(null, '', start);
   });
 
+  it('ignores a link with a NUL byte in a filter, with a warning and an mkt-error filter-invalid', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?n.regions=Texas%00`);
+    const codes: string[] = [];
+    const onError = (e: MktErrorEvent) => codes.push(e.detail.code);
+    document.addEventListener('mkt-error', onError);
+    const data = await mount<MktData>(
+      html`<mkt-data id="n" url-state .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    history.replaceState(null, '', start);
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    document.removeEventListener('mkt-error', onError);
+    expect(codes).to.include('filter-invalid');
+    expect(data.filters.regions).to.deep.equal([]);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    data.remove();
+  });
+
+  it('clamps a year typo in a link (dateFrom=0202-06-01) to the first day of the data once it is loaded', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?y.dateFrom=0202-06-01&y.tiers=gold`);
+    const messages: string[] = [];
+    const onError = (e: MktErrorEvent) => messages.push(`${e.detail.code}: ${e.detail.message}`);
+    document.addEventListener('mkt-error', onError);
+    const data = await mount<MktData>(
+      html`<mkt-data id="y" url-state .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    history.replaceState(null, '', start);
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    document.removeEventListener('mkt-error', onError);
+    // The tiny marketplace's first order is on 2025-01-10; the gold filter still holds: t1 + t5 + t7 = 300.
+    expect(data.filters.dateFrom).to.equal('2025-01-10');
+    expect(data.filters.tiers).to.deep.equal(['gold']);
+    expect(messages.some((m) => m.startsWith('filter-invalid: ') && m.includes('0202-06-01'))).to.be.true;
+    expect(text(kpis, '.message.error')).to.equal('');
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$300');
+    data.remove();
+  });
+
   describe('bad datasets give a clear error in the widgets and as mkt-error', () => {
     it('a file that answers 404', async () => {
       const { data, events, kpis } = await loadError(

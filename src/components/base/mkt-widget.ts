@@ -7,7 +7,7 @@ import type { DashboardState } from '../../data/dashboard-state.js';
 import type { QueryEngine, QueryPriority } from '../../data/query-engine.js';
 import type { FilterKey, FilterPatch, FilterState } from '../../data/filter-state.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
-import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
+import { DatasetError, isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { formatter, type Formatter } from '../../format/format.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
@@ -460,10 +460,23 @@ export abstract class MktWidget<T> extends LitElement {
    * while: no flash of a skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
    */
   private resultView(value: T, stale: boolean): TemplateResult {
-    return html`<div class=${stale ? 'shown stale' : 'shown'}>
-      ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
-    </div>`;
+    let view: TemplateResult | typeof nothing;
+    try {
+      view = this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value);
+    } catch (error) {
+      // A result the chart cannot draw is an error in place, not a widget stuck in its last state.
+      if (this.drawFailure?.value !== value) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.drawFailure = {
+          value,
+          error: new DatasetError('render-failed', `This view could not be drawn: ${reason}`),
+        };
+      }
+      return this.renderError(this.drawFailure.error);
+    }
+    return html`<div class=${stale ? 'shown stale' : 'shown'}>${view}</div>`;
   }
+  private drawFailure: { value: T; error: DatasetError } | null = null;
 
   /** The chart, or its data view as a table when the "Table" toggle is on. */
   private renderView(value: T): TemplateResult | typeof nothing {

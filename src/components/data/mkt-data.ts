@@ -4,7 +4,13 @@ import { ContextProvider } from '@lit/context';
 import { dashboardContext } from '../../data/context.js';
 import type { DashboardState } from '../../data/dashboard-state.js';
 import { DashboardLoader } from '../../data/dashboard-loader.js';
-import { applyFilterPatch, EMPTY_FILTERS, FilterValidationError, type FilterPatch } from '../../data/filter-state.js';
+import {
+  checkFilterPatch,
+  EMPTY_FILTERS,
+  fitFiltersToData,
+  FilterValidationError,
+  type FilterPatch,
+} from '../../data/filter-state.js';
 import { readUrlFilters, writeUrlFilters } from '../../data/url-state.js';
 import type { InMemoryDataset } from '../../data/load-dataset.js';
 import type { ColumnMapping } from '../../schema/manifest.js';
@@ -53,7 +59,7 @@ export class MktData extends LitElement {
 
   @state() private dashboard: DashboardState = this.initialState();
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
-  private readonly loader = new DashboardLoader((patch) => this.update$(patch));
+  private readonly loader = new DashboardLoader((patch) => this.update$(patch.info ? this.fitFilters(patch) : patch));
   private readonly subscribers = new Set<(state: DashboardState) => void>();
   private readonly onOwnFilterChange = (event: MktFilterChangeEvent) => this.handleFilterChange(event);
   private readonly onPageFilterChange = (event: MktFilterChangeEvent) => {
@@ -86,9 +92,13 @@ export class MktData extends LitElement {
     return () => this.subscribers.delete(callback);
   }
 
-  /** Applies a filter patch, as a `mkt-filter-change` event would. Throws `FilterValidationError` when invalid. */
+  /**
+   * Applies a filter patch, as a `mkt-filter-change` event would. Throws `FilterValidationError` when invalid; a
+   * date outside the data is clamped to its first or last day, with a warning and an `mkt-error` (`filter-invalid`).
+   */
   setFilters(patch: FilterPatch): void {
-    const next = applyFilterPatch(this.dashboard.filters, patch);
+    const { filters: next, adjustments } = checkFilterPatch(this.dashboard.filters, patch, this.domain());
+    this.warnFilters(adjustments);
     if (next === this.dashboard.filters) return;
     this.update$({ filters: next });
     if (this.urlState) this.scheduleUrlWrite();
@@ -189,8 +199,32 @@ export class MktData extends LitElement {
       this.setFilters(event.detail);
     } catch (error) {
       if (!(error instanceof FilterValidationError)) throw error;
-      console.warn(`[marketkit] ${error.message}`);
-      this.dispatchEvent(new MktErrorEvent({ code: 'filter-invalid', message: error.message, source: 'mkt-data' }));
+      this.warnFilters([error.message]);
+    }
+  }
+
+  /** What the filters are checked against: the loaded data's range and values (nothing before it is loaded). */
+  private domain() {
+    return this.dashboard.status === 'ready' ? this.dashboard.info : null;
+  }
+
+  /** A state patch that brings the data, with the filters (set before it was known) fitted to it. */
+  private fitFilters(patch: Partial<DashboardState>): Partial<DashboardState> {
+    const { filters, adjustments } = fitFiltersToData(this.dashboard.filters, patch.info!);
+    if (filters === this.dashboard.filters) return patch;
+    queueMicrotask(() => {
+      this.warnFilters(adjustments);
+      if (this.urlState) this.scheduleUrlWrite();
+      this.dispatchEvent(new MktFiltersAppliedEvent(filters));
+    });
+    return { ...patch, filters };
+  }
+
+  /** A rejected or adjusted filter change: a console warning and an `mkt-error` (`filter-invalid`). */
+  private warnFilters(messages: readonly string[]): void {
+    for (const message of messages) {
+      console.warn(`[marketkit] ${message}`);
+      this.dispatchEvent(new MktErrorEvent({ code: 'filter-invalid', message, source: 'mkt-data' }));
     }
   }
 
@@ -207,13 +241,15 @@ export class MktData extends LitElement {
     const patch = readUrlFilters(this.id);
     if (!patch) return;
     try {
-      const next = applyFilterPatch(EMPTY_FILTERS, patch);
+      const { filters: next, adjustments } = checkFilterPatch(EMPTY_FILTERS, patch, this.domain());
+      this.warnFilters(adjustments.map((a) => `The filters in the URL: ${a}`));
       if (next !== this.dashboard.filters) {
         this.update$({ filters: next });
         this.dispatchEvent(new MktFiltersAppliedEvent(next));
       }
     } catch (error) {
-      console.warn(`[marketkit] The filters in the URL were ignored: ${(error as Error).message}`);
+      if (!(error instanceof FilterValidationError)) throw error;
+      this.warnFilters([`The filters in the URL were ignored: ${error.message}`]);
     }
   }
 

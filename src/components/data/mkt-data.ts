@@ -267,6 +267,7 @@ export class MktData extends LitElement {
       error: null,
       filters: EMPTY_FILTERS,
       engine: null,
+      models: null,
       info: null,
       manifest: null,
       issues: [],

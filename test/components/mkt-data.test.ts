@@ -225,6 +225,42 @@ describe('<mkt-data>', () => {
       data.remove();
     });
 
+    it('table files that 404 or are javascript: URLs: one clear error, no unhandled promise rejection', async () => {
+      const unhandled: unknown[] = [];
+      const onRejection = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+      window.addEventListener('unhandledrejection', onRejection);
+      const missing = `${location.origin}/test/fixtures/no-such-table.arrow`;
+      const tables = {
+        sellers: { file: missing },
+        products: { file: 'javascript:window.__pwned=1' },
+        customers: { file: missing },
+        transactions: { file: 'javascript:alert(1)' },
+      };
+      const manifest = new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' });
+      const src = `${URL.createObjectURL(manifest)}#.json`;
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${src}><mkt-kpis></mkt-kpis></mkt-data>`);
+      // Rejections are reported after the task that made them: give them time to surface.
+      await new Promise((r) => setTimeout(r, 500));
+      window.removeEventListener('unhandledrejection', onRejection);
+      expect(unhandled.map(String)).to.deep.equal([]);
+      expect(data.state.status).to.equal('error');
+      expect(events.map((e) => e.detail.code)).to.deep.equal(['fetch-failed']);
+      expect(text(kpis, '.message.error')).to.contain('table "sellers"');
+      expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+      data.remove();
+    });
+
+    it('a javascript: URL as a table file is refused before any request, with a clear message', async () => {
+      const tables = { sellers: { file: 'javascript:alert(1)' } };
+      const manifest = new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' });
+      const { data, events } = await loadError(
+        html`<mkt-data src=${`${URL.createObjectURL(manifest)}#.json`}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
+      expect(events[0].detail.code).to.equal('fetch-failed');
+      expect(events[0].detail.message).to.contain('a javascript: URL is not a file');
+      data.remove();
+    });
+
     it('a missing table file', async () => {
       const { data, events, kpis } = await loadError(
         html`<mkt-data src=${blobDataset({ transactions: null })}><mkt-kpis></mkt-kpis></mkt-data>`,

@@ -17,8 +17,13 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
   }
 }
 
+/** Waits until a data element has loaded or failed (a minute: DuckDB starts slowly on a busy machine). */
 export async function whenReady(data: MktData): Promise<void> {
-  await waitFor(() => data.state.status === 'ready' || data.state.status === 'error', 'the data element to load');
+  await waitFor(
+    () => data.state.status === 'ready' || data.state.status === 'error',
+    'the data element to load',
+    60000,
+  );
 }
 
 /** Waits until a widget has painted a result for the current state (not loading, not pending). */

@@ -11,6 +11,7 @@ export type MktErrorCode =
   | 'orphan-keys'
   | 'null-values'
   | 'date-out-of-range'
+  | 'negative-revenue'
   | 'table-empty'
   | 'engine-failed'
   | 'query-failed'

@@ -16,6 +16,7 @@ import { tableToggle } from './table-toggle.js';
 import { SlowPending } from './slow-pending.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
+import type { DataIssue } from '../../data/data-quality.js';
 import {
   downloadBlob,
   exportFileName,
@@ -416,10 +417,10 @@ export abstract class MktWidget<T> extends LitElement {
 
   /** Data problems (duplicate ids, orphan keys, ...) in the tables this widget reads: it still works, and says so. */
   private renderIssues(): TemplateResult | typeof nothing {
-    const dashboard = this.dashboard;
-    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return nothing;
-    const sources = sourceTables(this.requires);
-    const issues = dashboard.issues.filter((i) => sources.has(i.table));
+    // An empty table is said in the body when it leaves the result empty (see resultView), not twice.
+    const value = this.task.value;
+    const emptyResult = value !== undefined && this.isEmpty(value);
+    const issues = this.issuesHere().filter((i) => !(emptyResult && i.code === 'table-empty'));
     if (issues.length === 0) return nothing;
     return html`<details class="issues" part="issues">
       <summary>Data problem${issues.length > 1 ? `s (${issues.length})` : ''}: ${issues[0].message}</summary>
@@ -427,6 +428,14 @@ export abstract class MktWidget<T> extends LitElement {
         ${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}
       </ul>
     </details>`;
+  }
+
+  /** The dashboard's data problems in the tables this widget reads (raw tables behind the derived ones). */
+  private issuesHere(): readonly DataIssue[] {
+    const dashboard = this.dashboard;
+    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return [];
+    const sources = sourceTables(this.requires);
+    return dashboard.issues.filter((i) => sources.has(i.table));
   }
 
   /** Loading, or computing a new result for longer than SlowPending's delay (a result on screen then shows `stale`). */
@@ -462,7 +471,11 @@ export abstract class MktWidget<T> extends LitElement {
   private resultView(value: T, stale: boolean): TemplateResult {
     let view: TemplateResult | typeof nothing;
     try {
-      view = this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value);
+      // An empty result because a table it reads has no rows says so, rather than blaming the filters.
+      const emptyTable = this.issuesHere().find((i) => i.code === 'table-empty');
+      view = this.isEmpty(value)
+        ? this.message('empty', emptyTable?.message ?? this.emptyMessage())
+        : this.renderView(value);
     } catch (error) {
       // A result the chart cannot draw is an error in place, not a widget stuck in its last state.
       if (this.drawFailure?.value !== value) {

@@ -19,6 +19,7 @@ import { MktFiltersAppliedEvent } from '../../events/filters-applied.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { MktDataReadyEvent } from '../../events/data-ready.js';
 import { dataStyles } from './mkt-data.styles.js';
+import { checkFormat } from '../../format/format.js';
 
 let counter = 0;
 const URL_DELAY = 300;
@@ -31,8 +32,9 @@ const URL_DELAY = 300;
  * @slot - The dashboard's elements (and any other markup).
  * @fires mkt-data-ready - The dataset loaded and passed validation.
  * @fires mkt-filters-applied - The filter state changed; `detail` is the complete new state.
- * @fires mkt-error - The dataset could not be loaded, or a filter change was rejected; `detail.code` says why.
- * @csspart status - The loading and error line above the dashboard.
+ * @fires mkt-error - The dataset could not be loaded, has a data problem, a filter change was rejected or adjusted, or
+ *   `locale` / `currency` cannot be used; `detail.code` says why (see the README for warnings and errors).
+ * @csspart status - The loading and error line above the dashboard, and the note of a replaced locale or currency.
  * @cssprop --mkt-accent - Colour of the progress bar.
  * @cssprop --mkt-bg - Background of every card of the dashboard (and the other `--mkt-*` tokens: see the README).
  */
@@ -58,6 +60,8 @@ export class MktData extends LitElement {
   @property({ attribute: false }) mapping: ColumnMapping | null = null;
 
   @state() private dashboard: DashboardState = this.initialState();
+  /** Why the locale or currency asked for is not the one used (see applyFormat). */
+  @state() private formatNotes: readonly string[] = [];
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
   private readonly loader = new DashboardLoader((patch) => this.update$(patch.info ? this.fitFilters(patch) : patch));
   private readonly subscribers = new Set<(state: DashboardState) => void>();
@@ -154,14 +158,29 @@ export class MktData extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('locale') || changed.has('currency'))
-      this.update$({ locale: this.locale, currency: this.currency });
+    if (changed.has('locale') || changed.has('currency')) this.applyFormat();
     if (
       (changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) &&
       (this.src || this.source)
     ) {
       void this.load();
     }
+  }
+
+  /**
+   * The locale and currency the dashboard formats with. One this browser cannot use falls back (the page still
+   * works) and says so: a note above the dashboard, a console warning and an `mkt-error` (`attribute-invalid`).
+   */
+  private applyFormat(): void {
+    const { locale, currency, problems } = checkFormat(this.locale, this.currency);
+    const notes = problems.map((p) => p.message);
+    const fresh = notes.filter((n) => !this.formatNotes.includes(n));
+    this.formatNotes = notes;
+    for (const message of fresh) {
+      console.warn(`[marketkit] <mkt-data> ${message}`);
+      this.dispatchEvent(new MktErrorEvent({ code: 'attribute-invalid', message, source: 'mkt-data' }));
+    }
+    this.update$({ locale, currency });
   }
 
   private async load(): Promise<void> {
@@ -297,6 +316,7 @@ export class MktData extends LitElement {
           ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
           : nothing
       }
+      ${this.formatNotes.map((note) => html`<p part="status" class="status note mkt-root" role="status">${note}</p>`)}
       <slot></slot>
     `;
   }

@@ -5,8 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from '../support/dom.js';
-import { exportedTags } from '../support/elements.js';
-import type { MktWidget } from '../../src/components/base/mkt-widget.js';
+import { mountEveryElement } from '../support/elements.js';
 import { sql } from '../support/engine.js';
 
 /** The tiny marketplace with one of each data problem. */
@@ -123,13 +122,8 @@ describe('data quality', () => {
     document.addEventListener('mkt-error', onError);
     const warn = console.warn;
     console.warn = () => undefined;
-    const data = document.createElement('mkt-data') as MktData;
-    data.source = tinyDataset({ rows: { transactions: [] } });
-    for (const tag of exportedTags()) if (tag !== 'mkt-data') data.append(document.createElement(tag));
-    document.body.append(data);
+    const { data, widgets } = await mountEveryElement(tinyDataset({ rows: { transactions: [] } }));
     try {
-      await whenReady(data);
-      const widgets = [...data.children].filter((el): el is MktWidget<unknown> => 'task' in el);
       for (const w of widgets) await settled(w);
       expect(codes).to.include('table-empty');
       expect(data.state.issues.map((i) => `${i.code}:${i.table}`)).to.include('table-empty:transactions');

@@ -6,7 +6,7 @@ import type { FilterPatch } from '../../src/data/filter-state.js';
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { text, waitFor, whenReady } from '../support/dom.js';
-import { exportedTags } from '../support/elements.js';
+import { exportedTags, mountEveryElement } from '../support/elements.js';
 
 /** A category name of 10,011 characters (words, then one unbroken run), sold once: t9, 30 on 2025-03-08. */
 const LONG_CATEGORY = `${'Garden and outdoor living '.repeat(300)}${'G'.repeat(10_011 - 26 * 300)}`;
@@ -67,12 +67,7 @@ describe('every element under extreme but valid filter states', () => {
     document.addEventListener('mkt-error', onError);
     window.addEventListener('error', onUncaught);
     window.addEventListener('unhandledrejection', onRejection);
-    data = document.createElement('mkt-data') as MktData;
-    data.source = extremeDataset();
-    for (const tag of exportedTags()) if (tag !== 'mkt-data') data.append(document.createElement(tag));
-    document.body.append(data);
-    await whenReady(data);
-    widgets = [...data.children].filter((el): el is MktWidget<unknown> => 'task' in el);
+    ({ data, widgets } = await mountEveryElement(extremeDataset()));
   });
 
   after(() => {

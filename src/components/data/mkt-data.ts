@@ -46,9 +46,9 @@ export class MktData extends LitElement {
   @property() src = '';
   /** Base URL of DuckDB's wasm and worker files when they are not served beside marketkit. */
   @property({ attribute: 'wasm-base' }) wasmBase = '';
-  /** BCP 47 locale for numbers and dates in every element of this dashboard. */
+  /** BCP 47 locale for numbers and dates in every element of this dashboard (one the browser cannot use: en-US, with a note). */
   @property() locale = 'en-US';
-  /** ISO 4217 currency of the amounts. */
+  /** ISO 4217 currency of the amounts (an unknown code: USD, with a note). */
   @property() currency = 'USD';
   /** `light` or `dark` for every element of this dashboard (an element's own `theme` wins); default: the system's. */
   @property({ reflect: true }) theme?: 'light' | 'dark';

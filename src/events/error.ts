@@ -11,9 +11,11 @@ export type MktErrorCode =
   | 'orphan-keys'
   | 'null-values'
   | 'date-out-of-range'
+  | 'negative-revenue'
   | 'table-empty'
   | 'engine-failed'
   | 'query-failed'
+  | 'render-failed'
   | 'filter-invalid'
   | 'attribute-invalid'
   | 'export-failed';

@@ -95,3 +95,50 @@ function safeLocale(locale: string): string {
     return 'en-US';
   }
 }
+
+/** What a dashboard formats with when its `locale` or `currency` cannot be used. */
+export const FALLBACK_LOCALE = 'en-US';
+export const FALLBACK_CURRENCY = 'USD';
+
+/** A `locale` or `currency` that cannot be used, and why. */
+export interface FormatProblem {
+  readonly attribute: 'locale' | 'currency';
+  readonly message: string;
+}
+
+/**
+ * The locale and currency a dashboard formats with: the ones asked for when this browser knows them, else the
+ * fallbacks, with a problem for each replaced (so that the page says so instead of showing dollars silently).
+ */
+export function checkFormat(
+  locale: string,
+  currency: string,
+): { locale: string; currency: string; problems: FormatProblem[] } {
+  const problems: FormatProblem[] = [];
+  let knownLocale = false;
+  try {
+    knownLocale = locale !== '' && Intl.NumberFormat.supportedLocalesOf(Intl.getCanonicalLocales(locale)).length > 0;
+  } catch {
+    knownLocale = false;
+  }
+  if (!knownLocale) {
+    problems.push({
+      attribute: 'locale',
+      message: `locale="${locale}" is not a locale this browser can format with (a BCP 47 tag such as "de-DE"); numbers and dates use ${FALLBACK_LOCALE}.`,
+    });
+  }
+  const code = currency.toUpperCase();
+  const currencies = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('currency');
+  const knownCurrency = /^[A-Z]{3}$/.test(code) && (!currencies || currencies.includes(code));
+  if (!knownCurrency) {
+    problems.push({
+      attribute: 'currency',
+      message: `currency="${currency}" is not an ISO 4217 currency code (such as "EUR"); amounts are shown in ${FALLBACK_CURRENCY}.`,
+    });
+  }
+  return {
+    locale: knownLocale ? locale : FALLBACK_LOCALE,
+    currency: knownCurrency ? code : FALLBACK_CURRENCY,
+    problems,
+  };
+}

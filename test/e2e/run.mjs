@@ -129,34 +129,54 @@ await check('the Data switch offers Olist only when demo/data has it; a missing 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob: data:";
 const strict = await serveDemo(0, { headers: { 'Content-Security-Policy': CSP } });
-for (const file of ['embed.html', 'index.html', 'insights.html']) {
-  await check(`${file} under a strict Content-Security-Policy: no violation, every element works`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = collectProblems(page);
-    // A blocked inline style, script or eval is a console error (collected above) and a securitypolicyviolation.
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(
-          `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
-        ),
+for (const file of ['embed.html', 'article.html', 'index.html', 'insights.html']) {
+  await check(
+    `${file} under a strict Content-Security-Policy: no violation, every element works and exports`,
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = collectProblems(page);
+      // A blocked inline style, script or eval is a console error (collected above) and a securitypolicyviolation.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(
+            `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+          ),
+        );
+      });
+      await page.goto(`http://127.0.0.1:${strict.address().port}/${file}`);
+      await settle(page);
+      // Tooltips and other styled states appear on focus: show one per element.
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('*')) el.shadowRoot?.querySelector('[tabindex="0"]')?.focus();
+      });
+      await page.evaluate(() =>
+        document
+          .querySelector('mkt-data')
+          .setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }),
       );
-    });
-    await page.goto(`http://127.0.0.1:${strict.address().port}/${file}`);
-    await settle(page);
-    // Tooltips and other styled states appear on focus: show one per element.
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll('*')) el.shadowRoot?.querySelector('[tabindex="0"]')?.focus();
-    });
-    await page.evaluate(() =>
-      document
-        .querySelector('mkt-data')
-        .setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }),
-    );
-    await settle(page);
-    await page.waitForTimeout(300);
-    await page.close();
-    if (problems.length > 0) throw new Error(problems.join('\n'));
-  });
+      await settle(page);
+      // Every widget's downloads, as its Download menu runs them: CSV, and SVG and PNG of its chart.
+      const exported = await page.evaluate(async () => {
+        const done = [];
+        for (const el of document.querySelectorAll('*')) {
+          if (typeof el.downloadAs !== 'function') continue;
+          const menu = el.shadowRoot?.querySelectorAll('[data-export]') ?? [];
+          for (const item of menu) {
+            await el.downloadAs(item.getAttribute('data-export'));
+            done.push(`${el.localName} ${item.getAttribute('data-export')}`);
+          }
+        }
+        return done;
+      });
+      // The bundle pages hold KPIs only (CSV); the home page has charts, which must have been exported as images.
+      if (exported.length === 0) throw new Error('nothing was exported');
+      if (file === 'index.html' && !exported.some((e) => e.endsWith(' png')))
+        throw new Error(`no chart was exported: ${exported.join(', ')}`);
+      await page.waitForTimeout(300);
+      await page.close();
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    },
+  );
 }
 strict.close();
 

@@ -7,7 +7,7 @@ import type { DashboardState } from '../../data/dashboard-state.js';
 import type { QueryEngine, QueryPriority } from '../../data/query-engine.js';
 import type { FilterKey, FilterPatch, FilterState } from '../../data/filter-state.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
-import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
+import { DatasetError, isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { formatter, type Formatter } from '../../format/format.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
@@ -16,6 +16,7 @@ import { tableToggle } from './table-toggle.js';
 import { SlowPending } from './slow-pending.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
+import type { DataIssue } from '../../data/data-quality.js';
 import {
   downloadBlob,
   exportFileName,
@@ -417,10 +418,10 @@ export abstract class MktWidget<T> extends LitElement {
 
   /** Data problems (duplicate ids, orphan keys, ...) in the tables this widget reads: it still works, and says so. */
   private renderIssues(): TemplateResult | typeof nothing {
-    const dashboard = this.dashboard;
-    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return nothing;
-    const sources = sourceTables(this.requires);
-    const issues = dashboard.issues.filter((i) => sources.has(i.table));
+    // An empty table is said in the body when it leaves the result empty (see resultView), not twice.
+    const value = this.task.value;
+    const emptyResult = value !== undefined && this.isEmpty(value);
+    const issues = this.issuesHere().filter((i) => !(emptyResult && i.code === 'table-empty'));
     if (issues.length === 0) return nothing;
     return html`<details class="issues" part="issues">
       <summary>Data problem${issues.length > 1 ? `s (${issues.length})` : ''}: ${issues[0].message}</summary>
@@ -428,6 +429,14 @@ export abstract class MktWidget<T> extends LitElement {
         ${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}
       </ul>
     </details>`;
+  }
+
+  /** The dashboard's data problems in the tables this widget reads (raw tables behind the derived ones). */
+  private issuesHere(): readonly DataIssue[] {
+    const dashboard = this.dashboard;
+    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return [];
+    const sources = sourceTables(this.requires);
+    return dashboard.issues.filter((i) => sources.has(i.table));
   }
 
   /** Loading, or computing a new result for longer than SlowPending's delay (a result on screen then shows `stale`). */
@@ -461,10 +470,27 @@ export abstract class MktWidget<T> extends LitElement {
    * while: no flash of a skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
    */
   private resultView(value: T, stale: boolean): TemplateResult {
-    return html`<div class=${stale ? 'shown stale' : 'shown'}>
-      ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
-    </div>`;
+    let view: TemplateResult | typeof nothing;
+    try {
+      // An empty result because a table it reads has no rows says so, rather than blaming the filters.
+      const emptyTable = this.issuesHere().find((i) => i.code === 'table-empty');
+      view = this.isEmpty(value)
+        ? this.message('empty', emptyTable?.message ?? this.emptyMessage())
+        : this.renderView(value);
+    } catch (error) {
+      // A result the chart cannot draw is an error in place, not a widget stuck in its last state.
+      if (this.drawFailure?.value !== value) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.drawFailure = {
+          value,
+          error: new DatasetError('render-failed', `This view could not be drawn: ${reason}`),
+        };
+      }
+      return this.renderError(this.drawFailure.error);
+    }
+    return html`<div class=${stale ? 'shown stale' : 'shown'}>${view}</div>`;
   }
+  private drawFailure: { value: T; error: DatasetError } | null = null;
 
   /** The chart, or its data view as a table when the "Table" toggle is on. */
   private renderView(value: T): TemplateResult | typeof nothing {

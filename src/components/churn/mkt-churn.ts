@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -11,7 +11,7 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
-import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
@@ -110,7 +110,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
     // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
-    const customers = churnAnalysis(engine, filters, { end, days, listSize: this.listLength });
+    const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
     const [series, groups, { model, atRisk }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
@@ -131,9 +131,10 @@ export class MktChurn extends MktWidget<ChurnResult> {
     };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

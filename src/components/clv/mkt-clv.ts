@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
@@ -9,7 +9,7 @@ import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { clvAnalysis, prepareCustomerWorker } from './customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
@@ -79,7 +79,7 @@ export class MktClv extends MktWidget<ClvResult> {
     };
     if (!end) return empty;
     // Fit, predictions and the per-segment distribution run in a worker; here only the small result arrives.
-    const result = await clvAnalysis(engine, filters, {
+    const result = await customerModelsOf(dashboard).clv(engine, filters, {
       end,
       horizonWeeks: this.horizon,
       discountRate: this.rate,
@@ -88,9 +88,10 @@ export class MktClv extends MktWidget<ClvResult> {
     return result.customers === 0 ? empty : result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
@@ -10,7 +10,7 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { rfmAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
@@ -82,7 +82,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
     if (!end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
     // Segment statistics, K-means and the CLV join run in a worker, on the fit shared with CLV and churn.
-    const result = await rfmAnalysis(engine, filters, {
+    const result = await customerModelsOf(dashboard).rfm(engine, filters, {
       end,
       ignore: ['segment'],
       horizonWeeks: this.horizon,
@@ -94,9 +94,10 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     return result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

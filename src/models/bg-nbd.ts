@@ -1,7 +1,6 @@
-import { fitTolerances, type FitOptions } from './fit-options.js';
+import { fitBounds, fitSearch, undeterminedParameters, type FitOptions } from './fit-options.js';
 import { digamma, lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
-import { bfgs } from './bfgs.js';
-import { nelderMead } from './nelder-mead.js';
+import { maximiseLogLikelihood } from './likelihood-fit.js';
 
 /**
  * BG/NBD "buy till you die" model (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
@@ -35,7 +34,20 @@ export interface BgNbdFit {
   /** Customers the fit used, and the distinct (x, tx, T) rows they collapsed to. */
   readonly customers: number;
   readonly distinctRows: number;
+  /** The maximum within the parameter range is reached (to 10⁻⁶ log-likelihood units, interactive). */
   readonly converged: boolean;
+  /** Log-likelihood the search still expected to gain where it stopped (about 0 when converged). */
+  readonly remainingGain: number;
+  /**
+   * Parameters held at the edge of PARAMETER_RANGE (likelihood-fit.ts) because the likelihood keeps rising beyond it: the
+   * customers do not determine them (the fit is the best within the range). Empty for an ordinary fit.
+   */
+  readonly atBound: readonly (keyof BgNbdParams)[];
+  /**
+   * Parameters the customers barely determine: those in `atBound`, and those whose logarithm has a standard error
+   * above ln 10 at the maximum (the likelihood is nearly flat along them). Empty for an ordinary fit.
+   */
+  readonly undetermined: readonly (keyof BgNbdParams)[];
   /** Likelihood evaluations the optimiser needed. */
   readonly evaluations: number;
 }
@@ -211,8 +223,12 @@ export function compileBgNbdLikelihood(
 }
 
 /**
- * Fits r, alpha, a, b by maximum likelihood: Nelder–Mead on the logarithms of the parameters (so they stay
- * positive), starting from r = a = b = 1 and alpha = the mean T. Identical (x, tx, T) rows are evaluated once.
+ * Fits r, alpha, a, b by maximum likelihood on the logarithms of the parameters (so they stay positive), starting
+ * from r = a = b = 1 and alpha = the mean T, within PARAMETER_RANGE (likelihood-fit.ts) (alpha relative to the mean T): see
+ * {@link maximiseLogLikelihood}. Identical (x, tx, T) rows are evaluated once. With few repeat buyers the
+ * likelihood often keeps rising towards a corner (everyone drops out after a purchase, or nobody does, or every
+ * customer buys at the same rate); the fit then holds the parameters concerned at the edge of the range and names
+ * them in `atBound`.
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions<BgNbdParams> = {}): BgNbdFit {
   const rows = groupCustomers(
@@ -228,62 +244,39 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
     b: Math.exp(p[3]),
   });
   const logLikelihood = compileBgNbdLikelihood(rows);
-  const objective = (p: readonly number[]) =>
-    p.some((v) => Math.abs(v) > 30) ? Infinity : -logLikelihood(toParams(p)) / total;
-  // Starting alpha at the mean observation length keeps the first simplex in a sensible region for any time unit.
   const w = options.start;
   const start = w
     ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
     : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const result = options.precision === 'interactive' ? gradientFit(logLikelihood, toParams, total, start) : null;
-  // A stalled search sits on a ridge where the likelihood still creeps up towards a boundary (a, b → ∞ when
-  // nobody seems to drop out): Nelder–Mead would creep along it to its evaluation cap, for no visible change.
-  const searched =
-    result && Number.isFinite(result.fx) && (result.converged || result.stalled)
-      ? result
-      : nelderMead(objective, start, fitTolerances(options));
-  const params = toParams(searched.x);
+  const result = maximiseLogLikelihood(
+    (u, gradient) => {
+      const params = toParams(u);
+      const ll = logLikelihood(params, gradient);
+      // d/du = θ · d/dθ for θ = e^u.
+      gradient[0] *= params.r;
+      gradient[1] *= params.alpha;
+      gradient[2] *= params.a;
+      gradient[3] *= params.b;
+      return ll;
+    },
+    start,
+    { ...fitBounds([1, Math.max(meanT, 1e-6), 1, 1]), ...fitSearch(options) },
+  );
+  const params = toParams(result.u);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, rows),
     customers: total,
     distinctRows: rows.length,
-    converged: searched.converged,
-    evaluations: searched.evaluations + (searched === result ? 0 : (result?.evaluations ?? 0)),
+    converged: result.converged,
+    remainingGain: result.remainingGain,
+    atBound: BG_NBD_NAMES.filter((_, i) => result.atBound[i] !== 0),
+    undetermined: undeterminedParameters(BG_NBD_NAMES, result),
+    evaluations: result.evaluations,
   };
 }
 
-/**
- * BFGS on the log-parameters with the analytic gradient: about 30 likelihood evaluations where Nelder–Mead needs
- * about 500. Null-safe: when it does not converge the caller falls back to Nelder–Mead.
- */
-function gradientFit(
-  logLikelihood: (params: BgNbdParams, gradient?: number[]) => number,
-  toParams: (p: readonly number[]) => BgNbdParams,
-  total: number,
-  start: readonly number[],
-) {
-  const gradient = [0, 0, 0, 0];
-  return bfgs(
-    (u) => {
-      if (u.some((v) => Math.abs(v) > 30)) return { f: Infinity, g: [0, 0, 0, 0] };
-      const params = toParams(u);
-      const f = -logLikelihood(params, gradient) / total;
-      // d/du = θ · d/dθ for θ = e^u.
-      return {
-        f,
-        g: [
-          (-params.r * gradient[0]) / total,
-          (-params.alpha * gradient[1]) / total,
-          (-params.a * gradient[2]) / total,
-          (-params.b * gradient[3]) / total,
-        ],
-      };
-    },
-    start,
-    { gradientTolerance: 1e-9, fTolerance: 1e-9 },
-  );
-}
+const BG_NBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 /** E[X(t)]: expected number of purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9). */
 export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, t: number): number {

@@ -14,6 +14,7 @@ import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -39,6 +40,8 @@ export interface ChurnResult {
   readonly groups: readonly ChurnGroup[];
   readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
+  /** A customer-model fit that did not converge: the early warning's P(alive) is then rough. */
+  readonly fitWarnings: readonly string[];
 }
 
 /**
@@ -56,6 +59,7 @@ export interface ChurnResult {
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
+ * @csspart warnings - A customer-model fit that did not converge (P(alive) is then rough).
  * @cssprop --mkt-series-6 - Colour of the churn line.
  * @cssprop --mkt-series-1 - Colour of the breakdown bars.
  */
@@ -104,13 +108,14 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
     const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
-    if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
+    if (!minDate || !maxDate)
+      return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
     // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
     const customers = churnAnalysis(engine, filters, { end, days, listSize: this.listLength });
-    const [series, groups, { model, atRisk }] = await Promise.all([
+    const [series, groups, { model, atRisk, fitWarnings }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
         .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
@@ -127,6 +132,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
       model,
       atRisk,
+      fitWarnings,
     };
   }
 
@@ -211,7 +217,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
       </div>
     </div>`;
   }

@@ -256,6 +256,9 @@ export function rfmAnalysis(
         recency: floatColumn(rfm, 'recency'),
         frequency: floatColumn(rfm, 'frequency'),
         monetary: floatColumn(rfm, 'monetary'),
+        rScore: floatColumn(rfm, 'r_score'),
+        fScore: floatColumn(rfm, 'f_score'),
+        mScore: floatColumn(rfm, 'm_score'),
         segment: textColumn(rfm, 'segment'),
       },
     });

@@ -1,6 +1,5 @@
-import { fitBounds, fitSearch, undeterminedParameters, type FitOptions } from './fit-options.js';
+import { fitPositiveParameters, type FitOptions } from './fit-options.js';
 import { digamma, lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
-import { maximiseLogLikelihood } from './likelihood-fit.js';
 
 /**
  * BG/NBD "buy till you die" model (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
@@ -224,11 +223,11 @@ export function compileBgNbdLikelihood(
 
 /**
  * Fits r, alpha, a, b by maximum likelihood on the logarithms of the parameters (so they stay positive), starting
- * from r = a = b = 1 and alpha = the mean T, within PARAMETER_RANGE (likelihood-fit.ts) (alpha relative to the mean T): see
- * {@link maximiseLogLikelihood}. Identical (x, tx, T) rows are evaluated once. With few repeat buyers the
- * likelihood often keeps rising towards a corner (everyone drops out after a purchase, or nobody does, or every
- * customer buys at the same rate); the fit then holds the parameters concerned at the edge of the range and names
- * them in `atBound`.
+ * from r = a = b = 1 and alpha = the mean T, each within PARAMETER_RANGE (likelihood-fit.ts; alpha relative to
+ * the mean T): see fitPositiveParameters and maximiseLogLikelihood. Identical (x, tx, T) rows are evaluated once.
+ * With few repeat buyers the likelihood often keeps rising towards a corner (everyone drops out after a purchase,
+ * or nobody does, or every customer buys at the same rate); the fit then holds the parameters concerned at the edge
+ * of the range and names them in `atBound`.
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions<BgNbdParams> = {}): BgNbdFit {
   const rows = groupCustomers(
@@ -237,46 +236,25 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   if (rows.length === 0) throw new RangeError('fitBgNbd needs at least one customer with T > 0');
   const meanT = rows.reduce((s, c) => s + (c.count ?? 1) * c.T, 0) / total;
-  const toParams = (p: readonly number[]): BgNbdParams => ({
-    r: Math.exp(p[0]),
-    alpha: Math.exp(p[1]),
-    a: Math.exp(p[2]),
-    b: Math.exp(p[3]),
-  });
   const logLikelihood = compileBgNbdLikelihood(rows);
-  const w = options.start;
-  const start = w
-    ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
-    : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const result = maximiseLogLikelihood(
-    (u, gradient) => {
-      const params = toParams(u);
-      const ll = logLikelihood(params, gradient);
-      // d/du = θ · d/dθ for θ = e^u.
-      gradient[0] *= params.r;
-      gradient[1] *= params.alpha;
-      gradient[2] *= params.a;
-      gradient[3] *= params.b;
-      return ll;
-    },
-    start,
-    { ...fitBounds([1, Math.max(meanT, 1e-6), 1, 1]), ...fitSearch(options) },
+  const scale = Math.max(meanT, 1e-6);
+  // Starting alpha at the mean observation length keeps the first steps in a sensible region for any time unit.
+  const fit = fitPositiveParameters(
+    ['r', 'alpha', 'a', 'b'],
+    [1, scale, 1, 1],
+    { r: 1, alpha: scale, a: 1, b: 1 },
+    logLikelihood,
+    options,
   );
-  const params = toParams(result.u);
+  const { params, ...search } = fit;
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, rows),
     customers: total,
     distinctRows: rows.length,
-    converged: result.converged,
-    remainingGain: result.remainingGain,
-    atBound: BG_NBD_NAMES.filter((_, i) => result.atBound[i] !== 0),
-    undetermined: undeterminedParameters(BG_NBD_NAMES, result),
-    evaluations: result.evaluations,
+    ...search,
   };
 }
-
-const BG_NBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 /** E[X(t)]: expected number of purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9). */
 export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, t: number): number {

@@ -1,6 +1,5 @@
-import { fitBounds, fitSearch, undeterminedParameters, type FitOptions } from './fit-options.js';
+import { fitPositiveParameters, type FitOptions } from './fit-options.js';
 import { digamma, lnGamma } from './special.js';
-import { maximiseLogLikelihood } from './likelihood-fit.js';
 import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from './bg-nbd.js';
 
 /**
@@ -33,6 +32,8 @@ export interface GammaGammaFit {
   readonly atBound: readonly (keyof GammaGammaParams)[];
   /** Parameters the repeat buyers barely determine (see BgNbdFit). */
   readonly undetermined: readonly (keyof GammaGammaParams)[];
+  /** Likelihood evaluations the optimiser needed. */
+  readonly evaluations: number;
   /** Population mean spend per transaction, p·v / (q − 1) (infinite when q ≤ 1). */
   readonly meanSpend: number;
 }
@@ -144,7 +145,7 @@ export function compileGammaGammaLikelihood(
 
 /**
  * Fits p, q, v by maximum likelihood on their logarithms, within PARAMETER_RANGE (likelihood-fit.ts; v relative
- * to the mean spend): see maximiseLogLikelihood. Customers with x = 0 or mx ≤ 0 are left out. A handful of repeat
+ * to the mean spend): see fitPositiveParameters and maximiseLogLikelihood. Customers with x = 0 or mx ≤ 0 are left out. A handful of repeat
  * buyers often shows no difference in spend between customers; the likelihood then rises towards q, v → ∞ and the
  * fit holds them at the edge of the range, named in `atBound`.
  */
@@ -156,41 +157,18 @@ export function fitGammaGamma(
   if (rows.length === 0) throw new RangeError('fitGammaGamma needs at least one repeat buyer with a positive spend');
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   const meanM = rows.reduce((s, c) => s + (c.count ?? 1) * c.mx, 0) / total;
-  const toParams = (z: readonly number[]): GammaGammaParams => ({
-    p: Math.exp(z[0]),
-    q: Math.exp(z[1]),
-    v: Math.exp(z[2]),
-  });
   const logLikelihood = compileGammaGammaLikelihood(rows);
   // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
-  const w = options.start;
-  const start = w ? [Math.log(w.p), Math.log(w.q), Math.log(w.v)] : [0, Math.log(2), Math.log(meanM)];
-  const result = maximiseLogLikelihood(
-    (z, gradient) => {
-      const params = toParams(z);
-      const ll = logLikelihood(params, gradient);
-      gradient[0] *= params.p;
-      gradient[1] *= params.q;
-      gradient[2] *= params.v;
-      return ll;
-    },
-    start,
-    { ...fitBounds([1, 1, meanM]), ...fitSearch(options) },
-  );
-  const params = toParams(result.u);
+  const fit = fitPositiveParameters(['p', 'q', 'v'], [1, 1, meanM], { p: 1, q: 2, v: meanM }, logLikelihood, options);
+  const { params, ...search } = fit;
   return {
     params,
     logLikelihood: gammaGammaLogLikelihood(params, rows),
     customers: total,
-    converged: result.converged,
-    remainingGain: result.remainingGain,
-    atBound: GAMMA_GAMMA_NAMES.filter((_, i) => result.atBound[i] !== 0),
-    undetermined: undeterminedParameters(GAMMA_GAMMA_NAMES, result),
+    ...search,
     meanSpend: params.q > 1 ? (params.p * params.v) / (params.q - 1) : Number.POSITIVE_INFINITY,
   };
 }
-
-const GAMMA_GAMMA_NAMES = ['p', 'q', 'v'] as const;
 
 /**
  * E[M | p, q, v, x, mx]: expected spend per future transaction of a customer, a weighted mean of the population

@@ -42,6 +42,15 @@ export interface MaximiseResult {
   readonly standardErrors: number[];
 }
 
+/** How close (in the search coordinates) to a bound a coordinate pushing outwards is moved onto it. */
+const EDGE = 1e-3;
+/**
+ * On a flat ridge with huge parameters (lnΓ of large arguments) rounding can stop every step while the quadratic
+ * model still predicts a sliver of gain: below this (a tenth of the 10⁻³ a reader could notice) the fit has
+ * reached its maximum as far as floating point can tell.
+ */
+const ROUNDING_GAIN = 1e-4;
+
 /**
  * Maximises a smooth log-likelihood over a box. BFGS from `start` gets close in a few dozen evaluations; a
  * projected Newton search then finishes and proves the maximum: the Hessian by central differences of the
@@ -53,15 +62,6 @@ export interface MaximiseResult {
  * BFGS alone is not enough: on the flat ridges of BG/NBD with few repeat buyers its gradient is tiny long before
  * the top (0.27 log-likelihood units short on Olist June–August 2017), and only curvature tells the two apart.
  */
-/** How close (in the search coordinates) to a bound a coordinate pushing outwards is moved onto it. */
-const EDGE = 1e-3;
-/**
- * On a flat ridge with huge parameters (lnΓ of large arguments) rounding can stop every step while the quadratic
- * model still predicts a sliver of gain: below this (a tenth of the 10⁻³ a reader could notice) the fit has
- * reached its maximum as far as floating point can tell.
- */
-const ROUNDING_GAIN = 1e-4;
-
 export function maximiseLogLikelihood(
   logLikelihood: LogLikelihoodWithGradient,
   start: readonly number[],

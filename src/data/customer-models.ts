@@ -203,6 +203,9 @@ export class CustomerModels {
           recency: floatColumn(rfm, 'recency'),
           frequency: floatColumn(rfm, 'frequency'),
           monetary: floatColumn(rfm, 'monetary'),
+          rScore: floatColumn(rfm, 'r_score'),
+          fScore: floatColumn(rfm, 'f_score'),
+          mScore: floatColumn(rfm, 'm_score'),
           segment: textColumn(rfm, 'segment'),
         },
       });

@@ -100,6 +100,9 @@ describe('rfmSegmentStats()', () => {
       recency: Float64Array.of(2, 200, 4, 150),
       frequency: Float64Array.of(5, 1, 3, 1),
       monetary: Float64Array.of(500, 20, 300, 180),
+      rScore: Float64Array.of(5, 1, 5, 1),
+      fScore: Float64Array.of(5, 1, 4, 1),
+      mScore: Float64Array.of(5, 1, 4, 3),
       segment: ['Champions', 'Lost', 'Champions', 'Lost'],
     };
     const index = new Map([
@@ -117,6 +120,12 @@ describe('rfmSegmentStats()', () => {
     expect(champions).to.deep.include({ customers: 2, revenue: 800, avgClv: 80, avgFrequency: 4, avgRecency: 3 });
     expect(champions.revenueShare).to.be.closeTo(0.8, 1e-12);
     expect(lost).to.deep.include({ customers: 2, revenue: 200, avgClv: 4, avgFrequency: 1, avgRecency: 175 });
+    // Half the customers share R = 1 (the lower of two equal groups is named) and F = 1; M spreads over 4 scores.
+    expect(stats.ties).to.deep.equal([
+      { score: 'recency', value: 1, share: 0.5, min: 150, max: 200 },
+      { score: 'frequency', value: 1, share: 0.5, min: 1, max: 1 },
+    ]);
+    expect(stats.fitWarnings).to.deep.equal([]);
   });
 });
 

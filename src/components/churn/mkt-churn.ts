@@ -15,6 +15,7 @@ import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -40,6 +41,8 @@ export interface ChurnResult {
   readonly groups: readonly ChurnGroup[];
   readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
+  /** A customer-model fit that did not converge: the early warning's P(alive) is then rough. */
+  readonly fitWarnings: readonly string[];
 }
 
 /**
@@ -57,6 +60,7 @@ export interface ChurnResult {
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
+ * @csspart warnings - A customer-model fit that did not converge (P(alive) is then rough).
  * @cssprop --mkt-series-6 - Colour of the churn line.
  * @cssprop --mkt-series-1 - Colour of the breakdown bars.
  */
@@ -105,13 +109,14 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
     const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
-    if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
+    if (!minDate || !maxDate)
+      return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
     // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
     const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
-    const [series, groups, { model, atRisk }] = await Promise.all([
+    const [series, groups, { model, atRisk, fitWarnings }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
         .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
@@ -128,6 +133,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
       model,
       atRisk,
+      fitWarnings,
     };
   }
 
@@ -213,7 +219,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
       </div>
     </div>`;
   }

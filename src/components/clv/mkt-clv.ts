@@ -13,6 +13,7 @@ import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export type { ClvSegment } from './customer-analysis.js';
 /** What the element renders: totals, the fitted models and the CLV distribution per RFM segment. */
@@ -32,6 +33,7 @@ export type ClvResult = ClvSummary;
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.
+ * @csspart warnings - A fit that did not converge, or parameters the customers leave undetermined.
  */
 @customElement('mkt-clv')
 export class MktClv extends MktWidget<ClvResult> {
@@ -70,6 +72,7 @@ export class MktClv extends MktWidget<ClvResult> {
       bgnbd: null,
       gammaGamma: null,
       problem: null,
+      fitWarnings: [],
       totalClv: 0,
       meanClv: NaN,
       meanPAlive: NaN,
@@ -149,7 +152,7 @@ export class MktClv extends MktWidget<ClvResult> {
           r.segments,
         )}
       </div>
-      ${this.renderParams(r)}
+      ${this.renderParams(r)} ${warningsBox(r.fitWarnings, 'fit')}
     `;
   }
 

@@ -12,7 +12,8 @@ import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
-import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
+import type { RfmSegmentsStats, ScoreTie, SegmentStats } from './rfm-stats.js';
+import { warningsBox } from '../base/warnings.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
 export type { SegmentStats } from './rfm-stats.js';
@@ -36,6 +37,7 @@ export type RfmSegmentsResult = RfmSegmentsStats;
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.
+ * @csspart warnings - Scores that cannot tell most customers apart; a model fit that did not converge.
  */
 @customElement('mkt-rfm-segments')
 export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
@@ -80,7 +82,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<RfmSegmentsResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
-    if (!end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
+    if (!end)
+      return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null, ties: [], fitWarnings: [] };
     // Segment statistics, K-means and the CLV join run in a worker, on the fit shared with CLV and churn.
     const result = await customerModelsOf(dashboard).rfm(engine, filters, {
       end,
@@ -210,7 +213,16 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
         this.pick(s.name);
       }
     };
-    return html`<div class="layout">
+    return html`${
+        result.method === 'rules'
+          ? warningsBox(
+              result.ties.map((t) => this.tieText(t)),
+              'ties',
+            )
+          : nothing
+      }
+      ${warningsBox(result.fitWarnings, 'fit')}
+      <div class="layout">
         <svg
           part="chart"
           width=${width}
@@ -263,6 +275,21 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
               </p>`
             : nothing
       }`;
+  }
+
+  /** Why a score cannot separate most customers (see ScoreTie): equal values get equal scores. */
+  private tieText(tie: ScoreTie): string {
+    const f = this.format;
+    const range = (format: (v: number) => string) =>
+      tie.min === tie.max ? format(tie.min) : `${format(tie.min)}–${format(tie.max)}`;
+    const what = {
+      recency: `last bought ${range((v) => f.count(v))} days before the end`,
+      frequency: `bought on ${range((v) => f.count(v))} ${tie.max === 1 ? 'day' : 'days'}`,
+      monetary: `spent ${range((v) => f.money(v))}`,
+    }[tie.score];
+    const letter = tie.score === 'recency' ? 'R' : tie.score === 'frequency' ? 'F' : 'M';
+    const name = tie.score[0].toUpperCase() + tie.score.slice(1);
+    return `${name} cannot tell ${f.percent(tie.share, 1)} of these customers apart: they ${what} and all score ${letter} = ${tie.value}. Equal values get equal scores, so the rules separate them by the other two scores only.`;
   }
 
   private renderTable(result: RfmSegmentsResult) {

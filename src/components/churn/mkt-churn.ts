@@ -52,7 +52,6 @@ export interface ChurnResult {
  * ranked by value at risk = churn probability × revenue in the window.
  *
  * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.

@@ -28,7 +28,6 @@ export type ClvResult = ClvSummary;
  * to 95th percentile, so that a few whales do not flatten the boxes).
  *
  * @summary Customer lifetime value (BG/NBD + Gamma-Gamma) by segment.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.

@@ -58,7 +58,6 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
  * forecast into a holiday season will miss its peak.
  *
  * @summary Weekly GMV forecast with prediction intervals and its backtest error.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The chart.
  * @csspart backtest - The backtest panel.

@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { interpolateBlues, scaleSequential } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
@@ -36,7 +37,7 @@ const METRIC_WORDS: Record<GeoMetric, string> = { gmv: 'GMV', customers: 'Custom
  *
  * @summary Choropleth of GMV or customers by US state, click to filter.
  * @fires mkt-filter-change - A region was clicked: `{ regions: [name] }`, or `{ regions: [] }` to clear.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the measure: `{ option: 'metric', value }`.
  * @csspart card - The widget's frame.
  * @csspart map - The map.
  * @csspart legend - The colour legend.
@@ -100,7 +101,7 @@ export class MktGeo extends MktWidget<GeoResult> {
 
   private setMetric(m: GeoMetric) {
     this.metric = m;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'metric', value: m }));
   }
 
   private get selected(): readonly string[] {

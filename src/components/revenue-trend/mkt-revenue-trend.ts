@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -46,7 +47,7 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
  * arrow keys, to read each point; "Table" shows the numbers as a table.
  *
  * @summary GMV over time with a day / week / month toggle and the prior period as an overlay.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the granularity or the prior-period overlay: `{ option, value }`.
  * @csspart card - The widget's frame.
  * @csspart plot - The focusable chart area.
  * @csspart tooltip - The tooltip.
@@ -142,12 +143,12 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     this.cursor = null;
     this.tip = null;
     this.granularity = g;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
   }
 
   private setCompare(on: boolean) {
     this.compare = on;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'compare', value: on }));
   }
 
   protected override exportTable(result: RevenueTrendResult): ExportTable {

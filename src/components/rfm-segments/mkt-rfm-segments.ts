@@ -32,7 +32,6 @@ export type RfmSegmentsResult = RfmSegmentsStats;
  *
  * @summary RFM segments (rules or K-means) with a treemap and a segment table; click to cross-filter.
  * @fires mkt-filter-change - A segment was clicked: `{ segment }`, or `{ segment: null }` to clear.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.

@@ -16,7 +16,9 @@ export type MktErrorCode =
   | 'query-failed'
   | 'filter-invalid'
   | 'attribute-invalid'
-  | 'export-failed';
+  | 'export-failed'
+  /** A warning: the customer models run on the main thread (same results, slower); see the README. */
+  | 'worker-unavailable';
 
 export interface MktErrorDetail {
   readonly code: MktErrorCode;

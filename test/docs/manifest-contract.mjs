@@ -71,7 +71,7 @@ function dispatches(file) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/^\s*\/\/.*$/gm, '');
   const out = [];
-  for (const m of code.matchAll(/([\w.]+)\.dispatchEvent\(\s*new\s+(\w+)\s*\(\s*(?:(['"`])([^'"`]+)\3)?/g)) {
+  for (const m of code.matchAll(/([\w.]+)\??\.dispatchEvent\(\s*new\s+(\w+)\s*\(\s*(?:(['"`])([^'"`]+)\3)?/g)) {
     const [, target, className, , literal] = m;
     const name = className === 'Event' || className === 'CustomEvent' ? literal : classToName.get(className);
     if (!name) throw new Error(`${file} dispatches a ${className} this check cannot name`);

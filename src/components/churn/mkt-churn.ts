@@ -11,6 +11,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { watchWorkerFallback } from '../clv/worker-fallback.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
@@ -52,6 +53,8 @@ export interface ChurnResult {
  * ranked by value at risk = churn probability × revenue in the window.
  *
  * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
@@ -132,6 +135,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
   override connectedCallback(): void {
     super.connectedCallback();
     prepareCustomerWorker();
+    watchWorkerFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -5,6 +5,7 @@ import { customerSummarySql } from '../../metrics/customer-summary.js';
 import { rfmSql } from '../../metrics/rfm.js';
 import { addDays } from '../../metrics/filter-sql.js';
 import { MISSING_MODEL } from './customer-analysis-types.js';
+import { reportWorkerFallback } from './worker-fallback.js';
 import type {
   AnalysisRequest,
   ClvSummary,
@@ -126,6 +127,7 @@ async function post<R>(request: AnalysisRequest): Promise<R> {
       if (!(error instanceof Error && error.message === 'worker unavailable')) throw error;
     }
   }
+  reportWorkerFallback();
   local ??= import('./customer-analysis.js').then((m) => ({ store: new m.CustomerModelStore(), run: m.analyse }));
   const { store, run: analyse } = await local;
   lastAnalysisWhere = 'main';

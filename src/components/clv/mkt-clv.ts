@@ -10,6 +10,7 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { clvAnalysis, prepareCustomerWorker } from './customer-model.js';
+import { watchWorkerFallback } from './worker-fallback.js';
 import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
@@ -28,6 +29,8 @@ export type ClvResult = ClvSummary;
  * to 95th percentile, so that a few whales do not flatten the boxes).
  *
  * @summary Customer lifetime value (BG/NBD + Gamma-Gamma) by segment.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.
@@ -90,6 +93,7 @@ export class MktClv extends MktWidget<ClvResult> {
   override connectedCallback(): void {
     super.connectedCallback();
     prepareCustomerWorker();
+    watchWorkerFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

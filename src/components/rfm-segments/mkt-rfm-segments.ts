@@ -11,6 +11,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { rfmAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { watchWorkerFallback } from '../clv/worker-fallback.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
@@ -32,6 +33,8 @@ export type RfmSegmentsResult = RfmSegmentsStats;
  *
  * @summary RFM segments (rules or K-means) with a treemap and a segment table; click to cross-filter.
  * @fires mkt-filter-change - A segment was clicked: `{ segment }`, or `{ segment: null }` to clear.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.
@@ -96,6 +99,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   override connectedCallback(): void {
     super.connectedCallback();
     prepareCustomerWorker();
+    watchWorkerFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -4,6 +4,7 @@
 // typed class in src/events, documented, registered in GlobalEventHandlersEventMap and exported from src/index.ts.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { checks } from '../support/checks.mjs';
 
 if (!existsSync('custom-elements.json')) {
   console.log('manifest: custom-elements.json is missing; run `npm run manifest` first');
@@ -17,17 +18,7 @@ const DOCUMENT_EVENTS = new Set(['mkt-data-connected']);
 // MktWidget's protected helper that dispatches for the subclass calling it: only such a subclass sends the event.
 const HELPERS = { changeFilters: 'mkt-filter-change' };
 
-const results = [];
-function check(name, fn) {
-  try {
-    fn();
-    results.push(true);
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    results.push(false);
-    console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
-  }
-}
+const { check, finish } = checks('manifest');
 
 const read = (file) => readFileSync(file, 'utf8');
 
@@ -101,18 +92,18 @@ function classChain(d) {
 
 console.log(`manifest: ${declarations.length} elements in custom-elements.json, ${eventClasses.size} event classes`);
 
-check('finds the elements and the event classes', () => {
+await check('finds the elements and the event classes', () => {
   if (declarations.length < 10) throw new Error(`only ${declarations.length} elements in the manifest`);
   if (eventClasses.size < 5) throw new Error(`only ${eventClasses.size} event classes in src/events`);
 });
 
 for (const d of declarations) {
-  check(`<${d.tagName}> has a summary and a description`, () => {
+  await check(`<${d.tagName}> has a summary and a description`, () => {
     if (!d.summary?.trim()) throw new Error(`no @summary in the class JSDoc of ${d.name} (${d.path})`);
     if (!d.description?.trim()) throw new Error(`no description in the class JSDoc of ${d.name} (${d.path})`);
   });
 
-  check(`<${d.tagName}> declares every event it dispatches, and dispatches every event it declares`, () => {
+  await check(`<${d.tagName}> declares every event it dispatches, and dispatches every event it declares`, () => {
     const modules = classChain(d);
     const files = new Set(modules.flatMap(moduleClosure));
     const sent = [...files].flatMap((file) => dispatches(file).map(([target, name]) => ({ file, target, name })));
@@ -135,7 +126,7 @@ const indexCode = read('src/index.ts');
 const eventsIndex = read('src/events/index.ts');
 const declaredEvents = new Set(declarations.flatMap((d) => (d.events ?? []).map((e) => e.name)));
 for (const name of declaredEvents) {
-  check(`${name} is a typed, documented, exported event class`, () => {
+  await check(`${name} is a typed, documented, exported event class`, () => {
     const cls = eventClasses.get(name);
     if (!name.startsWith('mkt-')) throw new Error(`${name}: public events are named mkt-*`);
     if (!cls) throw new Error(`no class in src/events has eventName '${name}'`);
@@ -153,6 +144,4 @@ for (const name of declaredEvents) {
   });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`manifest: ${passed} passed, ${results.length - passed} failed`);
-process.exit(passed === results.length ? 0 : 1);
+finish();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../support/chromium.mjs';
 import { serveFolders } from '../e2e/static-server.mjs';
+import { checks } from '../support/checks.mjs';
 import { ensureStorybookBuilt, STORYBOOK_DIR } from './storybook-build.mjs';
 
 const PAGE_TIMEOUT = 30000;
@@ -32,23 +33,7 @@ const shownText = (markdown) =>
 const server = await serveFolders([['/', path.resolve(STORYBOOK_DIR)]]);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchChromium();
-const results = [];
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    results.push(false);
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n      ')}`,
-    );
-  }
-}
+const { check, finish } = checks('storybook-docs');
 
 console.log(`storybook-docs: ${docsPages.length} Docs pages at ${base}`);
 
@@ -172,6 +157,4 @@ await check("a story's dataset loads into DuckDB in the built Storybook (its was
 
 await browser.close();
 server.close();
-const passed = results.filter(Boolean).length;
-console.log(`\nstorybook-docs: ${passed} passed, ${results.length - passed} failed`);
-process.exit(passed === results.length ? 0 : 1);
+finish();

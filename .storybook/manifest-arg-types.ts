@@ -31,7 +31,7 @@ function controlled(text: string | undefined): Pick<ArgType, 'type' | 'control' 
   const literals = type.split('|').map((t) => t.trim());
   if (literals.length > 1 && literals.every((t) => /^'[^']*'$/.test(t))) {
     const options = literals.map((t) => t.slice(1, -1));
-    return { type: { name: 'enum', value: options }, control: 'inline-radio', options };
+    return { type: { name: 'enum', value: options }, control: { type: 'inline-radio' }, options };
   }
   return { control: false };
 }

@@ -56,11 +56,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   /** Promotion discount in percent of price (0–90). */
   @property({ type: Number }) discount = 0;
   /** Own-price elasticity of demand (negative). */
-  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
+  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity: number =
+    DEFAULT_ASSUMPTIONS.priceElasticity;
   /** Demand elasticity to a promotion discount (negative). */
-  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
+  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity: number =
+    DEFAULT_ASSUMPTIONS.promoElasticity;
   /** Percent of orders lost per percentage point of late-shipment rate. */
-  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
+  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss: number =
+    DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
 
   /** Assumed conversion and late rates in percent; null = the scope's baseline. */
   @state() private conversion: number | null = null;

@@ -1,20 +1,21 @@
 // Whether storybook-static was built from the sources as they are: `npm run build-storybook` ends by stamping it
 // with a hash of its inputs (this file run as a script), and the Docs test rebuilds it when the stamp differs.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const STORYBOOK_DIR = 'storybook-static';
 const STAMP = path.join(STORYBOOK_DIR, 'marketkit-inputs.txt');
-const INPUTS = ['stories', 'src', '.storybook', 'custom-elements.json', 'package-lock.json'];
+// Storybook's Vite build also loads vite.config.ts (its plugins).
+const INPUTS = ['stories', 'src', '.storybook', 'custom-elements.json', 'package-lock.json', 'vite.config.ts'];
 
 /** A hash of every file Storybook's build reads from this repository (its dependencies through the lock file). */
 export function inputsHash() {
   const hash = createHash('sha256');
   const files = INPUTS.flatMap((input) =>
-    existsSync(input) && !input.includes('.json')
+    existsSync(input) && statSync(input).isDirectory()
       ? readdirSync(input, { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile())
           .map((e) => path.join(e.parentPath, e.name))
@@ -47,6 +48,6 @@ export function ensureStorybookBuilt() {
   if (still) throw new Error(`after \`npm run build-storybook\`: ${still}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(STAMP, `${inputsHash()}\n`);
 }

@@ -5,6 +5,7 @@ import type { DashboardState } from './dashboard-state.js';
 import { customerSummarySql } from '../metrics/customer-summary.js';
 import { rfmSql } from '../metrics/rfm.js';
 import { addDays } from '../metrics/filter-sql.js';
+import { WorkerFallbackReport } from './worker-fallback.js';
 import { MISSING_MODEL } from '../components/clv/customer-analysis-types.js';
 import type {
   AnalysisRequest,
@@ -119,6 +120,7 @@ export class CustomerModels {
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly summaries = new Map<string, Promise<unknown>>();
   private disposed = false;
+  private readonly fallback = new WorkerFallbackReport();
 
   /** `worker: false` runs every analysis on the main thread (a client nobody will dispose must not hold a worker). */
   constructor(private readonly options: { readonly worker?: boolean } = {}) {}
@@ -129,6 +131,11 @@ export class CustomerModels {
    */
   prepare(): void {
     if (typeof Worker !== 'undefined') this.startWorker();
+  }
+
+  /** A model element that says so (once per dashboard) if the worker cannot start and the models run here. */
+  watchFallback(host: HTMLElement): void {
+    this.fallback.watch(host);
   }
 
   /** Ends the worker; requests still waiting reject. */
@@ -297,6 +304,7 @@ export class CustomerModels {
         if (!(error instanceof Error && error.message === UNAVAILABLE)) throw error;
       }
     }
+    if (this.options.worker !== false) this.fallback.report();
     this.local ??= import('../components/clv/customer-analysis.js').then((m) => ({
       store: new m.CustomerModelStore(),
       run: m.analyse,

@@ -18,7 +18,9 @@ export type MktErrorCode =
   | 'render-failed'
   | 'filter-invalid'
   | 'attribute-invalid'
-  | 'export-failed';
+  | 'export-failed'
+  /** A warning: the customer models run on the main thread (same results, slower); see the README. */
+  | 'worker-unavailable';
 
 export interface MktErrorDetail {
   readonly code: MktErrorCode;

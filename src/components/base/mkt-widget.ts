@@ -72,6 +72,8 @@ function sourceTables(required: readonly string[]): Set<string> {
  * renders the loading, error, empty and missing-table states the same way everywhere. Adds a Download menu (CSV
  * of `exportTable`, SVG / PNG of the chart) and, for widgets with a `dataView`, a "Table" toggle.
  *
+ * @fires mkt-error - A query failed (`query-failed`), an attribute has a value the element cannot use
+ *   (`attribute-invalid`; it falls back to its default), or a download failed (`export-failed`).
  * @csspart card - The widget's frame.
  * @csspart header - The heading and controls row.
  * @csspart heading - The heading.

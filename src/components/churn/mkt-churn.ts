@@ -56,7 +56,8 @@ export interface ChurnResult {
  * ranked by value at risk = churn probability × revenue in the window.
  *
  * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
@@ -141,6 +142,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
     super.willUpdate(changed);
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -29,7 +29,8 @@ export type ClvResult = ClvSummary;
  * to 95th percentile, so that a few whales do not flatten the boxes).
  *
  * @summary Customer lifetime value (BG/NBD + Gamma-Gamma) by segment.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.
@@ -95,6 +96,7 @@ export class MktClv extends MktWidget<ClvResult> {
     super.willUpdate(changed);
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

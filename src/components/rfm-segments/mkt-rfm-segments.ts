@@ -33,7 +33,8 @@ export type RfmSegmentsResult = RfmSegmentsStats;
  *
  * @summary RFM segments (rules or K-means) with a treemap and a segment table; click to cross-filter.
  * @fires mkt-filter-change - A segment was clicked: `{ segment }`, or `{ segment: null }` to clear.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.
@@ -101,6 +102,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     super.willUpdate(changed);
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */

@@ -66,7 +66,6 @@ const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
  *
  * @summary Seller health tiers, a seller table, and each seller's monthly trend.
  * @fires mkt-seller-select - A seller's detail view was opened (`detail.sellerId`) or closed (`sellerId: null`).
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart doughnut - The tier doughnut.
  * @csspart table - The seller table.

@@ -9,6 +9,7 @@ import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS, NO_SESSIONS_IN_SCOPE } from '../base/data-notes.js';
 import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
+import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
 
 type Dim = 'all' | 'category' | 'tier';
 export interface WhatIfSlice extends SliceBaseline {
@@ -25,22 +26,6 @@ export interface WhatIfResult {
 type OrderRow = { dim: Dim; slice: string; gmv: number; cost: number; orders: number; shipped: number; late: number };
 type SessionRow = { dim: Dim; slice: string; sessions: number; purchases: number };
 
-/**
- * What-if: change price, a promotion discount, the conversion rate or the late-shipment rate of everything, one
- * category or one seller tier, and see projected GMV, orders and margin (GMV − product cost) against the baseline
- * of the filtered window. The assumptions (price elasticity, promotion elasticity, orders lost per point of late
- * rate) are shown and editable; the projection is `src/models/what-if.ts`, plain multiplications documented there.
- *
- * @summary Scenario planner: price, promotion, conversion and late rate vs GMV, orders and margin.
- * @fires change - The scenario or an assumption changed.
- * @fires mkt-error - A query failed.
- * @csspart card - The widget's frame.
- * @csspart levers - The scenario inputs.
- * @csspart assumptions - The assumption inputs.
- * @csspart table - Baseline vs scenario.
- * @cssprop --mkt-positive - Colour of a gain.
- * @cssprop --mkt-negative - Colour of a loss.
- */
 /** Attribute, allowed range and default of each numeric option. */
 const NUMERIC_OPTIONS = {
   priceChange: ['price-change', -90, 200, 0],
@@ -50,6 +35,22 @@ const NUMERIC_OPTIONS = {
   lateOrderLoss: ['late-order-loss', 0, 100, DEFAULT_ASSUMPTIONS.lateOrderLoss * 100],
 } as const;
 
+/**
+ * What-if: change price, a promotion discount, the conversion rate or the late-shipment rate of everything, one
+ * category or one seller tier, and see projected GMV, orders and margin (GMV − product cost) against the baseline
+ * of the filtered window. The assumptions (price elasticity, promotion elasticity, orders lost per point of late
+ * rate) are shown and editable; the projection is `src/models/what-if.ts`, plain multiplications documented there.
+ *
+ * @summary Scenario planner: price, promotion, conversion and late rate vs GMV, orders and margin.
+ * @fires mkt-scenario-change - The user changed a lever or an assumption, or pressed Reset (`detail`: the scenario
+ *   and its projection).
+ * @csspart card - The widget's frame.
+ * @csspart levers - The scenario inputs.
+ * @csspart assumptions - The assumption inputs.
+ * @csspart table - Baseline vs scenario.
+ * @cssprop --mkt-positive - Colour of a gain.
+ * @cssprop --mkt-negative - Colour of a loss.
+ */
 @customElement('mkt-what-if')
 export class MktWhatIf extends MktWidget<WhatIfResult> {
   static override styles = [...MktWidget.styles, whatIfStyles];
@@ -61,11 +62,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   /** Promotion discount in percent of price (0–90). */
   @property({ type: Number }) discount = 0;
   /** Own-price elasticity of demand (negative). */
-  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
+  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity: number =
+    DEFAULT_ASSUMPTIONS.priceElasticity;
   /** Demand elasticity to a promotion discount (negative). */
-  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
+  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity: number =
+    DEFAULT_ASSUMPTIONS.promoElasticity;
   /** Percent of orders lost per percentage point of late-shipment rate. */
-  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
+  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss: number =
+    DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
 
   /** Assumed conversion and late rates in percent; null = the scope's baseline. */
   @state() private conversion: number | null = null;
@@ -161,6 +165,28 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     return this.validAttribute(attribute, this[name], numberIn(min, max), fallback, `a number from ${min} to ${max}`);
   }
 
+  /** Sends the scenario once this update has applied it (a new scope resets the assumed rates in willUpdate). */
+  private announce(): void {
+    void this.updateComplete.then(() => this.dispatchEvent(new MktScenarioChangeEvent(this.scenario())));
+  }
+
+  /** The levers and assumptions in force (the checked values) and their projection. */
+  private scenario(): WhatIfScenario & { projection: Projection | null } {
+    const result = this.task.value;
+    const target = result && !this.isEmpty(result) ? this.target(result) : null;
+    return {
+      scope: !target ? this.scope : target.dim === 'all' ? 'all' : `${target.dim}:${target.key}`,
+      priceChange: this.option('priceChange'),
+      discount: this.option('discount'),
+      conversion: this.conversion,
+      lateRate: this.lateRate,
+      priceElasticity: this.option('priceElasticity'),
+      promoElasticity: this.option('promoElasticity'),
+      lateOrderLoss: this.option('lateOrderLoss'),
+      projection: this.projection,
+    };
+  }
+
   private set(
     name:
       | 'scope'
@@ -180,7 +206,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       if (name === 'conversion' || name === 'lateRate') this[name] = v;
       else this[name] = v ?? 0;
     }
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.announce();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -200,7 +226,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     this.priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
     this.promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
     this.lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.announce();
   }
 
   /** The baseline and the scenario of the current levers. */

@@ -5,6 +5,7 @@ import { ensureDemoData } from '../support/demo-data.mjs';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
+import { filterChecks } from './filter-checks.mjs';
 
 ensureDemoData();
 const server = await serveDemo(0);
@@ -78,6 +79,8 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
   await page.close();
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
+
+await filterChecks({ check, openPage, browser, base, pages });
 
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
   const { page, problems } = await openPage('frameworks.html');

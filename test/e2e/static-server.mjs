@@ -9,6 +9,7 @@ const TYPES = {
   '.css': 'text/css',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 export function serveDemo(port = 0, { headers = {} } = {}) {

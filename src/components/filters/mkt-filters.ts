@@ -148,33 +148,33 @@ export class MktFilters extends MktWidget<DatasetInfo> {
                 : nothing
             }
             <div class="custom">
-              <label class="date">
-                <span>From</span>
-                <input
-                  type="date"
-                  name="dateFrom"
-                  .value=${filters.dateFrom ?? ''}
-                  min=${first ?? nothing}
-                  max=${filters.dateTo ?? last ?? nothing}
-                  @change=${this.onDate}
-                />
-              </label>
-              <label class="date">
-                <span>To</span>
-                <input
-                  type="date"
-                  name="dateTo"
-                  .value=${filters.dateTo ?? ''}
-                  min=${filters.dateFrom ?? first ?? nothing}
-                  max=${last ?? nothing}
-                  @change=${this.onDate}
-                />
-              </label>
+              ${this.dateInput('From', 'dateFrom', filters.dateFrom, first, filters.dateTo ?? last)}
+              ${this.dateInput('To', 'dateTo', filters.dateTo, filters.dateFrom ?? first, last)}
             </div>
           </div>
         </details>
       </div>
     `;
+  }
+
+  private dateInput(
+    label: string,
+    name: 'dateFrom' | 'dateTo',
+    value: string | null,
+    min: string | null,
+    max: string | null,
+  ) {
+    return html`<label class="date">
+      <span>${label}</span>
+      <input
+        type="date"
+        name=${name}
+        .value=${value ?? ''}
+        min=${min ?? nothing}
+        max=${max ?? nothing}
+        @change=${this.onDate}
+      />
+    </label>`;
   }
 
   private renderPreset(preset: DatePreset, first: string, last: string, active: DatePreset | null) {

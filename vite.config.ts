@@ -142,7 +142,7 @@ function dropInBundle(): Plugin {
       for (const page of BUNDLE_PAGES)
         if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
       // The bundle pages' own style and script files (no inline ones: they work under a strict CSP).
-      for (const file of ['demo.css', 'embed.css', 'embed-events.js', 'article.css'])
+      for (const file of ['demo.css', 'embed.css', 'embed-events.js', 'article.css', 'favicon.svg'])
         cpSync(here('demo', file), here('dist/demo', file));
     },
   };

@@ -8,6 +8,8 @@ export interface Formatter {
   /** Signed change, `+12.3%`. */
   change(value: number | null | undefined): string;
   date(day: string | Date | number): string;
+  /** Two days as one range, the shared parts written once (`Sep 2 – Oct 1, 2025` in en-US). */
+  dateRange(from: string | Date | number, to: string | Date | number): string;
   month(day: string | Date | number): string;
 }
 
@@ -82,6 +84,7 @@ export function formatter(locale = 'en-US', currency = 'USD'): Formatter {
     percent: (v, digits = 1) => (ok(v) ? pct(digits).format(v) : DASH),
     change: (v) => (ok(v) ? signed.format(v) : DASH),
     date: (d) => day.format(toDate(d)),
+    dateRange: (a, b) => day.formatRange(toDate(a), toDate(b)),
     month: (d) => month.format(toDate(d)),
   };
   cache.set(key, f);

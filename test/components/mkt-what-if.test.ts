@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/what-if/mkt-what-if.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
@@ -107,5 +108,39 @@ describe('<mkt-what-if>', () => {
     await el.updateComplete;
     expect(cell(el, 'gmv', 'next')).to.equal('$310');
     expect(cell(el, 'gmv', 'change')).to.equal('-32.6%');
+  });
+
+  it('applies a number as it is typed, while the field keeps the focus', async () => {
+    // Everything 10% dearer at the default elasticity −1.5: GMV 460 × 1.1 × 1.1^−1.5 = 460 × 1.1^−0.5 = 438.59.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();
+    el.scope = 'all';
+    await el.updateComplete;
+    let fired = 0;
+    el.addEventListener('change', () => fired++);
+    const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
+    price.focus();
+    price.select();
+    await sendKeys({ type: '10' });
+    await waitFor(() => cell(el, 'gmv', 'next') === '$439', 'the typed price change to apply');
+    expect(el.shadowRoot!.activeElement, 'the field still has the focus').to.equal(price);
+    expect(el.priceChange).to.equal(10);
+    expect(fired, 'a change for the typed number').to.be.greaterThan(0);
+    const before = fired;
+    price.blur();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fired, 'no second change on blur').to.equal(before);
+  });
+
+  it('leaves a partly typed number as it is until it is a valid one', async () => {
+    const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
+    price.focus();
+    price.select();
+    await sendKeys({ type: '-' });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(el.priceChange, 'a lone minus sign is not a number yet').to.equal(10);
+    await sendKeys({ type: '5' });
+    await waitFor(() => el.priceChange === -5, 'the typed −5 to apply');
+    expect(price.value).to.equal('-5');
+    price.blur();
   });
 });

@@ -17,6 +17,7 @@ import { SlowPending } from './slow-pending.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
 import type { DataIssue } from '../../data/data-quality.js';
+import { DEFAULT_HEADINGS } from './default-headings.js';
 import {
   downloadBlob,
   exportFileName,
@@ -93,8 +94,8 @@ export abstract class MktWidget<T> extends LitElement {
 
   /** Id of a `<mkt-data>` elsewhere on the page, for a widget placed outside it. */
   @property({ reflect: true }) data?: string;
-  /** Title shown above the widget. */
-  @property() heading = '';
+  /** Title shown above the widget; without it, the element's own default title; `heading=""` shows none. */
+  @property() heading?: string | null;
   /** `light` or `dark`; without it, the enclosing `<mkt-data theme>` or the system's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -273,7 +274,7 @@ export abstract class MktWidget<T> extends LitElement {
     const bg = card ? getComputedStyle(card).backgroundColor : '';
     return serializeSvg(chart, {
       background: bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' ? bg : '#ffffff',
-      title: chart.getAttribute('aria-label') ?? (this.heading || this.localName),
+      title: chart.getAttribute('aria-label') ?? (this.shownHeading || this.localName),
     });
   }
 
@@ -289,6 +290,11 @@ export abstract class MktWidget<T> extends LitElement {
       downloadBlob(new Blob(['\ufeff', this.exportCsv()], { type: 'text/csv;charset=utf-8' }), name);
     else if (format === 'svg') downloadBlob(new Blob([this.exportSvg()], { type: 'image/svg+xml' }), name);
     else downloadBlob(await this.exportPng(), name);
+  }
+
+  /** The title shown: `heading`, or the element's default (`DEFAULT_HEADINGS`) when the page set none. */
+  protected get shownHeading(): string {
+    return this.heading ?? DEFAULT_HEADINGS[this.localName] ?? '';
   }
 
   protected get format(): Formatter {
@@ -357,12 +363,12 @@ export abstract class MktWidget<T> extends LitElement {
         part="card"
         class="card mkt-root"
         aria-busy=${this.isBusy() ? 'true' : 'false'}
-        aria-label=${this.heading || nothing}
+        aria-label=${this.shownHeading || nothing}
       >
         ${
-          this.heading || this.renderControls() !== nothing || table || exportMenu !== nothing
+          this.shownHeading || this.renderControls() !== nothing || table || exportMenu !== nothing
             ? html`<header part="header">
-                ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
+                ${this.shownHeading ? html`<h2 part="heading">${this.shownHeading}</h2>` : nothing}
                 <div class="controls">${controls}${exportMenu}</div>
               </header>`
             : nothing
@@ -385,7 +391,7 @@ export abstract class MktWidget<T> extends LitElement {
         </button>
       </li>`;
     return html`<details class="export" part="export" @keydown=${this.onExportKey} @focusout=${this.onExportFocusOut}>
-      <summary part="export-button" aria-label=${`Download ${this.heading || 'data'}`}>Download</summary>
+      <summary part="export-button" aria-label=${`Download ${this.shownHeading || 'data'}`}>Download</summary>
       <ul class="export-menu" part="export-menu">
         ${csv ? item('csv', 'CSV', 'data') : nothing}
         ${this.hasChart ? html`${item('svg', 'SVG', 'chart')}${item('png', 'PNG', 'image')}` : nothing}

@@ -11,6 +11,9 @@ import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } fro
 import { whatIfStyles } from './mkt-what-if.styles.js';
 import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
 
+/** How long typing pauses before the typed number applies, in ms. */
+const TYPING_DELAY = 300;
+
 type Dim = 'all' | 'category' | 'tier';
 export interface WhatIfSlice extends SliceBaseline {
   readonly dim: Dim;
@@ -203,11 +206,26 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     if (name === 'scope') this.scope = input.value;
     else {
       const v = input.value === '' ? null : Number(input.value);
+      const next = name === 'conversion' || name === 'lateRate' ? v : (v ?? 0);
+      // Typing applied it already (see onTyping): the change on blur changes nothing.
+      if (this[name] === next) return;
       if (name === 'conversion' || name === 'lateRate') this[name] = v;
       else this[name] = v ?? 0;
     }
     this.announce();
   }
+
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A number applies as it is typed, once the typing pauses, as a change (blur, Enter) would apply it; a partial
+   * or out-of-range one ("-", "1e", 300 %) waits for the change, so nothing the user is typing is overwritten.
+   */
+  private readonly onTyping = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    clearTimeout(this.typing);
+    if (input.type !== 'number' || input.value === '' || !input.checkValidity()) return;
+    this.typing = setTimeout(() => input.dispatchEvent(new Event('change')), TYPING_DELAY);
+  };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
@@ -267,7 +285,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const pctValue = (v: number | null, base: number | null) =>
       v !== null ? String(v) : base === null ? '' : (Math.round(base * 1000) / 10).toString();
     return html`
-      <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()} @input=${this.onTyping}>
         <label class="field wide">
           <span>Apply to</span>
           <select name="scope" @change=${(e: Event) => this.set('scope', e)}>
@@ -342,13 +360,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       </p>
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>
-        <div class="fields">
+        <div class="fields" @input=${this.onTyping}>
           <label class="field"
             ><span>Price elasticity</span>
             <input
               name="price-elasticity"
               type="number"
               step="0.1"
+              min="-20"
               max="0"
               .value=${String(this.option('priceElasticity'))}
               @change=${(e: Event) => this.set('priceElasticity', e)}
@@ -359,6 +378,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
               name="promo-elasticity"
               type="number"
               step="0.1"
+              min="-20"
               max="0"
               .value=${String(this.option('promoElasticity'))}
               @change=${(e: Event) => this.set('promoElasticity', e)}
@@ -370,6 +390,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
               type="number"
               step="0.1"
               min="0"
+              max="100"
               .value=${String(this.option('lateOrderLoss'))}
               @change=${(e: Event) => this.set('lateOrderLoss', e)}
           /></label>

@@ -25,7 +25,7 @@ import {
 /** What test/bench/in-page.mjs installs. */
 interface MktBench {
   coldStart(): Promise<PeerColdStart>;
-  timeInteraction(patch: FilterPatch): Promise<{ ms: number; rawMs: number }>;
+  timeInteraction(patch: FilterPatch): Promise<{ ms: number; rawEach: number[] }>;
 }
 
 const data = document.querySelector('mkt-data') as MktData;
@@ -46,12 +46,12 @@ const page: PeerPage = {
   },
   async change(patch) {
     const before = engine().executed;
-    const { ms, rawMs } = await bench().timeInteraction(patch);
+    const { ms, rawEach } = await bench().timeInteraction(patch);
     const ran = engine().executed - before;
     const statements = engine()
       .history.slice(engine().history.length - ran)
-      .map(({ sql, ms }) => ({ sql, ms }));
-    return { ms, statements, cubeMs: 0, cubeStatements: 0, rawStatementsMs: rawMs };
+      .map(({ sql, ms }, i) => ({ sql, ms, rawMs: rawEach[i] }));
+    return { ms, statements, cubeMs: 0, cubeStatements: 0 };
   },
   figures(): PeerFigures {
     const kpis = result<KpiResult>('mkt-kpis');

@@ -196,7 +196,7 @@ async function setup() {
       $filter.update(clause);
       await selectionSettled($filter);
       const ms = performance.now() - started;
-      return { ms, statements: statementsSince(before), cubeMs, cubeStatements, rawStatementsMs: null };
+      return { ms, statements: statementsSince(before), cubeMs, cubeStatements };
     },
     figures() {
       const column = (m: MarkLike, channel: string) => m.data?.columns[channel] ?? [];

@@ -7,6 +7,8 @@ import type { View } from './minimal-sql.js';
 export interface SentStatement {
   readonly sql: string;
   readonly ms: number;
+  /** The kit: the same statement run again, raw, on a quiet database after the change. */
+  readonly rawMs?: number;
 }
 
 /** Milliseconds since navigation start. */
@@ -24,8 +26,6 @@ export interface PeerStep {
   /** Mosaic with pre-aggregation: building the data-cube tables when the change's filter is activated (as a hover would), before `ms` starts. */
   readonly cubeMs: number;
   readonly cubeStatements: number;
-  /** The kit: its statements of this change run again, raw and one after another, on a quiet database (null on the Mosaic pages). */
-  readonly rawStatementsMs: number | null;
 }
 
 /** The numbers the views show, to check that both pages agree. */

@@ -1,4 +1,4 @@
-// A minimal static file server for the built demo: `/` → dist/demo (or $MKT_DEMO_DIST), `/data/` → demo/data.
+// A minimal static file server for the built demo: `/` → dist/demo (or $MKT_DEMO_DIST, or `root`), `/data/` → demo/data.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,11 +14,11 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-export function serveDemo(port = 0, { headers = {} } = {}) {
+export function serveDemo(port = 0, { headers = {}, root = process.env.MKT_DEMO_DIST ?? 'dist/demo' } = {}) {
   return serveFolders(
     [
       ['/data/', path.resolve('demo/data')],
-      ['/', path.resolve(process.env.MKT_DEMO_DIST ?? 'dist/demo')],
+      ['/', path.resolve(root)],
     ],
     { port, headers },
   );

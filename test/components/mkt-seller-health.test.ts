@@ -223,8 +223,8 @@ describe('<mkt-seller-health> without reviews', () => {
 describe('<mkt-seller-health> default order', () => {
   it('lists Critical sellers first, the one with the most revenue first, not the worst-scoring small one', async () => {
     // Paper Lane gets a $500 on-time order (t9): 3 lines, 1 defect (t3's 2-star review), 1 late of 3 shipped.
-    // ODR 1/3 → 100 × (1 − 0.333 / 0.4) = 16.7; late 1/3 ≥ 0.16 → 0; cancellations 0 → 100; sentiment −0.5 → 25:
-    // 0.4 × 16.7 + 0.2 × 100 + 0.15 × 25 = 30.4 → Critical, revenue 40 + 20 + 500 = $560. Toy Barn stays Critical
+    // ODR 1/3 ≥ 4 × 2 % → 0; late 1/3 ≥ 4 × 4 % → 0; cancellations 0 → 100; sentiment −0.5 → 25:
+    // 0.2 × 100 + 0.15 × 25 = 23.75 → 24, Critical, revenue 40 + 20 + 500 = $560. Toy Barn stays Critical
     // at 5 with $100 (see above), Volt Works Healthy with $300. By score alone Toy Barn (5) would come first.
     const t9 = {
       id: 't9',
@@ -247,12 +247,39 @@ describe('<mkt-seller-health> default order', () => {
     await whenReady(data);
     await settled(health);
     expect(table(health).map((r) => [r[0], r[1], r[2], r[6]])).to.deep.equal([
-      ['Paper Lane', 'Critical', '30', '$560'],
+      ['Paper Lane', 'Critical', '24', '$560'],
       ['Toy Barn', 'Critical', '5', '$100'],
       ['Volt Works', 'Healthy', '99', '$300'],
     ]);
     const sorted = health.shadowRoot!.querySelector('th[aria-sort="ascending"] button')!;
     expect(sorted.getAttribute('data-sort'), 'the Health column says it is the sort').to.equal('tier');
+    data.remove();
+  });
+});
+
+describe("<mkt-seller-health> seller's months", () => {
+  it('shows a failing monthly query in the detail panel and reports it with mkt-error query-failed', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}><mkt-seller-health min-orders="1"></mkt-seller-health></mkt-data>`,
+    );
+    const health = data.querySelector('mkt-seller-health')!;
+    await whenReady(data);
+    await settled(health);
+    const errors: { code: string; source?: string }[] = [];
+    data.addEventListener('mkt-error', (e) => errors.push({ code: e.detail.code, source: e.detail.source }));
+    // Sabotage after the seller table is drawn: the months of a seller read mkt_orders, which is gone.
+    await data.state.engine!.exec('DROP TABLE mkt_orders');
+    const open = [...health.shadowRoot!.querySelectorAll('button.seller')].find(
+      (b) => b.textContent?.trim() === 'Toy Barn',
+    ) as HTMLButtonElement;
+    open.click();
+    await waitFor(() => text(health, '.detail .message.error'), 'the detail panel to show the failure');
+    expect(text(health, '.detail .message.error')).to.contain('mkt_orders');
+    await waitFor(
+      () => errors.some((e) => e.code === 'query-failed' && e.source === 'mkt-seller-health'),
+      'an mkt-error query-failed from <mkt-seller-health>',
+    );
+    expect(table(health), 'the seller table stays').to.have.length(3);
     data.remove();
   });
 });

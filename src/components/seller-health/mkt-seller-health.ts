@@ -1,11 +1,11 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
-import { Task } from '@lit/task';
 import { arc, line, pie, scaleLinear } from 'd3';
 import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS } from '../base/data-notes.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { QueryController } from '../base/query-controller.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -100,15 +100,15 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   @state() private page = 0;
   @state() private selected: string | null = null;
 
-  private readonly detail = new Task(this, {
-    task: async ([dashboard, seller], { signal }) => {
-      if (!seller || !dashboard?.engine || dashboard.status !== 'ready') return undefined;
-      const withReviews = dashboard.info!.tables.has('reviews');
-      return rows<SellerMonthRow>(
-        await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews }), signal),
-      );
+  /** The open seller's months: a second query, at the widget's priority, its failure reported like the first's. */
+  private readonly months = new QueryController<readonly SellerMonthRow[] | undefined, readonly [string | null]>(this, {
+    run: async ({ engine, filters, dashboard, signal }, seller) => {
+      if (!seller) return undefined;
+      const withReviews = !!dashboard.info?.tables.has('reviews');
+      return rows<SellerMonthRow>(await engine.query(sellerMonthlySql(filters, seller, { withReviews }), signal));
     },
-    args: () => [this.dashboard, this.selected] as const,
+    args: () => [this.selected] as const,
+    priority: () => this.queryPriority,
   });
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<SellerHealthResult> {
@@ -376,9 +376,10 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
 
   private renderDetail(s: AssessedSeller, withReviews: boolean) {
     const f = this.format;
-    const body = this.detail.render({
+    const body = this.months.render({
+      initial: () => this.skeleton(),
       pending: () => this.skeleton(),
-      error: () => this.message('error', 'The seller’s months could not be loaded.'),
+      error: (problem) => this.message('error', `The seller’s months could not be loaded: ${problem.message}`),
       complete: (months) => {
         if (!months || months.length === 0) return this.message('empty', 'No months to show.');
         const assessed = months.map((m) => ({ ...m, ...assessHealth(m, 1) }));

@@ -116,7 +116,7 @@ describe('<mkt-what-if>', () => {
     el.scope = 'all';
     await el.updateComplete;
     let fired = 0;
-    el.addEventListener('change', () => fired++);
+    el.addEventListener('mkt-scenario-change', () => fired++);
     const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
     price.focus();
     price.select();

@@ -12,7 +12,6 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { warningsBox } from '../base/warnings.js';
@@ -143,11 +142,6 @@ export class MktChurn extends MktWidget<ChurnResult> {
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
     this.dashboard?.models?.watchFallback(this);
-  }
-
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: ChurnResult): boolean {

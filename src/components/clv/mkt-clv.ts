@@ -10,7 +10,6 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
 import { warningsBox } from '../base/warnings.js';
@@ -97,11 +96,6 @@ export class MktClv extends MktWidget<ClvResult> {
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
     this.dashboard?.models?.watchFallback(this);
-  }
-
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: ClvResult): boolean {

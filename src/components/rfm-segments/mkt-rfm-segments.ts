@@ -11,7 +11,6 @@ import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from '../clv/chart-svg.js';
 import type { RfmSegmentsStats, ScoreTie, SegmentStats } from './rfm-stats.js';
 import { warningsBox } from '../base/warnings.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
@@ -103,11 +102,6 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
     this.dashboard?.models?.watchFallback(this);
-  }
-
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: RfmSegmentsResult): boolean {

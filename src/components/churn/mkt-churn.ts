@@ -12,7 +12,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
+import type { AtRiskCustomer, ChurnAnalysis } from '../../models/churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { warningsBox } from '../base/warnings.js';
 
@@ -30,8 +30,8 @@ export interface ChurnGroup {
   readonly rate: number | null;
 }
 
-export type { AtRiskCustomer } from './churn-model.js';
-export { ALIVE_DROP, OVERDUE_FACTOR } from './churn-model.js';
+export type { AtRiskCustomer } from '../../models/churn-model.js';
+export { ALIVE_DROP, OVERDUE_FACTOR } from '../../models/churn-model.js';
 
 export interface ChurnResult {
   readonly days: number;

@@ -10,11 +10,11 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import type { ClvSegment, ClvSummary } from './customer-analysis.js';
+import type { ClvSegment, ClvSummary } from '../../models/customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
 import { warningsBox } from '../base/warnings.js';
 
-export type { ClvSegment } from './customer-analysis.js';
+export type { ClvSegment } from '../../models/customer-analysis.js';
 /** What the element renders: totals, the fitted models and the CLV distribution per RFM segment. */
 export type ClvResult = ClvSummary;
 

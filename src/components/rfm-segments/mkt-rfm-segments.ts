@@ -11,11 +11,11 @@ import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import type { RfmSegmentsStats, ScoreTie, SegmentStats } from './rfm-stats.js';
+import type { RfmSegmentsStats, ScoreTie, SegmentStats } from '../../models/rfm-stats.js';
 import { warningsBox } from '../base/warnings.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
-export type { SegmentStats } from './rfm-stats.js';
+export type { SegmentStats } from '../../models/rfm-stats.js';
 /** What the element renders: the segments (rules or K-means clusters) and, for K-means, how k was chosen. */
 export type RfmSegmentsResult = RfmSegmentsStats;
 

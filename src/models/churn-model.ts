@@ -1,7 +1,7 @@
-import { auc, confusion, fitLogisticRegression, fnv1a, type LogisticModel } from '../../models/logistic-regression.js';
-import { fitWarnings, type CustomerColumns } from '../../models/customer-value.js';
-import { probabilityAlive } from '../../models/bg-nbd.js';
-import type { CustomerModel } from '../clv/customer-analysis.js';
+import { auc, confusion, fitLogisticRegression, fnv1a, type LogisticModel } from './logistic-regression.js';
+import { fitWarnings, type CustomerColumns } from './customer-value.js';
+import { probabilityAlive } from './bg-nbd.js';
+import type { CustomerModel } from './customer-model.js';
 
 export interface ChurnModelResult {
   readonly model: LogisticModel | null;

@@ -15,8 +15,7 @@ const bars = (el: Element) =>
     g.getAttribute('data-key'),
     g.querySelector('text.value')!.textContent!.trim(),
   ]);
-const bar = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector(`g.bar-row[data-key="${name}"]`) as SVGGElement;
+const bar = (el: Element, name: string) => el.shadowRoot!.querySelector(`g.bar-row[data-key="${name}"]`) as SVGGElement;
 
 describe('<mkt-category-performance>', () => {
   let data: MktData;

@@ -83,7 +83,7 @@ describe('<mkt-seller-health>', () => {
   });
 
   it('narrows the table to a tier clicked in the doughnut, without touching the dashboard filters', async () => {
-    const critical = health.shadowRoot!.querySelector('path[data-tier="Critical"]') as SVGPathElement;
+    const critical = health.shadowRoot!.querySelector('path[data-key="Critical"]') as SVGPathElement;
     critical.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await health.updateComplete;
     expect(

@@ -51,7 +51,7 @@ describe('<mkt-rfm-segments>', () => {
   it('a click on a segment filters the dashboard, and the KPIs show those customers; a second click clears', async () => {
     const events: MktFilterChangeEvent[] = [];
     data.addEventListener(MktFilterChangeEvent.eventName, (e) => events.push(e as MktFilterChangeEvent));
-    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!;
+    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-key="Champions"]')!;
     tile.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === 'Champions', 'the segment filter');
     expect(events[0].detail).to.deep.equal({ segment: 'Champions' });
@@ -65,7 +65,7 @@ describe('<mkt-rfm-segments>', () => {
     expect(segments.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(4);
     expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Champions');
     segments
-      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!
+      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-key="Champions"]')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === null, 'the segment filter to clear');
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$460', 'all-customer KPIs');

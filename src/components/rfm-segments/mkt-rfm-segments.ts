@@ -1,18 +1,21 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleProps } from '../../charts/style-props.js';
-import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { tableFromColumns, type ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
+import { treemap } from '../../charts/treemap.js';
+import { CATEGORICAL, isLight, OTHER_COLOUR } from '../../charts/palette.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import type { RfmSegmentsStats, ScoreTie, SegmentStats } from '../../models/rfm-stats.js';
+import type { RfmSegmentsStats, SegmentStats } from '../../models/rfm-stats.js';
 import { warningsBox } from '../base/warnings.js';
+import { segmented } from '../base/segmented.js';
+import { numberColumn } from '../../charts/data-table.js';
+import { segmentTable, tieText } from './segment-table.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
 export type { SegmentStats } from '../../models/rfm-stats.js';
@@ -113,26 +116,21 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 
   protected override renderControls() {
-    const pressed = (m: string) => (this.how === m ? 'true' : 'false');
-    return html`<div class="segmented" role="group" aria-label="Segmentation method">
-        <button type="button" aria-pressed=${pressed('rules')} @click=${() => (this.method = 'rules')}>Rules</button>
-        <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>
-          K-means
-        </button>
-      </div>
-      ${
-        this.how === 'kmeans'
-          ? html`<label class="k"
-              >k
-              <select
-                aria-label="Number of clusters"
-                @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}
-              >
-                ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
-              </select></label
-            >`
-          : nothing
-      }`;
+    const methods = [
+      ['rules', 'Rules'],
+      ['kmeans', 'K-means'],
+    ] as const;
+    const k = html`<label class="k"
+      >k
+      <select
+        aria-label="Number of clusters"
+        @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}
+      >
+        ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
+      </select></label
+    >`;
+    return html`${segmented('Segmentation method', methods, this.how, (m) => (this.method = m))}
+    ${this.how === 'kmeans' ? k : nothing}`;
   }
 
   private get activeSegment(): string | null {
@@ -147,10 +145,10 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   /** Ten rule segments need ten distinct colours (the 8 series tokens would repeat); "Others" is grey. */
   private colour(result: RfmSegmentsResult, name: string): string {
-    if (name === 'Others') return OTHERS_COLOUR;
+    if (name === 'Others') return OTHER_COLOUR;
     const index =
       result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
-    return PALETTE[index % PALETTE.length];
+    return CATEGORICAL[index % CATEGORICAL.length];
   }
 
   /** The segments as in the table below the treemap, with raw numbers (no "Table" toggle: the table is always shown). */
@@ -161,28 +159,26 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   private segmentView(result: RfmSegmentsResult): DataView<SegmentStats> {
     const f = this.format;
-    const n = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+    const n = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(1) : '–');
     return {
       caption: `Customers by ${result.method === 'kmeans' ? 'cluster' : 'RFM segment'}`,
       rows: result.segments,
       columns: [
         { label: 'Segment', value: (s) => s.name },
-        { label: 'Customers', value: (s) => f.count(s.customers), raw: (s) => s.customers, numeric: true },
-        { label: 'Revenue', value: (s) => f.money(s.revenue), raw: (s) => s.revenue, numeric: true },
-        {
-          label: 'Revenue share',
-          value: (s) => f.percent(s.revenueShare, 1),
-          raw: (s) => s.revenueShare,
-          numeric: true,
-        },
-        {
-          label: 'Mean CLV',
-          value: (s) => f.money(Number.isFinite(s.avgClv) ? s.avgClv : null),
-          raw: (s) => s.avgClv,
-          numeric: true,
-        },
-        { label: 'Mean purchases', value: (s) => n(s.avgFrequency), raw: (s) => s.avgFrequency, numeric: true },
-        { label: 'Mean days since last', value: (s) => n(s.avgRecency), raw: (s) => s.avgRecency, numeric: true },
+        numberColumn('Customers', (s) => s.customers, f.count),
+        numberColumn('Revenue', (s) => s.revenue, f.money),
+        numberColumn(
+          'Revenue share',
+          (s) => s.revenueShare,
+          (v) => f.percent(v, 1),
+        ),
+        numberColumn(
+          'Mean CLV',
+          (s) => s.avgClv,
+          (v) => f.money(Number.isFinite(v) ? v : null),
+        ),
+        numberColumn('Mean purchases', (s) => s.avgFrequency, n),
+        numberColumn('Mean days since last', (s) => s.avgRecency, n),
       ],
     };
   }
@@ -192,70 +188,39 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const active = this.activeSegment;
     const clickable = result.method === 'rules';
     const width = this.size.drawWidth;
-    const height = Math.round(Math.min(320, Math.max(200, width * 0.5)));
-    const root = treemap<SegmentStats | { children: readonly SegmentStats[] }>()
-      .size([width, height])
-      .paddingInner(1)
-      .tile(treemapSquarify)(
-      hierarchy<SegmentStats | { children: readonly SegmentStats[] }>({ children: result.segments }, (d) =>
-        'children' in d ? [...d.children] : null,
-      ).sum((d) => ('customers' in d ? d.customers : 0)),
-    );
     const label = (s: SegmentStats) =>
       `${s.name}: ${f.count(s.customers)} ${s.customers === 1 ? 'customer' : 'customers'}, ${f.percent(s.revenueShare)} of revenue${clickable ? (active === s.name ? '. Active filter; press to clear' : '. Press to filter the dashboard') : ''}`;
-    const onKey = (s: SegmentStats) => (e: KeyboardEvent) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        this.pick(s.name);
-      }
-    };
+    const tiles = result.segments.map((s) => {
+      const color = this.colour(result, s.name);
+      const text = `${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}`;
+      return { key: s.name, name: s.name, value: s.customers, color, text, label: label(s), light: isLight(color) };
+    });
+    const chart = treemap(tiles, {
+      width,
+      height: Math.round(Math.min(320, Math.max(200, width * 0.5))),
+      label: `Treemap of ${result.customers} customers by segment`,
+      select: clickable ? { selected: active, toggle: (name) => this.pick(name) } : undefined,
+    });
     return html`${
         result.method === 'rules'
           ? warningsBox(
-              result.ties.map((t) => this.tieText(t)),
+              result.ties.map((t) => tieText(t, f)),
               'ties',
             )
           : nothing
       }
       ${warningsBox(result.fitWarnings, 'fit')}
       <div class="layout">
-        <svg
-          part="chart"
-          width=${width}
-          height=${height}
-          viewBox="0 0 ${width} ${height}"
-          role=${clickable ? 'group' : 'img'}
-          aria-label="Treemap of ${result.customers} customers by segment"
-        >
-          ${root.leaves().map((leaf) => {
-            const s = leaf.data as SegmentStats;
-            const w = leaf.x1 - leaf.x0;
-            const h = leaf.y1 - leaf.y0;
-            const fill = this.colour(result, s.name);
-            const cls = `tile mark ${active === s.name ? 'active' : active && clickable ? 'dim' : ''}`;
-            return svg`<g class=${cls} transform="translate(${leaf.x0},${leaf.y0})" data-segment=${s.name}
-              tabindex=${clickable ? '0' : nothing} role=${clickable ? 'button' : nothing} aria-pressed=${clickable ? String(active === s.name) : nothing}
-              aria-label=${label(s)} @click=${() => this.pick(s.name)} @keydown=${onKey(s)}>
-            <title>${label(s)}</title>
-            <rect width=${Math.max(0, w)} height=${Math.max(0, h)} fill=${fill}></rect>
-          </g>`;
+        ${chart}
+        <div class="table-wrap">
+          ${segmentTable(result.segments, {
+            active: this.activeSegment,
+            clickable: result.method === 'rules',
+            colour: (name) => this.colour(result, name),
+            pick: (name) => this.pick(name),
+            format: f,
           })}
-          <g class="labels" aria-hidden="true">
-            ${root.leaves().map((leaf) => {
-              const s = leaf.data as SegmentStats;
-              const w = leaf.x1 - leaf.x0;
-              const h = leaf.y1 - leaf.y0;
-              const text = DARK_TEXT.has(this.colour(result, s.name)) ? 'dark' : '';
-              return w > 70 && h > 34
-                ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
-                  <text class=${text} x="6" y="16">${truncate(s.name, Math.floor((w - 10) / 6.5))}</text>
-                  <text class="count ${text}" x="6" y="31">${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}</text>
-                </g>`
-                : nothing;
-            })}
-          </g>
-        </svg>
-        <div class="table-wrap">${this.renderTable(result)}</div>
+        </div>
       </div>
       ${
         result.method === 'kmeans'
@@ -272,82 +237,6 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
             : nothing
       }`;
   }
-
-  /** Why a score cannot separate most customers (see ScoreTie): equal values get equal scores. */
-  private tieText(tie: ScoreTie): string {
-    const f = this.format;
-    const range = (format: (v: number) => string) =>
-      tie.min === tie.max ? format(tie.min) : `${format(tie.min)}–${format(tie.max)}`;
-    const what = {
-      recency: `last bought ${range((v) => f.count(v))} days before the end`,
-      frequency: `bought on ${range((v) => f.count(v))} ${tie.max === 1 ? 'day' : 'days'}`,
-      monetary: `spent ${range((v) => f.money(v))}`,
-    }[tie.score];
-    const letter = tie.score === 'recency' ? 'R' : tie.score === 'frequency' ? 'F' : 'M';
-    const name = tie.score[0].toUpperCase() + tie.score.slice(1);
-    return `${name} cannot tell ${f.percent(tie.share, 1)} of these customers apart: they ${what} and all score ${letter} = ${tie.value}. Equal values get equal scores, so the rules separate them by the other two scores only.`;
-  }
-
-  private renderTable(result: RfmSegmentsResult) {
-    const f = this.format;
-    const active = this.activeSegment;
-    const clickable = result.method === 'rules';
-    const days = (v: number) => `${Math.round(v)} d`;
-    return html`<table class="data" part="table">
-      <caption class="visually-hidden">
-        Customer segments
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Segment</th>
-          <th scope="col" class="num">Customers</th>
-          <th scope="col" class="num">Revenue share</th>
-          <th scope="col" class="num">Avg CLV</th>
-          <th scope="col" class="num">Avg purchase days</th>
-          <th scope="col" class="num">Avg recency</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${result.segments.map(
-          (s) =>
-            html`<tr class=${active === s.name ? 'active' : ''} data-segment=${s.name}>
-              <td>
-                ${
-                  clickable
-                    ? html`<button
-                        type="button"
-                        aria-pressed=${active === s.name ? 'true' : 'false'}
-                        @click=${() => this.pick(s.name)}
-                      >
-                        <span class="swatch" ${styleProps({ background: this.colour(result, s.name) })}></span>${s.name}
-                      </button>`
-                    : html`<span
-                          class="swatch"
-                          ${styleProps({ background: this.colour(result, s.name), display: 'inline-block' })}
-                        ></span>
-                        ${s.name}`
-                }
-              </td>
-              <td class="num">${f.count(s.customers)}</td>
-              <td class="num">${f.percent(s.revenueShare)}</td>
-              <td class="num">${f.money(s.avgClv)}</td>
-              <td class="num">${s.avgFrequency.toFixed(1)}</td>
-              <td class="num">${days(s.avgRecency)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-}
-
-const PALETTE = schemeTableau10;
-const OTHERS_COLOUR = '#9aa0a6';
-/** Light fills of the palette that need dark text (contrast ≥ 4.5 with #1b1f24). */
-// Tableau 10's yellow is #edc949: with #edc948 here, its labels were white on yellow.
-const DARK_TEXT = new Set(['#edc949', '#76b7b2', '#ff9da7', '#59a14f', '#f28e2c', '#9c755f', '#bab0ab', OTHERS_COLOUR]);
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 declare global {

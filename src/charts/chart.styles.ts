@@ -115,4 +115,19 @@ export const chartStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* boxPlot() */
+  .box rect {
+    fill-opacity: 0.35;
+    stroke-width: 1.5px;
+  }
+  .box line {
+    stroke-width: 1.5px;
+  }
+  .box .median {
+    stroke-width: 2.5px;
+  }
+  .box-label {
+    fill: var(--mkt-fg, var(--_mkt-fg));
+    font-size: 11px;
+  }
 `;

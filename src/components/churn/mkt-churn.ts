@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -153,15 +154,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   protected override renderControls() {
-    const pressed = (b: string) => (this.by === b ? 'true' : 'false');
-    return html`<div class="segmented" role="group" aria-label="Break churn down by">
-      <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>
-        By segment
-      </button>
-      <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>
-        By cohort
-      </button>
-    </div>`;
+    const choices = [
+      ['segment', 'By segment'],
+      ['cohort', 'By cohort'],
+    ] as const;
+    return segmented('Break churn down by', choices, this.by, (b) => (this.breakdown = b));
   }
 
   /** Every part in one long table: a "Section" column says which (rate by month, by segment or cohort, at risk). */

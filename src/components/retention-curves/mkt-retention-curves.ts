@@ -1,4 +1,5 @@
 import { CohortWidget } from '../cohort-heatmap/cohort-widget.js';
+import { segmented } from '../base/segmented.js';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MktWidget } from '../base/mkt-widget.js';
@@ -63,9 +64,7 @@ export class MktRetentionCurves extends CohortWidget {
       ['revenue', 'Revenue'],
       ['churn', 'Churn'],
     ];
-    return html`<div class="segmented" role="group" aria-label="Measure">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.what === v ? 'true' : 'false'} @click=${() => (this.measure = v)}>${text}</button>`)}
-    </div>`;
+    return segmented('Measure', options, this.what, (v) => (this.measure = v));
   }
 
   private label(key: string): string {

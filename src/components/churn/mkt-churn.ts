@@ -14,6 +14,7 @@ import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
 import type { AtRiskCustomer, ChurnAnalysis } from '../../models/churn-model.js';
+import { atRiskTable, churnExport, churnModelSummary } from './churn-parts.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { warningsBox } from '../base/warnings.js';
 
@@ -163,37 +164,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
 
   /** Every part in one long table: a "Section" column says which (rate by month, by segment or cohort, at risk). */
   protected override exportTable(r: ChurnResult): ExportTable {
-    const blank = (n: number) => Array<null>(n).fill(null);
-    return {
-      columns: [
-        'Section',
-        'Key',
-        'Active',
-        'Churned',
-        'Rate',
-        'Revenue',
-        'P(alive)',
-        'Churn probability',
-        'Value at risk',
-        'Why',
-      ],
-      rows: [
-        ...r.series.map((p) => ['Rate by month start', p.refDate, p.active, p.churned, p.rate, ...blank(5)]),
-        ...r.groups.map((g) => [`By ${r.breakdown}`, g.group, g.active, g.churned, g.rate, ...blank(5)]),
-        ...r.atRisk.map((c) => [
-          'At risk',
-          c.id,
-          null,
-          null,
-          null,
-          c.revenue,
-          c.pAlive,
-          c.churnProbability,
-          c.valueAtRisk,
-          c.reason,
-        ]),
-      ],
-    };
+    return churnExport(r);
   }
 
   protected override renderResult(r: ChurnResult) {
@@ -208,11 +179,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Churn model</h3>
-        ${this.renderModel(r)}
+        ${churnModelSummary(r.model, r.days, this.format)}
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${atRiskTable(r.atRisk, this.format)}
       </div>
     </div>`;
   }
@@ -287,69 +258,6 @@ export class MktChurn extends MktWidget<ChurnResult> {
       label: `Churn rate by ${r.breakdown}: ${rows.map((g) => `${g.label} ${f.percent(g.value)}`).join('; ')}`,
     })}
     ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
-  }
-
-  private renderModel(r: ChurnResult) {
-    const f = this.format;
-    const m = r.model;
-    if (!m.fitted) {
-      return html`<p class="note">
-        Not enough customers with history before the cut-off to fit a model (${m.train} in training).
-      </p>`;
-    }
-    return html`<dl class="metrics" data-model>
-        <div>
-          <dt>AUC</dt>
-          <dd data-metric="auc">${Number.isFinite(m.auc) ? m.auc.toFixed(2) : '–'}</dd>
-        </div>
-        <div>
-          <dt>Precision</dt>
-          <dd data-metric="precision">${f.percent(m.precision, 0)}</dd>
-        </div>
-        <div>
-          <dt>Recall</dt>
-          <dd data-metric="recall">${f.percent(m.recall, 0)}</dd>
-        </div>
-        <div>
-          <dt>Holdout</dt>
-          <dd>${f.count(m.holdout)} customers, ${f.percent(m.holdoutRate, 0)} churned</dd>
-        </div>
-      </dl>
-      <p class="note">
-        Logistic regression on recency, purchase days, revenue and tenure ${r.days} days before the end; label: no
-        purchase since. Trained on ${f.count(m.train)} customers, tested on a fixed fifth (by id); precision and recall
-        at 50%.
-      </p>`;
-  }
-
-  private renderAtRisk(r: ChurnResult) {
-    const f = this.format;
-    if (r.atRisk.length === 0)
-      return html`<p class="note">No high-value repeat buyer is overdue or losing P(alive).</p>`;
-    return html`<div class="table-wrap">
-      ${dataTable(
-        'High-value customers at risk, by value at risk',
-        [
-          { label: 'Customer', value: (c: AtRiskCustomer) => c.id },
-          { label: 'Revenue', value: (c: AtRiskCustomer) => f.money(c.revenue), numeric: true },
-          {
-            label: 'Days since / usual',
-            value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`,
-            numeric: true,
-          },
-          {
-            label: 'P(alive)',
-            value: (c: AtRiskCustomer) =>
-              `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`,
-            numeric: true,
-          },
-          { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
-          { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },
-          { label: 'Why', value: (c: AtRiskCustomer) => c.reason },
-        ],
-        r.atRisk,
-      )}
-    </div>`;
   }
 }
 

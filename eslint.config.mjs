@@ -5,6 +5,18 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
+/** Imports a lower layer may not make (see the layer rules below). */
+const LAYER = {
+  components: {
+    group: ['**/components/**', '**/components'],
+    message: 'Only elements (src/components) import elements: move what both need out of src/components.',
+  },
+  data: {
+    group: ['**/data/**', '**/data'],
+    message: 'Chart functions know nothing of the data layer: pass them rows and options.',
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*'] },
   js.configs.recommended,
@@ -36,6 +48,16 @@ export default tseslint.config(
       // chai: expect(x).to.be.true
       '@typescript-eslint/no-unused-expressions': 'off',
     },
+  },
+  // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
+  // know nothing of the data layer. test/lint/layers.mjs checks that these rules fire.
+  {
+    files: ['src/{charts,metrics,models,data,geo,format,events,schema}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
+  },
+  {
+    files: ['src/charts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data] }] },
   },
   {
     rules: {

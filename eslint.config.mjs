@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['generator/**/*.ts', 'test/support/*.mjs', 'demo/*.mjs', '*.mjs', '*.ts'],
+    files: ['generator/**/*.ts', 'test/support/*.mjs', 'test/lint/*.mjs', 'demo/*.mjs', '*.mjs', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

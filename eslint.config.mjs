@@ -18,7 +18,7 @@ const LAYER = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*', '.scaffold-check-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +34,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['generator/**/*.ts', 'test/support/*.mjs', 'test/lint/*.mjs', 'demo/*.mjs', '*.mjs', '*.ts'],
+    files: [
+      'generator/**/*.ts',
+      'test/support/*.mjs',
+      'test/lint/*.mjs',
+      'test/scaffold/*.mjs',
+      'scripts/*.mjs',
+      'demo/*.mjs',
+      '*.mjs',
+      '*.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -18,7 +18,17 @@ const LAYER = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*', '.scaffold-check-*/'] },
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'demo/data/',
+      'custom-elements.json',
+      'zz-*',
+      '.scaffold-check-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

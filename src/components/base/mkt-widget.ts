@@ -12,7 +12,7 @@ import { MktFilterChangeEvent } from '../../events/filter-change.js';
 import type { ExportTable } from '../../charts/export.js';
 import { tableFromColumns } from '../../charts/export.js';
 import { DataLink } from './data-link.js';
-import { AttributeCheck } from './attribute-check.js';
+import { AttributeCheck, type OptionRule } from './attribute-check.js';
 import { QueryController, type QueryContext } from './query-controller.js';
 import { ExportController, type DataView, type ExportFormat } from './export-controller.js';
 import { issuesIn, issuesNote, message, missingTables, missingTablesMessage, skeleton } from './widget-frame.js';
@@ -39,7 +39,7 @@ export type { DataView, ExportFormat, QueryContext };
  * - `requires`: tables it cannot work without; `drawnFilters`: filters drawn besides the result (`[]` mostly);
  *   `queryPriority = 'background'` for model elements; `memoResults` for results slow to derive.
  * - Helpers: `format` (the dashboard's locale and currency), `changeFilters(patch)` (cross-filtering),
- *   `validAttribute(...)` (options checked where read), `skeleton()`, `message(kind, text)`, `shownHeading`, and
+ *   `validAttribute(...)` / `validOption(...)` (options checked where read), `skeleton()`, `message(kind, text)`, `shownHeading`, and
  *   `new QueryController(this, ...)` for a second query (it then has the same priority and error reporting).
  *
  * @fires mkt-error - A query failed (`query-failed`), an attribute has a value the element cannot use
@@ -139,6 +139,10 @@ export abstract class MktWidget<T> extends LitElement {
   /** `value` when `isValid(value)`, else `fallback`, reported once (console and `mkt-error` `attribute-invalid`). */
   protected validAttribute<V>(name: string, value: V, isValid: (v: V) => boolean, fallback: V, expect: string): V {
     return this.attributeCheck.valid(name, value, isValid, fallback, expect);
+  }
+  /** `validAttribute` with a shared rule (`HORIZON_WEEKS`, `DISCOUNT_RATE` of attribute-check.ts). */
+  protected validOption<V>(name: string, value: V, rule: OptionRule<V>): V {
+    return this.attributeCheck.valid(name, value, rule.isValid, rule.fallback, rule.expectation);
   }
 
   /** The widget's current (filtered) data as CSV (RFC 4180; formula-like strings quoted). Throws when none. */

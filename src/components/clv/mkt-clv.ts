@@ -52,13 +52,11 @@ export class MktClv extends MktWidget<ClvResult> {
   private readonly size = new SizeController(this);
 
   private get horizon(): number {
-    const { isValid, fallback, expectation } = HORIZON_WEEKS;
-    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+    return this.validOption('horizon-weeks', this.horizonWeeks, HORIZON_WEEKS);
   }
 
   private get rate(): number {
-    const { isValid, fallback, expectation } = DISCOUNT_RATE;
-    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+    return this.validOption('discount-rate', this.discountRate, DISCOUNT_RATE);
   }
 
   protected override queryArgs() {

@@ -3,8 +3,6 @@ import { segmented } from '../base/segmented.js';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { MktWidget } from '../base/mkt-widget.js';
-import type { DataView } from '../base/mkt-widget.js';
-import { cohortDataView, type CohortTableRow } from './cohort-table.js';
 import {
   cellValue,
   type CohortCell,
@@ -106,12 +104,6 @@ export class MktCohortHeatmap extends CohortWidget {
     hi = hi > 0 ? Math.min(1, Math.ceil(hi * 20) / 20) : 1;
     const scale = rampScale(measure === 'churn' ? oranges : blues, hi, 0.06, 0.92);
     return { scale, hi };
-  }
-
-  /** Every cell as a table (cohorts by month since): the "Table" view and the CSV export. */
-  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
-    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
-    return cohortDataView(m, measure, this.format);
   }
 
   protected override renderResult(m: CohortMatrix) {

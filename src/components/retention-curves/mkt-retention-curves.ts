@@ -3,8 +3,6 @@ import { segmented } from '../base/segmented.js';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MktWidget } from '../base/mkt-widget.js';
-import type { DataView } from '../base/mkt-widget.js';
-import { cohortDataView, type CohortTableRow } from '../cohort-heatmap/cohort-table.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { cellValue, type CohortCell, type CohortMatrix, type CohortMeasure } from '../../metrics/cohorts.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -74,12 +72,6 @@ export class MktRetentionCurves extends CohortWidget {
   private toggleCohort(key: string): void {
     if (key === AVG || this.who !== 'customers') return;
     this.changeFilters({ cohort: this.dashboard?.filters.cohort === key ? null : key });
-  }
-
-  /** The curves' values as a table (cohorts by month since): the "Table" view and the CSV export. */
-  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
-    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
-    return cohortDataView(m, measure, this.format);
   }
 
   protected override renderResult(m: CohortMatrix) {

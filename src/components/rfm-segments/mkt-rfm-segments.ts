@@ -70,13 +70,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 
   private get horizon(): number {
-    const { isValid, fallback, expectation } = HORIZON_WEEKS;
-    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+    return this.validOption('horizon-weeks', this.horizonWeeks, HORIZON_WEEKS);
   }
 
   private get rate(): number {
-    const { isValid, fallback, expectation } = DISCOUNT_RATE;
-    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+    return this.validOption('discount-rate', this.discountRate, DISCOUNT_RATE);
   }
 
   protected override queryArgs() {

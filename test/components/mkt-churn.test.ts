@@ -31,10 +31,8 @@ describe('<mkt-churn> on the tiny marketplace', () => {
     expect(text(churn, 'h3')).to.equal('Churn rate, 20-day windows');
     const cells = [...churn.shadowRoot!.querySelectorAll('details tbody td')].map((td) => td.textContent!.trim());
     expect(cells).to.deep.equal(['Feb 1, 2025', '1', '1', '100.0%']);
-    // By segment: c2 is Loyal Customers.
-    expect(churn.shadowRoot!.querySelector('g.bar-row[data-key]')!.getAttribute('data-key')).to.equal(
-      'Loyal Customers',
-    );
+    // By segment: c2 is a Champion (test/metrics/rfm.test.ts).
+    expect(churn.shadowRoot!.querySelector('g.bar-row[data-key]')!.getAttribute('data-key')).to.equal('Champions');
   });
 
   it('says plainly when there are too few customers for the churn model', () => {

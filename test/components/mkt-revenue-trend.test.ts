@@ -5,6 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktRevenueTrend } from '../../src/components/revenue-trend/mkt-revenue-trend.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 
 const cells = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
@@ -69,13 +70,15 @@ describe('<mkt-revenue-trend>', () => {
     expect(trend.shadowRoot!.querySelector('.tooltip')).to.equal(null);
   });
 
-  it('re-queries by week when the granularity property changes, and fires change from its toggle', async () => {
-    let changes = 0;
-    trend.addEventListener('change', () => changes++);
+  it('re-queries by week when the granularity property changes, and fires mkt-option-change from its toggle', async () => {
+    const changes: unknown[] = [];
+    const listen = (e: MktOptionChangeEvent) => changes.push(e.detail);
+    document.addEventListener('mkt-option-change', listen);
     buttonByText(trend, 'Week').click();
     await waitFor(() => trend.getAttribute('granularity') === 'week', 'the attribute to reflect');
     await settled(trend);
-    expect(changes).to.equal(1);
+    document.removeEventListener('mkt-option-change', listen);
+    expect(changes).to.deep.equal([{ option: 'granularity', value: 'week' }]);
     expect(buttonByText(trend, 'Week').getAttribute('aria-pressed')).to.equal('true');
     buttonByText(trend, 'Table').click();
     await trend.updateComplete;

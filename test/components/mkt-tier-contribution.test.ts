@@ -5,6 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktTierContribution } from '../../src/components/tier-contribution/mkt-tier-contribution.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 
 const cells = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
@@ -78,12 +79,15 @@ describe('<mkt-tier-contribution>', () => {
     await settled(tiers);
   });
 
-  it('fires change from its granularity toggle', async () => {
-    let fired = 0;
-    tiers.addEventListener('change', () => fired++);
+  it('fires mkt-option-change from its granularity toggle, up through the dashboard', async () => {
+    const fired: MktOptionChangeEvent[] = [];
+    const listen = (e: MktOptionChangeEvent) => fired.push(e);
+    data.addEventListener('mkt-option-change', listen);
     const month = [...tiers.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Month')!;
     month.click();
-    expect(fired).to.equal(1);
+    data.removeEventListener('mkt-option-change', listen);
+    expect(fired.map((e) => e.detail)).to.deep.equal([{ option: 'granularity', value: 'month' }]);
+    expect(fired[0].target).to.equal(tiers);
     expect(tiers.granularity).to.equal('month');
   });
 

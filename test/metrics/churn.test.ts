@@ -49,11 +49,11 @@ describe('churn SQL on the tiny marketplace', () => {
       engine,
       churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'segment' }),
     );
-    // c1 At Risk: active twice, churned on 1 Mar; c2 Loyal: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
+    // c1 At Risk: active twice, churned on 1 Mar; c2 Champions: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
     expect(bySegment).to.deep.equal([
       { grp: 'About To Sleep', active: 1, churned: 1, rate: 1 },
       { grp: 'At Risk', active: 2, churned: 1, rate: 0.5 },
-      { grp: 'Loyal Customers', active: 1, churned: 1, rate: 1 },
+      { grp: 'Champions', active: 1, churned: 1, rate: 1 },
     ]);
     const byCohort = await sql<GroupRow>(
       engine,

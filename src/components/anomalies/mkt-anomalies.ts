@@ -59,7 +59,6 @@ const MARGIN = { top: 8, right: 10, bottom: 24, left: 54 };
  *
  * @summary Unusual movements in daily GMV, orders, conversion, late rate and churn, by category and tier.
  * @fires mkt-filter-change - "Filter" on an anomaly of one category or tier selects it.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart list - The list of anomalies.
  * @csspart chart - The trend chart of the selected series.

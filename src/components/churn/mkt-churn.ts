@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -11,10 +11,11 @@ import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
-import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -40,6 +41,8 @@ export interface ChurnResult {
   readonly groups: readonly ChurnGroup[];
   readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
+  /** A customer-model fit that did not converge: the early warning's P(alive) is then rough. */
+  readonly fitWarnings: readonly string[];
 }
 
 /**
@@ -53,10 +56,12 @@ export interface ChurnResult {
  * ranked by value at risk = churn probability × revenue in the window.
  *
  * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
+ * @csspart warnings - A customer-model fit that did not converge (P(alive) is then rough).
  * @cssprop --mkt-series-6 - Colour of the churn line.
  * @cssprop --mkt-series-1 - Colour of the breakdown bars.
  */
@@ -105,13 +110,14 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
     const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
-    if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
+    if (!minDate || !maxDate)
+      return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
     // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
-    const customers = churnAnalysis(engine, filters, { end, days, listSize: this.listLength });
-    const [series, groups, { model, atRisk }] = await Promise.all([
+    const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
+    const [series, groups, { model, atRisk, fitWarnings }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
         .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
@@ -128,12 +134,15 @@ export class MktChurn extends MktWidget<ChurnResult> {
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
       model,
       atRisk,
+      fitWarnings,
     };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */
@@ -212,7 +221,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
       </div>
     </div>`;
   }

@@ -34,7 +34,6 @@ const MEASURE_LABEL: Record<CohortMeasure, string> = { retention: 'Active', reve
  *
  * @summary Cohort retention (or revenue retention, or churn) heatmap for customers or sellers.
  * @fires mkt-filter-change - A customer cohort was clicked: `{ cohort: 'YYYY-MM' }`, or `{ cohort: null }` to clear.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart cell - A heatmap cell.
  * @csspart legend - The colour legend.

@@ -56,7 +56,6 @@ const HEIGHT = 220;
  * forecast into a holiday season will miss its peak.
  *
  * @summary Weekly GMV forecast with prediction intervals and its backtest error.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The chart.
  * @csspart backtest - The backtest panel.

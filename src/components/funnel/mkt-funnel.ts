@@ -62,7 +62,6 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
  *
  * @summary Conversion funnel, by category and by traffic source.
  * @fires mkt-filter-change - A category was clicked (by-category view): `{ categories: [...] }`.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart bar - A step's bar.
  * @csspart multiple - One group of the breakdown.

@@ -51,7 +51,6 @@ const isExit = (n: JourneyNode) => n.terminal && !GOOD.has(n.name);
  * highlight the paths through it.
  *
  * @summary Sankey of session paths (source → steps → purchase or exit) and of repeat-purchase paths.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart node - A node.
  * @csspart link - A link.

@@ -32,7 +32,6 @@ interface Curve {
  *
  * @summary Retention curve per cohort plus the size-weighted average.
  * @fires mkt-filter-change - A customer cohort line was clicked: `{ cohort: 'YYYY-MM' }`, or `{ cohort: null }` to clear.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart line - A cohort's line.
  * @csspart legend - The legend.

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { legend } from '../../charts/legend.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -43,7 +44,7 @@ const HEIGHT = 220;
  * arrow keys, to read each point; "Table" shows the numbers as a table.
  *
  * @summary GMV over time with a day / week / month toggle and the prior period as an overlay.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the granularity or the prior-period overlay: `{ option, value }`.
  * @csspart card - The widget's frame.
  * @csspart plot - The focusable chart area.
  * @csspart tooltip - The tooltip.
@@ -135,12 +136,12 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
   private setGranularity(g: Granularity) {
     this.cursor.hide();
     this.granularity = g;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
   }
 
   private setCompare(on: boolean) {
     this.compare = on;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'compare', value: on }));
   }
 
   protected override exportTable(result: RevenueTrendResult): ExportTable {

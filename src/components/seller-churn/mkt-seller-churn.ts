@@ -36,7 +36,6 @@ const ROW = 30;
  * selling in that category"). Needs a window longer than N days.
  *
  * @summary Seller churn rate by tier over the last N days of the window.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart table - The data behind the bars (for screen readers).
  * @cssprop --mkt-negative - Colour of the bars.

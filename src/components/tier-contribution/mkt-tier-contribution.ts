@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tierWord } from '../../format/tier.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -83,7 +84,7 @@ export function shapeTiers(rowsIn: readonly TierRow[]): {
  * chart and use the arrow keys, to read it; "Table" shows the numbers.
  *
  * @summary GMV by seller tier over time, stacked, with each tier's share.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the granularity: `{ option: 'granularity', value }`.
  * @csspart card - The widget's frame.
  * @csspart plot - The focusable chart area.
  * @csspart legend - The legend with the shares.
@@ -148,7 +149,7 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
               @click=${() => {
                 this.granularity = g;
                 this.cursor.hide();
-                this.dispatchEvent(new Event('change', { bubbles: true }));
+                this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
               }}
             >
               ${g === 'month' ? 'Month' : 'Week'}

@@ -116,7 +116,7 @@ describe('<mkt-what-if>', () => {
     el.scope = 'all';
     await el.updateComplete;
     let fired = 0;
-    el.addEventListener('change', () => fired++);
+    el.addEventListener('mkt-scenario-change', () => fired++);
     const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
     price.focus();
     price.select();
@@ -124,11 +124,11 @@ describe('<mkt-what-if>', () => {
     await waitFor(() => cell(el, 'gmv', 'next') === '$439', 'the typed price change to apply');
     expect(el.shadowRoot!.activeElement, 'the field still has the focus').to.equal(price);
     expect(el.priceChange).to.equal(10);
-    expect(fired, 'a change for the typed number').to.be.greaterThan(0);
+    expect(fired, 'an mkt-scenario-change for the typed number').to.be.greaterThan(0);
     const before = fired;
     price.blur();
     await new Promise((r) => setTimeout(r, 400));
-    expect(fired, 'no second change on blur').to.equal(before);
+    expect(fired, 'no second mkt-scenario-change on blur').to.equal(before);
   });
 
   it('leaves a partly typed number as it is until it is a valid one', async () => {

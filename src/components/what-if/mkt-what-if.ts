@@ -13,6 +13,21 @@ import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenar
 
 /** How long typing pauses before the typed number applies, in ms. */
 const TYPING_DELAY = 300;
+/** The lever or assumption each number input sets (by the input's name). */
+const LEVER_OF_INPUT: Partial<
+  Record<
+    string,
+    'priceChange' | 'discount' | 'conversion' | 'lateRate' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss'
+  >
+> = {
+  price: 'priceChange',
+  discount: 'discount',
+  conversion: 'conversion',
+  late: 'lateRate',
+  'price-elasticity': 'priceElasticity',
+  'promo-elasticity': 'promoElasticity',
+  'late-loss': 'lateOrderLoss',
+};
 
 type Dim = 'all' | 'category' | 'tier';
 export interface WhatIfSlice extends SliceBaseline {
@@ -200,7 +215,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       | 'lateOrderLoss'
       | 'conversion'
       | 'lateRate',
-    e: Event,
+    e: Event | { target: HTMLInputElement },
   ) {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     if (name === 'scope') this.scope = input.value;
@@ -224,7 +239,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const input = e.target as HTMLInputElement;
     clearTimeout(this.typing);
     if (input.type !== 'number' || input.value === '' || !input.checkValidity()) return;
-    this.typing = setTimeout(() => input.dispatchEvent(new Event('change')), TYPING_DELAY);
+    const lever = LEVER_OF_INPUT[input.name];
+    if (lever) this.typing = setTimeout(() => this.set(lever, { target: input }), TYPING_DELAY);
   };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -27,11 +27,7 @@ export const rfmSegmentsStyles = css`
     pointer-events: none;
   }
   .labels text {
-    fill: #fff;
     font-size: 12px;
-  }
-  .labels text.dark {
-    fill: #1b1f24;
   }
   .labels .count {
     font-size: 11px;

@@ -65,7 +65,9 @@ export function treemap(tiles: readonly Tile[], options: TreemapOptions): Templa
         const chars = Math.max(4, Math.floor((w - 10) / 6.5));
         const name = t.name.length > chars ? `${t.name.slice(0, chars - 1)}…` : t.name;
         const ink = textOn(t.color);
-        return svg`<g class="tile-label" transform="translate(${r(leaf.x0)},${r(leaf.y0)})">
+        // A dimmed tile's label fades with it: its ink was chosen for the full colour.
+        const dim = select?.selected && select.selected !== t.key;
+        return svg`<g class=${dim ? 'tile-label dim' : 'tile-label'} transform="translate(${r(leaf.x0)},${r(leaf.y0)})">
           <text x="6" y="16" fill=${ink}>${name}</text>
           <text class="count" x="6" y="31" fill=${ink}>${t.text}</text>
         </g>`;

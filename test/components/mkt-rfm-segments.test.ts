@@ -77,6 +77,10 @@ describe('<mkt-rfm-segments>', () => {
     await settled(segments);
     expect(segments.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(4);
     expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Champions');
+    // The other tiles fade, and their labels with them.
+    const labels = segments.shadowRoot!.querySelectorAll('.tile-label');
+    expect(segments.shadowRoot!.querySelectorAll('.tile-label.dim')).to.have.length(labels.length - 1);
+    expect(getComputedStyle(segments.shadowRoot!.querySelector('.tile-label.dim')!).opacity).to.equal('0.35');
     segments
       .shadowRoot!.querySelector<SVGGElement>('g.tile[data-key="Champions"]')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));

@@ -15,7 +15,8 @@ export const rfmSegmentsStyles = css`
     stroke: var(--mkt-bg, var(--_mkt-bg));
     stroke-width: 2px;
   }
-  .tile.dim rect {
+  .tile.dim rect,
+  .tile-label.dim {
     opacity: 0.35;
   }
   .tile:focus-visible rect,

@@ -239,14 +239,22 @@ function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => n
   }
   const { solid, dashed } = linePaths(pts, X, Y);
   const i = s.interaction;
-  const path = (d: string, extra: string) =>
-    i
+  // An interactive series is one tab stop: its solid path, or the dashed one where it has none.
+  const path = (d: string, extra: string, focusable: boolean) =>
+    i && focusable
       ? svg`<path class="${cls}${extra}" part="line" d=${d} stroke=${s.color ?? nothing} tabindex="0" role=${i.role}
           aria-label=${i.label} @focus=${i.enter} @blur=${i.leave} @pointerenter=${i.enter} @click=${i.activate}
           @keydown=${onActivate(i.activate)}></path>`
-      : svg`<path class="${cls}${extra}" d=${d} stroke=${s.color ?? nothing}></path>`;
+      : i
+        ? svg`<path class="${cls}${extra}" part="line" d=${d} stroke=${s.color ?? nothing} aria-hidden="true"
+          @pointerenter=${i.enter} @click=${i.activate}></path>`
+        : svg`<path class="${cls}${extra}" d=${d} stroke=${s.color ?? nothing}></path>`;
   const last = [...pts].reverse().find((p) => p.y !== null);
-  const marks = svg`${solid ? path(solid, '') : nothing}${dashed ? path(dashed, ' incomplete') : nothing}
+  // The focusable path comes first, whichever it is, so that a re-render reuses it and it keeps the focus.
+  const [first, second] = solid
+    ? [path(solid, '', true), dashed ? path(dashed, ' incomplete', false) : nothing]
+    : [dashed ? path(dashed, ' incomplete', true) : nothing, nothing];
+  const marks = svg`${first}${second}
     ${pts.map((p) => (p.partial && p.y !== null ? svg`<circle class="partial-point" r="3" cx=${num(X(p.x))} cy=${num(Y(p.y))}></circle>` : nothing))}
     ${s.on ? pts.map((p) => (p.y === null ? nothing : svg`<circle class="dot" r="3" cx=${num(X(p.x))} cy=${num(Y(p.y))} fill=${s.color ?? nothing}></circle>`)) : nothing}
     ${

@@ -170,4 +170,26 @@ describe('timeLine()', () => {
     expect(acted).to.deep.equal(['b']);
     await expect(host).to.be.accessible();
   });
+
+  it('keeps an interactive series with a partial last point one tab stop: the dashed stretch is not focusable', () => {
+    host = renderChart(
+      timeLine(
+        [
+          {
+            key: 'a',
+            mark: 'line',
+            points: [1, 2, 3].map((x) => ({ x, y: x, partial: x === 3 })),
+            interaction: { label: 'Series a', role: 'img', activate: () => {}, enter: () => {}, leave: () => {} },
+          },
+        ],
+        { width: 300, height: 120, x: 'linear', yFormat: String, label: 'One series' },
+      ),
+    );
+    const paths = [...host.shadowRoot!.querySelectorAll('path.line')];
+    expect(paths.map((p) => [p.getAttribute('class'), p.getAttribute('tabindex')])).to.deep.equal([
+      ['line', '0'],
+      ['line incomplete', null],
+    ]);
+    expect(paths[1].getAttribute('aria-hidden')).to.equal('true');
+  });
 });

@@ -58,11 +58,11 @@ export const churnStyles = css`
     white-space: nowrap;
     overflow-wrap: normal;
   }
-  .table-wrap th {
+  .table-wrap table.data th {
     overflow-wrap: normal;
     vertical-align: bottom;
   }
-  .table-wrap td.why {
+  .table-wrap td.reason {
     white-space: normal;
     min-width: 7em;
   }

@@ -336,16 +336,17 @@ describe('<mkt-payments>', () => {
     await settled(el);
     await expect(el).shadowDom.to.be.accessible();
     const methods = () =>
-      [...el.shadowRoot!.querySelectorAll<HTMLElement>('.methods li')].map((li) => [
-        li.dataset.method,
-        li.querySelector('.value')!.textContent!.replace(/\s+/g, ' ').trim(),
+      [...el.shadowRoot!.querySelectorAll<SVGGElement>('svg.bars g.bar-row')].map((g) => [
+        g.dataset.key,
+        g.querySelector('text.value')!.textContent!.trim(),
       ]);
     // o1: card 120 (3 instalments) + gift card 20; o2: wallet 100. Total 240: 50 %, 41.7 %, 8.3 %.
     expect(methods()).to.deep.equal([
-      ['credit_card', '50.0% · $120 · 1 orders · 3.0 instalments on average'],
-      ['digital_wallet', '41.7% · $100 · 1 orders'],
-      ['gift_card', '8.3% · $20 · 1 orders'],
+      ['credit_card', '50.0% · $120 · 1 order'],
+      ['digital_wallet', '41.7% · $100 · 1 order'],
+      ['gift_card', '8.3% · $20 · 1 order'],
     ]);
+    expect(text(el, '.instalments').replace(/\s+/g, ' ')).to.equal('Credit card: 3.0 instalments on average.');
     // Books are only in o1: its two payments.
     data.setFilters({ categories: ['Books'] });
     await waitFor(() => methods().length === 2, 'the filtered payments');

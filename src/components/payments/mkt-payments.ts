@@ -3,7 +3,8 @@ import { customElement } from 'lit/decorators.js';
 import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import { paymentMethodsSql, type PaymentMethodRow } from '../../metrics/payments.js';
-import { styleProps } from '../../charts/style-props.js';
+import { bars } from '../../charts/bars.js';
+import { SizeController } from '../../charts/size-controller.js';
 import { paymentStyles } from './mkt-payments.styles.js';
 
 export interface PaymentsResult {
@@ -28,13 +29,15 @@ export function methodLabel(method: string): string {
  * @summary Payment methods of the selected orders: share of value, orders, instalments.
  * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
- * @csspart bar - A method's bar.
+ * @csspart instalments - The line giving the mean number of instalments of the methods paid in several.
  */
 @customElement('mkt-payments')
 export class MktPayments extends MktWidget<PaymentsResult> {
   static override styles = [...MktWidget.styles, paymentStyles];
 
   protected override requires: readonly string[] = ['mkt_payments'];
+
+  private readonly size = new SizeController(this);
 
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
@@ -87,29 +90,43 @@ export class MktPayments extends MktWidget<PaymentsResult> {
 
   protected override renderResult(result: PaymentsResult) {
     const f = this.format;
-    const max = Math.max(...result.methods.map((m) => m.value), 0);
-    return html`<ul class="methods">
-        ${result.methods.map((m) => {
-          const share = result.total > 0 ? m.value / result.total : null;
-          return html`<li data-method=${m.method}>
-            <span class="name">${methodLabel(m.method)}</span>
-            <span class="track"
-              ><span class="bar" part="bar" ${styleProps({ width: `${max > 0 ? (100 * m.value) / max : 0}%` })}></span
-            ></span>
-            <span class="value"
-              >${f.percent(share, 1)} · ${f.money(m.value)} · ${f.count(m.orders)} orders
-              ${m.installments > 1.05 ? html`· ${m.installments.toFixed(1)} instalments on average` : nothing}</span
-            >
-          </li>`;
-        })}
-      </ul>
-      ${
-        result.unmatched > 0
-          ? html`<p class="data-note" data-note="unmatched">
-              ${f.count(result.unmatched)} payments name an order that is not in the data; they are left out.
-            </p>`
-          : nothing
-      }`;
+    const width = this.size.drawWidth;
+    const orders = (n: number) => `${f.count(n)} ${n === 1 ? 'order' : 'orders'}`;
+    const byInstalments = result.methods.filter((m) => m.installments > 1.05);
+    return html`${bars(
+      result.methods.map((m) => ({
+        key: m.method,
+        label: methodLabel(m.method),
+        value: m.value,
+        text: `${f.percent(result.total > 0 ? m.value / result.total : null, 1)} · ${f.money(m.value)} · ${orders(m.orders)}`,
+      })),
+      {
+        width,
+        labelWidth: Math.min(120, Math.round(width * 0.3)),
+        valueWidth: Math.min(210, Math.round(width * 0.45)),
+        track: true,
+        label: `Payment methods by amount paid: ${result.methods
+          .map((m) => `${methodLabel(m.method)} ${f.percent(result.total > 0 ? m.value / result.total : null, 1)}`)
+          .join(', ')}`,
+      },
+    )}
+    ${
+      byInstalments.length > 0
+        ? html`<p class="instalments" part="instalments">
+            ${byInstalments.map(
+              (m, i) =>
+                html`${i > 0 ? '; ' : ''}${methodLabel(m.method)}: ${m.installments.toFixed(1)} instalments on average`,
+            )}.
+          </p>`
+        : nothing
+    }
+    ${
+      result.unmatched > 0
+        ? html`<p class="data-note" data-note="unmatched">
+            ${f.count(result.unmatched)} payments name an order that is not in the data; they are left out.
+          </p>`
+        : nothing
+    }`;
   }
 }
 

@@ -94,6 +94,8 @@ const FIRST_PURCHASE = `
  * A ticket takes its category from its order's lines of the seller it names (the first such line; any line of the
  * order when it names no seller), its tier from that seller, its region, cohort and segment from its customer (the
  * order's when it names none). Times become hours after opening; `opened_date` is the day a date filter selects.
+ * `late_response`: first answered more than 24 hours after opening, or not answered although opened more than 24
+ * hours before the latest ticket of the data (Amazon's late response rate counts messages not answered within 24 h).
  */
 const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
   WITH t AS (SELECT * FROM support_tickets QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1),
@@ -110,6 +112,8 @@ const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
     coalesce(t.seller_id, l.seller_id) AS seller_id, t.opened_at::DATE AS opened_date,
     date_diff('second', t.opened_at, t.first_response_at) / 3600.0 AS response_hours,
     date_diff('second', t.opened_at, t.resolved_at) / 3600.0 AS resolution_hours,
+    coalesce(t.first_response_at > t.opened_at + INTERVAL 24 HOUR,
+      t.opened_at + INTERVAL 24 HOUR < max(t.opened_at) OVER ()) AS late_response,
     coalesce(t.reason, '${UNKNOWN}') AS reason, t.csat::INTEGER AS csat,
     coalesce(l.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
     coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment

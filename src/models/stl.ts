@@ -351,9 +351,12 @@ export function mstl(data: ArrayLike<number>, options: MstlOptions): MstlResult 
       `MSTL needs two full cycles of a period: ${n} values cannot show a period of ${Math.min(...options.periods)}`,
     );
   const deseasonal = Float64Array.from(data);
-  const seasonals = periods.map((period) => ({ period, values: new Float64Array(n) }));
+  const seasonals: { period: number; values: Float64Array }[] = periods.map((period) => ({
+    period,
+    values: new Float64Array(n),
+  }));
   const iterate = Math.max(1, Math.round(options.iterate ?? 2));
-  let trend = new Float64Array(n);
+  let trend: Float64Array = new Float64Array(n);
   for (let round = 0; round < iterate; round++) {
     seasonals.forEach((s, i) => {
       for (let t = 0; t < n; t++) deseasonal[t] += s.values[t];

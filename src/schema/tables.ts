@@ -259,7 +259,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
     name: 'campaigns',
     optional: true,
     description:
-      'One row per marketing campaign. Orders and sessions are credited to a campaign by their `campaign_id` (last touch: the last marketing click before the order); nothing is inferred from traffic sources or dates. Spend is spread evenly over the campaign\'s days.',
+      "One row per marketing campaign. Orders and sessions are credited to a campaign by their `campaign_id` (last touch: the last marketing click before the order); nothing is inferred from traffic sources or dates. Spend is spread evenly over the campaign's days.",
     columns: [
       id('Campaign id, as in `transactions.campaign_id` and `page_events.campaign_id`.'),
       { name: 'name', type: 'VARCHAR', description: 'Campaign name.' },
@@ -278,7 +278,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
     name: 'support_tickets',
     optional: true,
     description:
-      'One row per customer-service ticket. A ticket about an order names it; it counts under the seller it names and the category of that seller\'s lines in the order. Times are when it was opened, first answered and resolved.',
+      "One row per customer-service ticket. A ticket about an order names it; it counts under the seller it names and the category of that seller's lines in the order. Times are when it was opened, first answered and resolved.",
     columns: [
       id('Ticket id.'),
       {
@@ -311,7 +311,8 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
         name: 'csat',
         type: 'INTEGER',
         nullable: true,
-        description: 'Customer satisfaction survey answer, 1 (very unsatisfied) to 5 (very satisfied); null when not answered.',
+        description:
+          'Customer satisfaction survey answer, 1 (very unsatisfied) to 5 (very satisfied); null when not answered.',
       },
     ],
   },

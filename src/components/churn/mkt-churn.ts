@@ -103,7 +103,16 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const days = this.window;
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
-    const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
+    const noModel = {
+      fitted: false,
+      train: 0,
+      holdout: 0,
+      holdoutRate: NaN,
+      auc: NaN,
+      precision: NaN,
+      recall: NaN,
+      quality: null,
+    };
     if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);

@@ -34,6 +34,9 @@ export type CampaignRow = {
   readonly key: string;
   readonly name: string;
   readonly channel: string;
+  /** First and last day of the campaign (of the channel's campaigns), `YYYY-MM-DD`: a date filter that shows it. */
+  readonly start_date: string;
+  readonly end_date: string;
   /** Campaign days inside the date filter (summed over a channel's campaigns). */
   readonly days: number;
   readonly spend: number;
@@ -104,7 +107,8 @@ export function campaignPerformanceSql(filters: FilterState, options: CampaignOp
       GROUP BY o.campaign_id
     )${sessions}, per AS (
       SELECT ${key} AS key, ${by === 'channel' ? `c.channel AS name` : 'any_value(c.name) AS name'},
-        any_value(c.channel) AS channel, sum(c.days)::INTEGER AS days,
+        any_value(c.channel) AS channel, strftime(min(c.start_date), '%Y-%m-%d') AS start_date,
+        strftime(max(c.end_date), '%Y-%m-%d') AS end_date, sum(c.days)::INTEGER AS days,
         coalesce(sum(c.spend * c.days / c.campaign_days), 0)::DOUBLE AS spend,
         coalesce(sum(a.revenue), 0)::DOUBLE AS revenue, coalesce(sum(a.orders), 0)::INTEGER AS orders,
         CASE WHEN bool_and(coalesce(a.costed, true)) THEN coalesce(sum(a.revenue), 0) - coalesce(sum(a.cost), 0) END::DOUBLE AS profit,
@@ -116,7 +120,7 @@ export function campaignPerformanceSql(filters: FilterState, options: CampaignOp
       WHERE c.days > 0 OR a.orders > 0
       GROUP BY ${key}
     )
-    SELECT key, name, channel, days, spend, revenue, orders, profit, new_customers,
+    SELECT key, name, channel, start_date, end_date, days, spend, revenue, orders, profit, new_customers,
       (revenue / nullif(spend, 0))::DOUBLE AS roas, ((profit - spend) / nullif(spend, 0))::DOUBLE AS roi,
       (spend / nullif(new_customers, 0))::DOUBLE AS cac, sessions, purchase_sessions, '${CAMPAIGN_ATTRIBUTION}' AS attribution
     FROM per ORDER BY spend DESC, key`;

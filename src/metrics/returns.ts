@@ -1,7 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { isGranularity, type Granularity } from './revenue-trend.js';
-import { firstOfEachId } from './sql.js';
+import { isGranularity, type Granularity, type Window } from './revenue-trend.js';
+import { date, firstOfEachId } from './sql.js';
 
 /**
  * Returns of delivered order lines. A line is **delivered** when its status is completed or returned (a cancelled
@@ -78,4 +78,37 @@ export function returnsSql(filters: FilterState, by: ReturnGroup, options: { wit
       (returned / nullif(delivered, 0))::DOUBLE AS return_rate, delivered_revenue::DOUBLE AS delivered_revenue,
       returned_revenue::DOUBLE AS returned_revenue, refunded
     FROM g ORDER BY grp`;
+}
+
+export type ReturnChangeRow = {
+  /** Category. */
+  readonly name: string;
+  readonly delivered: number;
+  readonly returned: number;
+  readonly delivered_revenue: number;
+  readonly delivered_prior: number;
+  readonly returned_prior: number;
+};
+
+/**
+ * Delivered and returned lines per category in the current window and in the prior one (the other filters apply to
+ * both), as `returnSpikeFinding()` (src/models/finding-candidates.ts) reads them. A category with lines in only one
+ * of the windows has zeros in the other.
+ */
+export function returnChangeSql(filters: FilterState, current: Window, prior: Window): string {
+  const where = [
+    `status IN ('completed', 'returned')`,
+    'product_id IS NOT NULL',
+    `order_date BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
+  const now = `order_date >= ${date(current.from)}`;
+  const before = `order_date <= ${date(prior.to)}`;
+  return `SELECT category::VARCHAR AS name,
+      count(*) FILTER (WHERE ${now})::INTEGER AS delivered,
+      count(*) FILTER (WHERE ${now} AND status = 'returned')::INTEGER AS returned,
+      coalesce(sum(revenue) FILTER (WHERE ${now}), 0)::DOUBLE AS delivered_revenue,
+      count(*) FILTER (WHERE ${before})::INTEGER AS delivered_prior,
+      count(*) FILTER (WHERE ${before} AND status = 'returned')::INTEGER AS returned_prior
+    FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY name`;
 }

@@ -48,10 +48,10 @@ describe('campaign SQL on the analytics shop', () => {
       ['k2', 10, 200, 170, 2, 70, 2, 0.85, -0.65, 100, 2, 1],
       ['k1', 10, 100, 230, 2, 94, 1, 2.3, -0.06, 100, 2, 1],
     ]);
-    expect(rows.map((r) => [r.name, r.channel, r.attribution])).to.deep.equal([
-      ['Summer social', 'social', 'last-touch'],
-      ['Search push', 'paid_search', 'last-touch'],
-      ['Spring email', 'email', 'last-touch'],
+    expect(rows.map((r) => [r.name, r.channel, r.start_date, r.end_date, r.attribution])).to.deep.equal([
+      ['Summer social', 'social', '2025-06-01', '2025-06-30', 'last-touch'],
+      ['Search push', 'paid_search', '2025-03-06', '2025-03-15', 'last-touch'],
+      ['Spring email', 'email', '2025-03-01', '2025-03-10', 'last-touch'],
     ]);
   });
 

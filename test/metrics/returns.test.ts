@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
-import { returnsSql, type ReturnRow } from '../../src/metrics/returns.js';
+import { returnChangeSql, returnsSql, type ReturnChangeRow, type ReturnRow } from '../../src/metrics/returns.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -75,6 +75,27 @@ describe('returns SQL on the analytics shop', () => {
     const [ca] = await sql<ReturnRow>(engine, returnsSql(f, 'all', withReturns));
     // California: c1 (L1 L2 L5 L6), c5 (L9, L10 returned).
     expect([ca.delivered, ca.returned, ca.refunded]).to.deep.equal([6, 1, 8.5]);
+  });
+
+  it('returnChangeSql() puts each category of March beside its February', async () => {
+    // March: Books L6 L9 L14 (80); Electronics L5 L7 L8 L10 (returned) L12 L13 L16 (340); Toys L15 (100; L11 was
+    // cancelled). February: Books L3; Electronics L1 L2; Toys L4 (returned).
+    const march = { from: '2025-03-01', to: '2025-03-31' };
+    const february = { from: '2025-02-01', to: '2025-02-28' };
+    const rows = await sql<ReturnChangeRow>(engine, returnChangeSql(EMPTY_FILTERS, march, february));
+    expect(rows).to.deep.equal([
+      { name: 'Books', delivered: 3, returned: 0, delivered_revenue: 80, delivered_prior: 1, returned_prior: 0 },
+      { name: 'Electronics', delivered: 7, returned: 1, delivered_revenue: 340, delivered_prior: 2, returned_prior: 0 },
+      { name: 'Toys', delivered: 1, returned: 0, delivered_revenue: 100, delivered_prior: 1, returned_prior: 1 },
+    ]);
+    // Texas (c2, c3, c6): March L12 L13 L14 (o8, c6) and L15 (o9, c3); February L3 (c2) and L4 (c3, returned).
+    const texas = applyFilterPatch(EMPTY_FILTERS, { regions: ['Texas'], dateFrom: '2025-03-01', dateTo: '2025-03-31' });
+    const tx = await sql<ReturnChangeRow>(engine, returnChangeSql(texas, march, february));
+    expect(tx.map((r) => [r.name, r.delivered, r.returned, r.delivered_prior, r.returned_prior])).to.deep.equal([
+      ['Books', 1, 0, 1, 0],
+      ['Electronics', 2, 0, 0, 0],
+      ['Toys', 1, 0, 1, 1],
+    ]);
   });
 
   it('returnsSql() without the returns table gives rates but no refunds, and no reasons', async () => {

@@ -193,3 +193,36 @@ function significant(
 export function strongest<T extends { score: number; text: string }>(findings: readonly T[]): T | null {
   return [...findings].sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))[0] ?? null;
 }
+
+/** What to do about a finding, by kind: the report's "recommended action" (plain text). */
+export function recommendedAction(x: RankedFinding): string {
+  switch (x.kind) {
+    case 'return-spike':
+      return 'Review the listings, sizing information and suppliers of this category, starting with the most frequent return reasons.';
+    case 'csat-drop':
+      return 'Check first-response and resolution times and the ticket reasons behind the drop; fix the top reason or add support capacity.';
+    case 'seller-tier-gap':
+      return "Talk to this tier's sellers about the gap and hold them to the marketplace's performance targets.";
+    case 'cohort-churn':
+      return 'Win this cohort back: look at what it first bought and how it was acquired, and target it with a re-engagement offer.';
+    case 'campaign-roi':
+      return (x.support?.statistic ?? 0) > 0
+        ? 'Find out what made this campaign work and move budget towards its channel and timing.'
+        : 'Cut or rework this campaign: it returned far less than comparable campaigns.';
+    case 'concentration':
+      return 'Protect the top accounts with first-class service, and grow the middle tiers to lower the dependence on a few.';
+    case 'gmv-change':
+      return 'Look into the leading category: its prices, stock and traffic explain most of the change.';
+    case 'seller-churn':
+      return 'Reach out to the sellers of this category before they stop selling.';
+    case 'late-rate':
+      return "Work with this tier's sellers and carriers on dispatch times.";
+    case 'conversion':
+      return "Compare this category's product pages, prices and stock with the best-converting categories.";
+    case 'segment':
+      return 'Keep this segment close: loyalty offers and first-class service.';
+    case 'category-share':
+    case 'region-share':
+      return 'Watch the dependence on this slice and grow the others.';
+  }
+}

@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that drive Chromium: some of their functions run in the page.
-    files: ['test/e2e/**/*.mjs', 'test/bench/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'test/bench/**/*.mjs', 'test/docs/**/*.mjs', 'test/package/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

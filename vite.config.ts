@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { resolve } from 'node:path';
-import { cpSync, createReadStream, existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const here = (...parts: string[]) => resolve(import.meta.dirname, ...parts);
 
@@ -16,9 +16,47 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
-/** `vite build --mode lib`: the npm package's ES modules; dependencies and DuckDB's `?url` assets stay imports. */
+/** The package's runtime dependencies: the library imports them, the consumer's install provides them. */
+const dependencies = Object.keys(
+  (JSON.parse(readFileSync(here('package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+);
+const isDependency = (id: string) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/**
+ * In the library, `import url from 'some-package/file.wasm?url'` becomes `new URL('../../bundle/file.wasm',
+ * import.meta.url).href`: the package ships each such file once, in the drop-in bundle's folder (which emits it
+ * under its own name), and a relative `new URL(..., import.meta.url)` is what every bundler (Vite, webpack, Parcel,
+ * esbuild with a loader) copies into the app, and what a browser resolves beside the module without one. A bare
+ * `?url` import would need the consumer's bundler to be Vite, and an absolute one would point at the app's root.
+ */
+function assetUrlsFromTheBundle(): Plugin {
+  return {
+    name: 'marketkit-library-asset-urls',
+    // After Vite's own new URL(..., import.meta.url) handling, which would look for the file beside the source.
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.startsWith(here('src'))) return undefined;
+      const emittedDir = here('dist/lib', relative(here('src'), dirname(id)));
+      const out = code.replace(/import\s+(\w+)\s+from\s+['"]([^'"]+)\?url['"];?/g, (_, name: string, spec: string) => {
+        const url = relative(emittedDir, here('dist/bundle', basename(spec)))
+          .split(sep)
+          .join('/');
+        return `const ${name} = new URL(${JSON.stringify(url)}, import.meta.url).href;`;
+      });
+      // One line for one line: the source map stays right (null keeps the previous plugins' map).
+      return out === code ? undefined : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * `vite build --mode lib`: the npm package's ES modules. Dependencies stay imports; the customer-model worker is
+ * bundled into `assets/` and, like every file the library fetches, found relative to the module (`base: './'`).
+ */
 const library: UserConfig = {
   publicDir: false,
+  base: './',
+  plugins: [assetUrlsFromTheBundle()],
   build: {
     outDir: here('dist/lib'),
     emptyOutDir: true,
@@ -27,16 +65,34 @@ const library: UserConfig = {
     sourcemap: true,
     lib: { entry: elementEntries(), formats: ['es'] },
     rollupOptions: {
-      external: (id) => /^(lit|@lit\/|d3|apache-arrow|@duckdb\/|ml-kmeans)/.test(id) || id.endsWith('?url'),
+      external: isDependency,
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 };
 
+/**
+ * DuckDB's worker files end with a `sourceMappingURL` comment naming maps the package does not ship: Vite's dev
+ * server (in an app using the library) and browsers' devtools complain about each. The bundle copies them without.
+ */
+function withoutDanglingSourceMaps(): Plugin {
+  return {
+    name: 'marketkit-no-dangling-source-maps',
+    generateBundle(_, output) {
+      for (const file of Object.values(output)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.js')) continue;
+        const text = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+        file.source = text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      }
+    },
+  };
+}
+
 /** `vite build --mode bundle`: one self-contained module, with DuckDB's wasm and worker files beside it. */
 const bundle: UserConfig = {
   publicDir: false,
   base: './',
+  plugins: [withoutDanglingSourceMaps()],
   build: {
     outDir: here('dist/bundle'),
     emptyOutDir: true,
@@ -86,7 +142,7 @@ function dropInBundle(): Plugin {
       for (const page of BUNDLE_PAGES)
         if (existsSync(here('demo', page))) cpSync(here('demo', page), here('dist/demo', page));
       // The bundle pages' own style and script files (no inline ones: they work under a strict CSP).
-      for (const file of ['demo.css', 'embed.css', 'embed-events.js'])
+      for (const file of ['demo.css', 'embed.css', 'embed-events.js', 'article.css', 'favicon.svg'])
         cpSync(here('demo', file), here('dist/demo', file));
     },
   };

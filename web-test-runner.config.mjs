@@ -10,6 +10,7 @@ import {
   storiesIndex,
   sharedDataMiddleware,
   summaryReporter,
+  svgSnapshots,
 } from './test/support/wtr-plugins.mjs';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const filter = process.env.TEST_FILES;
@@ -37,6 +38,7 @@ export default {
   middleware: [sharedDataMiddleware()],
   plugins: [
     storiesIndex(),
+    svgSnapshots(),
     viteUrlImports(),
     jsonImports(),
     prebundleCommonJs(['ml-kmeans']),

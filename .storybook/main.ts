@@ -3,6 +3,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages (autodocs): the element's description and API from custom-elements.json, its controls and stories.
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: {},
   async viteFinal(viteConfig) {

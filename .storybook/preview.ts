@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import { THEME_TOKENS } from '../src/components/base/tokens.styles.js';
+import { argTypesFromManifest } from './manifest-arg-types.js';
 
 setCustomElementsManifest(manifest);
 
@@ -26,6 +27,7 @@ const preview: Preview = {
   ],
   parameters: {
     controls: { expanded: true },
+    docs: { extractArgTypes: (tagName: string) => argTypesFromManifest(manifest, tagName) },
     layout: 'padded',
   },
 };

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { OPTIONAL_DATASETS, datasetExists } from './demo-datasets.js';
 
 const PAGES = [
@@ -14,8 +14,10 @@ const PAGES = [
   ['embed', 'Plain HTML'],
 ] as const;
 
+/** A demo page's address with the current query string (the filters and the `data` choice). */
+const pageUrl = (page: string) => `./${page === 'index' ? '' : `${page}.html`}${location.search}`;
+
 /** The demo's header: links between pages, carrying the filters in the query string. */
-@customElement('mkt-demo-nav')
 export class MktDemoNav extends LitElement {
   static override styles = css`
     :host {
@@ -73,14 +75,11 @@ export class MktDemoNav extends LitElement {
   }
 
   override render() {
-    const query = location.search;
     return html`<nav aria-label="Demo pages">
       <span class="brand">marketkit</span>
       ${PAGES.map(
         ([page, label]) =>
-          html`<a
-            href="./${page === 'index' ? '' : `${page}.html`}${query}"
-            aria-current=${page === this.current ? 'page' : 'false'}
+          html`<a href=${pageUrl(page)} data-page=${page} aria-current=${page === this.current ? 'page' : 'false'}
             >${label}</a
           >`,
       )}
@@ -96,6 +95,22 @@ export class MktDemoNav extends LitElement {
     </nav>`;
   }
 
+  /**
+   * The filters of a page with `url-state` are in its query string, written there as they change: a link takes the
+   * query as it is when it is about to be used (hovered, focused, clicked, opened in a new tab), not as it was when
+   * the nav was drawn.
+   */
+  private readonly followFilters = (event: Event) => {
+    const link = (event.composedPath()[0] as Element).closest?.('a[data-page]') as HTMLAnchorElement | null;
+    if (link) link.setAttribute('href', pageUrl(link.dataset.page!));
+  };
+
+  constructor() {
+    super();
+    for (const type of ['pointerover', 'focusin', 'click', 'auxclick', 'contextmenu'])
+      this.addEventListener(type, this.followFilters);
+  }
+
   private dataParam(): string | null {
     return new URLSearchParams(location.search).get('data');
   }
@@ -104,4 +119,12 @@ export class MktDemoNav extends LitElement {
   private switchData(value: string): void {
     location.search = value ? `?data=${value}` : '';
   }
+}
+
+/**
+ * Registers `<mkt-demo-nav>`. A call, not a side effect of the import: package.json's `sideEffects` does not list
+ * the demo, so the build drops a bare `import './demo-nav.js'` (the built demo had no nav).
+ */
+export function defineDemoNav(): void {
+  if (!customElements.get('mkt-demo-nav')) customElements.define('mkt-demo-nav', MktDemoNav);
 }

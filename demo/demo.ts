@@ -1,7 +1,9 @@
 // The demo imports the kit from source; a real page would load the bundle (see demo/embed.html).
 import '../src/index.js';
-import './demo-nav.js';
+import { defineDemoNav } from './demo-nav.js';
 import { OPTIONAL_DATASETS, datasetExists } from './demo-datasets.js';
+
+defineDemoNav();
 
 // `?data=<folder>` points every dashboard of the page at demo/data/<folder>/ (scale-10, olist, ...).
 const folder = new URLSearchParams(location.search).get('data');

@@ -1,5 +1,6 @@
 // `npm start`: generate the demo datasets and the drop-in bundle when missing, then serve the demo with Vite.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
 import { isCurrentDemoData } from '../test/support/demo-data.mjs';
 import { writeDatasetIndex } from './data-index.mjs';
@@ -44,7 +45,16 @@ if (!existsSync('demo/data/olist/manifest.json')) {
   }
 }
 writeDatasetIndex();
-if (!existsSync('dist/bundle/marketkit.js')) {
+// The plain-HTML and existing-site pages load the built bundle as a site owner would (the dev server serves
+// dist/bundle as it is, and the pages' `vite-ignore` keeps Vite from transforming it): rebuild it when src/ changed.
+const bundle = 'dist/bundle/marketkit.js';
+const newestSource = () =>
+  Math.max(
+    ...readdirSync('src', { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => statSync(join(f.parentPath, f.name)).mtimeMs),
+  );
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()) {
   run('Building the drop-in bundle (the plain-HTML and existing-site pages load it) …', 'npx', [
     'vite',
     'build',

@@ -46,7 +46,14 @@ export {
   type GammaGammaFit,
   type ClvOptions,
 } from './models/gamma-gamma.js';
-export { customerValues, type CustomerColumns, type CustomerValues } from './models/customer-value.js';
+export {
+  customerValues,
+  fitWarnings,
+  type CustomerColumns,
+  type CustomerValues,
+  type FitWarnings,
+} from './models/customer-value.js';
+export { PARAMETER_RANGE } from './models/likelihood-fit.js';
 export { clusterRfm, type RfmClustering } from './models/kmeans-rfm.js';
 export { fitLogisticRegression, auc, confusion } from './models/logistic-regression.js';
 export { RFM_RULES, RFM_SEGMENTS } from './metrics/rfm.js';

@@ -4,7 +4,7 @@ import { until } from 'lit/directives/until.js';
 import '../src/index.js';
 import { storyDataset } from './support/datasets.js';
 
-type Args = { theme: 'auto' | 'light' | 'dark' };
+type Args = { theme: 'auto' | 'light' | 'dark'; locale: string; currency: string };
 
 /** Every element over one `<mkt-data>`: click a bar, a cohort or a segment and watch the others follow. */
 const dashboard = () =>
@@ -34,21 +34,31 @@ const themed = (a: Args) =>
   html`${until(
     storyDataset().then(
       (source) =>
-        html`<mkt-data .source=${source} theme=${a.theme === 'auto' ? nothing : a.theme}>${dashboard()}</mkt-data>`,
+        html`<mkt-data
+          .source=${source}
+          theme=${a.theme === 'auto' ? nothing : a.theme}
+          locale=${a.locale}
+          currency=${a.currency}
+          >${dashboard()}</mkt-data
+        >`,
     ),
     html`<p>Generating the story dataset…</p>`,
   )}`;
 
+// The Docs page of <mkt-data> (its API table comes from the manifest).
 const meta = {
   title: 'Dashboard',
+  component: 'mkt-data',
   tags: ['autodocs'],
-  args: { theme: 'auto' },
+  args: { theme: 'auto', locale: 'en-US', currency: 'USD' },
   argTypes: {
     theme: {
       control: 'inline-radio',
       options: ['auto', 'light', 'dark'],
       description: 'The `theme` attribute of `<mkt-data>`',
     },
+    // Documented, not controls: these stories hand <mkt-data> a generated dataset in memory (`source`).
+    ...({ src: { control: false }, 'wasm-base': { control: false }, 'url-state': { control: false } } as object),
   },
   parameters: { layout: 'fullscreen' },
   render: (a) =>

@@ -8,12 +8,12 @@ import '../../src/index.js';
  */
 export function Dashboard({ src }: { src: string }) {
   const data = useRef<HTMLElement>(null);
-  const [applied, setApplied] = useState('all data');
+  const [applied, setApplied] = useState('all categories');
   useEffect(() => {
     const el = data.current!;
     const onApplied = (e: Event) => {
       const f = (e as CustomEvent<{ categories: string[] }>).detail;
-      setApplied(f.categories.length > 0 ? f.categories.join(', ') : 'all data');
+      setApplied(f.categories.length > 0 ? f.categories.join(', ') : 'all categories');
     };
     el.addEventListener('mkt-filters-applied', onApplied);
     return () => el.removeEventListener('mkt-filters-applied', onApplied);

@@ -8,10 +8,10 @@ import '../../src/index.js';
 export const Dashboard = defineComponent({
   props: { src: { type: String, required: true } },
   setup(props) {
-    const applied = ref('all data');
+    const applied = ref('all categories');
     const onApplied = (e: Event) => {
       const f = (e as CustomEvent<{ categories: string[] }>).detail;
-      applied.value = f.categories.length > 0 ? f.categories.join(', ') : 'all data';
+      applied.value = f.categories.length > 0 ? f.categories.join(', ') : 'all categories';
     };
     return () =>
       h('section', { class: 'vue-dashboard' }, [

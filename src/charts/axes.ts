@@ -12,12 +12,14 @@ export interface AxisOptions<D> {
   readonly format?: (value: D) => string;
   /** Draw faint grid lines across the plot, this long. */
   readonly grid?: number;
+  /** These ticks instead of the scale's own. */
+  readonly values?: readonly D[];
 }
 
 /** A bottom axis as an SVG template: the caller translates it to the plot's bottom edge. */
 export function axisBottom<D>(scale: TickScale<D>, options: AxisOptions<D> = {}): SVGTemplateResult {
   const [x0, x1] = scale.range();
-  const ticks = scale.ticks(options.ticks ?? 6);
+  const ticks = options.values ?? scale.ticks(options.ticks ?? 6);
   const format = options.format ?? String;
   return svg`<g class="axis axis-x" aria-hidden="true">
     <line class="domain" x1=${x0} x2=${x1} y1="0" y2="0"></line>

@@ -30,6 +30,26 @@ export const chartStyles = css`
     stroke: var(--mkt-fg, var(--_mkt-fg));
     stroke-width: 2px;
   }
+  /* A partial period (see timeLine): the stretch into it dashed, its point hollow. */
+  path.incomplete {
+    stroke-dasharray: 5 4;
+  }
+  .partial-point {
+    fill: var(--mkt-bg, var(--_mkt-bg));
+    stroke: var(--mkt-series-1, var(--_mkt-series-1));
+    stroke-width: 1.5px;
+  }
+  .column.partial rect {
+    fill-opacity: 0.45;
+  }
+  .legend .swatch.dashed {
+    height: 0;
+    border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));
+    border-radius: 0;
+  }
+  .legend .swatch.dashed.accent {
+    border-top-color: var(--mkt-series-1, var(--_mkt-series-1));
+  }
   .tooltip {
     position: absolute;
     pointer-events: none;

@@ -29,3 +29,12 @@ export function cursorKey(event: KeyboardEvent, index: number | null, count: num
 export function isActivation(event: KeyboardEvent): boolean {
   return event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
 }
+
+/** A keydown listener that runs `act` on Enter or Space (and keeps Space from scrolling): a mark's button keys. */
+export function onActivate(act: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (!isActivation(event)) return;
+    event.preventDefault();
+    act();
+  };
+}

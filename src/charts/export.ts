@@ -46,32 +46,36 @@ export function exportFileName(element: string, ext: string, date = new Date()):
   return `${element}-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${ext}`;
 }
 
-/** Computed properties copied onto each exported SVG element: an exported file has no stylesheet. */
-const INLINED = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-opacity',
-  'stroke-dasharray',
-  'stroke-linecap',
-  'stroke-linejoin',
-  'opacity',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'font-style',
-  'font-variant-numeric',
-  'text-anchor',
-  'dominant-baseline',
-  'stop-color',
-  'stop-opacity',
-  'paint-order',
-  'visibility',
-] as const;
+/**
+ * Computed properties copied onto each exported SVG element, as presentation attributes (an exported file has no
+ * stylesheet; a `style` attribute would be blocked by a strict Content-Security-Policy): CSS property → attribute.
+ */
+const INLINED: readonly (readonly [string, string])[] = [
+  ['fill', 'fill'],
+  ['fill-opacity', 'fill-opacity'],
+  ['stroke', 'stroke'],
+  ['stroke-width', 'stroke-width'],
+  ['stroke-opacity', 'stroke-opacity'],
+  ['stroke-dasharray', 'stroke-dasharray'],
+  ['stroke-linecap', 'stroke-linecap'],
+  ['stroke-linejoin', 'stroke-linejoin'],
+  ['opacity', 'opacity'],
+  ['font-family', 'font-family'],
+  ['font-size', 'font-size'],
+  ['font-weight', 'font-weight'],
+  ['font-style', 'font-style'],
+  // No presentation attribute of its own: `font-variant` takes the numeric values too.
+  ['font-variant-numeric', 'font-variant'],
+  ['text-anchor', 'text-anchor'],
+  ['dominant-baseline', 'dominant-baseline'],
+  ['stop-color', 'stop-color'],
+  ['stop-opacity', 'stop-opacity'],
+  ['paint-order', 'paint-order'],
+  ['visibility', 'visibility'],
+];
 
-/** Attributes with no meaning in a file (focus, parts, ids of interactive state). */
-const DROPPED = ['tabindex', 'part', 'aria-pressed', 'role'];
+/** Attributes with no meaning in a file (focus, parts, ids of interactive state, inline styles set by script). */
+const DROPPED = ['tabindex', 'part', 'aria-pressed', 'role', 'style'];
 
 export interface SvgExportOptions {
   /** Background painted behind the chart (the card's colour). */
@@ -82,9 +86,10 @@ export interface SvgExportOptions {
 
 /**
  * Serialises a rendered `<svg>` as a standalone file: every element gets its computed colours, strokes and fonts
- * inline (CSS custom properties resolved, so the file needs no stylesheet), attributes still holding `var(` are
- * dropped, hidden elements and Lit's comment markers removed, and a background rectangle is painted first. The
- * SVG must be in the document (computed styles come from it).
+ * as presentation attributes (CSS custom properties resolved, so the file needs no stylesheet, and no `style`
+ * attribute is written, which a strict Content-Security-Policy would report), attributes still holding `var(` are
+ * dropped, hidden elements and Lit's comment markers removed, and a background rectangle is painted first. The SVG
+ * must be in the document (computed styles come from it).
  */
 export function serializeSvg(source: SVGSVGElement, options: SvgExportOptions): string {
   const clone = source.cloneNode(true) as SVGSVGElement;
@@ -102,11 +107,14 @@ export function serializeSvg(source: SVGSVGElement, options: SvgExportOptions): 
       if (DROPPED.includes(attr.name) || attr.name.startsWith('data-') || attr.value.includes('var('))
         copy.removeAttribute(attr.name);
     }
-    const inline = INLINED.map((p) => [p, style.getPropertyValue(p)] as const)
-      .filter(([, v]) => v !== '' && !v.includes('var('))
-      .map(([p, v]) => `${p}:${v}`)
-      .join(';');
-    copy.setAttribute('style', inline);
+    for (const [property, attribute] of INLINED) {
+      const value = style.getPropertyValue(property);
+      if (value !== '' && !value.includes('var(') && !(attribute === 'font-variant' && value === 'normal'))
+        copy.setAttribute(attribute, value);
+    }
+    // A transform set from script (styleProps) lived in the dropped style: keep where it puts the element.
+    const moved = (el as SVGElement).style?.getPropertyValue('transform');
+    if (moved && style.transform !== 'none') copy.setAttribute('transform', style.transform);
   });
   for (const el of drop) el.remove();
   const walker = document.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
@@ -145,17 +153,19 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width: attr('width', box.width || 640), height: attr('height', box.height || 320) };
 }
 
-/** Draws standalone SVG text on a canvas (`scale` × its size, for sharp images) and encodes it as PNG. */
+/**
+ * Draws standalone SVG text on a canvas (`scale` × its size, for sharp images) and encodes it as PNG. The size is
+ * the image's own (the file's width and height): the text is not parsed into a document here, since a parsed
+ * document with style attributes would be reported under a strict Content-Security-Policy.
+ */
 export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
-  const root = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
-  const declared = (name: string) => Number.parseFloat(root.getAttribute(name) ?? '');
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
-    const width = declared('width') || image.naturalWidth;
-    const height = declared('height') || image.naturalHeight;
+    const width = image.naturalWidth || 640;
+    const height = image.naturalHeight || 320;
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(width * scale));
     canvas.height = Math.max(1, Math.round(height * scale));

@@ -58,6 +58,19 @@ export function bucketLabel(day: string, unit: TimeUnit, locale: string): string
   return unit === 'week' ? `Week of ${full}` : full;
 }
 
+/** The last day of the day, week (Monday to Sunday) or month that starts on `day`. */
+export function periodEnd(day: string, unit: TimeUnit): string {
+  const d = utcDay(day);
+  if (unit === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  else if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A bucket the window covers only in part (it holds `from` – `to` of the period starting `start`). */
+export function isPartial(start: string, from: string, to: string, unit: TimeUnit): boolean {
+  return unit !== 'day' && (from !== start || periodEnd(start, unit) !== to);
+}
+
 /** "Jan 10 – Jan 31": the part of a bucket a window covers, for partial first and last buckets. */
 export function dayRangeLabel(from: string, to: string, locale: string): string {
   const f = dtf(locale, { month: 'short', day: 'numeric' });

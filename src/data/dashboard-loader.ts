@@ -11,6 +11,7 @@ import {
   type LoadedDataset,
 } from './load-dataset.js';
 import { QueryEngine } from './query-engine.js';
+import { CustomerModels } from './customer-models.js';
 import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
 import { checkDataQuality, type DataIssue } from './data-quality.js';
@@ -39,6 +40,7 @@ export type LoadOutcome =
 export class DashboardLoader {
   private handle: DuckDBHandle | null = null;
   private engine: QueryEngine | null = null;
+  private models: CustomerModels | null = null;
   private controller: AbortController | null = null;
 
   constructor(private readonly publish: (patch: Partial<DashboardState>) => void) {}
@@ -49,10 +51,14 @@ export class DashboardLoader {
     this.controller = controller;
     const { signal } = controller;
     const started = performance.now();
+    // Published with the loading state, so that the model elements can start its worker while the data loads.
+    this.models?.dispose();
+    this.models = new CustomerModels();
     this.publish({
       status: 'loading',
       error: null,
       engine: null,
+      models: this.models,
       info: null,
       issues: [],
       progress: { phase: 'engine', loaded: 0, total: 0 },
@@ -106,9 +112,11 @@ export class DashboardLoader {
     }
   }
 
-  /** Ends the worker and frees the database. */
+  /** Ends the workers (DuckDB's and the customer models') and frees the database. */
   dispose(): void {
     this.controller?.abort();
+    this.models?.dispose();
+    this.models = null;
     void this.release();
   }
 

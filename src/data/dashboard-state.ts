@@ -5,6 +5,7 @@ import type { LoadProgress } from './load-dataset.js';
 import type { QueryEngine } from './query-engine.js';
 import type { Manifest } from '../schema/manifest.js';
 import type { DataIssue } from './data-quality.js';
+import type { CustomerModels } from './customer-models.js';
 
 /**
  * What `<mkt-data>` shares with every widget of its dashboard. A new object on every change (filters, status),
@@ -19,6 +20,11 @@ export interface DashboardState {
   readonly filters: FilterState;
   /** Set once the data is ready. */
   readonly engine: QueryEngine | null;
+  /**
+   * The dashboard's customer models (CLV, RFM segments, churn) and their worker: one per load, set while loading.
+   * A state built by hand may leave it out; the model elements then make one for themselves.
+   */
+  readonly models?: CustomerModels | null;
   readonly info: DatasetInfo | null;
   readonly manifest: Manifest | null;
   /** Problems found in the data that do not stop the dashboard (duplicate ids, orphan keys, ...). */

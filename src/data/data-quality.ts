@@ -4,7 +4,8 @@ import { ident, str } from '../metrics/sql.js';
 import { rows } from './arrow-rows.js';
 import type { QueryEngine } from './query-engine.js';
 
-export type DataIssueCode = 'duplicate-ids' | 'orphan-keys' | 'null-values' | 'date-out-of-range';
+export type DataIssueCode =
+  'duplicate-ids' | 'orphan-keys' | 'null-values' | 'date-out-of-range' | 'negative-revenue' | 'table-empty';
 
 /**
  * A problem in the data that does not stop the dashboard: the rows stay (nothing is dropped), the widgets that
@@ -40,10 +41,32 @@ function validRange(range: Manifest['dateRange']): { start: string; end: string 
   return range && isoDay(range.start) && isoDay(range.end) ? range : null;
 }
 
+/**
+ * A completed line with a negative revenue is suspicious data: GMV adds it as it is. A returned or cancelled line
+ * with a negative amount is a return or refund, which GMV leaves out anyway: not flagged.
+ */
+const NEGATIVE_REVENUE: Check = {
+  code: 'negative-revenue',
+  table: 'transactions',
+  column: 'revenue',
+  sql: `SELECT id::VARCHAR || ' (' || revenue::VARCHAR || ')' AS v, count(*) OVER () AS n FROM transactions
+    WHERE status = 'completed' AND revenue < 0 LIMIT 3`,
+  message: (n, ex) =>
+    `${plural(n, 'completed order line')} ${n === 1 ? 'has' : 'have'} a negative revenue (e.g. ${ex.join(', ')}); GMV and every sum of revenue count ${n === 1 ? 'it' : 'them'} as given. A return or refund should have the status "returned" or "cancelled" (those are left out of GMV, whatever their sign).`,
+};
+
 function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): Check[] {
   const checks: Check[] = [];
   for (const table of tables) {
     const t = ident(table);
+    checks.push({
+      code: 'table-empty',
+      table,
+      column: '*',
+      sql: `SELECT NULL AS v, 0 AS n WHERE NOT EXISTS (SELECT 1 FROM ${t})`,
+      message: () => `The ${table} table has no rows: everything that reads it is empty.`,
+    });
+    if (table === 'transactions') checks.push(NEGATIVE_REVENUE);
     checks.push({
       code: 'duplicate-ids',
       table,
@@ -112,6 +135,11 @@ export async function checkDataQuality(
     }
     const found = rows<{ v: string | null; n: number }>(await engine.exec(check.sql));
     if (found.length === 0) continue;
+    if (check.code === 'table-empty') {
+      const message = check.message(0, []);
+      issues.push({ code: check.code, table: check.table, column: check.column, count: 0, examples: [], message });
+      continue;
+    }
     const count = Number(found[0].n);
     const examples = found.map((r) => r.v).filter((v): v is string => v !== null);
     issues.push({

@@ -1,5 +1,8 @@
 import { DatasetError } from './dataset-error.js';
 
+/** URL schemes a dataset file may come from; a `javascript:` or `file:` link is refused before any request. */
+const FETCHABLE = ['http', 'https', 'blob', 'data'];
+
 export type ByteProgress = (loaded: number, expected: number) => void;
 
 /** Fetches a file as bytes, reporting progress as it streams in; HTTP and network failures name the file. */
@@ -9,6 +12,13 @@ export async function fetchBytes(
   onProgress: ByteProgress,
   what: string,
 ): Promise<Uint8Array> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme && !FETCHABLE.includes(scheme)) {
+    throw new DatasetError(
+      'fetch-failed',
+      `Could not download ${what}: a ${scheme}: URL is not a file (use http:, https:, blob: or data:).`,
+    );
+  }
   let response: Response;
   try {
     response = await fetch(url, { signal });

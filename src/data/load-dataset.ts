@@ -108,6 +108,11 @@ export async function loadFromManifest(
   const report = (phase: LoadProgress['phase'], table?: TableName) =>
     onProgress({ phase, table, loaded: [...received.values()].reduce((a, b) => a + b, 0), total });
 
+  // Every file downloads at once and is loaded in order as it arrives. When one fails, the others are stopped, and
+  // their failures (awaited by nobody now) are caught here rather than left as unhandled rejections.
+  const downloading = new AbortController();
+  const stop = () => downloading.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
   const downloads = entries.map(async ([name, entry]) => {
     const url = new URL(entry.file, base).href;
     const progress: ByteProgress = (loaded, expected) => {
@@ -115,15 +120,25 @@ export async function loadFromManifest(
       received.set(name, loaded);
       report('download', name);
     };
-    return [name, entry, await fetchBytes(url, signal, progress, `table "${name}" (${entry.file})`)] as const;
+    return [
+      name,
+      entry,
+      await fetchBytes(url, downloading.signal, progress, `table "${name}" (${entry.file})`),
+    ] as const;
   });
+  for (const download of downloads) download.catch(() => undefined);
   const loaded = new Set<TableName>();
-  for (const download of downloads) {
-    const [name, entry, bytes] = await download;
-    signal.throwIfAborted();
-    report('load', name);
-    await insertTable(engine, name, entry, bytes, mappings.get(name)!);
-    loaded.add(name);
+  try {
+    for (const download of downloads) {
+      const [name, entry, bytes] = await download;
+      signal.throwIfAborted();
+      report('load', name);
+      await insertTable(engine, name, entry, bytes, mappings.get(name)!);
+      loaded.add(name);
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    downloading.abort();
   }
   return { manifest, tables: loaded };
 }

@@ -11,12 +11,16 @@ export type MktErrorCode =
   | 'orphan-keys'
   | 'null-values'
   | 'date-out-of-range'
+  | 'negative-revenue'
   | 'table-empty'
   | 'engine-failed'
   | 'query-failed'
+  | 'render-failed'
   | 'filter-invalid'
   | 'attribute-invalid'
-  | 'export-failed';
+  | 'export-failed'
+  /** A warning: the customer models run on the main thread (same results, slower); see the README. */
+  | 'worker-unavailable';
 
 export interface MktErrorDetail {
   readonly code: MktErrorCode;

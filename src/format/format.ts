@@ -8,6 +8,8 @@ export interface Formatter {
   /** Signed change, `+12.3%`. */
   change(value: number | null | undefined): string;
   date(day: string | Date | number): string;
+  /** Two days as one range, the shared parts written once (`Sep 2 – Oct 1, 2025` in en-US). */
+  dateRange(from: string | Date | number, to: string | Date | number): string;
   month(day: string | Date | number): string;
 }
 
@@ -82,6 +84,7 @@ export function formatter(locale = 'en-US', currency = 'USD'): Formatter {
     percent: (v, digits = 1) => (ok(v) ? pct(digits).format(v) : DASH),
     change: (v) => (ok(v) ? signed.format(v) : DASH),
     date: (d) => day.format(toDate(d)),
+    dateRange: (a, b) => day.formatRange(toDate(a), toDate(b)),
     month: (d) => month.format(toDate(d)),
   };
   cache.set(key, f);
@@ -94,4 +97,51 @@ function safeLocale(locale: string): string {
   } catch {
     return 'en-US';
   }
+}
+
+/** What a dashboard formats with when its `locale` or `currency` cannot be used. */
+export const FALLBACK_LOCALE = 'en-US';
+export const FALLBACK_CURRENCY = 'USD';
+
+/** A `locale` or `currency` that cannot be used, and why. */
+export interface FormatProblem {
+  readonly attribute: 'locale' | 'currency';
+  readonly message: string;
+}
+
+/**
+ * The locale and currency a dashboard formats with: the ones asked for when this browser knows them, else the
+ * fallbacks, with a problem for each replaced (so that the page says so instead of showing dollars silently).
+ */
+export function checkFormat(
+  locale: string,
+  currency: string,
+): { locale: string; currency: string; problems: FormatProblem[] } {
+  const problems: FormatProblem[] = [];
+  let knownLocale = false;
+  try {
+    knownLocale = locale !== '' && Intl.NumberFormat.supportedLocalesOf(Intl.getCanonicalLocales(locale)).length > 0;
+  } catch {
+    knownLocale = false;
+  }
+  if (!knownLocale) {
+    problems.push({
+      attribute: 'locale',
+      message: `locale="${locale}" is not a locale this browser can format with (a BCP 47 tag such as "de-DE"); numbers and dates use ${FALLBACK_LOCALE}.`,
+    });
+  }
+  const code = currency.toUpperCase();
+  const currencies = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('currency');
+  const knownCurrency = /^[A-Z]{3}$/.test(code) && (!currencies || currencies.includes(code));
+  if (!knownCurrency) {
+    problems.push({
+      attribute: 'currency',
+      message: `currency="${currency}" is not an ISO 4217 currency code (such as "EUR"); amounts are shown in ${FALLBACK_CURRENCY}.`,
+    });
+  }
+  return {
+    locale: knownLocale ? locale : FALLBACK_LOCALE,
+    currency: knownCurrency ? code : FALLBACK_CURRENCY,
+    problems,
+  };
 }

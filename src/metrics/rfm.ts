@@ -58,32 +58,50 @@ export function rfmSegmentCase(): string {
   return `CASE ${whens.join(' ')} ELSE ${str(OTHER_SEGMENT)} END`;
 }
 
+/** The quintile breaks: the 20th, 40th, 60th and 80th percentiles. */
+const BREAKS = [0.2, 0.4, 0.6, 0.8];
+
+/**
+ * A 1–5 score of `column` against its quintile breaks `q` (a list of four): 1 + the number of breaks the value
+ * exceeds, or 5 − that number when `descending` (recency: fewer days, higher score).
+ */
+function scoreSql(column: string, q: string, descending = false): string {
+  const above = BREAKS.map((_, k) => `(${column} > ${q}[${k + 1}])::INTEGER`).join(' + ');
+  return `(${descending ? 5 : 1} ${descending ? '-' : '+'} (${above}))::INTEGER`;
+}
+
 /**
  * One row per customer with a completed order in the filtered window:
  * - `recency`: days from the customer's last purchase to the window end (0 = bought on the last day);
  * - `frequency`: distinct purchase *days* (order lines of one day are one basket, as in the BG/NBD data);
  * - `monetary`: revenue of the completed order lines;
- * - `r_score`, `f_score`, `m_score`: quintiles 1–5 by `ntile(5)` (5 = most recent / most frequent / most spent).
- *   Frequency is mostly ties (most customers buy once), so customers are *ranked* first, ties broken by
- *   customer id, and the ranking is cut into five groups of equal size (the first n mod 5 groups one larger).
- *   Equal values can therefore get neighbouring scores; that keeps the quintiles equal-sized, which the rule
- *   table assumes, and the id tie-break makes the result reproducible;
+ * - `r_score`, `f_score`, `m_score`: quintile scores 1–5 (5 = most recent / most frequent / most spent), the rfm
+ *   R package's way: the breaks are the 20th, 40th, 60th and 80th percentiles of the customers' values (linear
+ *   interpolation, R's default quantile type 7, DuckDB's quantile_cont), and a score is 1 + the number of breaks
+ *   the value exceeds (for recency 5 − that number). A value equal to a break takes the lower score.
+ *   Ties: every customer with the same value gets the same score, whatever the ids or the row order. When one
+ *   value covers several quintiles (most customers buy once), the breaks coincide and scores are skipped: on
+ *   repeat-poor data frequency is 1 for everyone who bought once and 5 for everyone who bought again, and a group
+ *   is larger than a fifth. (The package adds 1 to each break, the same thing for whole days and counts; money is
+ *   compared with the break itself.) The element says when a score lumps most customers together
+ *   (rfmSegmentStats' `ties`);
  * - `segment`: the first matching row of {@link RFM_RULES}, else "Others".
  * The segment filter is ignored here (a customer's segment cannot depend on the segment being filtered).
  */
 export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
   const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['segment'] })];
   const from = options.from ?? 'mkt_orders';
+  const q = (column: string) => `quantile_cont(${column}, [${BREAKS.join(', ')}])`;
   return `WITH per AS (
       SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end, from)})::INTEGER AS recency,
         count(DISTINCT order_date)::INTEGER AS frequency, sum(revenue)::DOUBLE AS monetary
       FROM ${from} WHERE ${where.join(' AND ')} GROUP BY customer_id
+    ), breaks AS (
+      SELECT ${q('recency')} AS rq, ${q('frequency')} AS fq, ${q('monetary')} AS mq FROM per
     ), scored AS (
-      SELECT *,
-        ntile(5) OVER (ORDER BY recency DESC, customer_id)::INTEGER AS r_score,
-        ntile(5) OVER (ORDER BY frequency, customer_id)::INTEGER AS f_score,
-        ntile(5) OVER (ORDER BY monetary, customer_id)::INTEGER AS m_score
-      FROM per
+      SELECT per.*, ${scoreSql('recency', 'rq', true)} AS r_score, ${scoreSql('frequency', 'fq')} AS f_score,
+        ${scoreSql('monetary', 'mq')} AS m_score
+      FROM per, breaks
     )
     SELECT customer_id, recency, frequency, monetary, r_score, f_score, m_score, ${rfmSegmentCase()} AS segment
     FROM scored ${options.unordered ? '' : 'ORDER BY customer_id'}`;

@@ -1,7 +1,5 @@
-import { fitTolerances, type FitOptions } from './fit-options.js';
+import { fitPositiveParameters, type FitOptions } from './fit-options.js';
 import { digamma, lnBeta, lnGamma, powerTimesHyp2f1 } from './special.js';
-import { bfgs } from './bfgs.js';
-import { nelderMead } from './nelder-mead.js';
 
 /**
  * BG/NBD "buy till you die" model (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
@@ -35,7 +33,20 @@ export interface BgNbdFit {
   /** Customers the fit used, and the distinct (x, tx, T) rows they collapsed to. */
   readonly customers: number;
   readonly distinctRows: number;
+  /** The maximum within the parameter range is reached (to 10⁻⁶ log-likelihood units, interactive). */
   readonly converged: boolean;
+  /** Log-likelihood the search still expected to gain where it stopped (about 0 when converged). */
+  readonly remainingGain: number;
+  /**
+   * Parameters held at the edge of PARAMETER_RANGE (likelihood-fit.ts) because the likelihood keeps rising beyond it: the
+   * customers do not determine them (the fit is the best within the range). Empty for an ordinary fit.
+   */
+  readonly atBound: readonly (keyof BgNbdParams)[];
+  /**
+   * Parameters the customers barely determine: those in `atBound`, and those whose logarithm has a standard error
+   * above ln 10 at the maximum (the likelihood is nearly flat along them). Empty for an ordinary fit.
+   */
+  readonly undetermined: readonly (keyof BgNbdParams)[];
   /** Likelihood evaluations the optimiser needed. */
   readonly evaluations: number;
 }
@@ -211,8 +222,12 @@ export function compileBgNbdLikelihood(
 }
 
 /**
- * Fits r, alpha, a, b by maximum likelihood: Nelder–Mead on the logarithms of the parameters (so they stay
- * positive), starting from r = a = b = 1 and alpha = the mean T. Identical (x, tx, T) rows are evaluated once.
+ * Fits r, alpha, a, b by maximum likelihood on the logarithms of the parameters (so they stay positive), starting
+ * from r = a = b = 1 and alpha = the mean T, each within PARAMETER_RANGE (likelihood-fit.ts; alpha relative to
+ * the mean T): see fitPositiveParameters and maximiseLogLikelihood. Identical (x, tx, T) rows are evaluated once.
+ * With few repeat buyers the likelihood often keeps rising towards a corner (everyone drops out after a purchase,
+ * or nobody does, or every customer buys at the same rate); the fit then holds the parameters concerned at the edge
+ * of the range and names them in `atBound`.
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions<BgNbdParams> = {}): BgNbdFit {
   const rows = groupCustomers(
@@ -221,68 +236,24 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   if (rows.length === 0) throw new RangeError('fitBgNbd needs at least one customer with T > 0');
   const meanT = rows.reduce((s, c) => s + (c.count ?? 1) * c.T, 0) / total;
-  const toParams = (p: readonly number[]): BgNbdParams => ({
-    r: Math.exp(p[0]),
-    alpha: Math.exp(p[1]),
-    a: Math.exp(p[2]),
-    b: Math.exp(p[3]),
-  });
   const logLikelihood = compileBgNbdLikelihood(rows);
-  const objective = (p: readonly number[]) =>
-    p.some((v) => Math.abs(v) > 30) ? Infinity : -logLikelihood(toParams(p)) / total;
-  // Starting alpha at the mean observation length keeps the first simplex in a sensible region for any time unit.
-  const w = options.start;
-  const start = w
-    ? [Math.log(w.r), Math.log(w.alpha), Math.log(w.a), Math.log(w.b)]
-    : [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const result = options.precision === 'interactive' ? gradientFit(logLikelihood, toParams, total, start) : null;
-  // A stalled search sits on a ridge where the likelihood still creeps up towards a boundary (a, b → ∞ when
-  // nobody seems to drop out): Nelder–Mead would creep along it to its evaluation cap, for no visible change.
-  const searched =
-    result && Number.isFinite(result.fx) && (result.converged || result.stalled)
-      ? result
-      : nelderMead(objective, start, fitTolerances(options));
-  const params = toParams(searched.x);
+  const scale = Math.max(meanT, 1e-6);
+  // Starting alpha at the mean observation length keeps the first steps in a sensible region for any time unit.
+  const fit = fitPositiveParameters(
+    ['r', 'alpha', 'a', 'b'],
+    [1, scale, 1, 1],
+    { r: 1, alpha: scale, a: 1, b: 1 },
+    logLikelihood,
+    options,
+  );
+  const { params, ...search } = fit;
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, rows),
     customers: total,
     distinctRows: rows.length,
-    converged: searched.converged,
-    evaluations: searched.evaluations + (searched === result ? 0 : (result?.evaluations ?? 0)),
+    ...search,
   };
-}
-
-/**
- * BFGS on the log-parameters with the analytic gradient: about 30 likelihood evaluations where Nelder–Mead needs
- * about 500. Null-safe: when it does not converge the caller falls back to Nelder–Mead.
- */
-function gradientFit(
-  logLikelihood: (params: BgNbdParams, gradient?: number[]) => number,
-  toParams: (p: readonly number[]) => BgNbdParams,
-  total: number,
-  start: readonly number[],
-) {
-  const gradient = [0, 0, 0, 0];
-  return bfgs(
-    (u) => {
-      if (u.some((v) => Math.abs(v) > 30)) return { f: Infinity, g: [0, 0, 0, 0] };
-      const params = toParams(u);
-      const f = -logLikelihood(params, gradient) / total;
-      // d/du = θ · d/dθ for θ = e^u.
-      return {
-        f,
-        g: [
-          (-params.r * gradient[0]) / total,
-          (-params.alpha * gradient[1]) / total,
-          (-params.a * gradient[2]) / total,
-          (-params.b * gradient[3]) / total,
-        ],
-      };
-    },
-    start,
-    { gradientTolerance: 1e-9, fTolerance: 1e-9 },
-  );
 }
 
 /** E[X(t)]: expected number of purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9). */

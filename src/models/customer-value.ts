@@ -101,6 +101,60 @@ export function fitCustomerModels(
   return done(bgnbd, gammaGamma, null);
 }
 
+/** What the parameters describe, for the reader told that the customers leave them undetermined. */
+const MEANING: Readonly<Record<string, string>> = {
+  r: 'how purchase rates vary between customers',
+  alpha: 'how purchase rates vary between customers',
+  a: 'how the chance of dropping out varies between customers',
+  b: 'how the chance of dropping out varies between customers',
+  p: "how a customer's purchases vary around their own mean",
+  q: 'how mean spend varies between customers',
+  v: 'how mean spend varies between customers',
+};
+
+/** Fit warnings for the reader: see {@link fitWarnings}. */
+export interface FitWarnings {
+  /** A fit that stopped short of its maximum: every number it feeds is rough. */
+  readonly unconverged: readonly string[];
+  /** Parameters the customers leave undetermined (held at the edge of the range, or nearly flat). */
+  readonly undetermined: readonly string[];
+}
+
+/**
+ * What a reader must be told about the fits behind the numbers: a fit that did not reach its maximum, and the
+ * parameters the customers leave undetermined (PARAMETER_RANGE in likelihood-fit.ts says why they are bounded).
+ * Empty for ordinary fits. The CLV element, which shows the parameters, shows both kinds; the elements that only
+ * use the predictions (RFM segments, churn) show the first.
+ */
+export function fitWarnings(fits: Pick<CustomerFits, 'bgnbd' | 'gammaGamma'>): FitWarnings {
+  const unconverged: string[] = [];
+  const undetermined: string[] = [];
+  const models = [
+    { name: 'BG/NBD', fit: fits.bgnbd, feeds: 'expected purchases, P(alive) and CLV' },
+    { name: 'Gamma-Gamma', fit: fits.gammaGamma, feeds: 'expected spend and CLV' },
+  ];
+  for (const { name, fit, feeds } of models) {
+    if (!fit) continue;
+    if (!fit.converged) {
+      const gain = Number.isFinite(fit.remainingGain)
+        ? `${fit.remainingGain.toPrecision(2)} log-likelihood units short of the maximum it expected`
+        : 'short of its maximum';
+      unconverged.push(`The ${name} fit did not converge (it stopped ${gain}): ${feeds} are rough.`);
+      continue;
+    }
+    if (fit.undetermined.length === 0) continue;
+    const names = fit.undetermined.map((n) => (n === 'alpha' ? 'α' : n)).join(', ');
+    const meanings = [...new Set(fit.undetermined.map((n) => MEANING[n]))].join('; ');
+    const held = fit.atBound.map((n) => (n === 'alpha' ? 'α' : n)).join(', ');
+    undetermined.push(
+      `${name}: these customers leave ${names} undetermined (${meanings}); ${
+        held ? `${held} held at the edge of the allowed range` : 'the likelihood is nearly flat along them'
+      }. Predictions use the best fit within the range and are rough.`,
+    );
+  }
+  return { unconverged, undetermined };
+}
+
 /** Identical (x, t_x, T) customers as one row with a count, read from columns without a row object per customer. */
 export function groupCustomerColumns(
   x: ArrayLike<number>,

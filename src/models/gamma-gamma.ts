@@ -1,7 +1,5 @@
-import { fitTolerances, type FitOptions } from './fit-options.js';
+import { fitPositiveParameters, type FitOptions } from './fit-options.js';
 import { digamma, lnGamma } from './special.js';
-import { bfgs } from './bfgs.js';
-import { nelderMead } from './nelder-mead.js';
 import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from './bg-nbd.js';
 
 /**
@@ -26,7 +24,16 @@ export interface GammaGammaFit {
   readonly logLikelihood: number;
   /** Repeat buyers the fit used. */
   readonly customers: number;
+  /** The maximum within the parameter range is reached (see BgNbdFit). */
   readonly converged: boolean;
+  /** Log-likelihood the search still expected to gain where it stopped (about 0 when converged). */
+  readonly remainingGain: number;
+  /** Parameters held at the edge of the parameter range (the repeat buyers do not determine them). */
+  readonly atBound: readonly (keyof GammaGammaParams)[];
+  /** Parameters the repeat buyers barely determine (see BgNbdFit). */
+  readonly undetermined: readonly (keyof GammaGammaParams)[];
+  /** Likelihood evaluations the optimiser needed. */
+  readonly evaluations: number;
   /** Population mean spend per transaction, p·v / (q − 1) (infinite when q ≤ 1). */
   readonly meanSpend: number;
 }
@@ -51,7 +58,6 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
   return sum;
 }
 
-/** Fits p, q, v by maximum likelihood (Nelder–Mead on their logarithms); customers with x = 0 or mx ≤ 0 are left out. */
 /** Identical (x, m_x) customers evaluated once with a count: exact, and many share a price. */
 function groupSpenders(customers: readonly GammaGammaCustomer[]): GammaGammaCustomer[] {
   const groups = new Map<string, { x: number; mx: number; count: number }>();
@@ -137,6 +143,12 @@ export function compileGammaGammaLikelihood(
   };
 }
 
+/**
+ * Fits p, q, v by maximum likelihood on their logarithms, within PARAMETER_RANGE (likelihood-fit.ts; v relative
+ * to the mean spend): see fitPositiveParameters and maximiseLogLikelihood. Customers with x = 0 or mx ≤ 0 are left out. A handful of repeat
+ * buyers often shows no difference in spend between customers; the likelihood then rises towards q, v → ∞ and the
+ * fit holds them at the edge of the range, named in `atBound`.
+ */
 export function fitGammaGamma(
   customers: readonly GammaGammaCustomer[],
   options: FitOptions<GammaGammaParams> = {},
@@ -145,49 +157,15 @@ export function fitGammaGamma(
   if (rows.length === 0) throw new RangeError('fitGammaGamma needs at least one repeat buyer with a positive spend');
   const total = rows.reduce((s, c) => s + (c.count ?? 1), 0);
   const meanM = rows.reduce((s, c) => s + (c.count ?? 1) * c.mx, 0) / total;
-  const toParams = (z: readonly number[]): GammaGammaParams => ({
-    p: Math.exp(z[0]),
-    q: Math.exp(z[1]),
-    v: Math.exp(z[2]),
-  });
   const logLikelihood = compileGammaGammaLikelihood(rows);
-  const objective = (z: readonly number[]) =>
-    z.some((w) => Math.abs(w) > 30) ? Infinity : -logLikelihood(toParams(z)) / total;
   // Start where the population mean p·v/(q − 1) equals the sample mean: p = 1, q = 2, v = mean.
-  const w = options.start;
-  const start = w ? [Math.log(w.p), Math.log(w.q), Math.log(w.v)] : [0, Math.log(2), Math.log(meanM)];
-  // Interactive fits: BFGS with the analytic gradient (a few dozen evaluations), Nelder–Mead if it fails.
-  const gradient = [0, 0, 0];
-  const quick =
-    options.precision === 'interactive'
-      ? bfgs(
-          (z) => {
-            if (z.some((w) => Math.abs(w) > 30)) return { f: Infinity, g: [0, 0, 0] };
-            const params = toParams(z);
-            const f = -logLikelihood(params, gradient) / total;
-            return {
-              f,
-              g: [
-                (-params.p * gradient[0]) / total,
-                (-params.q * gradient[1]) / total,
-                (-params.v * gradient[2]) / total,
-              ],
-            };
-          },
-          start,
-          { gradientTolerance: 1e-9, fTolerance: 1e-9 },
-        )
-      : null;
-  const result =
-    quick && Number.isFinite(quick.fx) && (quick.converged || quick.stalled)
-      ? quick
-      : nelderMead(objective, start, fitTolerances(options));
-  const params = toParams(result.x);
+  const fit = fitPositiveParameters(['p', 'q', 'v'], [1, 1, meanM], { p: 1, q: 2, v: meanM }, logLikelihood, options);
+  const { params, ...search } = fit;
   return {
     params,
     logLikelihood: gammaGammaLogLikelihood(params, rows),
     customers: total,
-    converged: result.converged,
+    ...search,
     meanSpend: params.q > 1 ? (params.p * params.v) / (params.q - 1) : Number.POSITIVE_INFINITY,
   };
 }

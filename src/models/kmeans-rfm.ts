@@ -119,9 +119,29 @@ export function labelCentroids(z: readonly (readonly number[])[]): string[] {
  * K-means (ml-kmeans, K-means++ start with a fixed seed, so the same data always gives the same clusters) on
  * the standardised log R, F, M of the customers. Without `k`, each k in 3..6 is fitted on a random sample of
  * `sampleSize` customers and the k with the highest mean silhouette wins; the final fit uses every customer.
- * Clusters are returned largest value first (by the mean of their F and M z-scores).
+ * Clusters are returned largest value first (by the mean of their F and M z-scores). The result depends on the
+ * customers' values only, not on their order.
  */
 export function clusterRfm(values: readonly RfmValues[], options: RfmClusterOptions = {}): RfmClustering {
+  // K-means++ seeding and the silhouette sample pick points by position: in the input's order (customer ids) the
+  // clusters would depend on how customers are named. Sorted by their values, equal customers are interchangeable
+  // and the result depends on the values alone; assignments are mapped back to the input order at the end.
+  const order = [...values.keys()].sort(
+    (i, j) =>
+      values[i].recency - values[j].recency ||
+      values[i].frequency - values[j].frequency ||
+      values[i].monetary - values[j].monetary,
+  );
+  const sorted = clusterSorted(
+    order.map((i) => values[i]),
+    options,
+  );
+  const assignments = new Int32Array(values.length);
+  order.forEach((i, at) => (assignments[i] = sorted.assignments[at]));
+  return { ...sorted, assignments };
+}
+
+function clusterSorted(values: readonly RfmValues[], options: RfmClusterOptions): RfmClustering {
   const seed = options.seed ?? 42;
   const { points, means, sds } = rfmFeatures(values);
   const distinct = new Set(points.map((p) => p.join(','))).size;

@@ -60,8 +60,9 @@ export function installBenchHelpers() {
     const ran = engine.executed - executedBefore;
     const recent = engine.history.slice(Math.max(0, engine.history.length - ran));
     const kitSqlMs = recent.reduce((a, h) => a + h.ms, 0);
-    let rawMs = 0;
-    for (const { sql } of recent) rawMs += await engine.timeRaw(sql);
+    const rawEach = [];
+    for (const { sql } of recent) rawEach.push(await engine.timeRaw(sql));
+    const rawMs = rawEach.reduce((a, b) => a + b, 0);
     const longTasks = window.__longTasks.slice(longBefore).filter((t) => t.start >= t0 && t.start <= t0 + ms);
     return {
       ms,
@@ -71,6 +72,7 @@ export function installBenchHelpers() {
       queries: recent.length,
       kitSqlMs,
       rawMs,
+      rawEach,
       longestTask: Math.max(0, ...longTasks.map((t) => t.duration)),
     };
   }

@@ -6,7 +6,7 @@ export function summarise(values) {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
 }
 
-const median = (values) => {
+export const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
@@ -89,13 +89,15 @@ export function markdownReport({ machine, runs, measurements, generator }) {
     '',
     `Targets of issue 7: ${verdicts.filter((v) => v.met).length} of ${verdicts.length} met.`,
     '',
-    ...verdicts.map((v) => `- ${v.met ? 'met' : '**not met**'}: ${v.what} (target ${v.target})`),
+    ...verdicts.map(verdictLine),
   ].join('\n');
 }
 
-function verdict(what, met, target) {
+export function verdict(what, met, target) {
   return { what, met, target };
 }
+
+export const verdictLine = (v) => `- ${v.met ? 'met' : '**not met**'}: ${v.what} (target ${v.target})`;
 
 /** The issue's targets for one page at one scale, from the medians over runs. */
 function pageVerdicts(scale, page, med) {

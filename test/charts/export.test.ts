@@ -97,9 +97,11 @@ describe('SVG and PNG export', () => {
   it('serializeSvg() inlines computed colours and leaves no var( in the file', () => {
     const text = serializeSvg(chart(), { background: 'rgb(255, 255, 255)', title: 'Two bars' });
     expect(text).not.to.contain('var(');
-    expect(text).to.contain('fill:rgb(10, 20, 30)');
-    expect(text).to.contain('fill:rgb(200, 0, 0)');
-    expect(text).to.contain('font-size:12px');
+    expect(text).to.contain('fill="rgb(10, 20, 30)"');
+    expect(text).to.contain('fill="rgb(200, 0, 0)"');
+    expect(text).to.contain('font-size="12px"');
+    // Presentation attributes, never a style attribute (a strict Content-Security-Policy reports those).
+    expect(text).not.to.match(/\sstyle=/);
   });
 
   it('serializeSvg() writes a standalone file with a size, a background and a title, without interactive attributes', () => {

@@ -102,7 +102,7 @@ describe('cohorts, funnel and journeys on a generated marketplace, against raw-t
     const raw = await sql(engine, rawCohorts('customer_id'));
     const size = raw.find((r) => r.cohort === '2025-02' && r.period === 0)!.active as number;
     const month3 = raw.find((r) => r.cohort === '2025-02' && r.period === 3)!.active as number;
-    const cell = heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"][data-period="3"]')!;
+    const cell = heatmap.shadowRoot!.querySelector('.cell[data-key="2025-02"][data-column="3"]')!;
     expect(Number(cell.getAttribute('data-value'))).to.equal(month3 / size);
     const [s] = await sql(
       engine,

@@ -7,14 +7,18 @@ import '../../src/components/rfm-segments/mkt-rfm-segments.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktClv } from '../../src/components/clv/mkt-clv.js';
 import type { MktWidget } from '../../src/components/base/mkt-widget.js';
-import { floatColumn, lastAnalysisWhere, textColumn } from '../../src/components/clv/customer-model.js';
+import { floatColumn, textColumn } from '../../src/data/customer-models.js';
 import { alignSorted, analyse, CustomerModelStore, decodeText } from '../../src/components/clv/customer-analysis.js';
 import { MISSING_MODEL } from '../../src/components/clv/customer-analysis-types.js';
 import { warmUp } from '../../src/components/clv/warm-up.js';
 import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
 import type { CustomerValues } from '../../src/models/customer-value.js';
-import { manyCustomersDataset } from '../fixtures/customer-rows.js';
-import { mount, settled, text, whenReady } from '../support/dom.js';
+import { manyCustomersDataset, manyCustomersRows } from '../fixtures/customer-rows.js';
+import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import type { ClvSummary } from '../../src/components/clv/customer-analysis.js';
+import type { RfmSegmentsStats } from '../../src/components/rfm-segments/rfm-stats.js';
+import type { ChurnAnalysis } from '../../src/components/churn/churn-model.js';
+import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 describe('reading Arrow columns for the customer worker', () => {
   // Two record batches, as DuckDB returns for larger results; ids with non-ASCII characters and an empty one.
@@ -96,6 +100,9 @@ describe('rfmSegmentStats()', () => {
       recency: Float64Array.of(2, 200, 4, 150),
       frequency: Float64Array.of(5, 1, 3, 1),
       monetary: Float64Array.of(500, 20, 300, 180),
+      rScore: Float64Array.of(5, 1, 5, 1),
+      fScore: Float64Array.of(5, 1, 4, 1),
+      mScore: Float64Array.of(5, 1, 4, 3),
       segment: ['Champions', 'Lost', 'Champions', 'Lost'],
     };
     const index = new Map([
@@ -113,6 +120,12 @@ describe('rfmSegmentStats()', () => {
     expect(champions).to.deep.include({ customers: 2, revenue: 800, avgClv: 80, avgFrequency: 4, avgRecency: 3 });
     expect(champions.revenueShare).to.be.closeTo(0.8, 1e-12);
     expect(lost).to.deep.include({ customers: 2, revenue: 200, avgClv: 4, avgFrequency: 1, avgRecency: 175 });
+    // Half the customers share R = 1 (the lower of two equal groups is named) and F = 1; M spreads over 4 scores.
+    expect(stats.ties).to.deep.equal([
+      { score: 'recency', value: 1, share: 0.5, min: 150, max: 200 },
+      { score: 'frequency', value: 1, share: 0.5, min: 1, max: 1 },
+    ]);
+    expect(stats.fitWarnings).to.deep.equal([]);
   });
 });
 
@@ -123,9 +136,89 @@ describe('the customer models run in a worker', () => {
     const el: MktClv = await mount(html`<mkt-clv .dashboard=${data.state}></mkt-clv>`);
     await settled(el);
     expect(text(el, '[data-tile="customers"] .value')).to.not.equal('');
-    expect(lastAnalysisWhere).to.equal('worker');
+    expect(data.state.models?.lastWhere).to.equal('worker');
     el.remove();
     data.remove();
+  });
+
+  it('ends the worker of its dashboard when the dashboard is removed', async () => {
+    const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}><mkt-clv></mkt-clv></mkt-data>`);
+    await whenReady(data);
+    await settled(data.querySelector('mkt-clv')!);
+    const models = data.state.models!;
+    const worker = (models as unknown as { worker: Worker | null }).worker;
+    expect(worker).to.be.instanceOf(Worker);
+    data.remove();
+    await waitFor(() => data.state.status === 'idle', 'the dashboard to be freed');
+    expect((models as unknown as { worker: Worker | null }).worker).to.equal(null);
+    expect(data.state.models).to.equal(null);
+  });
+});
+
+describe('two dashboards on one page with equal filters', () => {
+  // B is A with every customer renamed (k01 → m01) and every amount tripled. Both have the same days, so the
+  // customer-model SQL of the two dashboards is the same text. Gamma-Gamma is scale-equivariant (amounts × 3 give
+  // γ × 3 and p, q unchanged, so every expected spend × 3) and BG/NBD reads only days and counts: B's CLVs are
+  // three times A's, customer for customer; its at-risk customers are m-ids.
+  function tripledRenamed() {
+    const { customers, transactions } = manyCustomersRows();
+    const rename = (id: unknown) => String(id).replace(/^k/, 'm');
+    return tinyDataset({
+      without: ['reviews', 'page_events'],
+      rows: {
+        customers: customers.map((c) => ({ ...c, id: rename(c.id) })),
+        transactions: transactions.map((t) => ({
+          ...t,
+          customer_id: rename(t.customer_id),
+          revenue: (t.revenue as number) * 3,
+        })),
+      },
+    });
+  }
+  const value = <T>(el: Element) => (el as unknown as { task: { value: T } }).task.value;
+
+  it("never show each other's CLV, RFM or churn figures", async () => {
+    const page = await mount<HTMLDivElement>(
+      html`<div>
+        <mkt-data id="shop-a" .source=${manyCustomersDataset()}>
+          <mkt-clv></mkt-clv><mkt-rfm-segments></mkt-rfm-segments><mkt-churn></mkt-churn>
+        </mkt-data>
+        <mkt-data id="shop-b" .source=${tripledRenamed()}>
+          <mkt-clv></mkt-clv><mkt-rfm-segments></mkt-rfm-segments><mkt-churn></mkt-churn>
+        </mkt-data>
+      </div>`,
+    );
+    const [a, b] = page.querySelectorAll('mkt-data');
+    // Two databases load at once: give them longer than one.
+    await waitFor(() => a.state.status === 'ready' && b.state.status === 'ready', 'both dashboards to load', 60000);
+    for (const el of page.querySelectorAll<MktWidget<unknown>>('mkt-clv, mkt-rfm-segments, mkt-churn'))
+      await settled(el);
+    expect(a.state.models).to.not.equal(b.state.models);
+
+    const clvA = value<ClvSummary>(a.querySelector('mkt-clv')!);
+    const clvB = value<ClvSummary>(b.querySelector('mkt-clv')!);
+    const buyers = new Set(
+      manyCustomersRows()
+        .transactions.filter((t) => t.status === 'completed')
+        .map((t) => t.customer_id),
+    ).size;
+    expect(clvA.customers).to.equal(buyers);
+    expect(clvB.customers).to.equal(buyers);
+    expect(clvB.totalClv / clvA.totalClv).to.be.closeTo(3, 0.03);
+
+    const rfmA = value<RfmSegmentsStats>(a.querySelector('mkt-rfm-segments')!);
+    const rfmB = value<RfmSegmentsStats>(b.querySelector('mkt-rfm-segments')!);
+    expect(rfmB.segments.map((s) => [s.name, s.customers])).to.deep.equal(
+      rfmA.segments.map((s) => [s.name, s.customers]),
+    );
+    rfmA.segments.forEach((s, i) => expect(rfmB.segments[i].avgClv / s.avgClv, s.name).to.be.closeTo(3, 0.03));
+
+    const churnA = value<ChurnAnalysis>(a.querySelector('mkt-churn')!);
+    const churnB = value<ChurnAnalysis>(b.querySelector('mkt-churn')!);
+    expect(churnA.atRisk.length).to.be.above(0);
+    expect(churnA.atRisk.every((c) => c.id.startsWith('k'))).to.be.true;
+    expect(churnB.atRisk.every((c) => c.id.startsWith('m'))).to.be.true;
+    page.remove();
   });
 });
 

@@ -127,7 +127,7 @@ describe('Export and themes, every element', function () {
     // Colours set from JS (SERIES tokens) and stylesheet colours follow the theme in the exported file too.
     const svg = el('mkt-revenue-trend').exportSvg();
     expect(svg).to.contain('fill="rgb(22, 25, 29)"');
-    expect(svg).to.contain('fill:rgb(160, 168, 179)'); // axis text: --mkt-muted of the dark theme
+    expect(svg).to.contain('fill="rgb(160, 168, 179)"'); // axis text: --mkt-muted of the dark theme
     data.removeAttribute('theme');
     el('mkt-kpis').removeAttribute('theme');
   });

@@ -31,8 +31,8 @@ describe('<mkt-churn> on the tiny marketplace', () => {
     expect(text(churn, 'h3')).to.equal('Churn rate, 20-day windows');
     const cells = [...churn.shadowRoot!.querySelectorAll('details tbody td')].map((td) => td.textContent!.trim());
     expect(cells).to.deep.equal(['Feb 1, 2025', '1', '1', '100.0%']);
-    // By segment: c2 is Loyal Customers.
-    expect(churn.shadowRoot!.querySelector('g[data-group]')!.getAttribute('data-group')).to.equal('Loyal Customers');
+    // By segment: c2 is a Champion (test/metrics/rfm.test.ts).
+    expect(churn.shadowRoot!.querySelector('g.bar-row[data-key]')!.getAttribute('data-key')).to.equal('Champions');
   });
 
   it('says plainly when there are too few customers for the churn model', () => {
@@ -43,7 +43,7 @@ describe('<mkt-churn> on the tiny marketplace', () => {
     const [, byCohort] = churn.shadowRoot!.querySelectorAll<HTMLButtonElement>('.segmented button');
     byCohort.click();
     await waitFor(
-      () => churn.shadowRoot!.querySelector('g[data-group]')?.getAttribute('data-group') === '2025-01',
+      () => churn.shadowRoot!.querySelector('g.bar-row[data-key]')?.getAttribute('data-key') === '2025-01',
       'the cohort bars',
     );
     expect(churn.breakdown).to.equal('cohort');

@@ -33,7 +33,7 @@ describe('<mkt-cohort-heatmap> on the CDNOW master data, loaded through <mkt-dat
   for (const [cohort, months] of Object.entries(REFERENCE)) {
     it(`retains the ${cohort} cohort as published in months 1, 6 and 12`, () => {
       const got = Object.keys(months).map((k) => {
-        const cell = heatmap.shadowRoot!.querySelector(`.cell[data-cohort="${cohort}"][data-period="${k}"]`);
+        const cell = heatmap.shadowRoot!.querySelector(`.cell[data-key="${cohort}"][data-column="${k}"]`);
         return (Number(cell?.getAttribute('data-value')) * 100).toFixed(2);
       });
       expect(got).to.deep.equal(Object.values(months));
@@ -41,7 +41,7 @@ describe('<mkt-cohort-heatmap> on the CDNOW master data, loaded through <mkt-dat
   }
 
   it('shows 13 columns (months 0 to 12) when periods="13"', () => {
-    const row = heatmap.shadowRoot!.querySelectorAll('.cell[data-cohort="1997-01"]');
+    const row = heatmap.shadowRoot!.querySelectorAll('.cell[data-key="1997-01"]');
     expect(row.length).to.equal(13);
   });
 });

@@ -8,7 +8,7 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const cells = (el: Element, cohort: string) =>
-  [...el.shadowRoot!.querySelectorAll(`.cell[data-cohort="${cohort}"]`)].map((c) => c.getAttribute('data-value'));
+  [...el.shadowRoot!.querySelectorAll(`.cell[data-key="${cohort}"]`)].map((c) => c.getAttribute('data-value'));
 
 describe('<mkt-cohort-heatmap>', () => {
   let data: MktData;
@@ -47,8 +47,8 @@ describe('<mkt-cohort-heatmap>', () => {
       () =>
         cells(heatmap, '2025-01')[1] !== null &&
         cells(heatmap, 'avg').length &&
-        heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-03"]') &&
-        !heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"]'),
+        heatmap.shadowRoot!.querySelector('.cell[data-key="2025-03"]') &&
+        !heatmap.shadowRoot!.querySelector('.cell[data-key="2025-02"]'),
       'seller cohorts',
     );
     // Sellers s1, s2 first sell in January (100 + 40); February they sell 20 + 100 = 120, March 100.
@@ -60,7 +60,7 @@ describe('<mkt-cohort-heatmap>', () => {
     expect(cells(heatmap, '2025-01')).to.deep.equal(['0', '0', '0.5']);
     heatmap.entity = 'customers';
     heatmap.measure = 'retention';
-    await waitFor(() => heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"]'), 'customer cohorts again');
+    await waitFor(() => heatmap.shadowRoot!.querySelector('.cell[data-key="2025-02"]'), 'customer cohorts again');
     await settled(heatmap);
   });
 
@@ -72,8 +72,7 @@ describe('<mkt-cohort-heatmap>', () => {
   });
 
   it('filters the dashboard to a clicked cohort and clears it on a second click', async () => {
-    const cell = () =>
-      heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[data-cohort="2025-02"][data-period="0"]')!;
+    const cell = () => heatmap.shadowRoot!.querySelector<SVGRectElement>('.cell[data-key="2025-02"][data-column="0"]')!;
     setTimeout(() => cell().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const event = await oneEvent(heatmap, MktFilterChangeEvent.eventName);
     expect((event as MktFilterChangeEvent).detail).to.deep.equal({ cohort: '2025-02' });
@@ -91,13 +90,13 @@ describe('<mkt-cohort-heatmap>', () => {
     await heatmap.updateComplete;
     expect(text(heatmap, '.tooltip')).to.contain('Jan 2025 cohort, month 0');
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
-    await waitFor(() => heatmap.shadowRoot!.activeElement?.getAttribute('data-period') === '1', 'focus on month 1');
+    await waitFor(() => heatmap.shadowRoot!.activeElement?.getAttribute('data-column') === '1', 'focus on month 1');
     await heatmap.updateComplete;
     expect(text(heatmap, '.tooltip')).to.contain('1 of 2 customers (50.0%)');
   });
 
   it('shows the tooltip of the cell under the pointer, and hides it over the row labels', async () => {
-    const cell = heatmap.shadowRoot!.querySelector('.cell[data-cohort="2025-02"][data-period="0"]')!;
+    const cell = heatmap.shadowRoot!.querySelector('.cell[data-key="2025-02"][data-column="0"]')!;
     cell.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, clientX: 5, clientY: 5 }));
     await heatmap.updateComplete;
     expect(text(heatmap, '.tooltip')).to.contain('Feb 2025 cohort, month 0');

@@ -170,6 +170,83 @@ describe('<mkt-data>', () => {
     history.replaceState(null, '', start);
   });
 
+  /** A dashboard with url-state opened from a link: its loaded KPIs and the mkt-error events it sent meanwhile. */
+  async function openedFromLink(id: string, query: string) {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?${query}`);
+    const messages: string[] = [];
+    const onError = (e: MktErrorEvent) => messages.push(`${e.detail.code}: ${e.detail.message}`);
+    document.addEventListener('mkt-error', onError);
+    const data = await mount<MktData>(
+      html`<mkt-data id=${id} url-state .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    history.replaceState(null, '', start);
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    document.removeEventListener('mkt-error', onError);
+    return { data, kpis, messages };
+  }
+
+  it('ignores a link with a NUL byte in a filter, with a warning and an mkt-error filter-invalid', async () => {
+    const { data, kpis, messages } = await openedFromLink('n', 'n.regions=Texas%00');
+    expect(messages.some((m) => m.startsWith('filter-invalid: ') && m.includes('NUL byte'))).to.be.true;
+    expect(data.filters.regions).to.deep.equal([]);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    data.remove();
+  });
+
+  it('clamps a year typo in a link (dateFrom=0202-06-01) to the first day of the data once it is loaded', async () => {
+    const { data, kpis, messages } = await openedFromLink('y', 'y.dateFrom=0202-06-01&y.tiers=gold');
+    // The tiny marketplace's first order is on 2025-01-10; the gold filter still holds: t1 + t5 + t7 = 300.
+    expect(data.filters.dateFrom).to.equal('2025-01-10');
+    expect(data.filters.tiers).to.deep.equal(['gold']);
+    expect(messages.some((m) => m.startsWith('filter-invalid: ') && m.includes('0202-06-01'))).to.be.true;
+    expect(text(kpis, '.message.error')).to.equal('');
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$300');
+    data.remove();
+  });
+
+  it('opens on its period: last-30-days of the tiny marketplace compared with the 30 days before', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data period="last-30-days" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    // The last order is on 2025-03-10: the period is Feb 9 – Mar 10, completed t5 + t7 + t8 = $300; the 30 days
+    // before (Jan 10 – Feb 8) hold t1 + t2 + t3 = $160, so GMV is up 300 / 160 - 1 = 87.5 %.
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal(['2025-02-09', '2025-03-10']);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$300');
+    expect(text(kpis, '[data-kpi="gmv"] .change')).to.contain('87.5%');
+    data.remove();
+  });
+
+  it('lets the dates of a link win over its period', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?p.dateFrom=2025-02-01`);
+    const data = await mount<MktData>(
+      html`<mkt-data id="p" url-state period="last-7-days" .source=${tinyDataset()}></mkt-data>`,
+    );
+    history.replaceState(null, '', start);
+    await whenReady(data);
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal(['2025-02-01', null]);
+    data.remove();
+  });
+
+  it('opens on all data, with an attribute-invalid warning, when its period is not a preset', async () => {
+    const codes: string[] = [];
+    const onError = (e: MktErrorEvent) => codes.push(e.detail.code);
+    document.addEventListener('mkt-error', onError);
+    const data = await mount<MktData>(html`<mkt-data period="fortnight" .source=${tinyDataset()}></mkt-data>`);
+    await whenReady(data);
+    await new Promise((r) => setTimeout(r));
+    document.removeEventListener('mkt-error', onError);
+    expect(codes).to.include('attribute-invalid');
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal([null, null]);
+    data.remove();
+  });
+
   describe('bad datasets give a clear error in the widgets and as mkt-error', () => {
     it('a file that answers 404', async () => {
       const { data, events, kpis } = await loadError(
@@ -179,6 +256,42 @@ describe('<mkt-data>', () => {
       expect(events[0].detail.code).to.equal('fetch-failed');
       expect(events[0].detail.message).to.contain('404');
       expect(text(kpis, '.message.error')).to.contain('manifest.json');
+      data.remove();
+    });
+
+    it('table files that 404 or are javascript: URLs: one clear error, no unhandled promise rejection', async () => {
+      const unhandled: unknown[] = [];
+      const onRejection = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+      window.addEventListener('unhandledrejection', onRejection);
+      const missing = `${location.origin}/test/fixtures/no-such-table.arrow`;
+      const tables = {
+        sellers: { file: missing },
+        products: { file: 'javascript:window.__pwned=1' },
+        customers: { file: missing },
+        transactions: { file: 'javascript:alert(1)' },
+      };
+      const manifest = new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' });
+      const src = `${URL.createObjectURL(manifest)}#.json`;
+      const { data, events, kpis } = await loadError(html`<mkt-data src=${src}><mkt-kpis></mkt-kpis></mkt-data>`);
+      // Rejections are reported after the task that made them: give them time to surface.
+      await new Promise((r) => setTimeout(r, 500));
+      window.removeEventListener('unhandledrejection', onRejection);
+      expect(unhandled.map(String)).to.deep.equal([]);
+      expect(data.state.status).to.equal('error');
+      expect(events.map((e) => e.detail.code)).to.deep.equal(['fetch-failed']);
+      expect(text(kpis, '.message.error')).to.contain('table "sellers"');
+      expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+      data.remove();
+    });
+
+    it('a javascript: URL as a table file is refused before any request, with a clear message', async () => {
+      const tables = { sellers: { file: 'javascript:alert(1)' } };
+      const manifest = new Blob([JSON.stringify({ schemaVersion: 1, tables })], { type: 'application/json' });
+      const { data, events } = await loadError(
+        html`<mkt-data src=${`${URL.createObjectURL(manifest)}#.json`}><mkt-kpis></mkt-kpis></mkt-data>`,
+      );
+      expect(events[0].detail.code).to.equal('fetch-failed');
+      expect(events[0].detail.message).to.contain('a javascript: URL is not a file');
       data.remove();
     });
 

@@ -33,13 +33,14 @@ describe('<mkt-insights>', () => {
     //   magnitude capped at 3, reach 2/7: 0.8 × 3 × 2/7 = 0.686 (tie broken by name: new).
     // Electronics 300 / 460 = 65% of GMV: 0.4 × (0.652 × 3 − 1) × 0.652 = 0.250.
     // Texas 240 / 460 = 52%: 0.4 × (0.522 × 3 − 1) × 0.522 = 0.118.
-    // RFM (R, F, M): c2 (3, 4, 4) is a Loyal Customer: 1 of 4 customers, 140 / 460 = 30% of revenue: 0.040.
+    // RFM (R, F, M): c2 (4, 4, 5) is a Champion (test/metrics/rfm.test.ts): 1 of 4 customers, 140 / 460 = 30% of
+    //   revenue: 0.040.
     // No prior period and a 60-day window (no churn split); no category has 30 sessions.
     expect(el.findings.map((x) => x.text)).to.deep.equal([
       'Late shipments of the new tier are 50.0%, 12.5× the 4% target',
       'Electronics brings 65% of GMV',
       'Texas brings 52% of GMV',
-      'Loyal Customers are 25% of customers and 30% of revenue',
+      'Champions are 25% of customers and 30% of revenue',
     ]);
     expect(el.findings[0].score).to.be.closeTo((0.8 * 3 * 2) / 7, 1e-9);
     expect(text(el, '.finding .text')).to.equal('Late shipments of the new tier are 50.0%, 12.5× the 4% target');
@@ -82,7 +83,7 @@ describe('<mkt-insights>', () => {
     expect(md).to.equal(el.markdown());
     expect(md).to.contain('# Executive summary');
     expect(md).to.contain('1. Late shipments of the new tier are 50.0%, 12.5× the 4% target.');
-    expect(md).to.contain('4. Loyal Customers are 25% of customers and 30% of revenue.');
+    expect(md).to.contain('4. Champions are 25% of customers and 30% of revenue.');
   });
 
   it('the limit property caps the list', async () => {

@@ -4,6 +4,7 @@ import '../../src/components/journey/mkt-journey.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktJourney } from '../../src/components/journey/mkt-journey.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { labelsOnFlows } from '../support/svg-snapshot.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const node = (el: Element, name: string) =>
@@ -40,6 +41,12 @@ describe('<mkt-journey>', () => {
     expect(node(journey, 'Purchased')).to.contain('2 sessions (40.0% of all)');
     expect(link(journey, 'social→Viewed a product')).to.equal('Social → Viewed a product. 1 sessions (20.0% of all)');
     expect(node(journey, 'Left before viewing')).to.equal(null);
+  });
+
+  it('lays its node labels beside the flows, never on them', () => {
+    const svg = journey.shadowRoot!.querySelector<SVGSVGElement>('svg')!;
+    expect(svg.querySelectorAll('.node text')).to.have.length(11);
+    expect(labelsOnFlows(svg)).to.deep.equal([]);
   });
 
   it('draws a source’s share of every flow when the source is focused', async () => {

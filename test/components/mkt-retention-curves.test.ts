@@ -8,7 +8,7 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const label = (el: Element, cohort: string) =>
-  el.shadowRoot!.querySelector(`.curve[data-cohort="${cohort}"] .line`)?.getAttribute('aria-label') ?? null;
+  el.shadowRoot!.querySelector(`.curve[data-key="${cohort}"] .line`)?.getAttribute('aria-label') ?? null;
 
 describe('<mkt-retention-curves>', () => {
   let data: MktData;
@@ -42,8 +42,8 @@ describe('<mkt-retention-curves>', () => {
   });
 
   it('highlights a cohort on focus, with a tooltip', async () => {
-    curves.shadowRoot!.querySelector<SVGPathElement>('.curve[data-cohort="2025-01"] .line')!.focus();
-    await waitFor(() => curves.shadowRoot!.querySelector('.curve.on[data-cohort="2025-01"]'), 'the highlighted cohort');
+    curves.shadowRoot!.querySelector<SVGPathElement>('.curve[data-key="2025-01"] .line')!.focus();
+    await waitFor(() => curves.shadowRoot!.querySelector('.curve.on[data-key="2025-01"]'), 'the highlighted cohort');
     expect(text(curves, '.tooltip')).to.contain('Jan 2025 cohort, month 2');
   });
 
@@ -57,7 +57,7 @@ describe('<mkt-retention-curves>', () => {
   });
 
   it('filters the dashboard to a cohort on Enter', async () => {
-    const line = curves.shadowRoot!.querySelector<SVGPathElement>('.curve[data-cohort="2025-02"] .line')!;
+    const line = curves.shadowRoot!.querySelector<SVGPathElement>('.curve[data-key="2025-02"] .line')!;
     setTimeout(() => line.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true })));
     const event = (await oneEvent(curves, MktFilterChangeEvent.eventName)) as MktFilterChangeEvent;
     expect(event.detail).to.deep.equal({ cohort: '2025-02' });

@@ -5,6 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktRevenueTrend } from '../../src/components/revenue-trend/mkt-revenue-trend.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 
 const cells = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
@@ -46,6 +47,15 @@ describe('<mkt-revenue-trend>', () => {
     await trend.updateComplete;
   });
 
+  it('marks the partial first and last months as incomplete: dashed into them, named in the legend', () => {
+    // The data runs 10 Jan – 10 Mar: January and March are partial, February is whole.
+    const dashed = trend.shadowRoot!.querySelectorAll('path.line.incomplete:not(.prior)');
+    expect(dashed).to.have.length(1);
+    expect(dashed[0].getAttribute('d')!.match(/M/g)).to.have.length(2);
+    expect(trend.shadowRoot!.querySelectorAll('circle.partial-point')).to.have.length(2);
+    expect(text(trend, '.legend .partial')).to.equal('Partial month: Jan 10 – Jan 31, Mar 1 – Mar 10');
+  });
+
   it('reads each point with the keyboard', async () => {
     const plot = trend.shadowRoot!.querySelector('.plot') as SVGElement;
     plot.focus();
@@ -60,13 +70,15 @@ describe('<mkt-revenue-trend>', () => {
     expect(trend.shadowRoot!.querySelector('.tooltip')).to.equal(null);
   });
 
-  it('re-queries by week when the granularity property changes, and fires change from its toggle', async () => {
-    let changes = 0;
-    trend.addEventListener('change', () => changes++);
+  it('re-queries by week when the granularity property changes, and fires mkt-option-change from its toggle', async () => {
+    const changes: unknown[] = [];
+    const listen = (e: MktOptionChangeEvent) => changes.push(e.detail);
+    document.addEventListener('mkt-option-change', listen);
     buttonByText(trend, 'Week').click();
     await waitFor(() => trend.getAttribute('granularity') === 'week', 'the attribute to reflect');
     await settled(trend);
-    expect(changes).to.equal(1);
+    document.removeEventListener('mkt-option-change', listen);
+    expect(changes).to.deep.equal([{ option: 'granularity', value: 'week' }]);
     expect(buttonByText(trend, 'Week').getAttribute('aria-pressed')).to.equal('true');
     buttonByText(trend, 'Table').click();
     await trend.updateComplete;

@@ -34,14 +34,14 @@ describe('<mkt-rfm-segments>', () => {
   });
 
   it('shows the rules segments of the tiny marketplace in the table and the treemap', () => {
-    // See test/metrics/rfm.test.ts: c1 At Risk, c2 Loyal Customers, c3 About To Sleep, c4 Potential Loyalist.
+    // See test/metrics/rfm.test.ts: c1 At Risk, c2 Champions, c3 About To Sleep, c4 Potential Loyalist.
     const names = [...segments.shadowRoot!.querySelectorAll('tbody tr')]
       .map((tr) => tr.getAttribute('data-segment'))
       .sort();
-    expect(names).to.deep.equal(['About To Sleep', 'At Risk', 'Loyal Customers', 'Potential Loyalist']);
+    expect(names).to.deep.equal(['About To Sleep', 'At Risk', 'Champions', 'Potential Loyalist']);
     expect(segments.shadowRoot!.querySelectorAll('g.tile').length).to.equal(4);
-    // Loyal Customers = c2: revenue 140 of 460 = 30.4 %, 2 purchase days, last purchase 5 days before 10 Mar.
-    const row = segments.shadowRoot!.querySelector('tr[data-segment="Loyal Customers"]')!;
+    // Champions = c2: revenue 140 of 460 = 30.4 %, 2 purchase days, last purchase 5 days before 10 Mar.
+    const row = segments.shadowRoot!.querySelector('tr[data-segment="Champions"]')!;
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent!.trim());
     expect(cells.slice(1, 3)).to.deep.equal(['1', '30.4%']);
     expect(cells[4]).to.equal('2.0');
@@ -51,11 +51,11 @@ describe('<mkt-rfm-segments>', () => {
   it('a click on a segment filters the dashboard, and the KPIs show those customers; a second click clears', async () => {
     const events: MktFilterChangeEvent[] = [];
     data.addEventListener(MktFilterChangeEvent.eventName, (e) => events.push(e as MktFilterChangeEvent));
-    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Loyal Customers"]')!;
+    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!;
     tile.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    await waitFor(() => data.filters.segment === 'Loyal Customers', 'the segment filter');
-    expect(events[0].detail).to.deep.equal({ segment: 'Loyal Customers' });
-    // Loyal Customers = c2 only: orders t2 (40) and t7 (100) → GMV $140, 1 customer, AOV $70.
+    await waitFor(() => data.filters.segment === 'Champions', 'the segment filter');
+    expect(events[0].detail).to.deep.equal({ segment: 'Champions' });
+    // Champions = c2 only: orders t2 (40) and t7 (100) → GMV $140, 1 customer, AOV $70.
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$140', 'KPIs of the segment');
     await settled(kpis);
     expect(text(kpis, '[data-kpi="customers"] .value')).to.equal('1');
@@ -63,9 +63,9 @@ describe('<mkt-rfm-segments>', () => {
     // The widget ignores the segment filter for itself: all four segments are still there, one marked active.
     await settled(segments);
     expect(segments.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(4);
-    expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Loyal Customers');
+    expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Champions');
     segments
-      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Loyal Customers"]')!
+      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === null, 'the segment filter to clear');
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$460', 'all-customer KPIs');

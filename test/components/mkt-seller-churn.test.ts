@@ -8,8 +8,8 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const rowsOf = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('g[data-tier]')].map((g) => [
-    g.getAttribute('data-tier'),
+  [...el.shadowRoot!.querySelectorAll('g.bar-row[data-key]')].map((g) => [
+    g.getAttribute('data-key'),
     g.querySelector('text.value')!.textContent!.trim(),
   ]);
 

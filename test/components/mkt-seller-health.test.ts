@@ -4,7 +4,7 @@ import '../../src/components/seller-health/mkt-seller-health.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktSellerHealth } from '../../src/components/seller-health/mkt-seller-health.js';
 import type { MktSellerSelectEvent } from '../../src/events/seller-select.js';
-import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const table = (el: Element) =>
@@ -216,6 +216,43 @@ describe('<mkt-seller-health> without reviews', () => {
     const paper = table(health).find((r) => r[0] === 'Paper Lane')!;
     // Without reviews the ODR is unknown: late 1/2 → 0, cancellations 0 → 100: (0.25·0 + 0.2·100) / 0.45 = 44.4.
     expect(paper.slice(1)).to.deep.equal(['Critical', '44', 'n/a', '50.0%', 'n/a', '$60']);
+    data.remove();
+  });
+});
+
+describe('<mkt-seller-health> default order', () => {
+  it('lists Critical sellers first, the one with the most revenue first, not the worst-scoring small one', async () => {
+    // Paper Lane gets a $500 on-time order (t9): 3 lines, 1 defect (t3's 2-star review), 1 late of 3 shipped.
+    // ODR 1/3 ≥ 4 × 2 % → 0; late 1/3 ≥ 4 × 4 % → 0; cancellations 0 → 100; sentiment −0.5 → 25:
+    // 0.2 × 100 + 0.15 × 25 = 23.75 → 24, Critical, revenue 40 + 20 + 500 = $560. Toy Barn stays Critical
+    // at 5 with $100 (see above), Volt Works Healthy with $300. By score alone Toy Barn (5) would come first.
+    const t9 = {
+      id: 't9',
+      customer_id: 'c2',
+      seller_id: 's2',
+      product_id: 'p2',
+      order_date: '2025-03-15',
+      quantity: 1,
+      revenue: 500,
+      status: 'completed',
+      delivery_days: 3,
+      was_late: false,
+    };
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset({ rows: { transactions: [...TINY.transactions, t9] } })}
+        ><mkt-seller-health min-orders="1"></mkt-seller-health
+      ></mkt-data>`,
+    );
+    const health = data.querySelector('mkt-seller-health')!;
+    await whenReady(data);
+    await settled(health);
+    expect(table(health).map((r) => [r[0], r[1], r[2], r[6]])).to.deep.equal([
+      ['Paper Lane', 'Critical', '24', '$560'],
+      ['Toy Barn', 'Critical', '5', '$100'],
+      ['Volt Works', 'Healthy', '99', '$300'],
+    ]);
+    const sorted = health.shadowRoot!.querySelector('th[aria-sort="ascending"] button')!;
+    expect(sorted.getAttribute('data-sort'), 'the Health column says it is the sort').to.equal('tier');
     data.remove();
   });
 });

@@ -5,6 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktTierContribution } from '../../src/components/tier-contribution/mkt-tier-contribution.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 
 const cells = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((tr) =>
@@ -40,6 +41,9 @@ describe('<mkt-tier-contribution>', () => {
 
   it('stacks one column per month and reads it from the keyboard', async () => {
     expect(tiers.shadowRoot!.querySelectorAll('g.column')).to.have.length(3);
+    // The data runs 10 Jan – 10 Mar: January and March are partial months, drawn faded and said so.
+    expect(tiers.shadowRoot!.querySelectorAll('g.column.partial')).to.have.length(2);
+    expect(text(tiers, '.note.partial')).to.equal('Faded: a month the date range holds only in part.');
     const plot = tiers.shadowRoot!.querySelector('.plot') as SVGElement;
     plot.focus();
     await tiers.updateComplete;
@@ -75,12 +79,15 @@ describe('<mkt-tier-contribution>', () => {
     await settled(tiers);
   });
 
-  it('fires change from its granularity toggle', async () => {
-    let fired = 0;
-    tiers.addEventListener('change', () => fired++);
+  it('fires mkt-option-change from its granularity toggle, up through the dashboard', async () => {
+    const fired: MktOptionChangeEvent[] = [];
+    const listen = (e: MktOptionChangeEvent) => fired.push(e);
+    data.addEventListener('mkt-option-change', listen);
     const month = [...tiers.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Month')!;
     month.click();
-    expect(fired).to.equal(1);
+    data.removeEventListener('mkt-option-change', listen);
+    expect(fired.map((e) => e.detail)).to.deep.equal([{ option: 'granularity', value: 'month' }]);
+    expect(fired[0].target).to.equal(tiers);
     expect(tiers.granularity).to.equal('month');
   });
 

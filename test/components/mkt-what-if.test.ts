@@ -1,8 +1,11 @@
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/what-if/mkt-what-if.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktWhatIf } from '../../src/components/what-if/mkt-what-if.js';
+import type { MktScenarioChangeEvent } from '../../src/events/scenario-change.js';
+import { DEFAULT_ASSUMPTIONS as WHAT_IF_ASSUMPTIONS } from '../../src/models/what-if.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
@@ -48,16 +51,31 @@ describe('<mkt-what-if>', () => {
     expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select')!.value).to.equal('category:Electronics');
   });
 
-  it('editing an assumption input re-projects and fires change', async () => {
+  it('editing an assumption input re-projects and fires mkt-scenario-change with the scenario and projection', async () => {
     // Elasticity −1: demand 1/1.1, so Electronics GMV stays 300 × 1.1 / 1.1 = 300 and the total 460; its cost
     // 180 / 1.1 = 163.64: total cost 276 − 180 + 163.64 = 259.64, margin 460 − 259.64 = 200.36.
-    let fired = 0;
-    el.addEventListener('change', () => fired++);
+    const fired: MktScenarioChangeEvent[] = [];
+    const listen = (e: MktScenarioChangeEvent) => fired.push(e);
+    data.addEventListener('mkt-scenario-change', listen);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price-elasticity"]')!;
     input.value = '-1';
     input.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    expect(fired).to.equal(1);
+    await waitFor(() => fired.length > 0, 'mkt-scenario-change');
+    data.removeEventListener('mkt-scenario-change', listen);
+    expect(fired).to.have.length(1);
+    const { projection, ...scenario } = fired[0].detail;
+    expect(scenario).to.deep.equal({
+      scope: 'category:Electronics',
+      priceChange: 10,
+      discount: 0,
+      conversion: null,
+      lateRate: null,
+      priceElasticity: -1,
+      promoElasticity: WHAT_IF_ASSUMPTIONS.promoElasticity,
+      lateOrderLoss: WHAT_IF_ASSUMPTIONS.lateOrderLoss * 100,
+    });
+    expect(projection!.projected.gmv).to.be.closeTo(460, 1e-9);
+    expect(projection!.projected.margin).to.be.closeTo(460 - (276 - 180 + 180 / 1.1), 1e-9);
     expect(el.priceElasticity).to.equal(-1);
     expect(cell(el, 'gmv', 'next')).to.equal('$460');
     expect(cell(el, 'margin', 'next')).to.equal('$200');
@@ -90,5 +108,39 @@ describe('<mkt-what-if>', () => {
     await el.updateComplete;
     expect(cell(el, 'gmv', 'next')).to.equal('$310');
     expect(cell(el, 'gmv', 'change')).to.equal('-32.6%');
+  });
+
+  it('applies a number as it is typed, while the field keeps the focus', async () => {
+    // Everything 10% dearer at the default elasticity −1.5: GMV 460 × 1.1 × 1.1^−1.5 = 460 × 1.1^−0.5 = 438.59.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();
+    el.scope = 'all';
+    await el.updateComplete;
+    let fired = 0;
+    el.addEventListener('mkt-scenario-change', () => fired++);
+    const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
+    price.focus();
+    price.select();
+    await sendKeys({ type: '10' });
+    await waitFor(() => cell(el, 'gmv', 'next') === '$439', 'the typed price change to apply');
+    expect(el.shadowRoot!.activeElement, 'the field still has the focus').to.equal(price);
+    expect(el.priceChange).to.equal(10);
+    expect(fired, 'an mkt-scenario-change for the typed number').to.be.greaterThan(0);
+    const before = fired;
+    price.blur();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fired, 'no second mkt-scenario-change on blur').to.equal(before);
+  });
+
+  it('leaves a partly typed number as it is until it is a valid one', async () => {
+    const price = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="price"]')!;
+    price.focus();
+    price.select();
+    await sendKeys({ type: '-' });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(el.priceChange, 'a lone minus sign is not a number yet').to.equal(10);
+    await sendKeys({ type: '5' });
+    await waitFor(() => el.priceChange === -5, 'the typed −5 to apply');
+    expect(price.value).to.equal('-5');
+    price.blur();
   });
 });

@@ -5,6 +5,7 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from '../support/dom.js';
+import { mountEveryElement } from '../support/elements.js';
 import { sql } from '../support/engine.js';
 
 /** The tiny marketplace with one of each data problem. */
@@ -70,6 +71,107 @@ describe('data quality', () => {
     const data = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}></mkt-data>`);
     await whenReady(data);
     expect(data.state.issues).to.deep.equal([]);
+    data.remove();
+  });
+
+  it('flags a completed line with a negative revenue (suspicious), not a returned one (a refund)', async () => {
+    const events: MktErrorEvent[] = [];
+    const onError = (e: MktErrorEvent) => events.push(e);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const data = await mount<MktData>(
+      html`<mkt-data
+        @mkt-error=${onError}
+        .source=${tinyDataset({
+          rows: {
+            transactions: [
+              ...TINY.transactions,
+              // A completed line of −120: bad data. A returned line of −50: a refund, as returns may be recorded.
+              { ...TINY.transactions[0], id: 't9', revenue: -120 },
+              { ...TINY.transactions[0], id: 't10', revenue: -50, status: 'returned' },
+            ],
+          },
+        })}
+        ><mkt-kpis></mkt-kpis
+      ></mkt-data>`,
+    );
+    await whenReady(data);
+    console.warn = warn;
+    const issues = data.state.issues.filter((i) => i.code === 'negative-revenue');
+    expect(issues).to.have.length(1);
+    expect(issues[0]).to.deep.include({
+      table: 'transactions',
+      column: 'revenue',
+      count: 1,
+      examples: ['t9 (-120.0)'],
+    });
+    expect(events.map((e) => e.detail.code)).to.deep.equal(['negative-revenue']);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    expect(text(kpis, '.issues summary')).to.contain(
+      '1 completed order line has a negative revenue (e.g. t9 (-120.0))',
+    );
+    // GMV counts the completed line as given and leaves the returned one out: 460 − 120 = 340.
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$340');
+    data.remove();
+  });
+
+  it('says so in every element, and sends table-empty, when the transactions table has no rows', async () => {
+    const codes: string[] = [];
+    const onError = (e: MktErrorEvent) => codes.push(e.detail.code);
+    document.addEventListener('mkt-error', onError);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const { data, widgets } = await mountEveryElement(tinyDataset({ rows: { transactions: [] } }));
+    try {
+      for (const w of widgets) await settled(w);
+      expect(codes).to.include('table-empty');
+      expect(data.state.issues.map((i) => `${i.code}:${i.table}`)).to.include('table-empty:transactions');
+      // Every element but the filter bar and the two that read only the storefront sessions reads the orders.
+      const readers = widgets.filter((w) => !['mkt-filters', 'mkt-funnel', 'mkt-journey'].includes(w.localName));
+      for (const w of readers) {
+        expect(text(w, '.message.error'), `${w.localName} shows no error`).to.equal('');
+        const said = text(w, '.message') + text(w, '.issues summary');
+        expect(said, `${w.localName} says the table is empty`).to.contain('The transactions table has no rows');
+      }
+    } finally {
+      console.warn = warn;
+      document.removeEventListener('mkt-error', onError);
+      data.remove();
+    }
+  });
+
+  it('uses en-US and USD for a locale or currency this browser cannot use, and says so', async () => {
+    const events: MktErrorEvent[] = [];
+    const onError = (e: Event) => events.push(e as MktErrorEvent);
+    document.addEventListener('mkt-error', onError);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const data = await mount<MktData>(
+      html`<mkt-data locale="not a locale!" currency="DOLLARS" .source=${tinyDataset()}
+        ><mkt-kpis></mkt-kpis
+      ></mkt-data>`,
+    );
+    await whenReady(data);
+    console.warn = warn;
+    document.removeEventListener('mkt-error', onError);
+    expect(events.map((e) => `${e.detail.code} ${e.detail.source}`)).to.deep.equal([
+      'attribute-invalid mkt-data',
+      'attribute-invalid mkt-data',
+    ]);
+    expect([data.state.locale, data.state.currency]).to.deep.equal(['en-US', 'USD']);
+    const notes = [...data.shadowRoot!.querySelectorAll('.note')].map((n) => n.textContent);
+    expect(notes.join(' ')).to.contain('locale="not a locale!" is not a locale');
+    expect(notes.join(' ')).to.contain('currency="DOLLARS" is not an ISO 4217 currency code');
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    // A valid pair replaces the notes.
+    data.locale = 'de-DE';
+    data.currency = 'EUR';
+    await data.updateComplete;
+    expect(data.shadowRoot!.querySelectorAll('.note').length).to.equal(0);
+    expect(data.state.currency).to.equal('EUR');
     data.remove();
   });
 });

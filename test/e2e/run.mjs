@@ -5,6 +5,7 @@ import { ensureDemoData } from '../support/demo-data.mjs';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
+import { filterChecks } from './filter-checks.mjs';
 
 ensureDemoData();
 const server = await serveDemo(0);
@@ -79,6 +80,8 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
+await filterChecks({ check, openPage, browser, base, pages });
+
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
   const { page, problems } = await openPage('frameworks.html');
   const gmv = (id) =>
@@ -95,7 +98,7 @@ await check('frameworks.html: React and Vue render the elements, hear their even
   );
   await settle(page);
   const vueText = await page.evaluate(() => document.querySelector('#vue [data-testid="applied"]').textContent);
-  if (!vueText.includes('all data')) throw new Error(`the Vue dashboard changed too: ${vueText}`);
+  if (!vueText.includes('all categories')) throw new Error(`the Vue dashboard changed too: ${vueText}`);
   if ((await gmv('vue')) !== vueBefore) throw new Error('the Vue dashboard KPIs changed');
   if ((await gmv('react')) === vueBefore) throw new Error('the React dashboard KPIs did not change');
   await page.evaluate(() => document.querySelector('#vue-shop').setFilters({ categories: ['Books'] }));
@@ -129,34 +132,54 @@ await check('the Data switch offers Olist only when demo/data has it; a missing 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob: data:";
 const strict = await serveDemo(0, { headers: { 'Content-Security-Policy': CSP } });
-for (const file of ['embed.html', 'index.html', 'insights.html']) {
-  await check(`${file} under a strict Content-Security-Policy: no violation, every element works`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = collectProblems(page);
-    // A blocked inline style, script or eval is a console error (collected above) and a securitypolicyviolation.
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(
-          `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
-        ),
+for (const file of ['embed.html', 'article.html', 'index.html', 'insights.html']) {
+  await check(
+    `${file} under a strict Content-Security-Policy: no violation, every element works and exports`,
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = collectProblems(page);
+      // A blocked inline style, script or eval is a console error (collected above) and a securitypolicyviolation.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(
+            `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+          ),
+        );
+      });
+      await page.goto(`http://127.0.0.1:${strict.address().port}/${file}`);
+      await settle(page);
+      // Tooltips and other styled states appear on focus: show one per element.
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('*')) el.shadowRoot?.querySelector('[tabindex="0"]')?.focus();
+      });
+      await page.evaluate(() =>
+        document
+          .querySelector('mkt-data')
+          .setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }),
       );
-    });
-    await page.goto(`http://127.0.0.1:${strict.address().port}/${file}`);
-    await settle(page);
-    // Tooltips and other styled states appear on focus: show one per element.
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll('*')) el.shadowRoot?.querySelector('[tabindex="0"]')?.focus();
-    });
-    await page.evaluate(() =>
-      document
-        .querySelector('mkt-data')
-        .setFilters({ categories: [document.querySelector('mkt-data').state.info.categories[0]] }),
-    );
-    await settle(page);
-    await page.waitForTimeout(300);
-    await page.close();
-    if (problems.length > 0) throw new Error(problems.join('\n'));
-  });
+      await settle(page);
+      // Every widget's downloads, as its Download menu runs them: CSV, and SVG and PNG of its chart.
+      const exported = await page.evaluate(async () => {
+        const done = [];
+        for (const el of document.querySelectorAll('*')) {
+          if (typeof el.downloadAs !== 'function') continue;
+          const menu = el.shadowRoot?.querySelectorAll('[data-export]') ?? [];
+          for (const item of menu) {
+            await el.downloadAs(item.getAttribute('data-export'));
+            done.push(`${el.localName} ${item.getAttribute('data-export')}`);
+          }
+        }
+        return done;
+      });
+      // The bundle pages hold KPIs only (CSV); the home page has charts, which must have been exported as images.
+      if (exported.length === 0) throw new Error('nothing was exported');
+      if (file === 'index.html' && !exported.some((e) => e.endsWith(' png')))
+        throw new Error(`no chart was exported: ${exported.join(', ')}`);
+      await page.waitForTimeout(300);
+      await page.close();
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    },
+  );
 }
 strict.close();
 

@@ -1,4 +1,4 @@
-// A minimal static file server for the built demo: `/` → dist/demo (or $MKT_DEMO_DIST), `/data/` → demo/data.
+// A minimal static file server for the built demo: `/` → dist/demo (or $MKT_DEMO_DIST, or `root`), `/data/` → demo/data.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -6,20 +6,32 @@ import path from 'node:path';
 const TYPES = {
   '.html': 'text/html',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
 };
 
-export function serveDemo(port = 0, { headers = {} } = {}) {
-  const roots = [
-    ['/data/', path.resolve('demo/data')],
-    ['/', path.resolve(process.env.MKT_DEMO_DIST ?? 'dist/demo')],
-  ];
+export function serveDemo(port = 0, { headers = {}, root = process.env.MKT_DEMO_DIST ?? 'dist/demo' } = {}) {
+  return serveFolders(
+    [
+      ['/data/', path.resolve('demo/data')],
+      ['/', path.resolve(root)],
+    ],
+    { port, headers },
+  );
+}
+
+/** Serves folders on loopback: `routes` is `[urlPrefix, folder]` pairs, the first matching prefix wins. */
+export function serveFolders(routes, { port = 0, headers = {} } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-    const [prefix, root] = roots.find(([p]) => url.pathname.startsWith(p));
+    const route = routes.find(([p]) => url.pathname.startsWith(p));
+    if (!route) return void res.writeHead(404).end('not found');
+    const [prefix, root] = route;
     let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length)));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');

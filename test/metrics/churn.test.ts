@@ -49,12 +49,12 @@ describe('churn SQL on the tiny marketplace', () => {
       engine,
       churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'segment' }),
     );
-    // c1 At Risk: active twice, churned on 1 Mar; c2 Loyal: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
+    // c1 At Risk: active twice, churned on 1 Mar; c2 Champions: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
     // `customers` counts each customer once: c1's two active dates are one customer.
     expect(bySegment).to.deep.equal([
       { grp: 'About To Sleep', customers: 1, active: 1, churned: 1, rate: 1 },
       { grp: 'At Risk', customers: 1, active: 2, churned: 1, rate: 0.5 },
-      { grp: 'Loyal Customers', customers: 1, active: 1, churned: 1, rate: 1 },
+      { grp: 'Champions', customers: 1, active: 1, churned: 1, rate: 1 },
     ]);
     const byCohort = await sql<GroupRow>(
       engine,

@@ -58,6 +58,33 @@ describe('K-means on RFM', () => {
     expect([...a.assignments]).to.deep.equal([...b.assignments]);
   });
 
+  it('clusterRfm() gives every customer the same cluster whatever the input order', () => {
+    // 300 made-up customers without clear clusters, as on a real marketplace: 90 % bought once, recency spread
+    // over a year, a long tail of spend. K-means++ and the silhouette sample pick points by position, so in input
+    // order (customer ids) 10 to 41 of them changed cluster when the list was reversed.
+    let seed = 99;
+    const uniform = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const values = Array.from({ length: 300 }, () => ({
+      recency: Math.floor(uniform() * 365),
+      frequency: uniform() < 0.1 ? 2 + Math.floor(uniform() * 3) : 1,
+      monetary: Math.round(10 + 300 * uniform() ** 2),
+    }));
+    const permutations = [values.map((_, i) => values.length - 1 - i), values.map((_, i) => (i * 7) % values.length)];
+    const labelOf = (c: ReturnType<typeof clusterRfm>, i: number) => c.clusters[c.assignments[i]].label;
+    for (const k of [undefined, 4, 5]) {
+      const base = clusterRfm(values, { k });
+      for (const permutation of permutations) {
+        const shuffled = clusterRfm(
+          permutation.map((i) => values[i]),
+          { k },
+        );
+        expect(shuffled.k).to.equal(base.k);
+        const moved = permutation.filter((from, at) => labelOf(shuffled, at) !== labelOf(base, from));
+        expect(moved, `k = ${k ?? 'auto'}`).to.deep.equal([]);
+      }
+    }
+  });
+
   it('labelCentroids() names value and recency, and numbers duplicates', () => {
     expect(
       labelCentroids([

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import * as marketkit from '../../src/index.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
@@ -13,22 +12,12 @@ import {
   hostileDataset,
 } from '../fixtures/hostile-marketplace.js';
 import { settled, text, waitFor, whenReady } from '../support/dom.js';
+import { exportedTags } from '../support/elements.js';
 
 declare global {
   interface Window {
     __pwned?: unknown;
   }
-}
-
-/** Every element the package exports (src/index.ts), by tag name: a new element is covered without editing this. */
-function exportedTags(): string[] {
-  const tags = new Set<string>();
-  for (const value of Object.values(marketkit)) {
-    if (typeof value !== 'function' || !(value.prototype instanceof HTMLElement)) continue;
-    const tag = customElements.getName(value as CustomElementConstructor);
-    if (tag) tags.add(tag);
-  }
-  return [...tags].sort();
 }
 
 /** Every element inside a root, through nested shadow roots. */

@@ -145,3 +145,61 @@ export function summaryReporter() {
     },
   };
 }
+
+/**
+ * The `svg-snapshot` command: compares a serialised SVG with `test/charts/__snapshots__/<name>.svg`. A missing
+ * file is written (and fails under CI=true, where a snapshot must be committed); `UPDATE_SNAPSHOTS=1` (`npm run
+ * test:update-snapshots`) rewrites every file; a difference is returned as a line diff for the test to fail with.
+ */
+export function svgSnapshots(dir = 'test/charts/__snapshots__') {
+  return {
+    name: 'svg-snapshots',
+    async executeCommand({ command, payload }) {
+      if (command !== 'svg-snapshot') return undefined;
+      const { readFile, writeFile, mkdir } = await import('node:fs/promises');
+      const { name, svg } = payload;
+      if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Bad snapshot name "${name}": use a-z, 0-9 and -.`);
+      const file = path.resolve(dir, `${name}.svg`);
+      const old = await readFile(file, 'utf8').catch(() => null);
+      if (old === svg) return { status: 'same' };
+      if (process.env.UPDATE_SNAPSHOTS || (old === null && !process.env.CI)) {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, svg);
+        return { status: old === null ? 'written' : 'updated' };
+      }
+      if (old === null)
+        return { status: 'missing', diff: `No snapshot ${dir}/${name}.svg (run npm run test:update-snapshots).` };
+      return { status: 'differs', diff: lineDiff(old, svg, `${dir}/${name}.svg`) };
+    },
+  };
+}
+
+/** The lines that differ between two texts, with two lines of context, in the style of a unified diff. */
+function lineDiff(before, after, label) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // Longest common subsequence over lines: snapshots are a few hundred lines, so the table stays small.
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const ops = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) ops.push([' ', a[i++], j++]);
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push(['-', a[i++], j]);
+    else ops.push(['+', b[j], j++]);
+  }
+  const near = (k) => ops.slice(Math.max(0, k - 2), k + 3).some(([op]) => op !== ' ');
+  const out = [`--- ${label} (committed)`, '+++ rendered now'];
+  let skipped = false;
+  ops.forEach(([op, line, at], k) => {
+    if (op !== ' ' || near(k)) {
+      if (skipped) out.push(`@@ line ${at + 1} @@`);
+      skipped = false;
+      out.push(`${op} ${line}`);
+    } else skipped = true;
+  });
+  return out.join('\n');
+}

@@ -1,6 +1,5 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, numberIn } from '../base/attribute-check.js';
@@ -9,51 +8,24 @@ import { kpiPeriods } from '../../metrics/kpis.js';
 import { daysInclusive, addDays } from '../../metrics/filter-sql.js';
 import { dailyOrderSeriesSql, dailySessionSeriesSql, weeklySellerChurnSql } from '../../metrics/anomalies.js';
 import type { Window } from '../../metrics/revenue-trend.js';
+import { DEFAULT_THRESHOLD } from '../../models/anomaly.js';
 import {
-  DEFAULT_THRESHOLD,
-  enoughEvents,
-  episodes,
-  median,
-  scoreSeries,
-  type AnomalyOptions,
-} from '../../models/anomaly.js';
-import { axisBottom, axisLeft } from '../../charts/axes.js';
+  detectAnomalies,
+  MIN_DAYS,
+  type Anomaly,
+  type AnomalyMetric,
+  type AnomalySeries,
+  type ChurnSeriesRow,
+  type OrderSeriesRow,
+  type SessionSeriesRow,
+} from '../../models/anomaly-detection.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { tickCount, timeTickFormat, utcDay } from '../../charts/time-format.js';
+import { utcDay } from '../../charts/time-format.js';
+import { timeLine } from '../../charts/time-line.js';
 import { anomaliesStyles } from './mkt-anomalies.styles.js';
 
-export type AnomalyMetric = 'gmv' | 'orders' | 'conversion' | 'late_rate' | 'churn';
-type Dim = 'all' | 'category' | 'tier';
-
-/** One scored series: daily, or weekly for churn. */
-export interface AnomalySeries {
-  readonly metric: AnomalyMetric;
-  readonly unit: 'day' | 'week';
-  /** `YYYY-MM-DD` of each point (the Monday for weeks). */
-  readonly days: readonly string[];
-  readonly dim: Dim;
-  readonly slice: string;
-  readonly observed: number[];
-  readonly expected: number[];
-  readonly scores: number[];
-  readonly flagged: boolean[];
-}
-
-/** One unusual movement: a run of flagged days of one series, reported at its most extreme day. */
-export interface Anomaly {
-  readonly series: number;
-  readonly metric: AnomalyMetric;
-  readonly dim: Dim;
-  readonly slice: string;
-  readonly from: string;
-  readonly to: string;
-  /** The most extreme day. */
-  readonly day: string;
-  readonly observed: number;
-  readonly expected: number;
-  readonly score: number;
-}
+export type { Anomaly, AnomalyMetric, AnomalySeries } from '../../models/anomaly-detection.js';
 
 export interface AnomaliesResult {
   readonly window: Window;
@@ -71,19 +43,8 @@ const METRICS: Record<AnomalyMetric, { label: string; kind: 'money' | 'count' | 
   late_rate: { label: 'Late shipments', kind: 'rate' },
   churn: { label: 'Seller churn', kind: 'rate' },
 };
-/** Shortest window worth decomposing: four weeks. */
-const MIN_DAYS = 28;
-/** Smallest typical daily volume (median over days) for a series to be scored; below it, noise dominates. */
-const MIN_ORDERS = 5;
-/** Least expected events (and non-events) per point for a rate series (n·p). */
-const MIN_EVENTS = 2;
 const HEIGHT = 170;
 const MARGIN = { top: 8, right: 10, bottom: 24, left: 54 };
-
-type OrderRow = { dim: Dim; slice: string; day: string; gmv: number; orders: number; shipped: number; late: number };
-type SessionRow = { dim: Dim; slice: string; day: string; sessions: number; purchases: number };
-type ChurnRow = { dim: Dim; slice: string; day: string; active: number; churned: number };
-
 /**
  * Flags unusual days in GMV, orders, conversion, late-shipment rate and seller churn, for the whole selection, per
  * category and per seller tier. Each daily series is decomposed into a rolling-median trend and a day-of-week
@@ -98,7 +59,6 @@ type ChurnRow = { dim: Dim; slice: string; day: string; active: number; churned:
  *
  * @summary Unusual movements in daily GMV, orders, conversion, late rate and churn, by category and tier.
  * @fires mkt-filter-change - "Filter" on an anomaly of one category or tier selects it.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart list - The list of anomalies.
  * @csspart chart - The trend chart of the selected series.
@@ -160,99 +120,15 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     if (n < MIN_DAYS) return empty(window, true);
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions, churn] = await Promise.all([
-      engine.query(dailyOrderSeriesSql(filters, window), signal).then((t) => rows<OrderRow>(t)),
+      engine.query(dailyOrderSeriesSql(filters, window), signal).then((t) => rows<OrderSeriesRow>(t)),
       hasSessions
-        ? engine.query(dailySessionSeriesSql(filters, window), signal).then((t) => rows<SessionRow>(t))
+        ? engine.query(dailySessionSeriesSql(filters, window), signal).then((t) => rows<SessionSeriesRow>(t))
         : Promise.resolve([]),
-      engine.query(weeklySellerChurnSql(filters, window, info.maxDate), signal).then((t) => rows<ChurnRow>(t)),
+      engine.query(weeklySellerChurnSql(filters, window, info.maxDate), signal).then((t) => rows<ChurnSeriesRow>(t)),
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));
-    const threshold = this.cutOff;
-    const out: AnomalySeries[] = [];
-    let skipped = 0;
-    const add = (
-      metric: AnomalyMetric,
-      group: Group,
-      values: number[],
-      options: AnomalyOptions,
-      enough: boolean,
-      unit: 'day' | 'week' = 'day',
-    ) => {
-      if (!enough || values.filter(Number.isFinite).length < (unit === 'day' ? MIN_DAYS : 8)) {
-        skipped++;
-        return;
-      }
-      const scored = scoreSeries(
-        values,
-        unit === 'day' ? { period: 7, threshold, ...options } : { period: 1, window: 9, threshold, ...options },
-      );
-      out.push({
-        metric,
-        unit,
-        dim: group.dim,
-        slice: group.slice,
-        days: unit === 'day' ? days : group.days,
-        observed: values,
-        expected: scored.map((p) => p.expected),
-        scores: scored.map((p) => p.score),
-        flagged: scored.map((p) => p.flagged),
-      });
-    };
-    const rate = (events: number[], trials: number[]) =>
-      events.map((x, i) => (trials[i] > 0 ? x / trials[i] : Number.NaN));
-    for (const group of groupBy(orders, days)) {
-      const col = (k: keyof OrderRow) => group.rows.map((r) => (r ? (r[k] as number) : 0));
-      const [gmv, count, shipped, late] = [col('gmv'), col('orders'), col('shipped'), col('late')];
-      const busy = median(count) >= MIN_ORDERS;
-      add('gmv', group, gmv, { transform: 'sqrt' }, busy);
-      add('orders', group, count, { transform: 'sqrt' }, busy);
-      const lateRate = rate(late, shipped);
-      add('late_rate', group, lateRate, { weights: shipped }, enoughEvents(lateRate, shipped, MIN_EVENTS));
-    }
-    for (const group of groupBy(sessions, days)) {
-      const s = group.rows.map((r) => r?.sessions ?? 0);
-      const conversion = rate(
-        group.rows.map((r) => r?.purchases ?? 0),
-        s,
-      );
-      add('conversion', group, conversion, { weights: s }, enoughEvents(conversion, s, MIN_EVENTS));
-    }
-    const weeks = [...new Set(churn.map((r) => r.day))].sort();
-    for (const group of groupBy(churn, weeks)) {
-      const a = group.rows.map((r) => r?.active ?? 0);
-      const churnRate = rate(
-        group.rows.map((r) => r?.churned ?? 0),
-        a,
-      );
-      add('churn', group, churnRate, { weights: a, direction: 'up' }, enoughEvents(churnRate, a, MIN_EVENTS), 'week');
-    }
-    const anomalies: Anomaly[] = [];
-    out.forEach((s, index) => {
-      const points = s.observed.map((observed, i) => ({
-        index: i,
-        observed,
-        expected: s.expected[i],
-        score: s.scores[i],
-        flagged: s.flagged[i],
-      }));
-      for (const e of episodes(points)) {
-        anomalies.push({
-          series: index,
-          metric: s.metric,
-          dim: s.dim,
-          slice: s.slice,
-          from: s.days[e.start],
-          to: s.unit === 'week' ? addDays(s.days[e.end], 6) : s.days[e.end],
-          day: s.days[e.peak.index],
-          observed: e.peak.observed,
-          expected: e.peak.expected,
-          score: e.peak.score,
-        });
-      }
-    });
-    anomalies.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.day.localeCompare(b.day));
-    return { window, series: out, anomalies, skipped, tooShort: false };
+    return { window, ...detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff }), tooShort: false };
   }
 
   protected override isEmpty(result: AnomaliesResult): boolean {
@@ -372,50 +248,36 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
 
   private renderChart(result: AnomaliesResult, a: Anomaly) {
     const s = result.series[a.series];
-    const width = this.size.drawWidth;
-    const w = width - MARGIN.left - MARGIN.right;
-    const h = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const dates = s.days.map(utcDay);
-    const x = scaleUtc()
-      .domain([dates[0], dates[dates.length - 1]])
-      .range([0, w]);
-    const finite = [...s.observed, ...s.expected].filter(Number.isFinite);
-    const y = scaleLinear()
-      .domain([0, Math.max(1e-9, ...finite)])
-      .nice(4)
-      .range([h, 0]);
-    const drawn = (v: number[]) =>
-      line<number>()
-        .defined((d) => Number.isFinite(d))
-        .x((_, i) => x(dates[i]))
-        .y((d) => y(d))(v) ?? '';
-    const ticks = x.ticks(tickCount(w, 90));
-    const kind = METRICS[s.metric].kind;
     const f = this.format;
-    const yFormat = (v: number) =>
-      kind === 'money' ? f.moneyCompact(v) : kind === 'rate' ? f.percent(v, 0) : f.compact(v);
-    const from = s.days.indexOf(a.from);
-    const to = s.days.indexOf(s.unit === 'week' ? addDays(a.to, -6) : a.to);
-    const band = Math.max(2, x(dates[to]) - x(dates[from]));
+    const kind = METRICS[s.metric].kind;
+    const x = s.days.map(utcDay);
+    const line = (values: number[]) => values.map((v, i) => ({ x: x[i], y: Number.isFinite(v) ? v : null }));
+    const flags = (up: boolean) =>
+      s.observed.map((v, i) => ({
+        x: x[i],
+        y: s.flagged[i] && Number.isFinite(v) && s.scores[i] > 0 === up ? v : null,
+      }));
     const label = `${METRICS[s.metric].label}, ${MktAnomalies.where(s)}, per ${s.unit}: ${s.flagged.filter(Boolean).length} flagged days. Selected: ${this.value(s.metric, a.observed)} on ${f.date(a.day)}, ${this.value(s.metric, a.expected)} expected.`;
     return html`<figure class="chart" part="chart">
       <figcaption>${METRICS[s.metric].label} · ${MktAnomalies.where(s)} · per ${s.unit}</figcaption>
-      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${label}>
-        <g transform="translate(${MARGIN.left},${MARGIN.top})">
-          ${axisLeft(y, { ticks: 4, format: yFormat, grid: w })}
-          <g transform="translate(0,${h})">
-            ${axisBottom(x, { ticks: tickCount(w, 90), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}
-          </g>
-          <rect class="band" x=${x(dates[from]) - 1} width=${band} y="0" height=${h}></rect>
-          <path class="expected" d=${drawn(s.expected)}></path>
-          <path class="observed" d=${drawn(s.observed)}></path>
-          ${s.flagged.map((flag, i) =>
-            flag && Number.isFinite(s.observed[i])
-              ? svg`<circle class="flag ${s.scores[i] > 0 ? 'up' : 'down'}" r="3.5" cx=${x(dates[i])} cy=${y(s.observed[i])}></circle>`
-              : nothing,
-          )}
-        </g>
-      </svg>
+      ${timeLine(
+        [
+          { key: 'expected', mark: 'line', class: 'expected', points: line(s.expected) },
+          { key: 'observed', mark: 'line', class: 'observed', points: line(s.observed) },
+          { key: 'up', mark: 'dots', class: 'flag up', r: 3.5, points: flags(true) },
+          { key: 'down', mark: 'dots', class: 'flag down', r: 3.5, points: flags(false) },
+        ],
+        {
+          width: this.size.drawWidth,
+          height: HEIGHT,
+          margin: MARGIN,
+          locale: this.dashboard?.locale,
+          xSpacing: 90,
+          yFormat: (v) => (kind === 'money' ? f.moneyCompact(v) : kind === 'rate' ? f.percent(v, 0) : f.compact(v)),
+          label,
+          spans: [{ from: utcDay(a.from), to: utcDay(s.unit === 'week' ? addDays(a.to, -6) : a.to), class: 'band' }],
+        },
+      )}
       <ul class="legend" aria-hidden="true">
         <li><span class="swatch observed"></span>Observed</li>
         <li><span class="swatch expected"></span>Expected (trend + weekday)</li>
@@ -423,28 +285,6 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
       </ul>
     </figure>`;
   }
-}
-
-interface Group {
-  readonly dim: Dim;
-  readonly slice: string;
-  readonly days: readonly string[];
-}
-
-/** Rows of one (dim, slice) per group, placed on `days` (null where a day has no row). */
-function groupBy<R extends { dim: Dim; slice: string; day: string }>(rows: readonly R[], days: readonly string[]) {
-  const at = new Map(days.map((d, i) => [d, i]));
-  const groups = new Map<string, Group & { rows: (R | null)[] }>();
-  for (const r of rows) {
-    const key = `${r.dim}\u0000${r.slice}`;
-    let g = groups.get(key);
-    if (!g)
-      groups.set(key, (g = { dim: r.dim, slice: r.slice, days, rows: new Array<R | null>(days.length).fill(null) }));
-    const i = at.get(r.day);
-    if (i !== undefined) g.rows[i] = r;
-  }
-  const order: Record<Dim, number> = { all: 0, category: 1, tier: 2 };
-  return [...groups.values()].sort((a, b) => order[a.dim] - order[b.dim] || a.slice.localeCompare(b.slice));
 }
 
 declare global {

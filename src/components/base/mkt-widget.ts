@@ -7,7 +7,7 @@ import type { DashboardState } from '../../data/dashboard-state.js';
 import type { QueryEngine, QueryPriority } from '../../data/query-engine.js';
 import type { FilterKey, FilterPatch, FilterState } from '../../data/filter-state.js';
 import { MktFilterChangeEvent } from '../../events/filter-change.js';
-import { isAbortError, toDatasetError } from '../../data/dataset-error.js';
+import { DatasetError, isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { formatter, type Formatter } from '../../format/format.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { DataLink } from './data-link.js';
@@ -16,6 +16,8 @@ import { tableToggle } from './table-toggle.js';
 import { SlowPending } from './slow-pending.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DERIVED_TABLES } from '../../data/derived-tables.js';
+import type { DataIssue } from '../../data/data-quality.js';
+import { DEFAULT_HEADINGS } from './default-headings.js';
 import {
   downloadBlob,
   exportFileName,
@@ -71,6 +73,8 @@ function sourceTables(required: readonly string[]): Set<string> {
  * renders the loading, error, empty and missing-table states the same way everywhere. Adds a Download menu (CSV
  * of `exportTable`, SVG / PNG of the chart) and, for widgets with a `dataView`, a "Table" toggle.
  *
+ * @fires mkt-error - A query failed (`query-failed`), an attribute has a value the element cannot use
+ *   (`attribute-invalid`; it falls back to its default), or a download failed (`export-failed`).
  * @csspart card - The widget's frame.
  * @csspart header - The heading and controls row.
  * @csspart heading - The heading.
@@ -90,8 +94,8 @@ export abstract class MktWidget<T> extends LitElement {
 
   /** Id of a `<mkt-data>` elsewhere on the page, for a widget placed outside it. */
   @property({ reflect: true }) data?: string;
-  /** Title shown above the widget. */
-  @property() heading = '';
+  /** Title shown above the widget; without it, the element's own default title; `heading=""` shows none. */
+  @property() heading?: string | null;
   /** `light` or `dark`; without it, the enclosing `<mkt-data theme>` or the system's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -270,7 +274,7 @@ export abstract class MktWidget<T> extends LitElement {
     const bg = card ? getComputedStyle(card).backgroundColor : '';
     return serializeSvg(chart, {
       background: bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' ? bg : '#ffffff',
-      title: chart.getAttribute('aria-label') ?? (this.heading || this.localName),
+      title: chart.getAttribute('aria-label') ?? (this.shownHeading || this.localName),
     });
   }
 
@@ -286,6 +290,11 @@ export abstract class MktWidget<T> extends LitElement {
       downloadBlob(new Blob(['\ufeff', this.exportCsv()], { type: 'text/csv;charset=utf-8' }), name);
     else if (format === 'svg') downloadBlob(new Blob([this.exportSvg()], { type: 'image/svg+xml' }), name);
     else downloadBlob(await this.exportPng(), name);
+  }
+
+  /** The title shown: `heading`, or the element's default (`DEFAULT_HEADINGS`) when the page set none. */
+  protected get shownHeading(): string {
+    return this.heading ?? DEFAULT_HEADINGS[this.localName] ?? '';
   }
 
   protected get format(): Formatter {
@@ -354,12 +363,12 @@ export abstract class MktWidget<T> extends LitElement {
         part="card"
         class="card mkt-root"
         aria-busy=${this.isBusy() ? 'true' : 'false'}
-        aria-label=${this.heading || nothing}
+        aria-label=${this.shownHeading || nothing}
       >
         ${
-          this.heading || this.renderControls() !== nothing || table || exportMenu !== nothing
+          this.shownHeading || this.renderControls() !== nothing || table || exportMenu !== nothing
             ? html`<header part="header">
-                ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
+                ${this.shownHeading ? html`<h2 part="heading">${this.shownHeading}</h2>` : nothing}
                 <div class="controls">${controls}${exportMenu}</div>
               </header>`
             : nothing
@@ -382,7 +391,7 @@ export abstract class MktWidget<T> extends LitElement {
         </button>
       </li>`;
     return html`<details class="export" part="export" @keydown=${this.onExportKey} @focusout=${this.onExportFocusOut}>
-      <summary part="export-button" aria-label=${`Download ${this.heading || 'data'}`}>Download</summary>
+      <summary part="export-button" aria-label=${`Download ${this.shownHeading || 'data'}`}>Download</summary>
       <ul class="export-menu" part="export-menu">
         ${csv ? item('csv', 'CSV', 'data') : nothing}
         ${this.hasChart ? html`${item('svg', 'SVG', 'chart')}${item('png', 'PNG', 'image')}` : nothing}
@@ -417,10 +426,10 @@ export abstract class MktWidget<T> extends LitElement {
 
   /** Data problems (duplicate ids, orphan keys, ...) in the tables this widget reads: it still works, and says so. */
   private renderIssues(): TemplateResult | typeof nothing {
-    const dashboard = this.dashboard;
-    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return nothing;
-    const sources = sourceTables(this.requires);
-    const issues = dashboard.issues.filter((i) => sources.has(i.table));
+    // An empty table is said in the body when it leaves the result empty (see resultView), not twice.
+    const value = this.task.value;
+    const emptyResult = value !== undefined && this.isEmpty(value);
+    const issues = this.issuesHere().filter((i) => !(emptyResult && i.code === 'table-empty'));
     if (issues.length === 0) return nothing;
     return html`<details class="issues" part="issues">
       <summary>Data problem${issues.length > 1 ? `s (${issues.length})` : ''}: ${issues[0].message}</summary>
@@ -428,6 +437,14 @@ export abstract class MktWidget<T> extends LitElement {
         ${issues.slice(1).map((i) => html`<li>${i.message}</li>`)}
       </ul>
     </details>`;
+  }
+
+  /** The dashboard's data problems in the tables this widget reads (raw tables behind the derived ones). */
+  private issuesHere(): readonly DataIssue[] {
+    const dashboard = this.dashboard;
+    if (!dashboard || dashboard.status !== 'ready' || dashboard.issues.length === 0) return [];
+    const sources = sourceTables(this.requires);
+    return dashboard.issues.filter((i) => sources.has(i.table));
   }
 
   /** Loading, or computing a new result for longer than SlowPending's delay (a result on screen then shows `stale`). */
@@ -461,10 +478,27 @@ export abstract class MktWidget<T> extends LitElement {
    * while: no flash of a skeleton. Both states are the same template, so the chart's DOM is updated in place, never rebuilt.
    */
   private resultView(value: T, stale: boolean): TemplateResult {
-    return html`<div class=${stale ? 'shown stale' : 'shown'}>
-      ${this.isEmpty(value) ? this.message('empty', this.emptyMessage()) : this.renderView(value)}
-    </div>`;
+    let view: TemplateResult | typeof nothing;
+    try {
+      // An empty result because a table it reads has no rows says so, rather than blaming the filters.
+      const emptyTable = this.issuesHere().find((i) => i.code === 'table-empty');
+      view = this.isEmpty(value)
+        ? this.message('empty', emptyTable?.message ?? this.emptyMessage())
+        : this.renderView(value);
+    } catch (error) {
+      // A result the chart cannot draw is an error in place, not a widget stuck in its last state.
+      if (this.drawFailure?.value !== value) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.drawFailure = {
+          value,
+          error: new DatasetError('render-failed', `This view could not be drawn: ${reason}`),
+        };
+      }
+      return this.renderError(this.drawFailure.error);
+    }
+    return html`<div class=${stale ? 'shown stale' : 'shown'}>${view}</div>`;
   }
+  private drawFailure: { value: T; error: DatasetError } | null = null;
 
   /** The chart, or its data view as a table when the "Table" toggle is on. */
   private renderView(value: T): TemplateResult | typeof nothing {

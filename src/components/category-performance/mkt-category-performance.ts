@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
@@ -38,7 +39,7 @@ const WIDE_LABEL_ROOM = 440;
  *
  * @summary Category bars by GMV, orders or conversion; click to cross-filter the dashboard.
  * @fires mkt-filter-change - A bar was activated: `{ categories: [name] }`, or `{ categories: [] }` to clear.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the measure: `{ option: 'metric', value }`.
  * @csspart card - The widget's frame.
  * @csspart bar - One category's bar (a button).
  * @csspart tooltip - The tooltip.
@@ -121,7 +122,7 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
   private setMetric(m: CategoryMetric) {
     this.metric = m;
     this.tip = null;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'metric', value: m }));
   }
 
   private valueText(row: CategoryRow, metric: CategoryMetric): string {

@@ -2,7 +2,7 @@ import type { LogisticModel } from '../../models/logistic-regression.js';
 import { churnFeatures } from '../../models/churn-factors.js';
 import type { ClassifierQuality } from '../../models/classifier-quality.js';
 import { fitChurnRisk, type ChurnExample } from '../../models/churn-risk.js';
-import type { CustomerColumns } from '../../models/customer-value.js';
+import { fitWarnings, type CustomerColumns } from '../../models/customer-value.js';
 import { probabilityAlive } from '../../models/bg-nbd.js';
 import type { CustomerModel } from '../clv/customer-analysis.js';
 
@@ -42,6 +42,8 @@ export interface AtRiskCustomer {
 export interface ChurnAnalysis {
   readonly model: Omit<ChurnModelResult, 'probability' | 'model'> & { readonly fitted: boolean };
   readonly atRisk: readonly AtRiskCustomer[];
+  /** A BG/NBD or Gamma-Gamma fit that did not converge (P(alive) in the list is then rough); see fitWarnings(). */
+  readonly fitWarnings: readonly string[];
 }
 
 /** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
@@ -154,5 +156,9 @@ export function churnAnalysis(
   atRisk.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.id.localeCompare(b.id));
   const { model, probability: _p, ...metrics } = churnModel;
   void _p;
-  return { model: { ...metrics, fitted: model !== null }, atRisk: atRisk.slice(0, listSize) };
+  return {
+    model: { ...metrics, fitted: model !== null },
+    atRisk: atRisk.slice(0, listSize),
+    fitWarnings: fitWarnings(customers.fits).unconverged,
+  };
 }

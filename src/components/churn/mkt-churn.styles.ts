@@ -24,8 +24,8 @@ export const churnStyles = css`
   .bar {
     fill: var(--mkt-series-1, var(--_mkt-series-1));
   }
-  .bar-label,
-  .bar-value {
+  .bars .name,
+  .bars .value {
     fill: var(--mkt-fg, var(--_mkt-fg));
     font-size: 11px;
     font-variant-numeric: tabular-nums;

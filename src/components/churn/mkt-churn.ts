@@ -1,19 +1,21 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { axisBottom, axisLeft } from '../../charts/axes.js';
+import { bars } from '../../charts/bars.js';
+import { timeLine } from '../../charts/time-line.js';
+import { utcDay } from '../../charts/time-format.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
-import { churnAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
 import type { AtRiskCustomer, ChurnAnalysis } from './churn-model.js';
 import { churnStyles } from './mkt-churn.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -39,6 +41,8 @@ export interface ChurnResult {
   readonly groups: readonly ChurnGroup[];
   readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
+  /** A customer-model fit that did not converge: the early warning's P(alive) is then rough. */
+  readonly fitWarnings: readonly string[];
 }
 
 /**
@@ -52,10 +56,12 @@ export interface ChurnResult {
  * ranked by value at risk = churn probability × revenue in the window.
  *
  * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
+ * @csspart warnings - A customer-model fit that did not converge (P(alive) is then rough).
  * @cssprop --mkt-series-6 - Colour of the churn line.
  * @cssprop --mkt-series-1 - Colour of the breakdown bars.
  */
@@ -113,13 +119,14 @@ export class MktChurn extends MktWidget<ChurnResult> {
       recall: NaN,
       quality: null,
     };
-    if (!minDate || !maxDate) return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [] };
+    if (!minDate || !maxDate)
+      return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
     // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
-    const customers = churnAnalysis(engine, filters, { end, days, listSize: this.listLength });
-    const [series, groups, { model, atRisk }] = await Promise.all([
+    const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
+    const [series, groups, { model, atRisk, fitWarnings }] = await Promise.all([
       engine
         .query(churnSql(filters, { days, refDates }), signal)
         .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
@@ -136,12 +143,15 @@ export class MktChurn extends MktWidget<ChurnResult> {
       groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
       model,
       atRisk,
+      fitWarnings,
     };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */
@@ -220,51 +230,45 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
       </div>
     </div>`;
   }
 
   private renderLine(r: ChurnResult) {
     const f = this.format;
+    const day = (p: ChurnPoint) => utcDay(p.refDate);
+    const rates = r.series.filter((p) => p.rate !== null);
+    const points = rates.map((p) => ({ x: day(p), y: p.rate }));
+    const only = r.series.length === 1 ? +day(r.series[0]) : null;
     const width = this.size.drawWidth;
-    const height = 180;
-    const m = { top: 8, right: 12, bottom: 24, left: 44 };
-    const points = r.series.filter((p) => p.rate !== null);
-    const dates = r.series.map((p) => new Date(`${p.refDate}T00:00:00Z`));
-    const x = scaleUtc()
-      .domain([dates[0], dates[dates.length - 1]])
-      .range([m.left, width - m.right]);
-    if (dates.length === 1)
-      x.domain([new Date(dates[0].getTime() - 15 * 864e5), new Date(dates[0].getTime() + 15 * 864e5)]);
-    const y = scaleLinear()
-      .domain([0, Math.max(0.1, ...points.map((p) => p.rate ?? 0))])
-      .nice()
-      .range([height - m.bottom, m.top]);
-    const at = (p: ChurnPoint) => [x(new Date(`${p.refDate}T00:00:00Z`)), y(p.rate ?? 0)] as [number, number];
-    const path = line<ChurnPoint>()
-      .x((p) => at(p)[0])
-      .y((p) => at(p)[1])(points);
-    return html`<svg
-        part="chart"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="img"
-        aria-label="Churn rate by month; the table view lists the values"
-      >
-        <g transform="translate(0,${height - m.bottom})">
-          ${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 120)), format: (d: Date) => f.month(d) })}
-        </g>
-        <g transform="translate(${m.left},0)">
-          ${axisLeft(y, { ticks: 4, format: (v: number) => f.percent(v, 0), grid: width - m.left - m.right })}
-        </g>
-        <path class="line" d=${path ?? ''}></path>
-        ${points.map((p) => {
-          const [cx, cy] = at(p);
-          return svg`<circle class="dot" cx=${cx} cy=${cy} r="3"><title>${f.date(p.refDate)}: ${f.percent(p.rate)} of ${f.count(p.active)} active customers</title></circle>`;
-        })}
-      </svg>
+    return html`${timeLine(
+        [
+          { key: 'rate', mark: 'line', points },
+          {
+            key: 'dots',
+            mark: 'dots',
+            points,
+            title: (d) => {
+              const p = rates[points.indexOf(d as (typeof points)[number])];
+              return `${f.date(p.refDate)}: ${f.percent(p.rate)} of ${f.count(p.active)} active customers`;
+            },
+          },
+        ],
+        {
+          width,
+          height: 180,
+          margin: { top: 8, right: 12, bottom: 24, left: 44 },
+          xDomain: only === null ? undefined : [only - 15 * 864e5, only + 15 * 864e5],
+          xTicks: Math.max(2, Math.floor(width / 120)),
+          xFormat: (d) => f.month(d as Date),
+          yFormat: (v) => f.percent(v, 0),
+          yMin: 0.1,
+          yNice: 10,
+          label: 'Churn rate by month; the table view lists the values',
+          part: 'chart',
+        },
+      )}
       <details>
         <summary class="note">Table view</summary>
         ${dataTable(
@@ -285,31 +289,22 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const width = this.size.drawWidth;
     const groups =
       r.breakdown === 'cohort' ? r.groups.slice(-12) : [...r.groups].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-    const labelWidth = Math.min(130, Math.round(width * 0.34));
-    const valueWidth = 90;
-    const row = 20;
-    const height = groups.length * row;
-    const x = scaleLinear()
-      .domain([0, 1])
-      .range([0, Math.max(10, width - labelWidth - valueWidth)]);
-    const label = (g: ChurnGroup) => (r.breakdown === 'cohort' ? f.month(g.group) : g.group);
-    return html`<svg
-        part="chart"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="img"
-        aria-label="Churn rate by ${r.breakdown}: ${groups.map((g) => `${label(g)} ${f.percent(g.rate)}`).join('; ')}"
-      >
-        ${groups.map(
-          (g, i) => svg`<g transform="translate(0,${i * row})" data-group=${g.group}>
-          <text class="bar-label" x=${labelWidth - 6} y=${row / 2} dy="0.32em" text-anchor="end">${label(g)}</text>
-          <rect class="bar" x=${labelWidth} y="3" height=${row - 6} width=${x(g.rate ?? 0)}></rect>
-          <text class="bar-value" x=${labelWidth + x(g.rate ?? 0) + 4} y=${row / 2} dy="0.32em">${f.percent(g.rate)} of ${f.compact(g.active)}</text>
-        </g>`,
-        )}
-      </svg>
-      ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
+    const rows = groups.map((g) => ({
+      key: g.group,
+      label: r.breakdown === 'cohort' ? f.month(g.group) : g.group,
+      value: g.rate,
+      text: `${f.percent(g.rate)} of ${f.compact(g.active)}`,
+    }));
+    return html`${bars(rows, {
+      width,
+      rowHeight: 20,
+      labelWidth: Math.min(130, Math.round(width * 0.34)),
+      valueWidth: 90,
+      max: 1,
+      valueAtBar: true,
+      label: `Churn rate by ${r.breakdown}: ${rows.map((g) => `${g.label} ${f.percent(g.value)}`).join('; ')}`,
+    })}
+    ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
   }
 
   private renderModel(r: ChurnResult) {

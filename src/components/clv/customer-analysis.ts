@@ -1,7 +1,12 @@
 // The per-customer work of the CLV, RFM segments and churn elements, run in a worker (customer-analysis.worker.ts)
 // or, when no worker can start, on the main thread. No DOM, no database: plain columns in, small results out.
 import { quantileSorted } from 'd3';
-import { fitCustomerModels, predictCustomerValues, type CustomerFits } from '../../models/customer-value.js';
+import {
+  fitCustomerModels,
+  fitWarnings,
+  predictCustomerValues,
+  type CustomerFits,
+} from '../../models/customer-value.js';
 import type { CustomerColumns, CustomerValues } from '../../models/customer-value.js';
 import type { BgNbdFit } from '../../models/bg-nbd.js';
 import type { GammaGammaFit } from '../../models/gamma-gamma.js';
@@ -65,6 +70,8 @@ export interface ClvSummary {
   readonly bgnbd: BgNbdFit | null;
   readonly gammaGamma: GammaGammaFit | null;
   readonly problem: string | null;
+  /** What the reader must know about the fits: not converged, or parameters left undetermined (fitWarnings()). */
+  readonly fitWarnings: readonly string[];
   readonly totalClv: number;
   readonly meanClv: number;
   readonly meanPAlive: number;
@@ -231,6 +238,7 @@ export function analyse(
         model.values(request.horizonWeeks, request.discountRate),
         request.method,
         request.k,
+        fitWarnings(model.fits).unconverged,
       );
     case 'churn':
       return churnAnalysis(model, decodeEarlier(model, request.earlier), request.days, request.listSize);
@@ -293,11 +301,13 @@ function clvSummary(
   });
   list.sort((a, b) => b.mean - a.mean);
   const ok = !values.problem;
+  const warnings = fitWarnings(model.fits);
   return {
     customers: n,
     bgnbd: values.bgnbd,
     gammaGamma: values.gammaGamma,
     problem: values.problem,
+    fitWarnings: [...warnings.unconverged, ...warnings.undetermined],
     totalClv: ok ? total : NaN,
     meanClv: ok ? total / n : NaN,
     meanPAlive: ok ? alive / n : NaN,

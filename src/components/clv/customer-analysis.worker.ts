@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Runs the customer models and everything per customer of the CLV, RFM segments and churn elements off the main
-// thread. One worker per page keeps the fitted models of the last few filter states (shared by the elements).
+// thread. One worker per dashboard (src/data/customer-models.ts) keeps the fitted models of its last few filter
+// states, shared by its elements.
 import { analyse, CustomerModelStore, type AnalysisRequest } from './customer-analysis.js';
 import { warmUp } from './warm-up.js';
 

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
@@ -9,10 +9,11 @@ import { axisBottom } from '../../charts/axes.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { clvAnalysis, prepareCustomerWorker } from './customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from './chart-svg.js';
 import type { ClvSegment, ClvSummary } from './customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
+import { warningsBox } from '../base/warnings.js';
 
 export type { ClvSegment } from './customer-analysis.js';
 /** What the element renders: totals, the fitted models and the CLV distribution per RFM segment. */
@@ -28,10 +29,12 @@ export type ClvResult = ClvSummary;
  * to 95th percentile, so that a few whales do not flatten the boxes).
  *
  * @summary Customer lifetime value (BG/NBD + Gamma-Gamma) by segment.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The box plot.
  * @csspart table - The table of segments.
+ * @csspart warnings - A fit that did not converge, or parameters the customers leave undetermined.
  */
 @customElement('mkt-clv')
 export class MktClv extends MktWidget<ClvResult> {
@@ -70,6 +73,7 @@ export class MktClv extends MktWidget<ClvResult> {
       bgnbd: null,
       gammaGamma: null,
       problem: null,
+      fitWarnings: [],
       totalClv: 0,
       meanClv: NaN,
       meanPAlive: NaN,
@@ -79,7 +83,7 @@ export class MktClv extends MktWidget<ClvResult> {
     };
     if (!end) return empty;
     // Fit, predictions and the per-segment distribution run in a worker; here only the small result arrives.
-    const result = await clvAnalysis(engine, filters, {
+    const result = await customerModelsOf(dashboard).clv(engine, filters, {
       end,
       horizonWeeks: this.horizon,
       discountRate: this.rate,
@@ -88,9 +92,11 @@ export class MktClv extends MktWidget<ClvResult> {
     return result.customers === 0 ? empty : result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */
@@ -148,7 +154,7 @@ export class MktClv extends MktWidget<ClvResult> {
           r.segments,
         )}
       </div>
-      ${this.renderParams(r)}
+      ${this.renderParams(r)} ${warningsBox(r.fitWarnings, 'fit')}
     `;
   }
 

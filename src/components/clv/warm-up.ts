@@ -26,7 +26,17 @@ export function warmUp(n = 400): void {
   const segment = ids.map((_, i) => (x[i] > 2 ? 'Champions' : x[i] > 0 ? 'Loyal Customers' : 'Lost'));
   const common = { key: 'warm-up', summary, horizonWeeks: 52, discountRate: 0.01 };
   analyse(store, { ...common, op: 'clv', segments: { ids, names: segment }, segmentsKey: 'warm-up' });
-  const rfm = { ids, recency: recencyDays, frequency: column((i) => x[i] + 1), monetary, segment };
+  const score = column(() => 1 + Math.floor(uniform() * 5));
+  const rfm = {
+    ids,
+    recency: recencyDays,
+    frequency: column((i) => x[i] + 1),
+    monetary,
+    rScore: score,
+    fScore: score,
+    mScore: score,
+    segment,
+  };
   analyse(store, { ...common, op: 'rfm', rfm, rfmKey: 'warm-up', method: 'rules', k: 0 });
   analyse(store, { op: 'churn', key: 'warm-up', summary, earlier, days: 30, listSize: 8 });
 }

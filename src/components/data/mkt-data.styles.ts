@@ -23,6 +23,10 @@ export const dataStyles = [
       max-width: 24rem;
       accent-color: var(--mkt-accent, var(--_mkt-accent));
     }
+    .note {
+      color: var(--mkt-fg, var(--_mkt-fg));
+      border-left: 3px solid var(--mkt-warning, var(--_mkt-warning));
+    }
     .error {
       color: var(--mkt-negative, var(--_mkt-negative));
       border: 1px solid currentColor;

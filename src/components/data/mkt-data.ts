@@ -4,7 +4,13 @@ import { ContextProvider } from '@lit/context';
 import { dashboardContext } from '../../data/context.js';
 import type { DashboardState } from '../../data/dashboard-state.js';
 import { DashboardLoader } from '../../data/dashboard-loader.js';
-import { applyFilterPatch, EMPTY_FILTERS, FilterValidationError, type FilterPatch } from '../../data/filter-state.js';
+import {
+  checkFilterPatch,
+  EMPTY_FILTERS,
+  fitFiltersToData,
+  FilterValidationError,
+  type FilterPatch,
+} from '../../data/filter-state.js';
 import { readUrlFilters, writeUrlFilters } from '../../data/url-state.js';
 import type { InMemoryDataset } from '../../data/load-dataset.js';
 import type { ColumnMapping } from '../../schema/manifest.js';
@@ -13,6 +19,9 @@ import { MktFiltersAppliedEvent } from '../../events/filters-applied.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { MktDataReadyEvent } from '../../events/data-ready.js';
 import { dataStyles } from './mkt-data.styles.js';
+import { checkFormat } from '../../format/format.js';
+import { DATE_PRESETS, presetRange, type DatePreset } from '../../data/date-presets.js';
+import { AttributeCheck, oneOf } from '../base/attribute-check.js';
 
 let counter = 0;
 const URL_DELAY = 300;
@@ -25,8 +34,9 @@ const URL_DELAY = 300;
  * @slot - The dashboard's elements (and any other markup).
  * @fires mkt-data-ready - The dataset loaded and passed validation.
  * @fires mkt-filters-applied - The filter state changed; `detail` is the complete new state.
- * @fires mkt-error - The dataset could not be loaded, or a filter change was rejected; `detail.code` says why.
- * @csspart status - The loading and error line above the dashboard.
+ * @fires mkt-error - The dataset could not be loaded, has a data problem, a filter change was rejected or adjusted, or
+ *   `locale` / `currency` cannot be used; `detail.code` says why (see the README for warnings and errors).
+ * @csspart status - The loading and error line above the dashboard, and the note of a replaced locale or currency.
  * @cssprop --mkt-accent - Colour of the progress bar.
  * @cssprop --mkt-bg - Background of every card of the dashboard (and the other `--mkt-*` tokens: see the README).
  */
@@ -38,22 +48,32 @@ export class MktData extends LitElement {
   @property() src = '';
   /** Base URL of DuckDB's wasm and worker files when they are not served beside marketkit. */
   @property({ attribute: 'wasm-base' }) wasmBase = '';
-  /** BCP 47 locale for numbers and dates in every element of this dashboard. */
+  /** BCP 47 locale for numbers and dates in every element of this dashboard (one the browser cannot use: en-US, with a note). */
   @property() locale = 'en-US';
-  /** ISO 4217 currency of the amounts. */
+  /** ISO 4217 currency of the amounts (an unknown code: USD, with a note). */
   @property() currency = 'USD';
   /** `light` or `dark` for every element of this dashboard (an element's own `theme` wins); default: the system's. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Keep the filters in the page URL's query string (a shareable link); written once they settle for 300 ms. */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+  /**
+   * The period shown when the dashboard opens, as a date preset counted back from the last day of data:
+   * `last-7-days`, `last-30-days`, `last-90-days`, `month-to-date`, `quarter-to-date`, `year-to-date`, `last-year`
+   * or `all` (the default). The KPIs compare it with the period of equal length before it, so a period shorter than
+   * the data shows changes at once. Dates in the page's link (`url-state`) or set before the data loaded win.
+   */
+  @property() period: DatePreset = 'all';
   /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
   @property({ attribute: false }) source: InMemoryDataset | null = null;
   /** Your column names per table, `{ transactions: { order_date: 'purchased_at' } }`; overrides the manifest's `columns`. */
   @property({ attribute: false }) mapping: ColumnMapping | null = null;
 
   @state() private dashboard: DashboardState = this.initialState();
+  /** Why the locale or currency asked for is not the one used (see applyFormat). */
+  @state() private formatNotes: readonly string[] = [];
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
-  private readonly loader = new DashboardLoader((patch) => this.update$(patch));
+  private readonly loader = new DashboardLoader((patch) => this.update$(patch.info ? this.fitFilters(patch) : patch));
+  private readonly attributeCheck = new AttributeCheck(this);
   private readonly subscribers = new Set<(state: DashboardState) => void>();
   private readonly onOwnFilterChange = (event: MktFilterChangeEvent) => this.handleFilterChange(event);
   private readonly onPageFilterChange = (event: MktFilterChangeEvent) => {
@@ -86,9 +106,13 @@ export class MktData extends LitElement {
     return () => this.subscribers.delete(callback);
   }
 
-  /** Applies a filter patch, as a `mkt-filter-change` event would. Throws `FilterValidationError` when invalid. */
+  /**
+   * Applies a filter patch, as a `mkt-filter-change` event would. Throws `FilterValidationError` when invalid; a
+   * date outside the data is clamped to its first or last day, with a warning and an `mkt-error` (`filter-invalid`).
+   */
   setFilters(patch: FilterPatch): void {
-    const next = applyFilterPatch(this.dashboard.filters, patch);
+    const { filters: next, adjustments } = checkFilterPatch(this.dashboard.filters, patch, this.domain());
+    this.warnFilters(adjustments);
     if (next === this.dashboard.filters) return;
     this.update$({ filters: next });
     if (this.urlState) this.scheduleUrlWrite();
@@ -144,14 +168,29 @@ export class MktData extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('locale') || changed.has('currency'))
-      this.update$({ locale: this.locale, currency: this.currency });
+    if (changed.has('locale') || changed.has('currency')) this.applyFormat();
     if (
       (changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) &&
       (this.src || this.source)
     ) {
       void this.load();
     }
+  }
+
+  /**
+   * The locale and currency the dashboard formats with. One this browser cannot use falls back (the page still
+   * works) and says so: a note above the dashboard, a console warning and an `mkt-error` (`attribute-invalid`).
+   */
+  private applyFormat(): void {
+    const { locale, currency, problems } = checkFormat(this.locale, this.currency);
+    const notes = problems.map((p) => p.message);
+    const fresh = notes.filter((n) => !this.formatNotes.includes(n));
+    this.formatNotes = notes;
+    for (const message of fresh) {
+      console.warn(`[marketkit] <mkt-data> ${message}`);
+      this.dispatchEvent(new MktErrorEvent({ code: 'attribute-invalid', message, source: 'mkt-data' }));
+    }
+    this.update$({ locale, currency });
   }
 
   private async load(): Promise<void> {
@@ -189,8 +228,49 @@ export class MktData extends LitElement {
       this.setFilters(event.detail);
     } catch (error) {
       if (!(error instanceof FilterValidationError)) throw error;
-      console.warn(`[marketkit] ${error.message}`);
-      this.dispatchEvent(new MktErrorEvent({ code: 'filter-invalid', message: error.message, source: 'mkt-data' }));
+      this.warnFilters([error.message]);
+    }
+  }
+
+  /** What the filters are checked against: the loaded data's range and values (nothing before it is loaded). */
+  private domain() {
+    return this.dashboard.status === 'ready' ? this.dashboard.info : null;
+  }
+
+  /** A state patch that brings the data, with the filters (set before it was known) fitted to it. */
+  private fitFilters(patch: Partial<DashboardState>): Partial<DashboardState> {
+    const info = patch.info!;
+    const { filters, adjustments } = fitFiltersToData(this.openingPeriod(info), info);
+    if (filters === this.dashboard.filters) return patch;
+    queueMicrotask(() => {
+      this.warnFilters(adjustments);
+      if (this.urlState) this.scheduleUrlWrite();
+      this.dispatchEvent(new MktFiltersAppliedEvent(filters));
+    });
+    return { ...patch, filters };
+  }
+
+  /** The filters with the `period` preset's dates, unless dates were already set (by a link or a script). */
+  private openingPeriod(info: NonNullable<DashboardState['info']>): DashboardState['filters'] {
+    const filters = this.dashboard.filters;
+    const period = this.attributeCheck.valid(
+      'period',
+      this.period,
+      oneOf(DATE_PRESETS),
+      'all',
+      DATE_PRESETS.join(', '),
+    );
+    if (period === 'all' || !info.minDate || !info.maxDate) return filters;
+    if (filters.dateFrom !== null || filters.dateTo !== null) return filters;
+    const range = presetRange(period, info.minDate, info.maxDate);
+    return range ? Object.freeze({ ...filters, dateFrom: range.from, dateTo: range.to }) : filters;
+  }
+
+  /** A rejected or adjusted filter change: a console warning and an `mkt-error` (`filter-invalid`). */
+  private warnFilters(messages: readonly string[]): void {
+    for (const message of messages) {
+      console.warn(`[marketkit] ${message}`);
+      this.dispatchEvent(new MktErrorEvent({ code: 'filter-invalid', message, source: 'mkt-data' }));
     }
   }
 
@@ -207,13 +287,15 @@ export class MktData extends LitElement {
     const patch = readUrlFilters(this.id);
     if (!patch) return;
     try {
-      const next = applyFilterPatch(EMPTY_FILTERS, patch);
+      const { filters: next, adjustments } = checkFilterPatch(EMPTY_FILTERS, patch, this.domain());
+      this.warnFilters(adjustments.map((a) => `The filters in the URL: ${a}`));
       if (next !== this.dashboard.filters) {
         this.update$({ filters: next });
         this.dispatchEvent(new MktFiltersAppliedEvent(next));
       }
     } catch (error) {
-      console.warn(`[marketkit] The filters in the URL were ignored: ${(error as Error).message}`);
+      if (!(error instanceof FilterValidationError)) throw error;
+      this.warnFilters([`The filters in the URL were ignored: ${error.message}`]);
     }
   }
 
@@ -231,6 +313,7 @@ export class MktData extends LitElement {
       error: null,
       filters: EMPTY_FILTERS,
       engine: null,
+      models: null,
       info: null,
       manifest: null,
       issues: [],
@@ -260,6 +343,7 @@ export class MktData extends LitElement {
           ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
           : nothing
       }
+      ${this.formatNotes.map((note) => html`<p part="status" class="status note mkt-root" role="status">${note}</p>`)}
       <slot></slot>
     `;
   }

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
 export const filterStyles = css`
-  .bar {
+  :host {
+    container: mkt-filters / inline-size;
+  }
+  .fields {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
@@ -32,17 +35,20 @@ export const filterStyles = css`
     min-width: 10rem;
     justify-content: space-between;
   }
+  .list summary::-webkit-details-marker {
+    display: none;
+  }
   .list summary::after {
     content: '▾';
   }
   .summary {
     font-weight: 400;
-    max-width: 12rem;
+    max-width: 14rem;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  fieldset {
+  .panel {
     position: absolute;
     z-index: 10;
     top: 100%;
@@ -59,12 +65,60 @@ export const filterStyles = css`
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.12);
     font-size: 1.15em;
   }
+  .panel.period {
+    width: 21rem;
+    max-height: none;
+  }
+  .presets {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  .presets legend {
+    padding: 0 0 0.3rem;
+    font-size: 0.85em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
   .option {
     display: flex;
     gap: 0.4rem;
     padding: 0.2rem 0;
     align-items: center;
     overflow-wrap: anywhere;
+  }
+  .option .dates {
+    margin-left: auto;
+    padding-left: 0.75rem;
+    font-size: 0.85em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+    white-space: nowrap;
+  }
+  .option:has(input:disabled) {
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .custom {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+    padding-top: 0.5rem;
+    border-top: 1px solid var(--mkt-border, var(--_mkt-border));
+  }
+  .date {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-size: 0.85em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .date input {
+    font-size: 1.05em;
+  }
+  .period-note {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
   }
   .chip {
     display: inline-flex;
@@ -79,10 +133,12 @@ export const filterStyles = css`
   }
   .chip button,
   .clear,
-  .reset {
+  .reset,
+  .toggle {
     cursor: pointer;
     border: 1px solid var(--mkt-border, var(--_mkt-border));
     background: var(--mkt-bg, var(--_mkt-bg));
+    color: var(--mkt-fg, var(--_mkt-fg));
     border-radius: 6px;
     padding: 0.35rem 0.7rem;
   }
@@ -94,6 +150,55 @@ export const filterStyles = css`
   .reset:disabled {
     opacity: 0.5;
     cursor: default;
+  }
+  .toggle {
+    display: none;
+    width: 100%;
+    align-items: center;
+    gap: 0.5rem;
+    text-align: left;
+    font: inherit;
+  }
+  .toggle::after {
+    content: '▾';
+    margin-left: auto;
+  }
+  .toggle[aria-expanded='true']::after {
+    content: '▴';
+  }
+  .toggle-title {
+    font-weight: 600;
+  }
+  .toggle-summary {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  /* A narrow bar folds into its toggle: a sticky bar of every field would take a third of a phone's screen. */
+  @container mkt-filters (max-width: 40rem) {
+    .toggle {
+      display: flex;
+    }
+    .fields:not(.expanded) {
+      display: none;
+    }
+    .fields {
+      margin-top: 0.6rem;
+    }
+    .field {
+      flex: 1 1 100%;
+    }
+    .list summary {
+      min-width: 0;
+    }
+    .panel,
+    .panel.period {
+      right: 0;
+      min-width: 0;
+      width: auto;
+    }
   }
   .visually-hidden {
     position: absolute;

@@ -1,6 +1,5 @@
-import { html, svg } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -19,11 +18,11 @@ import {
   type EtsParams,
   type ForecastPoint,
 } from '../../models/forecast.js';
-import { axisBottom, axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { tickCount, timeTickFormat, utcDay } from '../../charts/time-format.js';
+import { utcDay } from '../../charts/time-format.js';
+import { timeLine } from '../../charts/time-line.js';
 import { forecastStyles } from './mkt-forecast.styles.js';
 
 export interface WeekValue {
@@ -46,7 +45,6 @@ export interface ForecastResult {
 const MIN_WEEKS = 6;
 const HOLDOUT = 4;
 const HEIGHT = 220;
-const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
 
 /**
  * GMV (completed orders) per week, with a forecast of the next `weeks` weeks and its 80% and 95% prediction
@@ -58,7 +56,6 @@ const MARGIN = { top: 10, right: 12, bottom: 26, left: 58 };
  * forecast into a holiday season will miss its peak.
  *
  * @summary Weekly GMV forecast with prediction intervals and its backtest error.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart chart - The chart.
  * @csspart backtest - The backtest panel.
@@ -198,51 +195,43 @@ export class MktForecast extends MktWidget<ForecastResult> {
     const f = this.format;
     // The backtest panel (12rem + gap) sits beside the chart when there is room for both.
     const full = this.size.drawWidth;
-    const width = full >= 540 ? full - 184 : full;
-    const w = width - MARGIN.left - MARGIN.right;
-    const h = HEIGHT - MARGIN.top - MARGIN.bottom;
     const last = result.history[result.history.length - 1];
-    const fc = [
-      { end: last.end, mean: last.gmv, lo80: last.gmv, hi80: last.gmv, lo95: last.gmv, hi95: last.gmv },
-      ...result.forecast,
-    ];
-    const x = scaleUtc()
-      .domain([utcDay(result.history[0].end), utcDay(fc[fc.length - 1].end)])
-      .range([0, w]);
-    const max = Math.max(1, ...result.history.map((p) => p.gmv), ...result.forecast.map((p) => p.hi95));
-    const y = scaleLinear().domain([0, max]).nice(4).range([h, 0]);
-    const ticks = x.ticks(tickCount(w, 80));
-    const X = (d: { end: string }) => x(utcDay(d.end));
-    const band = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') =>
-      area<(typeof fc)[number]>()
-        .x(X)
-        .y0((d) => y(d[lo]))
-        .y1((d) => y(d[hi]))(fc) ?? '';
-    const histLine =
-      line<WeekValue>()
-        .x(X)
-        .y((d) => y(d.gmv))(result.history as WeekValue[]) ?? '';
-    const fcLine =
-      line<(typeof fc)[number]>()
-        .x(X)
-        .y((d) => y(d.mean))(fc) ?? '';
     const lastF = result.forecast[result.forecast.length - 1];
+    const start = { end: last.end, mean: last.gmv, lo80: last.gmv, hi80: last.gmv, lo95: last.gmv, hi95: last.gmv };
+    const fc = [start, ...result.forecast];
+    const at = (d: { end: string }) => utcDay(d.end);
+    const band = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') => fc.map((p) => ({ x: at(p), y0: p[lo], y: p[hi] }));
     const label = `Weekly GMV, ${result.history.length} weeks of history and ${result.forecast.length} forecast. Last week ${f.money(last.gmv)}; week ending ${f.date(lastF.end)} forecast ${f.money(lastF.mean)} (95% interval ${f.money(lastF.lo95)} to ${f.money(lastF.hi95)}).`;
     return html`<div class="chart" part="chart">
-      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${label}>
-        <g transform="translate(${MARGIN.left},${MARGIN.top})">
-          ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
-          <g transform="translate(0,${h})">
-            ${axisBottom(x, { ticks: tickCount(w, 80), format: timeTickFormat(this.dashboard?.locale ?? 'en-US', ticks) })}
-          </g>
-          <path class="band b95" d=${band('lo95', 'hi95')}></path>
-          <path class="band b80" d=${band('lo80', 'hi80')}></path>
-          <line class="now" x1=${X(last)} x2=${X(last)} y1="0" y2=${h}></line>
-          <path class="history" d=${histLine}></path>
-          <path class="forecast" d=${fcLine}></path>
-          ${result.forecast.map((p) => svg`<circle class="fc-point" r="2.5" cx=${X(p)} cy=${y(p.mean)}></circle>`)}
-        </g>
-      </svg>
+      ${timeLine(
+        [
+          { key: 'b95', mark: 'band', class: 'band b95', points: band('lo95', 'hi95') },
+          { key: 'b80', mark: 'band', class: 'band b80', points: band('lo80', 'hi80') },
+          {
+            key: 'history',
+            mark: 'line',
+            class: 'history',
+            points: result.history.map((h) => ({ x: at(h), y: h.gmv })),
+          },
+          { key: 'forecast', mark: 'line', class: 'forecast', points: fc.map((p) => ({ x: at(p), y: p.mean })) },
+          {
+            key: 'points',
+            mark: 'dots',
+            class: 'fc-point',
+            r: 2.5,
+            points: result.forecast.map((p) => ({ x: at(p), y: p.mean })),
+          },
+        ],
+        {
+          width: full >= 540 ? full - 184 : full,
+          height: HEIGHT,
+          locale: this.dashboard?.locale,
+          yFormat: (v) => f.moneyCompact(v),
+          yMin: 1,
+          label,
+          rules: [{ x: at(last), class: 'now' }],
+        },
+      )}
       <ul class="legend" aria-hidden="true">
         <li><span class="swatch history"></span>Actual</li>
         <li><span class="swatch forecast"></span>Forecast</li>

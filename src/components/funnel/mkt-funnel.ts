@@ -1,7 +1,5 @@
-import { html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { styleProps } from '../../charts/style-props.js';
-import { scaleLinear } from 'd3';
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
@@ -19,7 +17,9 @@ import {
 } from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
+import { CursorController } from '../../charts/cursor.js';
+import { funnelSteps } from '../../charts/funnel-steps.js';
+import { rateCards } from '../../charts/rate-cards.js';
 import { funnelStyles, rateStyles } from './mkt-funnel.styles.js';
 
 /** Sessions reaching each step of one group (or of all sessions). */
@@ -62,7 +62,6 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
  *
  * @summary Conversion funnel, by category and by traffic source.
  * @fires mkt-filter-change - A category was clicked (by-category view): `{ categories: [...] }`.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart bar - A step's bar.
  * @csspart multiple - One group of the breakdown.
@@ -78,8 +77,8 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   /** Hide the breakdown toggle. */
   @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
 
-  @state() private tip: TooltipState | null = null;
   private readonly size = new SizeController(this);
+  private readonly cursor = new CursorController(this);
 
   protected override requires: readonly string[] = ['mkt_sessions'];
   /** The selection it highlights (see MktWidget). */
@@ -177,9 +176,9 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   }
 
   protected override renderResult(result: FunnelResult) {
-    return html`<div class="chart" @pointerleave=${() => (this.tip = null)}>
+    return html`<div class="chart" @pointerleave=${this.cursor.hide}>
         ${result.breakdown === 'none' ? this.renderFunnel(result.total) : this.renderMultiples(result)}
-        ${tooltip(this.tip)}
+        ${this.cursor.overlay()}
       </div>
       ${this.renderReconciliation(result)}`;
   }
@@ -199,53 +198,42 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     </p>`;
   }
 
-  private show(event: Event, lines: string[]): void {
-    const container = this.renderRoot.querySelector('.chart');
-    if (container) this.tip = { ...pointIn(container, event), lines };
-  }
-
   private renderFunnel(g: FunnelGroup) {
     const f = this.format;
-    const width = this.size.drawWidth;
-    const rowH = 62;
-    const height = FUNNEL_STEPS.length * rowH;
-    const x = scaleLinear()
-      .domain([0, Math.max(1, g.sessions)])
-      .range([0, width]);
+    const steps = FUNNEL_STEPS.map((step, i) => {
+      const count = g.steps[i];
+      const conv = ratio(count, i === 0 ? g.sessions : g.steps[i - 1]);
+      const drop = f.percent(conv === null ? null : 1 - conv, 1);
+      const share = ratio(count, g.sessions);
+      return {
+        key: step.key,
+        label: step.label,
+        value: count,
+        text: `${f.count(count)} · ${f.percent(share, 1)}`,
+        note:
+          i === 0
+            ? `${f.percent(conv, 1)} of sessions`
+            : `↳ ${f.percent(conv, 1)} from ${STEP_SHORT[i - 1].toLowerCase()} · ${drop} drop off`,
+        lines: [
+          step.label,
+          `${f.count(count)} sessions (${f.percent(share, 2)} of all)`,
+          i === 0
+            ? `${f.percent(conv, 1)} of sessions viewed a product`
+            : `${f.percent(conv, 1)} of "${FUNNEL_STEPS[i - 1].label}" continued; ${drop} dropped off`,
+        ],
+      };
+    });
     return html`<p class="base">${f.count(g.sessions)} sessions</p>
-      <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-label="Conversion funnel">
-        ${FUNNEL_STEPS.map((step, i) => {
-          const count = g.steps[i];
-          const prev = i === 0 ? g.sessions : g.steps[i - 1];
-          const share = ratio(count, g.sessions);
-          const conv = ratio(count, prev);
-          const y = i * rowH;
-          const lines = [
-            step.label,
-            `${f.count(count)} sessions (${f.percent(share, 2)} of all)`,
-            i === 0
-              ? `${f.percent(conv, 1)} of sessions viewed a product`
-              : `${f.percent(conv, 1)} of "${FUNNEL_STEPS[i - 1].label}" continued; ${f.percent(conv === null ? null : 1 - conv, 1)} dropped off`,
-          ];
-          return svg`<g class="step" data-step=${step.key} transform="translate(0,${y})" tabindex="0" role="img"
-              aria-label=${lines.join('. ')}
-              @focus=${(e: FocusEvent) => this.show(e, lines)} @blur=${() => (this.tip = null)}
-              @pointerenter=${(e: PointerEvent) => this.show(e, lines)} @pointerleave=${() => (this.tip = null)}>
-            <text class="step-label" x="0" y="13">${step.label}</text>
-            <text class="step-value" x=${width} y="13" text-anchor="end">${f.count(count)} · ${f.percent(share, 1)}</text>
-            <rect class="track" x="0" y="20" width=${width} height="18" rx="3"></rect>
-            <rect class="bar" part="bar" x="0" y="20" width=${Math.max(count > 0 ? 2 : 0, x(count))} height="18" rx="3" fill=${SERIES[0]}></rect>
-            ${
-              i > 0
-                ? svg`<text class="conv" x="0" y="52">↳ ${f.percent(conv, 1)} from ${STEP_SHORT[i - 1].toLowerCase()} · ${f.percent(conv === null ? null : 1 - conv, 1)} drop off</text>`
-                : svg`<text class="conv" x="0" y="52">${f.percent(conv, 1)} of sessions</text>`
-            }
-          </g>`;
-        })}
-      </svg>
+      ${funnelSteps(steps, {
+        width: this.size.drawWidth,
+        total: Math.max(1, g.sessions),
+        color: SERIES[0],
+        label: 'Conversion funnel',
+        cursor: this.cursor,
+      })}
       <p class="summary">
-        Session conversion ${this.format.percent(ratio(g.steps[3], g.sessions), 2)} · cart abandonment
-        ${this.format.percent(g.steps[1] > 0 ? 1 - g.steps[3] / g.steps[1] : null, 1)}
+        Session conversion ${f.percent(ratio(g.steps[3], g.sessions), 2)} · cart abandonment
+        ${f.percent(g.steps[1] > 0 ? 1 - g.steps[3] / g.steps[1] : null, 1)}
       </p>`;
   }
 
@@ -254,71 +242,42 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     const byCategory = result.breakdown === 'category';
     const selected = new Set(this.dashboard?.filters.categories ?? []);
     const t = result.total;
-    const overall = [...RATES.map((r) => ratio(t.steps[r.to], t.steps[r.of])), ratio(t.steps[3], t.sessions)];
-    const bars = [...RATES.map((r) => r.label), 'Session conversion'];
-    return html`<ul class="multiples">
-        ${result.groups.map((g) => {
-          const name = g.name ?? '(none)';
-          const title = byCategory ? name : sourceLabel(name);
-          const values = [...RATES.map((r) => ratio(g.steps[r.to], g.steps[r.of])), ratio(g.steps[3], g.sessions)];
-          const lines = [
-            title,
-            `${f.count(g.sessions)} sessions, ${f.count(g.steps[3])} with a purchase (${f.percent(values[3], 2)})`,
-            ...STEP_SHORT.map((s, i) => `${s}: ${f.count(g.steps[i])}`),
-            ...RATES.map((r, i) => `${r.label}: ${f.percent(values[i], 1)} (all: ${f.percent(overall[i], 1)})`),
-          ];
-          const isSelected = selected.has(name);
-          const toggle = () => {
-            if (!byCategory || g.name === null) return;
-            const next = new Set(selected);
-            if (next.has(name)) next.delete(name);
-            else next.add(name);
-            this.changeFilters({ categories: [...next] });
-          };
-          return html`<li>
-            <div
-              class="multiple ${isSelected ? 'selected' : ''}"
-              part="multiple"
-              data-group=${name}
-              tabindex="0"
-              role=${byCategory ? 'button' : 'img'}
-              aria-pressed=${byCategory ? String(isSelected) : nothing}
-              aria-label=${byCategory ? nothing : lines.join('. ')}
-              @click=${toggle}
-              @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), toggle())}
-              @focus=${(e: FocusEvent) => this.show(e, lines)}
-              @blur=${() => (this.tip = null)}
-              @pointerenter=${(e: PointerEvent) => this.show(e, lines)}
-              @pointerleave=${() => (this.tip = null)}
-            >
-              <div class="multiple-head">
-                <span class="name">${title}</span>
-                <span class="meta"
-                  >${f.compact(g.sessions)} sessions · <strong>${f.percent(values[3], 1)}</strong> convert</span
-                >
-                ${byCategory ? html`<span class="visually-hidden">. ${lines.slice(1).join('. ')}</span>` : nothing}
-              </div>
-              <div class="rates" aria-hidden="true">
-                ${bars.map((label, i) => {
-                  const v = values[i];
-                  const share = (r: number | null) => Math.max(0, Math.min(1, r ?? 0));
-                  // Transforms, not widths: a new result then re-paints the bars without laying the cards out again.
-                  return html`<span class="bar-label">${label}</span>
-                    <span class="track ${i === 3 ? 'overall' : ''}">
-                      <span class="bar" ${styleProps({ transform: `scaleX(${share(v)})` })}></span>
-                      <span
-                        class="ref"
-                        ?hidden=${overall[i] === null}
-                        ${styleProps({ transform: `translateX(${share(overall[i]) * 100}%)` })}
-                      ></span>
-                    </span>
-                    <span class="bar-value">${f.percent(v, 1)}</span>`;
-                })}
-              </div>
-            </div>
-          </li>`;
-        })}
-      </ul>
+    const rates = (g: FunnelGroup) => [
+      ...RATES.map((r) => ratio(g.steps[r.to], g.steps[r.of])),
+      ratio(g.steps[3], g.sessions),
+    ];
+    const overall = rates(t);
+    const labels = [...RATES.map((r) => r.label), 'Session conversion'];
+    const cards = result.groups.map((g) => {
+      const name = g.name ?? '(none)';
+      const values = rates(g);
+      return {
+        key: name,
+        title: byCategory ? name : sourceLabel(name),
+        meta: [`${f.compact(g.sessions)} sessions · `, f.percent(values[3], 1), ' convert'] as const,
+        rates: labels.map((label, i) => ({
+          label,
+          value: values[i],
+          ref: overall[i],
+          text: f.percent(values[i], 1),
+          overall: i === 3,
+        })),
+        lines: [
+          byCategory ? name : sourceLabel(name),
+          `${f.count(g.sessions)} sessions, ${f.count(g.steps[3])} with a purchase (${f.percent(values[3], 2)})`,
+          ...STEP_SHORT.map((s, i) => `${s}: ${f.count(g.steps[i])}`),
+          ...RATES.map((r, i) => `${r.label}: ${f.percent(values[i], 1)} (all: ${f.percent(overall[i], 1)})`),
+        ],
+      };
+    });
+    const toggle = (name: string) => {
+      if (name === '(none)') return;
+      const next = new Set(selected);
+      if (next.has(name)) next.delete(name);
+      else next.add(name);
+      this.changeFilters({ categories: [...next] });
+    };
+    return html`${rateCards(cards, { select: byCategory ? { selected, toggle } : undefined, cursor: this.cursor })}
       <p class="summary">
         Bars: step conversion within each ${byCategory ? 'category' : 'traffic source'}; the mark is the rate over all.
         ${byCategory ? 'Select a category to filter the dashboard.' : nothing}

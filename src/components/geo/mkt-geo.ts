@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { color as parseColor } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
@@ -56,6 +57,7 @@ const MAP_EXPECTED = 'world, us-states, brazil-states, or the URL of a TopoJSON 
  * @summary Choropleth of GMV or customers by country or state (or your own map), click to filter.
  * @fires mkt-filter-change - A region was clicked: `{ regions: [name] }`, or `{ regions: [] }` to clear.
  * @fires mkt-error - A query failed, or the map could not be loaded (`fetch-failed`) or read (`file-malformed`).
+ * @fires mkt-option-change - The user switched the measure: `{ option: 'metric', value }`.
  * @csspart card - The widget's frame.
  * @csspart map - The map.
  * @csspart legend - The colour legend.
@@ -163,7 +165,7 @@ export class MktGeo extends MktWidget<GeoResult> {
 
   private setMetric(m: GeoMetric) {
     this.metric = m;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new MktOptionChangeEvent({ option: 'metric', value: m }));
   }
 
   private get selected(): readonly string[] {

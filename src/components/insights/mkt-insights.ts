@@ -45,7 +45,6 @@ type Slice = { dim: string; slice: string };
  *
  * @summary Ranked plain-language findings, each a link to its view, downloadable as a Markdown summary.
  * @fires mkt-filter-change - A finding's "Show" button was pressed.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart finding - One finding.
  * @csspart download - The download link.

@@ -37,8 +37,11 @@ export const journeyStyles = css`
     outline: none;
     cursor: default;
   }
-  .node:focus-visible rect,
-  .node.on rect {
+  .node-box {
+    fill-opacity: 0.1;
+  }
+  .node:focus-visible .node-bar,
+  .node.on .node-bar {
     stroke: var(--mkt-fg, var(--_mkt-fg));
     stroke-width: 2px;
   }

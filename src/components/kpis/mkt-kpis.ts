@@ -56,7 +56,6 @@ type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchase
  * Without a date filter the window is the data's first to last order day.
  *
  * @summary Headline KPIs with change vs the prior period.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart kpi - One KPI tile.
  * @csspart value - A KPI's value.

@@ -42,11 +42,6 @@ export const revenueTrendStyles = css`
   .hit {
     fill: transparent;
   }
-  .legend .swatch.dashed {
-    height: 0;
-    border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));
-    border-radius: 0;
-  }
   .note {
     margin: 0.4rem 0 0;
     font-size: 0.8em;

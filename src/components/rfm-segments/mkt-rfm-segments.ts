@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
@@ -10,9 +10,10 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { rfmAnalysis, prepareCustomerWorker } from '../clv/customer-model.js';
+import { customerModelsOf } from '../../data/customer-models.js';
 import { largestChart } from '../clv/chart-svg.js';
-import type { RfmSegmentsStats, SegmentStats } from './rfm-stats.js';
+import type { RfmSegmentsStats, ScoreTie, SegmentStats } from './rfm-stats.js';
+import { warningsBox } from '../base/warnings.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
 export type { SegmentStats } from './rfm-stats.js';
@@ -32,10 +33,12 @@ export type RfmSegmentsResult = RfmSegmentsStats;
  *
  * @summary RFM segments (rules or K-means) with a treemap and a segment table; click to cross-filter.
  * @fires mkt-filter-change - A segment was clicked: `{ segment }`, or `{ segment: null }` to clear.
- * @fires mkt-error - A query failed.
+ * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
+ *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The treemap.
  * @csspart table - The segment table.
+ * @csspart warnings - Scores that cannot tell most customers apart; a model fit that did not converge.
  */
 @customElement('mkt-rfm-segments')
 export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
@@ -80,9 +83,10 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<RfmSegmentsResult> {
     const end = filters.dateTo ?? dashboard.info?.maxDate;
-    if (!end) return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null };
+    if (!end)
+      return { method: this.how, segments: [], customers: 0, k: null, chosenBy: null, ties: [], fitWarnings: [] };
     // Segment statistics, K-means and the CLV join run in a worker, on the fit shared with CLV and churn.
-    const result = await rfmAnalysis(engine, filters, {
+    const result = await customerModelsOf(dashboard).rfm(engine, filters, {
       end,
       ignore: ['segment'],
       horizonWeeks: this.horizon,
@@ -94,9 +98,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     return result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareCustomerWorker();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Its worker starts loading while DuckDB loads the data.
+    this.dashboard?.models?.prepare();
+    this.dashboard?.models?.watchFallback(this);
   }
 
   /** The chart to export, found without forcing a layout (see largestChart). */
@@ -209,7 +215,16 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
         this.pick(s.name);
       }
     };
-    return html`<div class="layout">
+    return html`${
+        result.method === 'rules'
+          ? warningsBox(
+              result.ties.map((t) => this.tieText(t)),
+              'ties',
+            )
+          : nothing
+      }
+      ${warningsBox(result.fitWarnings, 'fit')}
+      <div class="layout">
         <svg
           part="chart"
           width=${width}
@@ -262,6 +277,21 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
               </p>`
             : nothing
       }`;
+  }
+
+  /** Why a score cannot separate most customers (see ScoreTie): equal values get equal scores. */
+  private tieText(tie: ScoreTie): string {
+    const f = this.format;
+    const range = (format: (v: number) => string) =>
+      tie.min === tie.max ? format(tie.min) : `${format(tie.min)}–${format(tie.max)}`;
+    const what = {
+      recency: `last bought ${range((v) => f.count(v))} days before the end`,
+      frequency: `bought on ${range((v) => f.count(v))} ${tie.max === 1 ? 'day' : 'days'}`,
+      monetary: `spent ${range((v) => f.money(v))}`,
+    }[tie.score];
+    const letter = tie.score === 'recency' ? 'R' : tie.score === 'frequency' ? 'F' : 'M';
+    const name = tie.score[0].toUpperCase() + tie.score.slice(1);
+    return `${name} cannot tell ${f.percent(tie.share, 1)} of these customers apart: they ${what} and all score ${letter} = ${tie.value}. Equal values get equal scores, so the rules separate them by the other two scores only.`;
   }
 
   private renderTable(result: RfmSegmentsResult) {

@@ -1,6 +1,5 @@
-import { html, svg } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { tierWord } from '../../format/tier.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -11,6 +10,7 @@ import { churnPeriods, DEFAULT_CHURN_DAYS, sellerChurnSql, type ChurnRow } from 
 import type { Window } from '../../metrics/revenue-trend.js';
 import { SELLER_TIERS } from '../../schema/tables.js';
 import { chartStyles } from '../../charts/chart.styles.js';
+import { bars } from '../../charts/bars.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { sellerChurnStyles } from './mkt-seller-churn.styles.js';
@@ -36,7 +36,6 @@ const ROW = 30;
  * selling in that category"). Needs a window longer than N days.
  *
  * @summary Seller churn rate by tier over the last N days of the window.
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart table - The data behind the bars (for screen readers).
  * @cssprop --mkt-negative - Colour of the bars.
@@ -102,25 +101,25 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
   protected override renderResult(result: SellerChurnResult) {
     const f = this.format;
     const width = this.size.drawWidth;
-    const labelWidth = 64;
-    const valueRoom = Math.min(150, Math.round(width * 0.4));
-    const barW = Math.max(40, width - labelWidth - valueRoom);
-    const max = Math.max(0.05, ...result.tiers.map((t) => t.rate ?? 0));
-    const x = scaleLinear().domain([0, max]).range([0, barW]);
-    const height = result.tiers.length * ROW;
     const p = result.periods!;
     return html`
-      <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
-        ${result.tiers.map((t, i) => {
-          const top = i * ROW;
-          return svg`<g data-tier=${t.tier}>
-            <text class="name" x=${labelWidth - 8} y=${top + ROW / 2} dy="0.32em" text-anchor="end">${tierWord(t.tier)}</text>
-            <rect class="track" x=${labelWidth} y=${top + 4} width=${barW} height=${ROW - 10} rx="3"></rect>
-            <rect class="bar" x=${labelWidth} y=${top + 4} width=${x(t.rate ?? 0)} height=${ROW - 10} rx="3"></rect>
-            <text class="value" x=${labelWidth + barW + 6} y=${top + ROW / 2} dy="0.32em">${f.percent(t.rate, 1)} · ${f.count(t.churned)} of ${f.count(t.active)}</text>
-          </g>`;
-        })}
-      </svg>
+      ${bars(
+        result.tiers.map((t) => ({
+          key: t.tier,
+          label: tierWord(t.tier),
+          value: t.rate,
+          text: `${f.percent(t.rate, 1)} · ${f.count(t.churned)} of ${f.count(t.active)}`,
+        })),
+        {
+          width,
+          rowHeight: ROW,
+          labelWidth: 64,
+          valueWidth: Math.min(150, Math.round(width * 0.4)),
+          minMax: 0.05,
+          track: true,
+          label: null,
+        },
+      )}
       <div class="visually-hidden">
         ${dataTable(
           `Seller churn by tier, last ${result.days} days`,

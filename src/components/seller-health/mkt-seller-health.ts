@@ -47,7 +47,8 @@ const TIER_COLOURS: Record<HealthTier, string> = {
   Critical: 'var(--mkt-negative, var(--_mkt-negative))',
   'Not enough orders': 'var(--mkt-border, var(--_mkt-border))',
 };
-const TIER_ORDER: Record<HealthTier, number> = { Healthy: 0, 'At Risk': 1, Critical: 2, 'Not enough orders': 3 };
+/** The Health column's order: the sellers that need attention first, the unscored last. */
+const TIER_ORDER: Record<HealthTier, number> = { Critical: 0, 'At Risk': 1, Healthy: 2, 'Not enough orders': 3 };
 const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
 
 /**
@@ -64,9 +65,13 @@ const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
  * `src/models/health-score.ts`). Sellers with fewer than `min-orders` orders are "Not enough orders". Without the
  * reviews table, the defect rate, sentiment and ratings are unavailable and the score uses the other rates.
  *
+ * The table first lists what a manager looks at first: Critical sellers, then At Risk, then Healthy, and within
+ * each tier the largest revenue in the window first (the GMV at stake), so that a big seller in trouble comes
+ * before a small one whose few orders happen to score worse; the unscored ("Not enough orders") come last. The
+ * column headers sort by anything else.
+ *
  * @summary Seller health tiers, a seller table, and each seller's monthly trend.
  * @fires mkt-seller-select - A seller's detail view was opened (`detail.sellerId`) or closed (`sellerId: null`).
- * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
  * @csspart doughnut - The tier doughnut.
  * @csspart table - The seller table.
@@ -90,7 +95,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   @property({ attribute: 'tier-filter' }) tierFilter: HealthTier | null = null;
 
   @state() private search = '';
-  @state() private sortKey: SortKey = 'score';
+  @state() private sortKey: SortKey = 'tier';
   @state() private sortAscending = true;
   @state() private page = 0;
   @state() private selected: string | null = null;
@@ -267,7 +272,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
       if (va === null) return 1;
       if (vb === null) return -1;
       const c = typeof va === 'string' ? va.localeCompare(vb as string) : va - (vb as number);
-      return c * dir || a.name.localeCompare(b.name);
+      // Within a health tier, the most revenue (the most GMV at stake) first.
+      return c * dir || (key === 'tier' ? b.revenue - a.revenue : 0) || a.name.localeCompare(b.name);
     });
   }
 

@@ -30,4 +30,9 @@ export const tierContributionStyles = css`
     padding: 0.2rem 0.6rem;
     cursor: pointer;
   }
+  .note {
+    margin: 0.4rem 0 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
 `;

@@ -1,8 +1,8 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
-import { scaleBand, scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tierWord } from '../../format/tier.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -17,13 +17,12 @@ import {
 } from '../../metrics/tier-contribution.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { SELLER_TIERS } from '../../schema/tables.js';
-import { axisLeft } from '../../charts/axes.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { tooltip, type TooltipState } from '../../charts/tooltip.js';
-import { bucketLabel, timeTickFormat, utcDay } from '../../charts/time-format.js';
-import { cursorKey } from '../../charts/cursor-keys.js';
+import { CursorController } from '../../charts/cursor.js';
+import { stackedBars } from '../../charts/stacked-bars.js';
+import { bucketLabel, isPartial, periodEnd, utcDay } from '../../charts/time-format.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { tierContributionStyles } from './mkt-tier-contribution.styles.js';
 
@@ -50,7 +49,6 @@ export interface TierContributionResult {
 }
 
 const HEIGHT = 220;
-const MARGIN = { top: 10, right: 8, bottom: 26, left: 58 };
 
 /** Groups the per-bucket, per-tier rows into stacked columns and the window's share per tier. */
 export function shapeTiers(rowsIn: readonly TierRow[]): {
@@ -86,7 +84,7 @@ export function shapeTiers(rowsIn: readonly TierRow[]): {
  * chart and use the arrow keys, to read it; "Table" shows the numbers.
  *
  * @summary GMV by seller tier over time, stacked, with each tier's share.
- * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the granularity: `{ option: 'granularity', value }`.
  * @csspart card - The widget's frame.
  * @csspart plot - The focusable chart area.
  * @csspart legend - The legend with the shares.
@@ -105,9 +103,8 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
   @property({ reflect: true }) granularity: TierGranularity = 'month';
 
   @state() private view: 'chart' | 'table' = 'chart';
-  @state() private cursor: number | null = null;
   private readonly size = new SizeController(this);
-  private columns: { x: number; y: number }[] = [];
+  private readonly cursor = new CursorController(this);
 
   private get unit(): TierGranularity {
     return this.validAttribute(
@@ -151,8 +148,8 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
               aria-pressed=${this.unit === g ? 'true' : 'false'}
               @click=${() => {
                 this.granularity = g;
-                this.cursor = null;
-                this.dispatchEvent(new Event('change', { bubbles: true }));
+                this.cursor.hide();
+                this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
               }}
             >
               ${g === 'month' ? 'Month' : 'Week'}
@@ -202,103 +199,48 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     return html`${this.renderChart(result)}${legend}`;
   }
 
+  /** The window holds only part of the bucket's week or month. */
+  private partial(b: TierBucket, { window, granularity }: TierContributionResult): boolean {
+    const end = periodEnd(b.bucket, granularity);
+    const from = b.bucket < window.from ? window.from : b.bucket;
+    return isPartial(b.bucket, from, end > window.to ? window.to : end, granularity);
+  }
+
   private renderChart(result: TierContributionResult) {
     const f = this.format;
-    const width = this.size.drawWidth;
-    const w = width - MARGIN.left - MARGIN.right;
-    const h = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const x = scaleBand<string>()
-      .domain(result.buckets.map((b) => b.bucket))
-      .range([0, w])
-      .padding(0.2);
-    const y = scaleLinear()
-      .domain([0, Math.max(1, ...result.buckets.map((b) => b.total))])
-      .nice(4)
-      .range([h, 0]);
-    // Label about one bar in every `step` so that labels stay ~70 px apart.
-    const step = Math.max(1, Math.ceil(70 / Math.max(1, x.step())));
-    const labelled = result.buckets.filter((_, i) => i % step === 0).map((b) => utcDay(b.bucket));
-    const tickFormat = timeTickFormat(this.dashboard?.locale ?? 'en-US', labelled);
-    this.columns = result.buckets.map((b) => ({
-      x: MARGIN.left + (x(b.bucket) ?? 0) + x.bandwidth() / 2,
-      y: MARGIN.top + y(b.total),
-    }));
-    const c = this.cursor !== null && this.cursor < result.buckets.length ? this.cursor : null;
-    const tip: TooltipState | null =
-      c === null
-        ? null
-        : {
-            x: Math.max(Math.min(100, width / 2), Math.min(width - Math.min(100, width / 2), this.columns[c].x)),
-            y: this.columns[c].y,
-            lines: [
-              bucketLabel(result.buckets[c].bucket, result.granularity, this.dashboard?.locale ?? 'en-US'),
-              ...result.tiers.map((t) => `${tierWord(t)} ${f.money(result.buckets[c].gmv[t] ?? 0)}`),
-              `Total ${f.money(result.buckets[c].total)}`,
-            ],
-          };
+    const locale = this.dashboard?.locale ?? 'en-US';
+    const shares = result.shares.map((t) => `${tierWord(t.tier)} ${f.percent(t.share, 0)}`).join(', ');
     return html`<div class="chart">
-      <svg width=${width} height=${HEIGHT} viewBox="0 0 ${width} ${HEIGHT}">
-        <g transform="translate(${MARGIN.left},${MARGIN.top})">
-          ${axisLeft(y, { ticks: 4, format: (v: number) => f.moneyCompact(v), grid: w })}
-          <g class="axis axis-x" aria-hidden="true" transform="translate(0,${h})">
-            <line class="domain" x1="0" x2=${w}></line>
-            ${result.buckets.map((b, i) =>
-              i % step === 0
-                ? svg`<text x=${(x(b.bucket) ?? 0) + x.bandwidth() / 2} y="17" text-anchor="middle">${tickFormat(utcDay(b.bucket))}</text>`
-                : nothing,
-            )}
-          </g>
-          ${result.buckets.map((b, i) => {
-            let base = 0;
-            return svg`<g class="column ${i === c ? 'active' : ''}">${result.tiers.map((t) => {
-              const v = b.gmv[t] ?? 0;
-              const y0 = y(base);
-              base += v;
-              return svg`<rect x=${x(b.bucket) ?? 0} y=${y(base)} width=${x.bandwidth()} height=${Math.max(0, y0 - y(base))} fill=${this.color(result, t)}></rect>`;
-            })}</g>`;
-          })}
-          <rect
-            class="hit plot"
-            part="plot"
-            tabindex="0"
-            role="group"
-            width=${w}
-            height=${h}
-            aria-label="GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${result.shares
-              .map((t) => `${tierWord(t.tier)} ${f.percent(t.share, 0)}`)
-              .join(', ')} of the total. Use the arrow keys to read each ${result.granularity}."
-            @pointermove=${(e: PointerEvent) => this.pointAt(e)}
-            @pointerleave=${() => (this.cursor = null)}
-            @keydown=${(e: KeyboardEvent) => this.key(e, result.buckets.length)}
-            @focus=${() => (this.cursor ??= result.buckets.length - 1)}
-            @blur=${() => (this.cursor = null)}
-          ></rect>
-        </g>
-      </svg>
-      ${tooltip(tip)}
-      <div class="visually-hidden" aria-live="polite">${tip ? tip.lines.join(', ') : ''}</div>
-    </div>`;
-  }
-
-  private pointAt(e: PointerEvent) {
-    const chart = this.renderRoot.querySelector('.chart');
-    if (!chart || this.columns.length === 0) return;
-    const px = e.clientX - chart.getBoundingClientRect().left;
-    let best = 0;
-    for (let i = 1; i < this.columns.length; i++)
-      if (Math.abs(this.columns[i].x - px) < Math.abs(this.columns[best].x - px)) best = i;
-    this.cursor = best;
-  }
-
-  private key(e: KeyboardEvent, count: number) {
-    if (e.key === 'Escape') {
-      this.cursor = null;
-      return;
-    }
-    const next = cursorKey(e, this.cursor, count);
-    if (next === null) return;
-    e.preventDefault();
-    this.cursor = next;
+        ${stackedBars(
+          result.buckets.map((b) => ({ x: utcDay(b.bucket), values: b.gmv, partial: this.partial(b, result) })),
+          {
+            width: this.size.drawWidth,
+            height: HEIGHT,
+            keys: result.tiers,
+            color: (tier) => this.color(result, tier),
+            locale,
+            yFormat: (v) => f.moneyCompact(v),
+            label: `GMV by seller tier per ${result.granularity}, ${result.buckets.length} bars; ${shares} of the total. Use the arrow keys to read each ${result.granularity}.`,
+            cursor: {
+              controller: this.cursor,
+              lines: (i) => {
+                const b = result.buckets[i];
+                return [
+                  bucketLabel(b.bucket, result.granularity, locale),
+                  ...result.tiers.map((t) => `${tierWord(t)} ${f.money(b.gmv[t] ?? 0)}`),
+                  `Total ${f.money(b.total)}`,
+                ];
+              },
+            },
+          },
+        )}
+        ${this.cursor.overlay(true)}
+      </div>
+      ${
+        result.buckets.some((b) => this.partial(b, result))
+          ? html`<p class="note partial">Faded: a ${result.granularity} the date range holds only in part.</p>`
+          : nothing
+      }`;
   }
 }
 

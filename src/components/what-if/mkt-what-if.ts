@@ -9,6 +9,25 @@ import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS, NO_SESSIONS_IN_SCOPE } from '../base/data-notes.js';
 import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
+import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
+
+/** How long typing pauses before the typed number applies, in ms. */
+const TYPING_DELAY = 300;
+/** The lever or assumption each number input sets (by the input's name). */
+const LEVER_OF_INPUT: Partial<
+  Record<
+    string,
+    'priceChange' | 'discount' | 'conversion' | 'lateRate' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss'
+  >
+> = {
+  price: 'priceChange',
+  discount: 'discount',
+  conversion: 'conversion',
+  late: 'lateRate',
+  'price-elasticity': 'priceElasticity',
+  'promo-elasticity': 'promoElasticity',
+  'late-loss': 'lateOrderLoss',
+};
 
 type Dim = 'all' | 'category' | 'tier';
 export interface WhatIfSlice extends SliceBaseline {
@@ -25,22 +44,6 @@ export interface WhatIfResult {
 type OrderRow = { dim: Dim; slice: string; gmv: number; cost: number; orders: number; shipped: number; late: number };
 type SessionRow = { dim: Dim; slice: string; sessions: number; purchases: number };
 
-/**
- * What-if: change price, a promotion discount, the conversion rate or the late-shipment rate of everything, one
- * category or one seller tier, and see projected GMV, orders and margin (GMV − product cost) against the baseline
- * of the filtered window. The assumptions (price elasticity, promotion elasticity, orders lost per point of late
- * rate) are shown and editable; the projection is `src/models/what-if.ts`, plain multiplications documented there.
- *
- * @summary Scenario planner: price, promotion, conversion and late rate vs GMV, orders and margin.
- * @fires change - The scenario or an assumption changed.
- * @fires mkt-error - A query failed.
- * @csspart card - The widget's frame.
- * @csspart levers - The scenario inputs.
- * @csspart assumptions - The assumption inputs.
- * @csspart table - Baseline vs scenario.
- * @cssprop --mkt-positive - Colour of a gain.
- * @cssprop --mkt-negative - Colour of a loss.
- */
 /** Attribute, allowed range and default of each numeric option. */
 const NUMERIC_OPTIONS = {
   priceChange: ['price-change', -90, 200, 0],
@@ -50,6 +53,22 @@ const NUMERIC_OPTIONS = {
   lateOrderLoss: ['late-order-loss', 0, 100, DEFAULT_ASSUMPTIONS.lateOrderLoss * 100],
 } as const;
 
+/**
+ * What-if: change price, a promotion discount, the conversion rate or the late-shipment rate of everything, one
+ * category or one seller tier, and see projected GMV, orders and margin (GMV − product cost) against the baseline
+ * of the filtered window. The assumptions (price elasticity, promotion elasticity, orders lost per point of late
+ * rate) are shown and editable; the projection is `src/models/what-if.ts`, plain multiplications documented there.
+ *
+ * @summary Scenario planner: price, promotion, conversion and late rate vs GMV, orders and margin.
+ * @fires mkt-scenario-change - The user changed a lever or an assumption, or pressed Reset (`detail`: the scenario
+ *   and its projection).
+ * @csspart card - The widget's frame.
+ * @csspart levers - The scenario inputs.
+ * @csspart assumptions - The assumption inputs.
+ * @csspart table - Baseline vs scenario.
+ * @cssprop --mkt-positive - Colour of a gain.
+ * @cssprop --mkt-negative - Colour of a loss.
+ */
 @customElement('mkt-what-if')
 export class MktWhatIf extends MktWidget<WhatIfResult> {
   static override styles = [...MktWidget.styles, whatIfStyles];
@@ -61,11 +80,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   /** Promotion discount in percent of price (0–90). */
   @property({ type: Number }) discount = 0;
   /** Own-price elasticity of demand (negative). */
-  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
+  @property({ type: Number, attribute: 'price-elasticity' }) priceElasticity: number =
+    DEFAULT_ASSUMPTIONS.priceElasticity;
   /** Demand elasticity to a promotion discount (negative). */
-  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
+  @property({ type: Number, attribute: 'promo-elasticity' }) promoElasticity: number =
+    DEFAULT_ASSUMPTIONS.promoElasticity;
   /** Percent of orders lost per percentage point of late-shipment rate. */
-  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
+  @property({ type: Number, attribute: 'late-order-loss' }) lateOrderLoss: number =
+    DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
 
   /** Assumed conversion and late rates in percent; null = the scope's baseline. */
   @state() private conversion: number | null = null;
@@ -161,6 +183,28 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     return this.validAttribute(attribute, this[name], numberIn(min, max), fallback, `a number from ${min} to ${max}`);
   }
 
+  /** Sends the scenario once this update has applied it (a new scope resets the assumed rates in willUpdate). */
+  private announce(): void {
+    void this.updateComplete.then(() => this.dispatchEvent(new MktScenarioChangeEvent(this.scenario())));
+  }
+
+  /** The levers and assumptions in force (the checked values) and their projection. */
+  private scenario(): WhatIfScenario & { projection: Projection | null } {
+    const result = this.task.value;
+    const target = result && !this.isEmpty(result) ? this.target(result) : null;
+    return {
+      scope: !target ? this.scope : target.dim === 'all' ? 'all' : `${target.dim}:${target.key}`,
+      priceChange: this.option('priceChange'),
+      discount: this.option('discount'),
+      conversion: this.conversion,
+      lateRate: this.lateRate,
+      priceElasticity: this.option('priceElasticity'),
+      promoElasticity: this.option('promoElasticity'),
+      lateOrderLoss: this.option('lateOrderLoss'),
+      projection: this.projection,
+    };
+  }
+
   private set(
     name:
       | 'scope'
@@ -171,17 +215,33 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       | 'lateOrderLoss'
       | 'conversion'
       | 'lateRate',
-    e: Event,
+    e: Event | { target: HTMLInputElement },
   ) {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     if (name === 'scope') this.scope = input.value;
     else {
       const v = input.value === '' ? null : Number(input.value);
+      const next = name === 'conversion' || name === 'lateRate' ? v : (v ?? 0);
+      // Typing applied it already (see onTyping): the change on blur changes nothing.
+      if (this[name] === next) return;
       if (name === 'conversion' || name === 'lateRate') this[name] = v;
       else this[name] = v ?? 0;
     }
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.announce();
   }
+
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A number applies as it is typed, once the typing pauses, as a change (blur, Enter) would apply it; a partial
+   * or out-of-range one ("-", "1e", 300 %) waits for the change, so nothing the user is typing is overwritten.
+   */
+  private readonly onTyping = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    clearTimeout(this.typing);
+    if (input.type !== 'number' || input.value === '' || !input.checkValidity()) return;
+    const lever = LEVER_OF_INPUT[input.name];
+    if (lever) this.typing = setTimeout(() => this.set(lever, { target: input }), TYPING_DELAY);
+  };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
@@ -200,7 +260,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     this.priceElasticity = DEFAULT_ASSUMPTIONS.priceElasticity;
     this.promoElasticity = DEFAULT_ASSUMPTIONS.promoElasticity;
     this.lateOrderLoss = DEFAULT_ASSUMPTIONS.lateOrderLoss * 100;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.announce();
   }
 
   /** The baseline and the scenario of the current levers. */
@@ -241,7 +301,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const pctValue = (v: number | null, base: number | null) =>
       v !== null ? String(v) : base === null ? '' : (Math.round(base * 1000) / 10).toString();
     return html`
-      <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="levers" part="levers" @submit=${(e: Event) => e.preventDefault()} @input=${this.onTyping}>
         <label class="field wide">
           <span>Apply to</span>
           <select name="scope" @change=${(e: Event) => this.set('scope', e)}>
@@ -316,13 +376,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       </p>
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>
-        <div class="fields">
+        <div class="fields" @input=${this.onTyping}>
           <label class="field"
             ><span>Price elasticity</span>
             <input
               name="price-elasticity"
               type="number"
               step="0.1"
+              min="-20"
               max="0"
               .value=${String(this.option('priceElasticity'))}
               @change=${(e: Event) => this.set('priceElasticity', e)}
@@ -333,6 +394,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
               name="promo-elasticity"
               type="number"
               step="0.1"
+              min="-20"
               max="0"
               .value=${String(this.option('promoElasticity'))}
               @change=${(e: Event) => this.set('promoElasticity', e)}
@@ -344,6 +406,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
               type="number"
               step="0.1"
               min="0"
+              max="100"
               .value=${String(this.option('lateOrderLoss'))}
               @change=${(e: Event) => this.set('lateOrderLoss', e)}
           /></label>

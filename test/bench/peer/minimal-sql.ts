@@ -1,0 +1,44 @@
+// The least SQL the four views of the peer benchmark need: one statement per view, as Mosaic sends them, with no
+// comparison period, no zero-filled buckets and no sessions. The benchmark runs it raw on each page's database
+// after every filter change: the floor the kit's time is measured against (issue 18: kit ≤ 1.5 × this).
+import type { FilterState } from '../../../src/data/filter-state.js';
+import { predicates, type WhereOptions } from '../../../src/metrics/filter-sql.js';
+
+/** The views both pages show, in the order the report lists them. */
+export const VIEWS = ['trend', 'categories', 'tiers', 'kpis'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Where a page keeps its order lines, and how to count distinct customers there. */
+export interface OrderLines {
+  readonly table: string;
+  /** A condition keeping completed lines, or null when the table holds nothing else. */
+  readonly completed: string | null;
+  /** The column counted for active customers (the kit keeps an integer key, faster to count than strings). */
+  readonly customer: string;
+}
+
+/** The kit's date-sorted wide table (src/data/derived-tables.ts). */
+export const KIT_ORDER_LINES: OrderLines = {
+  table: 'mkt_orders',
+  completed: `status = 'completed'`,
+  customer: 'customer_key',
+};
+
+/** The Mosaic page's flat table: completed order lines only, joined with their dimensions at load. */
+export const MOSAIC_ORDER_LINES: OrderLines = { table: 'orders', completed: null, customer: 'customer_id' };
+
+/** The four statements for one filter state; the category view ignores the category filter, as both pages do. */
+export function minimalSql(filters: FilterState, lines: OrderLines): Record<View, string> {
+  const where = (ignore: WhereOptions['ignore'] = []) => {
+    const parts = [...(lines.completed ? [lines.completed] : []), ...predicates(filters, { ignore })];
+    return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+  };
+  const from = `FROM ${lines.table}`;
+  return {
+    trend: `SELECT order_date, sum(revenue)::DOUBLE AS gmv ${from} ${where()} GROUP BY order_date`,
+    categories: `SELECT category, sum(revenue)::DOUBLE AS gmv ${from} ${where(['categories'])} GROUP BY category`,
+    tiers: `SELECT date_trunc('month', order_date) AS month, tier, sum(revenue)::DOUBLE AS gmv ${from} ${where()} GROUP BY ALL`,
+    kpis: `SELECT sum(revenue)::DOUBLE AS gmv, count(*)::INTEGER AS orders, count(DISTINCT seller_id)::INTEGER AS sellers,
+      count(DISTINCT ${lines.customer})::INTEGER AS customers ${from} ${where()}`,
+  };
+}

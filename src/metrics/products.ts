@@ -4,6 +4,7 @@ import { predicates } from './filter-sql.js';
 import type { KpiPeriods } from './kpis.js';
 import { orderCount } from './orders.js';
 import { date, firstOfEachId } from './sql.js';
+import type { ProductFigures } from '../models/product-ranking.js';
 
 /**
  * Product performance over the KPI periods (src/metrics/kpis.ts `kpiPeriods()`: the filtered window and the period of
@@ -20,22 +21,12 @@ import { date, firstOfEachId } from './sql.js';
 export const PRODUCTS_REQUIRE = ['mkt_orders'] as const;
 export const PRODUCTS_USE = ['mkt_sessions'] as const;
 
-export type ProductRow = {
-  readonly product_id: string;
-  readonly name: string;
+/** One product's figures (those the ranking reads, src/models/product-ranking.ts) and where it sits. */
+export type ProductRow = ProductFigures & {
   readonly category: string;
   readonly seller_id: string | null;
-  readonly gmv: number;
-  readonly gmv_prior: number;
-  readonly units: number;
   readonly units_prior: number;
   readonly orders: number;
-  readonly delivered: number;
-  readonly returned: number;
-  readonly reviews: number | null;
-  readonly rating: number | null;
-  readonly sessions: number | null;
-  readonly purchase_sessions: number | null;
 };
 
 export interface ProductOptions {

@@ -9,7 +9,7 @@
 export const PRODUCT_MEASURES = ['gmv', 'units', 'return_rate', 'rating', 'conversion'] as const;
 export type ProductMeasure = (typeof PRODUCT_MEASURES)[number];
 
-export interface ProductFigures {
+export type ProductFigures = {
   readonly product_id: string;
   readonly name: string;
   readonly gmv: number;
@@ -21,7 +21,7 @@ export interface ProductFigures {
   readonly rating: number | null;
   readonly sessions: number | null;
   readonly purchase_sessions: number | null;
-}
+};
 
 export const DEFAULT_MIN_VOLUME = 5;
 

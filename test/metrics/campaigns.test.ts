@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
-import { analyticsShop } from '../fixtures/analytics-shop.js';
+import { analyticsShop, SHOP } from '../fixtures/analytics-shop.js';
 import {
   campaignCoverageSql,
   campaignPerformanceSql,
@@ -96,52 +96,8 @@ describe('campaign SQL on the analytics shop', () => {
     const { engine: e2, close: c2 } = await openEngine(
       analyticsShop({
         rows: {
-          products: [
-            {
-              id: 'p1',
-              seller_id: 's1',
-              name: 'Headphones',
-              category: 'Electronics',
-              subcategory: 'Audio',
-              price: 100,
-              cost: null,
-              listed_date: '2024-12-01',
-              status: 'active',
-            },
-            {
-              id: 'p2',
-              seller_id: 's2',
-              name: 'Novel',
-              category: 'Books',
-              subcategory: 'Fiction',
-              price: 20,
-              cost: 12,
-              listed_date: '2024-12-01',
-              status: 'active',
-            },
-            {
-              id: 'p3',
-              seller_id: 's3',
-              name: 'Robot',
-              category: 'Toys',
-              subcategory: 'Robots',
-              price: 50,
-              cost: 30,
-              listed_date: '2024-12-01',
-              status: 'active',
-            },
-            {
-              id: 'p4',
-              seller_id: 's1',
-              name: 'Cable',
-              category: 'Electronics',
-              subcategory: 'Cables',
-              price: 10,
-              cost: 4,
-              listed_date: '2024-12-01',
-              status: 'active',
-            },
-          ],
+          // Headphones lose their cost.
+          products: SHOP.products!.map((p) => (p.id === 'p1' ? { ...p, cost: null } : p)),
         },
       }),
     );

@@ -10,26 +10,16 @@ import {
 } from '../../src/models/finding-candidates.js';
 import { fromInsight, rankFindings, type RankedFinding } from '../../src/models/findings.js';
 import { gmvChangeFinding } from '../../src/models/insights.js';
+import { RETURN_SPIKE_ROWS } from '../fixtures/return-spike.js';
 
 const f = formatter('en-US', 'USD');
 
 describe('ranked findings with their size, support and filter', () => {
   it('returnSpikeFinding() tests each category against its prior period, Bonferroni over the categories', () => {
-    const rows = [
-      // Fashion 60/250 = 24% now vs 36/240 = 15%: pooled 96/490, se = √(0.19592 · 0.80408 · (1/250 + 1/240))
-      // = 0.035868, z = 0.09 / se = 2.509, two-sided p = 0.0121, × 3 categories = 0.0363 < 0.05.
-      {
-        name: 'Fashion',
-        delivered: 250,
-        returned: 60,
-        delivered_prior: 240,
-        returned_prior: 36,
-        delivered_revenue: 10_000,
-      },
-      // Books 5% vs 4.5% (z = 0.24) and Toys 10% vs 8% (z = 0.35): chance.
-      { name: 'Books', delivered: 200, returned: 10, delivered_prior: 200, returned_prior: 9 },
-      { name: 'Toys', delivered: 50, returned: 5, delivered_prior: 50, returned_prior: 4 },
-    ];
+    // Fashion 60/250 = 24% now vs 36/240 = 15%: pooled 96/490, se = √(0.19592 · 0.80408 · (1/250 + 1/240))
+    // = 0.035868, z = 0.09 / se = 2.509, two-sided p = 0.0121, × 3 categories = 0.0363 < 0.05.
+    // Books 5% vs 4.5% (z = 0.24) and Toys 10% vs 8% (z = 0.35): chance.
+    const rows = RETURN_SPIKE_ROWS;
     const x = returnSpikeFinding(rows, f)!;
     expect(x.kind).to.equal('return-spike');
     // 9 points of $10,000 delivered: about $900 more returned.

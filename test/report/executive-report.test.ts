@@ -10,25 +10,12 @@ import {
   type ReportInput,
 } from '../../src/report/executive-report.js';
 import { REPORT_CSS, REPORT_CSS_HASH, reportStyleSheet } from '../../src/report/report-styles.js';
+import { RETURN_SPIKE_ROWS } from '../fixtures/return-spike.js';
 
 const f = formatter('en-US', 'USD');
 
 // The Fashion return spike of test/models/findings.test.ts: 60/250 now vs 36/240 before, z = 2.51.
-const spike = returnSpikeFinding(
-  [
-    {
-      name: 'Fashion',
-      delivered: 250,
-      returned: 60,
-      delivered_prior: 240,
-      returned_prior: 36,
-      delivered_revenue: 10_000,
-    },
-    { name: 'Books', delivered: 200, returned: 10, delivered_prior: 200, returned_prior: 9 },
-    { name: 'Toys', delivered: 50, returned: 5, delivered_prior: 50, returned_prior: 4 },
-  ],
-  f,
-)!;
+const spike = returnSpikeFinding(RETURN_SPIKE_ROWS, f)!;
 
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><rect width="40" height="20" fill="#4a7"/><text x="2" y="14">São Paulo ✓</text></svg>';

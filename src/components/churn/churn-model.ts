@@ -46,6 +46,11 @@ export interface ChurnAnalysis {
   readonly fitWarnings: readonly string[];
 }
 
+const NO_QUALITY = { train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN, quality: null };
+
+/** The model of a window without enough customers to fit one. */
+export const NO_CHURN_MODEL: ChurnAnalysis['model'] = { ...NO_QUALITY, fitted: false };
+
 /** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
 export const OVERDUE_FACTOR = 1.5;
 /** P(alive) falling by at least this much over the last N days flags a customer. */
@@ -62,17 +67,7 @@ export function fitChurnModel(
   earlier: EarlierCustomers | null,
   days: number,
 ): ChurnModelResult {
-  const empty = {
-    model: null,
-    train: 0,
-    holdout: 0,
-    holdoutRate: NaN,
-    auc: NaN,
-    precision: NaN,
-    recall: NaN,
-    quality: null,
-    probability: () => Number.NaN,
-  };
+  const empty = { ...NO_QUALITY, model: null, probability: () => Number.NaN };
   if (!earlier || earlier.index.length < 10) return empty;
   const examples: ChurnExample[] = [];
   for (let j = 0; j < earlier.index.length; j++) {

@@ -55,6 +55,11 @@ export const WEIGHTS: Record<FindingKind, number> = {
 export const LATE_TARGET = 0.04;
 const MAX_MAGNITUDE = 3;
 
+/** The ranking score: weight × min(magnitude, 3) × reach. */
+export function findingScore(weight: number, magnitude: number, reach: number): number {
+  return weight * Math.min(magnitude, MAX_MAGNITUDE) * reach;
+}
+
 function finding(
   kind: FindingKind,
   text: string,
@@ -70,7 +75,7 @@ function finding(
     linkLabel,
     magnitude,
     reach,
-    score: WEIGHTS[kind] * Math.min(magnitude, MAX_MAGNITUDE) * reach,
+    score: findingScore(WEIGHTS[kind], magnitude, reach),
   };
 }
 

@@ -224,8 +224,8 @@ describe('<mkt-seller-health> without reviews', () => {
 describe('<mkt-seller-health> default order', () => {
   it('lists Critical sellers first, the one with the most revenue first, not the worst-scoring small one', async () => {
     // Paper Lane gets a $500 on-time order (t9): 3 lines, 1 defect (t3's 2-star review), 1 late of 3 shipped.
-    // ODR 1/3 → 100 × (1 − 0.333 / 0.4) = 16.7; late 1/3 ≥ 0.16 → 0; cancellations 0 → 100; sentiment −0.5 → 25:
-    // 0.4 × 16.7 + 0.2 × 100 + 0.15 × 25 = 30.4 → Critical, revenue 40 + 20 + 500 = $560. Toy Barn stays Critical
+    // ODR 1/3 ≥ 4 × 2 % → 0; late 1/3 ≥ 4 × 4 % → 0; cancellations 0 → 100; sentiment −0.5 → 25:
+    // 0.2 × 100 + 0.15 × 25 = 23.75 → 24, Critical, revenue 40 + 20 + 500 = $560. Toy Barn stays Critical
     // at 5 with $100 (see above), Volt Works Healthy with $300. By score alone Toy Barn (5) would come first.
     const t9 = {
       id: 't9',
@@ -248,7 +248,7 @@ describe('<mkt-seller-health> default order', () => {
     await whenReady(data);
     await settled(health);
     expect(table(health).map((r) => [r[0], r[1], r[2], r[6]])).to.deep.equal([
-      ['Paper Lane', 'Critical', '30', '$560'],
+      ['Paper Lane', 'Critical', '24', '$560'],
       ['Toy Barn', 'Critical', '5', '$100'],
       ['Volt Works', 'Healthy', '99', '$300'],
     ]);

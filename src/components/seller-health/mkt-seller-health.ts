@@ -105,8 +105,9 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     task: async ([dashboard, seller], { signal }) => {
       if (!seller || !dashboard?.engine || dashboard.status !== 'ready') return undefined;
       const withReviews = dashboard.info!.tables.has('reviews');
+      const withTickets = dashboard.info!.tables.has('mkt_tickets');
       return rows<SellerMonthRow>(
-        await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews }), signal),
+        await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews, withTickets }), signal),
       );
     },
     args: () => [this.dashboard, this.selected] as const,
@@ -114,8 +115,10 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<SellerHealthResult> {
     const withReviews = !!dashboard.info?.tables.has('reviews');
+    // Support tickets, where the dataset has them, feed the score (src/models/health-score.ts).
+    const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
     return {
-      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews }), signal)),
+      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews, withTickets }), signal)),
       withReviews,
       orderUnit: orderUnit(dashboard.info),
     };

@@ -79,6 +79,11 @@ describe('<mkt-anomalies> on a hand-made series', () => {
     expect(text(el, 'figcaption')).to.contain(second.querySelector('.where')!.textContent!);
   });
 
+  it('names a tier anomaly with the word the filters and charts use: "Silver tier"', () => {
+    const item = el.shadowRoot!.querySelector<HTMLElement>('.item[data-slice="silver"]')!;
+    expect(item.querySelector('.where')!.textContent!.trim()).to.equal('Silver tier');
+  });
+
   it('"Filter" on a category anomaly sends mkt-filter-change for that category', async () => {
     const item = el.shadowRoot!.querySelector<HTMLElement>('.item[data-slice="Books"]')!;
     let detail: unknown = null;

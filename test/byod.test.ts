@@ -16,7 +16,10 @@ import {
   olistConversionSql,
   olistCopySql,
   olistManifest,
+  OLIST_NOTES,
 } from '../generator/olist/convert-sql.js';
+import { campaignCoverageSql } from '../src/metrics/campaigns.js';
+import { EMPTY_FILTERS } from '../src/data/filter-state.js';
 import { Float64, Table, vectorFromArray } from 'apache-arrow';
 import { parquetOf, withDuckDB } from './support/duckdb-tools.js';
 
@@ -394,6 +397,25 @@ describe('bring your own data', () => {
       expect(k.gmv).to.be.closeTo(expected.gmv, 1e-6);
       expect(k.sellers).to.equal(expected.sellers);
       expect(k.customers).to.equal(expected.customers);
+      data.remove();
+    });
+
+    it('has no campaigns or support tickets: nothing is credited and no ticket table is built', async () => {
+      const { data, errors } = await mountDashboard(dataset, null, LOAD);
+      expect(errors.map((e) => e.detail.message)).to.deep.equal([]);
+      const tables = data.state.info!.tables;
+      expect([tables.has('campaigns'), tables.has('support_tickets'), tables.has('mkt_tickets')]).to.deep.equal([
+        false,
+        false,
+        false,
+      ]);
+      // Every completed order counts, none names a campaign: a campaign view can say attribution is missing.
+      const [coverage] = rows<{ orders: number; attributed: number }>(
+        await data.state.engine!.query(campaignCoverageSql(EMPTY_FILTERS)),
+      );
+      expect(coverage.orders).to.equal(independent().orders);
+      expect(coverage.attributed).to.equal(0);
+      expect(OLIST_NOTES.some((n) => n.startsWith('No campaigns and no support tickets'))).to.equal(true);
       data.remove();
     });
 

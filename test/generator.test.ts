@@ -8,7 +8,10 @@ import { SCHEMA, SELLER_TIERS, TABLE_NAMES, type TableName } from '../src/schema
 import { openEngine, sql } from './support/engine.js';
 import { sellerHealthSql, type SellerHealthRow } from '../src/metrics/seller-health.js';
 import { assessHealth } from '../src/models/health-score.js';
-import { EMPTY_FILTERS } from '../src/data/filter-state.js';
+import { applyFilterPatch, EMPTY_FILTERS } from '../src/data/filter-state.js';
+import { campaignPerformanceSql, type CampaignRow } from '../src/metrics/campaigns.js';
+import { campaignRoiFinding } from '../src/models/finding-candidates.js';
+import { formatter } from '../src/format/format.js';
 
 // Bands come from /work/shared/REFERENCE.md ("Realistic distributions", funnel and retention numbers), widened
 // for the sampling noise of small scales; they are not read off the generator's output.
@@ -149,6 +152,26 @@ describe('generator at scale 0.01', () => {
     expect(checkInvariants(unpaid).some((v) => v.startsWith("an order's payments add up"))).to.equal(true);
     const unreturned = { ...tables, returns: tables.returns.slice(1) };
     expect(checkInvariants(unreturned).some((v) => v.startsWith('a returned line has a return'))).to.equal(true);
+    const uncampaigned = { ...tables, campaigns: tables.campaigns.slice(0, 0) };
+    expect(checkInvariants(uncampaigned).some((v) => v.startsWith('a credited line falls on its campaign'))).to.equal(
+      true,
+    );
+    const lineless = { ...tables, transactions: tables.transactions.slice(0, 100) };
+    expect(checkInvariants(lineless).some((v) => v.startsWith('a ticket names an order of its customer'))).to.equal(
+      true,
+    );
+  });
+
+  it('writes a dozen campaigns a year and tickets about orders, crediting orders and sessions last-touch', () => {
+    const year = (column(tables.campaigns, 'start_date') as number[]).map((d) => new Date(d).getUTCFullYear());
+    expect([year.filter((y) => y === 2024).length, year.filter((y) => y === 2025).length]).to.deep.equal([12, 12]);
+    expect(new Set(column(tables.campaigns, 'channel'))).to.deep.equal(new Set(['email', 'social', 'paid_search']));
+    expect(column(tables.transactions, 'campaign_id').filter((c) => c !== null).length).to.be.greaterThan(50);
+    expect(column(tables.page_events, 'campaign_id').filter((c) => c !== null).length).to.be.greaterThan(100);
+    // About 70 tickets per 1,000 orders (generator/core/support-tickets.ts): some dozens at this scale.
+    expect(tables.support_tickets.numRows).to.be.within(40, 200);
+    const csat = column(tables.support_tickets, 'csat').filter((c) => c !== null) as number[];
+    expect(new Set(csat).size).to.equal(5);
   });
 
   it('loads into DuckDB with the column types of the schema', async () => {
@@ -222,6 +245,29 @@ describe('generator distributions at scale 0.2', () => {
     const late = report.lateRateBySellerStatus;
     expect(Math.max(late.churned ?? 0, late.suspended ?? 0)).to.be.greaterThan(late.active);
   });
+
+  it('lifts orders and sessions on campaign days, Black Friday week most credited', () => {
+    const c = report.campaigns;
+    expect(c.campaignsPerYear).to.deep.equal({ 2024: 12, 2025: 12 });
+    // Campaign lifts of 2-12% (campaign-calendar.ts) over the 14 days around each campaign.
+    expect(c.orderLift).to.be.within(1.03, 1.25);
+    expect(c.sessionLift).to.be.within(1.03, 1.3);
+    expect(c.creditedOrderShare).to.be.within(0.04, 0.15);
+    expect(c.blackFridayCreditedShare).to.be.within(0.2, 0.5);
+    // The planned ROAS runs from the dud's 0.1 to email's 9.
+    expect(c.roasRange[0]).to.be.below(0.4);
+    expect(c.roasRange[1]).to.be.above(6);
+  });
+
+  it('raises about 70 tickets per 1,000 orders, with CSAT lower in the December rush', () => {
+    const t = report.tickets;
+    // 2.5% of orders, plus 25% of those with a late line, 30% with a return, 15% cancelled (support-tickets.ts).
+    expect(t.per1000Orders).to.be.within(50, 95);
+    expect(t.csatMean).to.be.within(3.3, 4.2);
+    expect(t.ratedShare).to.be.within(0.45, 0.6);
+    expect(t.decemberCsatScore).to.be.below(t.csatScore);
+    expect(t.reasons['return or refund']).to.be.greaterThan(t.reasons.cancellation);
+  });
 });
 
 describe('generator orders, payments, returns, regions and seller health at scale 0.2', () => {
@@ -288,6 +334,21 @@ describe('generator orders, payments, returns, regions and seller health at scal
     expect(named.every((id) => orders.has(id))).to.equal(true);
     const tracked = new Set(named).size / orders.size;
     expect(tracked).to.be.closeTo(ipc.manifest.trackedOrderShare as number, 0.01);
+  });
+
+  it("feeds the findings: the year's dud campaign is a ROI outlier", async () => {
+    const { engine, close } = await openEngine({ manifest: ipc.manifest, files: ipc.tables });
+    try {
+      const year = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-01-01', dateTo: '2025-12-31' });
+      const rows = await sql<CampaignRow>(engine, campaignPerformanceSql(year));
+      expect(rows).to.have.length(12);
+      const finding = campaignRoiFinding(rows, formatter());
+      expect(finding, 'a ROI outlier among the 2025 campaigns').not.to.equal(null);
+      expect(finding?.text).to.match(/^Campaign Autumn influencers 2025 \(social\) returned only 0\.\d× its spend/);
+      expect(finding?.filter).to.deep.equal({ dateFrom: '2025-09-15', dateTo: '2025-09-28' });
+    } finally {
+      await close();
+    }
   });
 
   it('has most sellers Healthy against the published targets, few Critical', async () => {

@@ -336,20 +336,36 @@ describe('<mkt-payments>', () => {
     await settled(el);
     await expect(el).shadowDom.to.be.accessible();
     const methods = () =>
-      [...el.shadowRoot!.querySelectorAll<HTMLElement>('.methods li')].map((li) => [
-        li.dataset.method,
-        li.querySelector('.value')!.textContent!.replace(/\s+/g, ' ').trim(),
+      [...el.shadowRoot!.querySelectorAll<SVGGElement>('svg.bars g.bar-row')].map((g) => [
+        g.dataset.key,
+        g.querySelector('text.value')!.textContent!.trim(),
       ]);
     // o1: card 120 (3 instalments) + gift card 20; o2: wallet 100. Total 240: 50 %, 41.7 %, 8.3 %.
     expect(methods()).to.deep.equal([
-      ['credit_card', '50.0% · $120 · 1 orders · 3.0 instalments on average'],
-      ['digital_wallet', '41.7% · $100 · 1 orders'],
-      ['gift_card', '8.3% · $20 · 1 orders'],
+      ['credit_card', '50.0% · $120 · 1 order'],
+      ['digital_wallet', '41.7% · $100 · 1 order'],
+      ['gift_card', '8.3% · $20 · 1 order'],
     ]);
+    expect(text(el, '.instalments').replace(/\s+/g, ' ')).to.equal('Credit card: 3.0 instalments on average.');
     // Books are only in o1: its two payments.
     data.setFilters({ categories: ['Books'] });
     await waitFor(() => methods().length === 2, 'the filtered payments');
     expect(methods().map(([m]) => m)).to.deep.equal(['credit_card', 'gift_card']);
+    data.remove();
+  });
+
+  it('leaves the order counts to the table on a narrow card, so no value text is cut', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${shop()}><mkt-payments style="display:block;width:300px"></mkt-payments></mkt-data>`,
+    );
+    await whenReady(data);
+    const el = data.querySelector('mkt-payments')!;
+    await settled(el);
+    const values = [...el.shadowRoot!.querySelectorAll('svg.bars text.value')].map((t) => t.textContent!.trim());
+    expect(values).to.deep.equal(['50.0% · $120', '41.7% · $100', '8.3% · $20']);
+    const svg = el.shadowRoot!.querySelector('svg.bars')!.getBoundingClientRect();
+    for (const t of el.shadowRoot!.querySelectorAll('svg.bars text.value'))
+      expect(t.getBoundingClientRect().right, t.textContent!).to.be.at.most(svg.right + 0.5);
     data.remove();
   });
 

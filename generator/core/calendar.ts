@@ -9,7 +9,10 @@
  * calendar at a time per process.
  */
 
-const MS_PER_DAY = 86_400_000;
+import { campaignLift } from './campaign-calendar.js';
+import { MS_PER_DAY, blackFriday, dayOf, monthOf, yearOf } from './dates.js';
+
+export { blackFriday, dayOf, isoDate, monthOf, msOfDay, yearOf } from './dates.js';
 
 /** The last year of the data; the first is `LAST_YEAR - years + 1`. */
 export const LAST_YEAR = 2025;
@@ -22,34 +25,6 @@ export const END_DAY = Date.UTC(LAST_YEAR, 11, 31) / MS_PER_DAY;
 export let DAY_COUNT = END_DAY - START_DAY + 1;
 /** Orders on Black Friday over a median November day; its discounts bring the GMV ratio to about 6x. */
 export const BLACK_FRIDAY_ORDERS_TO_MEDIAN_NOVEMBER = 6.9;
-
-export function dayOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
-
-export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function msOfDay(day: number): number {
-  return day * MS_PER_DAY;
-}
-
-/** 0 = January. */
-export function monthOf(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCMonth();
-}
-
-export function yearOf(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
-}
-
-/** The day after the fourth Thursday of November of `year`. */
-export function blackFriday(year: number): number {
-  const first = dayOf(year, 11, 1);
-  const thursday = first + ((4 - new Date(first * MS_PER_DAY).getUTCDay() + 7) % 7);
-  return thursday + 21 + 1;
-}
 
 /** Black Friday to Cyber Monday of the day's year. */
 export function isCyberWeekend(day: number): boolean {
@@ -87,12 +62,15 @@ function eventFactor(day: number): number {
   return 1;
 }
 
-/** Demand grows 15% a year (compounded), so that each year compares with the one before. */
+/**
+ * Demand grows 15% a year (compounded), so that each year compares with the one before; marketing campaigns add
+ * their lift on their days (campaign-calendar.ts).
+ */
 function baseWeight(day: number): number {
   const t = (day - START_DAY) / 365;
   const trend = 1.15 ** t;
   const weekday = (new Date(day * MS_PER_DAY).getUTCDay() + 7) % 7;
-  return trend * MONTH_FACTOR[monthOf(day)] * WEEKDAY_FACTOR[weekday] * eventFactor(day);
+  return trend * MONTH_FACTOR[monthOf(day)] * WEEKDAY_FACTOR[weekday] * eventFactor(day) * campaignLift(day);
 }
 
 function median(values: number[]): number {

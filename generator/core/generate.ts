@@ -8,7 +8,19 @@ import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../src/schema/ta
 import type { Manifest } from '../../src/schema/manifest.js';
 import { BatchBuilder } from './arrow-batch.js';
 import { CATEGORIES, REGIONS } from './catalog.js';
-import { DAY_COUNT, DEFAULT_YEARS, END_DAY, START_DAY, dayWeights, isoDate, useYears } from './calendar.js';
+import {
+  DAY_COUNT,
+  DEFAULT_YEARS,
+  END_DAY,
+  FIRST_YEAR,
+  LAST_YEAR,
+  START_DAY,
+  dayWeights,
+  isoDate,
+  useYears,
+} from './calendar.js';
+import { attributedShare, campaignPlans, type CampaignPlan } from './campaign-calendar.js';
+import { drawTicket } from './support-tickets.js';
 import { NO_DAY, customerId, planCustomers } from './customers.js';
 import { orderLine, type LineStatus } from './order-lines.js';
 import { drawPayments, drawReturn } from './payments-returns.js';
@@ -31,10 +43,11 @@ export type ProgressCallback = (done: number, total: number) => void;
 const pad = (prefix: string, n: number, width: number) => `${prefix}-${String(n).padStart(width, '0')}`;
 
 /**
- * Bumped when the generated tables change shape or meaning (2: two years, order ids, orders, payments, returns),
- * so that `npm start` and the test runs make stale demo data again (test/support/demo-data.mjs).
+ * Bumped when the generated tables change shape or meaning (2: two years, order ids, orders, payments, returns;
+ * 3: campaigns with their lift and last-touch attribution, support tickets), so that `npm start` and the test runs
+ * make stale demo data again (test/support/demo-data.mjs).
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Orders cancelled before any item was allocated (no lines; Olist: 109 of 99,441, about 0.1%). */
 const LINE_LESS_CANCELLATION_SHARE = 0.001;
@@ -113,6 +126,14 @@ export function* generateDataset(
   const sessionRng = new Rng(seed, 'sessions');
   const paymentRng = new Rng(seed, 'payments');
   const returnRng = new Rng(seed, 'returns');
+  const campaignRng = new Rng(seed, 'campaigns');
+  const ticketRng = new Rng(seed, 'tickets');
+  const campaigns = campaignPlans(FIRST_YEAR, LAST_YEAR);
+  const campaignOfDay: (CampaignPlan | null)[] = Array.from({ length: DAY_COUNT }, () => null);
+  for (const c of campaigns) for (let day = c.start; day <= c.end; day++) campaignOfDay[day - START_DAY] = c;
+  /** Completed revenue credited to each campaign: its spend is set from it (ROAS as planned, with noise). */
+  const campaignRevenue = new Map<string, number>();
+  let ticketCount = 0;
   let lineCount = 0;
   let orderCount = 0;
   let paymentCount = 0;
@@ -130,14 +151,18 @@ export function* generateDataset(
     }
     const anyProduct = (rng: Rng) => pickProduct(products, rng.pickCumulative(sellerCum), day, rng);
     const visits: PurchaseVisit[] = [];
+    const campaign = campaignOfDay[d];
+    const credited = campaign ? attributedShare(campaign) : 0;
     for (let k = plan.dayStart[d]; k < plan.dayStart[d + 1]; k++) {
       const order = plan.ordersByDay[k];
       const customer = plan.orderCustomer[order];
       if (plan.orderLines[order] === 0) continue;
       const orderId = pad('o', ++orderCount, 8);
+      const campaignId = campaign && campaignRng.chance(credited) ? campaign.id : null;
       const bought: number[] = [];
       const statuses: LineStatus[] = [];
       let total = 0;
+      let trouble: { seller: number; late: boolean; returnDay: number | null } | null = null;
       let seller = lineRng.pickCumulative(sellerCum);
       for (let l = 0; l < plan.orderLines[order]; l++) {
         if (l > 0 && lineRng.chance(0.4)) seller = lineRng.pickCumulative(sellerCum);
@@ -175,8 +200,16 @@ export function* generateDataset(
             line.status,
             line.deliveryDays,
             line.late,
+            campaignId,
           ),
         );
+        if (campaignId && line.status === 'completed')
+          campaignRevenue.set(campaignId, (campaignRevenue.get(campaignId) ?? 0) + line.revenue);
+        if (line.late || returned) {
+          trouble ??= { seller, late: false, returnDay: null };
+          trouble.late ||= line.late;
+          trouble.returnDay ??= returned?.returnDay ?? null;
+        }
         if (returned) {
           yield* out(
             'returns',
@@ -210,7 +243,36 @@ export function* generateDataset(
         statuses.push(line.status);
         total += line.revenue;
       }
-      yield* out('orders', builders.orders.push(orderId, customerId(customer), day, orderStatus(statuses)));
+      const status = orderStatus(statuses);
+      yield* out('orders', builders.orders.push(orderId, customerId(customer), day, status));
+      const ticketSeller = trouble?.seller ?? seller;
+      const ticket = drawTicket(
+        {
+          day,
+          quality: sellers.quality[ticketSeller],
+          late: trouble?.late ?? false,
+          returnDay: trouble?.returnDay ?? null,
+          cancelled: status === 'cancelled',
+        },
+        END_DAY,
+        ticketRng,
+      );
+      if (ticket) {
+        yield* out(
+          'support_tickets',
+          builders.support_tickets.push(
+            pad('tk', ++ticketCount, 8),
+            ticket.aboutAccount ? null : orderId,
+            customerId(customer),
+            ticket.aboutAccount ? null : sellerId(ticketSeller),
+            ticket.openedAt,
+            ticket.firstResponseAt,
+            ticket.resolvedAt,
+            ticket.reason,
+            ticket.csat,
+          ),
+        );
+      }
       for (const payment of drawPayments(total, paymentRng)) {
         yield* out(
           'payments',
@@ -226,7 +288,10 @@ export function* generateDataset(
       if (lineRng.chance(LINE_LESS_CANCELLATION_SHARE)) {
         yield* out('orders', builders.orders.push(pad('o', ++orderCount, 8), customerId(customer), day, 'cancelled'));
       }
-      if (sessionRng.chance(budget.trackedOrderShare)) visits.push({ customer, products: bought, orderId });
+      if (sessionRng.chance(budget.trackedOrderShare)) {
+        const via = campaign && campaignId ? { id: campaignId, channel: campaign.channel } : undefined;
+        visits.push({ customer, products: bought, orderId, ...(via ? { campaign: via } : {}) });
+      }
     }
 
     const sessions: Session[] = visits.map((visit) =>
@@ -234,7 +299,12 @@ export function* generateDataset(
     );
     const browsing = browsingUpTo(d) - (d > 0 ? browsingUpTo(d - 1) : 0);
     for (let i = 0; i < browsing; i++) {
-      sessions.push(browsingSession(day, plan.count, () => anyProduct(sessionRng), sessionRng));
+      const session = browsingSession(day, plan.count, () => anyProduct(sessionRng), sessionRng);
+      if (campaign && campaignRng.chance(credited)) {
+        session.campaign = campaign.id;
+        session.source = campaign.channel;
+      }
+      sessions.push(session);
     }
     sessions.sort((a, b) => a.start - b.start);
     for (const session of sessions) {
@@ -252,14 +322,33 @@ export function* generateDataset(
             event.type === 'purchase' ? (session.orderId ?? null) : null,
             event.time,
             session.source,
+            session.campaign ?? null,
           ),
         );
       }
     }
     onProgress?.(d + 1, DAY_COUNT);
   }
-  for (const table of ['transactions', 'orders', 'payments', 'returns', 'reviews', 'page_events'] as const)
+  for (const table of [
+    'transactions',
+    'orders',
+    'payments',
+    'returns',
+    'reviews',
+    'page_events',
+    'support_tickets',
+  ] as const)
     yield* out(table, builders[table].flush());
+
+  for (const c of campaigns) {
+    // Spend as planned from the revenue the campaign brought, ±15% (log-normal), in whole tens; at least 100.
+    const spend = ((campaignRevenue.get(c.id) ?? 0) / c.roas) * campaignRng.lognormal(0, 0.15);
+    yield* out(
+      'campaigns',
+      builders.campaigns.push(c.id, c.name, c.channel, c.start, c.end, Math.max(100, Math.round(spend / 10) * 10)),
+    );
+  }
+  yield* out('campaigns', builders.campaigns.flush());
 
   for (let c = 0; c < plan.count; c++) {
     const first = plan.firstCompletedDay[c];

@@ -17,6 +17,8 @@ export interface PurchaseVisit {
   readonly products: readonly number[];
   /** The order the session placed: its purchase events carry it. */
   readonly orderId: string;
+  /** The campaign credited with the order: the session came through its link. */
+  readonly campaign?: { readonly id: string; readonly channel: TrafficSource };
 }
 
 export interface SessionEvent {
@@ -33,6 +35,8 @@ export interface Session {
   events: SessionEvent[];
   /** The order placed, on a purchase session. */
   orderId?: string;
+  /** The campaign whose link started it (its source is then the campaign's channel). */
+  campaign?: string;
 }
 
 const HOURS = cumulate(HOUR_WEIGHTS);
@@ -105,11 +109,13 @@ export function purchaseSession(day: number, visit: PurchaseVisit, pickProduct: 
     for (const product of visit.products) steps.push({ product, type });
   }
   const { start, events } = timeline(day, steps, rng);
+  const source = TRAFFIC_SOURCES[rng.pickCumulative(BUYING_SOURCES)];
   return {
     start,
     customer: visit.customer,
-    source: TRAFFIC_SOURCES[rng.pickCumulative(BUYING_SOURCES)],
+    source: visit.campaign?.channel ?? source,
     events,
     orderId: visit.orderId,
+    ...(visit.campaign ? { campaign: visit.campaign.id } : {}),
   };
 }

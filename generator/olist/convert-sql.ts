@@ -60,6 +60,7 @@ export const OLIST_NOTES = [
   'orders: one row per Olist order of the subset, with the status mapping above: it makes the orders without items countable (cancelled or unavailable before an item was allocated).',
   "payments: Olist's payments of the subset's orders; id = order_id + payment_sequential; method = payment_type (credit_card, boleto, voucher, debit_card, not_defined); value includes freight, so an order's payments exceed its items' revenue.",
   'No reviews in this subset, no returns and no page events in Olist: the views that need them say so.',
+  'No campaigns and no support tickets in Olist (its marketing-funnel dataset is about sellers recruited, not orders): no campaign_id on transactions, no campaigns or support_tickets table; the campaign and customer-service views say so.',
 ];
 
 /** SQL that reads the Olist CSVs (`path` says where each is, as a SQL string literal) and creates olist_<kit table>. */

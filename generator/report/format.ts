@@ -13,6 +13,8 @@ const entries = (record: Record<string, number>, f: (x: number) => string) =>
 
 export function formatReport(r: DatasetReport): string {
   const f = r.funnel;
+  const c = r.campaigns;
+  const t = r.tickets;
   const line = (label: string, value: string, band = '') =>
     `  ${label.padEnd(34)} ${value.padEnd(28)} ${band}`.trimEnd();
   return [
@@ -87,6 +89,33 @@ export function formatReport(r: DatasetReport): string {
     line(
       'conversion by source',
       entries(f.conversionBySource, (x) => pct(x)),
+    ),
+    'campaigns (last-touch)',
+    line(
+      'per year',
+      entries(c.campaignsPerYear, (x) => String(x)),
+      'a dozen a year',
+    ),
+    line(
+      'spend / ROAS',
+      `${money(c.spend)} / ${num(c.roas)}x`,
+      `campaigns ${num(c.roasRange[0])}x .. ${num(c.roasRange[1])}x`,
+    ),
+    line('orders credited to a campaign', pct(c.creditedOrderShare)),
+    line(
+      'orders / sessions per day, lift',
+      `${num(c.orderLift)}x / ${num(c.sessionLift)}x`,
+      'campaign days over the 14 days around',
+    ),
+    line('Black Friday week orders credited', pct(c.blackFridayCreditedShare)),
+    'support tickets',
+    line('tickets per 1,000 orders', num(t.per1000Orders, 1)),
+    line('CSAT mean / 4-5 share / answered', `${num(t.csatMean)} / ${pct(t.csatScore)} / ${pct(t.ratedShare)}`),
+    line('CSAT 4-5 share in December', pct(t.decemberCsatScore), 'lower: the holiday rush slows replies'),
+    line('median first response', `${num(t.medianFirstResponseHours, 1)} h`),
+    line(
+      'reasons',
+      entries(t.reasons, (x) => pct(x, 0)),
     ),
   ].join('\n');
 }

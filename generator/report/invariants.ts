@@ -1,12 +1,14 @@
 /**
  * Invariants that must hold on any generated dataset: schema and types, unique ids, referential integrity,
  * value ranges, date ordering (seller joins < listing <= order <= review), first purchase dates, the order of
- * funnel events, and orders, payments and returns (order-invariants.ts). Returns human-readable violations; an empty list means the dataset is sound.
+ * funnel events, orders, payments and returns (order-invariants.ts), campaigns and support tickets
+ * (marketing-service-invariants.ts). Returns human-readable violations; an empty list means the dataset is sound.
  */
 import { SCHEMA, TABLE_NAMES, type ColumnType } from '../../src/schema/tables.js';
 import type { Manifest } from '../../src/schema/manifest.js';
 import { NULL_DAY, booleans, dayOfIso, days, indexById, numbers, strings, type Tables } from './columns.js';
 import { funnelOrderViolations } from './funnel-order.js';
+import { marketingServiceViolations } from './marketing-service-invariants.js';
 import { orderViolations } from './order-invariants.js';
 
 const ARROW_TYPE: Record<ColumnType, string> = {
@@ -157,5 +159,6 @@ export function checkInvariants(tables: Tables, manifest?: Manifest): string[] {
 
   funnelOrderViolations(tables, { start, end, customers, products, orderDay, txCustomer, txProduct, status }, v);
   orderViolations(tables, end, v);
+  marketingServiceViolations(tables, start, end, v);
   return v.list();
 }

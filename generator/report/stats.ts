@@ -5,6 +5,7 @@
  */
 import { booleans, days, indexById, isoDay, numbers, strings, type Tables } from './columns.js';
 import { funnelReport, type FunnelReport } from './funnel.js';
+import { campaignStats, ticketStats, type CampaignStats, type TicketStats } from './marketing-service-stats.js';
 
 export interface DatasetReport {
   rows: Record<string, number>;
@@ -32,6 +33,8 @@ export interface DatasetReport {
   /** Cohort-size-weighted retention in month 1, 3 and 6 after the cohort month. */
   retention: { month1: number; month3: number; month6: number };
   funnel: FunnelReport;
+  campaigns: CampaignStats;
+  tickets: TicketStats;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -195,6 +198,8 @@ export function computeReport(tables: Tables): DatasetReport {
       month6: share(kept[6], eligible[6]),
     },
     funnel: funnelReport(tables.page_events),
+    campaigns: campaignStats(tables),
+    tickets: ticketStats(tables),
   };
 }
 

@@ -57,7 +57,7 @@ function dimensionTypeSql({ name, values }: DimensionType, present: ReadonlySet<
 }
 
 const LINE_COLUMNS =
-  'id, order_id, customer_id, seller_id, product_id, order_date, quantity, revenue, status, delivery_days, was_late';
+  'id, order_id, customer_id, seller_id, product_id, order_date, quantity, revenue, status, delivery_days, was_late, campaign_id';
 
 /**
  * The order lines, plus one line-less row (no seller, product or revenue) per cancelled order of the optional
@@ -69,7 +69,7 @@ function linesSql(present: ReadonlySet<TableName>): string {
   const lines = `SELECT ${LINE_COLUMNS}, rowid AS line_no FROM transactions`;
   if (!present.has('orders')) return lines;
   return `${lines} UNION ALL
-    SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL
+    SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL, NULL
     FROM ${firstOfEachId('orders')} o
     WHERE o.status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = o.id)`;
 }
@@ -89,6 +89,40 @@ const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::I
 const FIRST_PURCHASE = `
   SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
+
+/**
+ * A ticket takes its category from its order's lines of the seller it names (the first such line; any line of the
+ * order when it names no seller), its tier from that seller, its region, cohort and segment from its customer (the
+ * order's when it names none). Times become hours after opening; `opened_date` is the day a date filter selects.
+ * `late_response`: first answered more than 24 hours after opening, or not answered although opened more than 24
+ * hours before the latest ticket of the data (Amazon's late response rate counts messages not answered within 24 h).
+ */
+const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
+  WITH t AS (SELECT * FROM support_tickets QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1),
+  lines AS (
+    SELECT t.id AS ticket_id, any_value(o.order_key) AS order_key,
+      first(o.category ORDER BY o.seller_id IS DISTINCT FROM t.seller_id, o.id) AS category,
+      first(o.seller_id ORDER BY o.seller_id IS DISTINCT FROM t.seller_id, o.id) AS seller_id,
+      first(o.customer_id ORDER BY o.id) AS customer_id
+    FROM t JOIN mkt_order_keys ok ON ok.order_id = t.order_id JOIN mkt_orders o ON o.order_key = ok.order_key
+    WHERE o.id IS NOT NULL
+    GROUP BY t.id
+  )
+  SELECT t.id, l.order_key, coalesce(t.customer_id, l.customer_id) AS customer_id,
+    coalesce(t.seller_id, l.seller_id) AS seller_id, t.opened_at::DATE AS opened_date,
+    date_diff('second', t.opened_at, t.first_response_at) / 3600.0 AS response_hours,
+    date_diff('second', t.opened_at, t.resolved_at) / 3600.0 AS resolution_hours,
+    coalesce(t.first_response_at > t.opened_at + INTERVAL 24 HOUR,
+      t.opened_at + INTERVAL 24 HOUR < max(t.opened_at) OVER ()) AS late_response,
+    coalesce(t.reason, '${UNKNOWN}') AS reason, t.csat::INTEGER AS csat,
+    coalesce(l.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
+    coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment
+  FROM t LEFT JOIN lines l ON l.ticket_id = t.id
+  LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = coalesce(t.seller_id, l.seller_id)
+  LEFT JOIN ${firstOfEachId('customers')} c ON c.id = coalesce(t.customer_id, l.customer_id)
+  LEFT JOIN mkt_customer_first f ON f.customer_id = coalesce(t.customer_id, l.customer_id)
+  LEFT JOIN mkt_customer_segments seg ON seg.customer_id = coalesce(t.customer_id, l.customer_id)
+  ORDER BY opened_date`;
 
 export const DERIVED_TABLES: readonly DerivedTable[] = [
   {
@@ -134,7 +168,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
         coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort,
         ${MONTH_INDEX('t.order_date')} AS order_month, ${MONTH_INDEX('f.first_order_date')} AS cohort_month,
-        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month, seg.segment::mkt_segment AS segment,
+        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month, seg.segment::mkt_segment AS segment, t.campaign_id,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM (${linesSql(present)}) t
       LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
@@ -157,6 +191,12 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       FROM payments p JOIN mkt_order_keys ok ON ok.order_id = p.order_id`,
   },
   {
+    // One row per support ticket with the dimensions a filter names, so that service metrics follow the filters.
+    name: 'mkt_tickets',
+    needs: ['support_tickets', 'transactions', 'products', 'sellers', 'customers'],
+    sql: TICKETS,
+  },
+  {
     // One row per session: the steps it reached, where it came from, and the dimensions of its first product.
     name: 'mkt_sessions',
     needs: ['page_events', 'products', 'sellers', 'customers'],
@@ -166,13 +206,15 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         SELECT session_id, any_value(customer_id) AS customer_id, min(event_time) AS started,
           min(event_time)::DATE AS session_date,
           arg_min(traffic_source, event_time) AS traffic_source, arg_min(product_id, event_time) AS product_id,
+          arg_min(campaign_id, event_time) AS campaign_id,
           bool_or(event_type = 'view') AS viewed, bool_or(event_type = 'add_to_cart') AS carted,
           bool_or(event_type = 'checkout_start') AS checked_out, bool_or(event_type = 'purchase') AS purchased
         FROM page_events GROUP BY session_id
       )
       SELECT e.session_id, e.customer_id, e.started, e.session_date, e.traffic_source::mkt_source AS traffic_source,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
-        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment, e.viewed, e.carted, e.checked_out, e.purchased,
+        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment, e.campaign_id,
+        e.viewed, e.carted, e.checked_out, e.purchased,
         ${SESSION_DEPTH}::UTINYINT AS depth
       FROM folded e
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id

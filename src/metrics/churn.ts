@@ -45,14 +45,17 @@ function nextMonth(day: string): string {
 
 /**
  * Active and churned customers per reference date (`ref_date`, `active`, `churned`, `rate`), or with `by`, per
- * segment / cohort pooled over the reference dates (`grp`, `active`, `churned`, `rate`). Segments are those of
+ * segment / cohort pooled over the reference dates (`grp`, `customers`, `active`, `churned`, `rate`): pooled, `active`
+ * and `churned` count customer-dates (a customer active at three reference dates counts three times), and
+ * `customers` the distinct customers behind them, so that "35% of 28.2K" can say "28.2K customer-months of 7.4K
+ * customers". Segments are those of
  * `mkt_customer_segments` (over all the data, copied into mkt_orders); a customer's cohort is the month of their
  * first purchase.
  */
 export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOptions): string {
   if (refDates.length === 0) {
     return by
-      ? `SELECT NULL::VARCHAR AS grp, 0 AS active, 0 AS churned, NULL::DOUBLE AS rate WHERE false`
+      ? `SELECT NULL::VARCHAR AS grp, 0 AS customers, 0 AS active, 0 AS churned, NULL::DOUBLE AS rate WHERE false`
       : `SELECT NULL::VARCHAR AS ref_date, 0 AS active, 0 AS churned, NULL::DOUBLE AS rate WHERE false`;
   }
   const n = num(Math.max(1, Math.round(days)));
@@ -70,7 +73,8 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
         bool_or(a.order_date < r.d) AS was_active, bool_or(a.order_date >= r.d) AS came_back
       FROM refs r JOIN act a ON a.order_date >= r.d - ${n} AND a.order_date < r.d + ${n}
       GROUP BY ALL`;
-  const counts = `count(*) FILTER (WHERE was_active)::INTEGER AS active,
+  const customers = group ? `count(DISTINCT customer_key) FILTER (WHERE was_active)::INTEGER AS customers, ` : '';
+  const counts = `${customers}count(*) FILTER (WHERE was_active)::INTEGER AS active,
       count(*) FILTER (WHERE was_active AND NOT came_back)::INTEGER AS churned,
       (count(*) FILTER (WHERE was_active AND NOT came_back) / nullif(count(*) FILTER (WHERE was_active), 0))::DOUBLE AS rate`;
   // A reference date with no active customer still gets its row (0 active, rate null).
@@ -84,4 +88,20 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
     act AS (SELECT DISTINCT customer_key, order_date, cohort, segment FROM mkt_orders WHERE ${where.join(' AND ')}),
     per AS (${per})
     ${select}`;
+}
+
+/**
+ * The purchase cycle: gaps in days between consecutive completed purchase days of each customer (`gap_days`, `gaps`:
+ * how many), over the whole history whatever the date filter (a month's filter would cut every gap short), with the
+ * other filters deciding which purchases count. Same-day purchases are one purchase day. Feeds `churnWindow()`
+ * (src/models/churn-window.ts).
+ */
+export function interPurchaseGapsSql(filters: FilterState): string {
+  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  return `WITH days AS (SELECT DISTINCT customer_key, order_date FROM mkt_orders WHERE ${where.join(' AND ')}),
+    gaps AS (
+      SELECT date_diff('day', lag(order_date) OVER (PARTITION BY customer_key ORDER BY order_date), order_date) AS gap
+      FROM days
+    )
+    SELECT gap::INTEGER AS gap_days, count(*)::INTEGER AS gaps FROM gaps WHERE gap IS NOT NULL GROUP BY gap ORDER BY gap`;
 }

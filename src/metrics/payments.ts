@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { isGranularity, type Granularity } from './revenue-trend.js';
 
 export type PaymentMethodRow = {
   readonly method: string;
@@ -12,16 +13,87 @@ export type PaymentMethodRow = {
 };
 
 /**
- * Payments by method for the orders the filters select (an order is selected when one of its lines matches; any
- * outcome, since an order is paid when it is placed), from `mkt_payments` (the optional payments table with each
+ * The orders the filters select (an order is selected when one of its lines matches; any outcome, since an order is
+ * paid when it is placed), as a subquery of `order_key`s.
+ */
+function selectedOrders(filters: FilterState): string {
+  const where = predicates(filters);
+  return `SELECT DISTINCT order_key FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/**
+ * Payments by method for the orders the filters select, from `mkt_payments` (the optional payments table with each
  * payment's order key). Largest value first.
  */
 export function paymentMethodsSql(filters: FilterState): string {
-  const where = predicates(filters);
-  return `WITH selected AS (SELECT DISTINCT order_key FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''})
+  return `WITH selected AS (${selectedOrders(filters)})
     SELECT coalesce(method, 'unknown') AS method, count(DISTINCT p.order_key)::INTEGER AS orders,
       count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value,
       avg(installments)::DOUBLE AS installments
     FROM mkt_payments p SEMI JOIN selected s ON s.order_key = p.order_key
     GROUP BY ALL ORDER BY value DESC, method`;
+}
+
+export type PaymentMixRow = PaymentMethodRow & {
+  /** The category, or the first day of the period (`YYYY-MM-DD`). */
+  readonly grp: string;
+  /** Shares of the group's paid value and of its orders. */
+  readonly value_share: number | null;
+  readonly order_share: number | null;
+};
+
+/**
+ * The payment mix per category or per day, ISO week or month of the order date, for the orders the filters select:
+ * per group and method, orders, payments, value, mean instalments and the method's share of the group's value and
+ * orders. By category, an order with lines in two categories counts as an order in each, and each payment's value is
+ * split between its order's categories in proportion to their revenue in the order (all its lines, any outcome;
+ * evenly when the order has no revenue, e.g. a cancellation without lines), so the values add up to what was paid.
+ */
+export function paymentMixSql(filters: FilterState, by: 'category' | Granularity): string {
+  if (by !== 'category' && !isGranularity(by)) throw new TypeError(`Unknown grouping ${JSON.stringify(by)}`);
+  const groups =
+    by === 'category'
+      ? `parts AS (
+          SELECT o.order_key, o.category::VARCHAR AS grp, sum(o.revenue) AS revenue
+          FROM mkt_orders o SEMI JOIN selected s ON s.order_key = o.order_key GROUP BY ALL
+        ), weights AS (
+          SELECT order_key, grp, coalesce(revenue / nullif(sum(revenue) OVER (PARTITION BY order_key), 0),
+            1.0 / count(*) OVER (PARTITION BY order_key)) AS weight
+          FROM parts
+        )`
+      : `weights AS (
+          SELECT DISTINCT o.order_key, strftime(date_trunc('${by}', o.order_date), '%Y-%m-%d') AS grp, 1.0 AS weight
+          FROM mkt_orders o SEMI JOIN selected s ON s.order_key = o.order_key
+        )`;
+  return `WITH selected AS (${selectedOrders(filters)}), ${groups},
+    mix AS (
+      SELECT w.grp, coalesce(p.method, 'unknown') AS method, count(DISTINCT p.order_key) AS orders, count(*) AS payments,
+        coalesce(sum(p.value * w.weight), 0) AS value, avg(p.installments) AS installments
+      FROM mkt_payments p JOIN weights w ON w.order_key = p.order_key GROUP BY ALL
+    ), orders AS (
+      SELECT w.grp, count(DISTINCT w.order_key) AS orders FROM weights w SEMI JOIN mkt_payments p ON p.order_key = w.order_key
+      GROUP BY ALL
+    )
+    SELECT m.grp, m.method, m.orders::INTEGER AS orders, m.payments::INTEGER AS payments, m.value::DOUBLE AS value,
+      m.installments::DOUBLE AS installments,
+      (m.value / nullif(sum(m.value) OVER (PARTITION BY m.grp), 0))::DOUBLE AS value_share,
+      (m.orders / nullif(o.orders, 0))::DOUBLE AS order_share
+    FROM mix m JOIN orders o USING (grp) ORDER BY m.grp, m.value DESC, m.method`;
+}
+
+export type InstallmentRow = {
+  readonly method: string;
+  readonly installments: number;
+  readonly orders: number;
+  readonly payments: number;
+  readonly value: number;
+};
+
+/** Payments of the selected orders by method and number of instalments (1 = paid at once). */
+export function paymentInstallmentsSql(filters: FilterState): string {
+  return `WITH selected AS (${selectedOrders(filters)})
+    SELECT coalesce(method, 'unknown') AS method, installments::INTEGER AS installments,
+      count(DISTINCT p.order_key)::INTEGER AS orders, count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value
+    FROM mkt_payments p SEMI JOIN selected s ON s.order_key = p.order_key
+    GROUP BY ALL ORDER BY method, installments`;
 }

@@ -16,6 +16,9 @@ import { firstOfEachId, str } from './sql.js';
  * - `returned`: orders with a returned line (shown, not scored: Walmart's refund/return limit is 6%).
  * - `reviews`, `rating_sum`, `sentiment_sum`: reviews of the lines (null without the reviews table).
  * - `revenue`: GMV of the completed lines.
+ * - `tickets`, `late_responses`, `rated_tickets`, `dissatisfied` (with `withTickets`, from the optional
+ *   support_tickets table through `mkt_tickets`): the seller's tickets opened in the date filter, those answered late
+ *   (after 24 h, or not yet though due), those with a CSAT answer, and those answered 1 or 2. Null without tickets.
  */
 export type SellerCounts = {
   readonly orders: number;
@@ -28,7 +31,17 @@ export type SellerCounts = {
   readonly rating_sum: number | null;
   readonly sentiment_sum: number | null;
   readonly revenue: number;
+  readonly tickets: number | null;
+  readonly late_responses: number | null;
+  readonly rated_tickets: number | null;
+  readonly dissatisfied: number | null;
 };
+
+export interface SellerHealthOptions {
+  readonly withReviews: boolean;
+  /** Count the sellers' support tickets (needs mkt_tickets); default false. */
+  readonly withTickets?: boolean;
+}
 
 export type SellerHealthRow = SellerCounts & {
   readonly seller_id: string;
@@ -62,17 +75,40 @@ function from(filters: FilterState, extra: string[] = []): string {
   return `mkt_orders o WHERE ${where.join(' AND ')}`;
 }
 
+/** The seller ticket counts per `key` (seller_id, or month for one seller), as a subquery; null columns without tickets. */
+function ticketCounts(filters: FilterState, key: string, extra: string[] = []): string {
+  const where = [`seller_id IS NOT NULL`, ...predicates(filters, { dateColumn: 'opened_date' }), ...extra];
+  return `SELECT ${key} AS key, count(*)::INTEGER AS tickets,
+      count(*) FILTER (WHERE late_response)::INTEGER AS late_responses, count(csat)::INTEGER AS rated_tickets,
+      count(*) FILTER (WHERE csat <= 2)::INTEGER AS dissatisfied
+    FROM mkt_tickets WHERE ${where.join(' AND ')} GROUP BY ALL`;
+}
+
+function withTicketColumns(base: string, key: string, tickets: string | null, order: string): string {
+  const columns = ['tickets', 'late_responses', 'rated_tickets', 'dissatisfied'];
+  if (!tickets)
+    return `SELECT *, ${columns.map((c) => `NULL::INTEGER AS ${c}`).join(', ')} FROM (${base}) ORDER BY ${order}`;
+  return `SELECT b.*, ${columns.map((c) => `coalesce(t.${c}, 0)::INTEGER AS ${c}`).join(', ')}
+    FROM (${base}) b LEFT JOIN (${tickets}) t ON t.key = b.${key} ORDER BY ${order}`;
+}
+
 /** One row per seller with at least one order line in the filtered window. */
-export function sellerHealthSql(filters: FilterState, options: { withReviews: boolean }): string {
-  return `SELECT o.seller_id, coalesce(s.name, o.seller_id) AS name, coalesce(s.tier, 'unknown') AS tier,
+export function sellerHealthSql(filters: FilterState, options: SellerHealthOptions): string {
+  const base = `SELECT o.seller_id, coalesce(s.name, o.seller_id) AS name, coalesce(s.tier, 'unknown') AS tier,
       coalesce(s.status, 'unknown') AS status, ${counts(options.withReviews)}
     FROM (SELECT * FROM ${from(filters)}) o LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = o.seller_id
-    GROUP BY ALL ORDER BY o.seller_id`;
+    GROUP BY ALL`;
+  const tickets = options.withTickets ? ticketCounts(filters, 'seller_id') : null;
+  return withTicketColumns(base, 'seller_id', tickets, 'seller_id');
 }
 
 /** One seller's counts per calendar month of the filtered window (months without orders are absent). */
-export function sellerMonthlySql(filters: FilterState, sellerId: string, options: { withReviews: boolean }): string {
-  return `SELECT strftime(o.order_date, '%Y-%m') AS month, ${counts(options.withReviews)}
+export function sellerMonthlySql(filters: FilterState, sellerId: string, options: SellerHealthOptions): string {
+  const base = `SELECT strftime(o.order_date, '%Y-%m') AS month, ${counts(options.withReviews)}
     FROM ${from(filters, [`seller_id = ${str(sellerId)}`])}
-    GROUP BY month ORDER BY month`;
+    GROUP BY month`;
+  const tickets = options.withTickets
+    ? ticketCounts(filters, `strftime(opened_date, '%Y-%m')`, [`seller_id = ${str(sellerId)}`])
+    : null;
+  return withTicketColumns(base, 'month', tickets, 'month');
 }

@@ -36,6 +36,6 @@ export function ident(name: string): string {
  * A dimension table (sellers, products, customers) with one row per id, the first in file order: joined to orders,
  * a duplicated id cannot multiply them. The data-quality check reports such duplicates.
  */
-export function firstOfEachId(table: 'sellers' | 'products' | 'customers' | 'orders'): string {
+export function firstOfEachId(table: 'sellers' | 'products' | 'customers' | 'orders' | 'campaigns'): string {
   return `(SELECT * FROM ${table} QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1)`;
 }

@@ -1,4 +1,7 @@
-import { auc, confusion, fitLogisticRegression, fnv1a, type LogisticModel } from './logistic-regression.js';
+import type { LogisticModel } from './logistic-regression.js';
+import { churnFeatures } from './churn-factors.js';
+import type { ClassifierQuality } from './classifier-quality.js';
+import { fitChurnRisk, type ChurnExample } from './churn-risk.js';
 import { fitWarnings, type CustomerColumns } from './customer-value.js';
 import { probabilityAlive } from './bg-nbd.js';
 import type { CustomerModel } from './customer-model.js';
@@ -12,6 +15,8 @@ export interface ChurnModelResult {
   readonly auc: number;
   readonly precision: number;
   readonly recall: number;
+  /** Holdout quality against the base rate (PR-AUC, lift); null without a model or a holdout. */
+  readonly quality: ClassifierQuality | null;
   /** Current churn probability of a customer (index of `CustomerModel.ids`); NaN without a model. */
   probability(i: number): number;
 }
@@ -41,15 +46,15 @@ export interface ChurnAnalysis {
   readonly fitWarnings: readonly string[];
 }
 
+const NO_QUALITY = { train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN, quality: null };
+
+/** The model of a window without enough customers to fit one. */
+export const NO_CHURN_MODEL: ChurnAnalysis['model'] = { ...NO_QUALITY, fitted: false };
+
 /** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
 export const OVERDUE_FACTOR = 1.5;
 /** P(alive) falling by at least this much over the last N days flags a customer. */
 export const ALIVE_DROP = 0.1;
-
-/** Features of a customer at a cut-off: log(1 + days since last purchase), log(purchase days), log(1 + revenue), log(1 + tenure days). */
-export function churnFeatures(recencyDays: number, x: number, monetary: number, tWeeks: number): number[] {
-  return [Math.log1p(recencyDays), Math.log(x + 1), Math.log1p(Math.max(0, monetary)), Math.log1p(tWeeks * 7)];
-}
 
 /**
  * Logistic regression (L2 = 1) of "no purchase in the last N days" on RFM features computed at the cut-off
@@ -62,47 +67,30 @@ export function fitChurnModel(
   earlier: EarlierCustomers | null,
   days: number,
 ): ChurnModelResult {
-  const empty = {
-    model: null,
-    train: 0,
-    holdout: 0,
-    holdoutRate: NaN,
-    auc: NaN,
-    precision: NaN,
-    recall: NaN,
-    probability: () => Number.NaN,
-  };
+  const empty = { ...NO_QUALITY, model: null, probability: () => Number.NaN };
   if (!earlier || earlier.index.length < 10) return empty;
-  const trainX: number[][] = [];
-  const trainY: number[] = [];
-  const testX: number[][] = [];
-  const testY: number[] = [];
+  const examples: ChurnExample[] = [];
   for (let j = 0; j < earlier.index.length; j++) {
     const i = earlier.index[j];
     if (i < 0) continue;
-    const features = churnFeatures(earlier.recencyDays[j], earlier.x[j], earlier.monetary[j], earlier.T[j]);
-    const label = customers.recencyDays[i] >= days ? 1 : 0;
-    if (fnv1a(customers.ids[i]) % 5 === 0) {
-      testX.push(features);
-      testY.push(label);
-    } else {
-      trainX.push(features);
-      trainY.push(label);
-    }
+    examples.push({
+      id: customers.ids[i],
+      features: churnFeatures(earlier.recencyDays[j], earlier.x[j], earlier.monetary[j], earlier.T[j]),
+      churned: customers.recencyDays[i] >= days,
+    });
   }
-  if (trainY.length < 5 || new Set(trainY).size < 2) return { ...empty, train: trainY.length, holdout: testY.length };
-  const model = fitLogisticRegression(trainX, trainY, { l2: 1 });
-  const scores = testX.map((x) => model.predict(x));
-  const c = confusion(scores, testY, 0.5);
+  const { model, train, holdout, quality } = fitChurnRisk(examples);
+  if (!model) return { ...empty, train, holdout };
   const { columns, recencyDays } = customers;
   return {
     model,
-    train: trainY.length,
-    holdout: testY.length,
-    holdoutRate: testY.length ? testY.reduce((s, v) => s + v, 0) / testY.length : NaN,
-    auc: auc(scores, testY),
-    precision: c.precision,
-    recall: c.recall,
+    train,
+    holdout,
+    holdoutRate: quality?.baseRate ?? NaN,
+    auc: quality?.auc ?? NaN,
+    precision: quality?.precision ?? NaN,
+    recall: quality?.recall ?? NaN,
+    quality,
     // Only the early-warning candidates need one: computed on demand.
     probability: (i) => model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i])),
   };

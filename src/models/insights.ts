@@ -1,4 +1,5 @@
 import type { Formatter } from '../format/format.js';
+import { tierWord } from '../format/tier.js';
 
 /**
  * Plain-language findings and how they are ranked.
@@ -54,6 +55,11 @@ export const WEIGHTS: Record<FindingKind, number> = {
 export const LATE_TARGET = 0.04;
 const MAX_MAGNITUDE = 3;
 
+/** The ranking score: weight × min(magnitude, 3) × reach. */
+export function findingScore(weight: number, magnitude: number, reach: number): number {
+  return weight * Math.min(magnitude, MAX_MAGNITUDE) * reach;
+}
+
 function finding(
   kind: FindingKind,
   text: string,
@@ -69,7 +75,7 @@ function finding(
     linkLabel,
     magnitude,
     reach,
-    score: WEIGHTS[kind] * Math.min(magnitude, MAX_MAGNITUDE) * reach,
+    score: findingScore(WEIGHTS[kind], magnitude, reach),
   };
 }
 
@@ -148,7 +154,7 @@ export function lateRateFinding(
         'late-rate',
         '',
         { tiers: [r.tier] },
-        `Show the ${r.tier} tier`,
+        `Show the ${tierWord(r.tier)} tier`,
         r.late / r.shipped / LATE_TARGET - 1,
         r.shipped / shipped,
       ),
@@ -158,7 +164,7 @@ export function lateRateFinding(
   const rate = worst.r.late / worst.r.shipped;
   return {
     ...worst.f,
-    text: `Late shipments of the ${worst.r.tier} tier are ${f.percent(rate, 1)}, ${(rate / LATE_TARGET).toFixed(1)}× the ${f.percent(LATE_TARGET, 0)} target`,
+    text: `Late shipments of the ${tierWord(worst.r.tier)} tier are ${f.percent(rate, 1)}, ${(rate / LATE_TARGET).toFixed(1)}× the ${f.percent(LATE_TARGET, 0)} target`,
   };
 }
 

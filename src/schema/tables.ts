@@ -39,6 +39,15 @@ export const EVENT_TYPES = ['view', 'add_to_cart', 'checkout_start', 'purchase']
 export type EventType = (typeof EVENT_TYPES)[number];
 export const TRAFFIC_SOURCES = ['direct', 'organic_search', 'paid_search', 'social', 'email', 'referral'] as const;
 
+/**
+ * How orders and sessions are credited to campaigns (one scheme, documented here and in docs/schema.md):
+ * **last touch**. An order line's `campaign_id` names the campaign of the last marketing click before the order (as
+ * the shop's analytics recorded it; the same on every line of an order); a session's `campaign_id` names the campaign
+ * whose link started it. Nothing is inferred from traffic sources or dates: an order or session without a
+ * `campaign_id` is not attributed. Metrics built on it say "last-touch" in their result (src/metrics/campaigns.ts).
+ */
+export const CAMPAIGN_ATTRIBUTION = 'last-touch' as const;
+
 export const TABLE_NAMES = [
   'sellers',
   'products',
@@ -49,6 +58,8 @@ export const TABLE_NAMES = [
   'returns',
   'reviews',
   'page_events',
+  'campaigns',
+  'support_tickets',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -141,6 +152,15 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
         description: 'Days from order to delivery; null when not delivered.',
       },
       { name: 'was_late', type: 'BOOLEAN', description: 'Shipped after the promised date.' },
+      {
+        name: 'campaign_id',
+        type: 'VARCHAR',
+        optional: true,
+        nullable: true,
+        references: 'campaigns.id',
+        description:
+          'Campaign credited with the order, last touch: the campaign of the last marketing click before the order (the same on every line of an order); null when no campaign brought it. See `campaigns`.',
+      },
     ],
   },
   orders: {
@@ -224,6 +244,76 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       },
       { name: 'event_time', type: 'TIMESTAMP', description: 'When it happened.' },
       { name: 'traffic_source', type: 'VARCHAR', values: TRAFFIC_SOURCES, description: 'How the session arrived.' },
+      {
+        name: 'campaign_id',
+        type: 'VARCHAR',
+        optional: true,
+        nullable: true,
+        references: 'campaigns.id',
+        description:
+          "Campaign whose link started the session (a session's campaign is that of its earliest event that names one); null when none did.",
+      },
+    ],
+  },
+  campaigns: {
+    name: 'campaigns',
+    optional: true,
+    description:
+      "One row per marketing campaign. Orders and sessions are credited to a campaign by their `campaign_id` (last touch: the last marketing click before the order); nothing is inferred from traffic sources or dates. Spend is spread evenly over the campaign's days.",
+    columns: [
+      id('Campaign id, as in `transactions.campaign_id` and `page_events.campaign_id`.'),
+      { name: 'name', type: 'VARCHAR', description: 'Campaign name.' },
+      {
+        name: 'channel',
+        type: 'VARCHAR',
+        description:
+          'Marketing channel, e.g. `email`, `paid_search`, `social` (naming it like `page_events.traffic_source` lets the sessions of the channel be compared with the campaign).',
+      },
+      { name: 'start_date', type: 'DATE', description: 'First day of the campaign.' },
+      { name: 'end_date', type: 'DATE', description: 'Last day of the campaign (inclusive).' },
+      { name: 'spend', type: 'DOUBLE', description: 'Total amount spent on the campaign.' },
+    ],
+  },
+  support_tickets: {
+    name: 'support_tickets',
+    optional: true,
+    description:
+      "One row per customer-service ticket. A ticket about an order names it; it counts under the seller it names and the category of that seller's lines in the order. Times are when it was opened, first answered and resolved.",
+    columns: [
+      id('Ticket id.'),
+      {
+        name: 'order_id',
+        type: 'VARCHAR',
+        nullable: true,
+        description: 'Order the ticket is about, as in `transactions.order_id`; null for a question about no order.',
+      },
+      ref('customer_id', 'customers.id', true),
+      ref('seller_id', 'sellers.id', true),
+      { name: 'opened_at', type: 'TIMESTAMP', description: 'When the customer opened the ticket.' },
+      {
+        name: 'first_response_at',
+        type: 'TIMESTAMP',
+        nullable: true,
+        description: 'First reply to the customer; null when none yet.',
+      },
+      {
+        name: 'resolved_at',
+        type: 'TIMESTAMP',
+        nullable: true,
+        description: 'When the ticket was resolved; null while it is open.',
+      },
+      {
+        name: 'reason',
+        type: 'VARCHAR',
+        description: 'What the ticket is about, e.g. `late delivery`, `return or refund`, `damaged item`.',
+      },
+      {
+        name: 'csat',
+        type: 'INTEGER',
+        nullable: true,
+        description:
+          'Customer satisfaction survey answer, 1 (very unsatisfied) to 5 (very satisfied); null when not answered.',
+      },
     ],
   },
 };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DATE_PRESETS, matchPreset, presetRange } from '../../src/components/filters/date-presets.js';
+import { DATE_PRESETS, matchPreset, presetRange } from '../../src/data/date-presets.js';
 
 // Expected ranges counted on a calendar: December 31 minus 6 days is the 25th; minus 29 the 2nd; minus 89 crosses
 // December (30 days back to the 1st), November (30 more to the 1st) and 29 more days of October, to the 3rd.

@@ -207,6 +207,46 @@ describe('<mkt-data>', () => {
     data.remove();
   });
 
+  it('opens on its period: last-30-days of the tiny marketplace compared with the 30 days before', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data period="last-30-days" .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    // The last order is on 2025-03-10: the period is Feb 9 – Mar 10, completed t5 + t7 + t8 = $300; the 30 days
+    // before (Jan 10 – Feb 8) hold t1 + t2 + t3 = $160, so GMV is up 300 / 160 - 1 = 87.5 %.
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal(['2025-02-09', '2025-03-10']);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$300');
+    expect(text(kpis, '[data-kpi="gmv"] .change')).to.contain('87.5%');
+    data.remove();
+  });
+
+  it('lets the dates of a link win over its period', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?p.dateFrom=2025-02-01`);
+    const data = await mount<MktData>(
+      html`<mkt-data id="p" url-state period="last-7-days" .source=${tinyDataset()}></mkt-data>`,
+    );
+    history.replaceState(null, '', start);
+    await whenReady(data);
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal(['2025-02-01', null]);
+    data.remove();
+  });
+
+  it('opens on all data, with an attribute-invalid warning, when its period is not a preset', async () => {
+    const codes: string[] = [];
+    const onError = (e: MktErrorEvent) => codes.push(e.detail.code);
+    document.addEventListener('mkt-error', onError);
+    const data = await mount<MktData>(html`<mkt-data period="fortnight" .source=${tinyDataset()}></mkt-data>`);
+    await whenReady(data);
+    await new Promise((r) => setTimeout(r));
+    document.removeEventListener('mkt-error', onError);
+    expect(codes).to.include('attribute-invalid');
+    expect([data.filters.dateFrom, data.filters.dateTo]).to.deep.equal([null, null]);
+    data.remove();
+  });
+
   describe('bad datasets give a clear error in the widgets and as mkt-error', () => {
     it('a file that answers 404', async () => {
       const { data, events, kpis } = await loadError(

@@ -108,6 +108,10 @@ describe('<mkt-what-if>', () => {
     await el.updateComplete;
     expect(cell(el, 'gmv', 'next')).to.equal('$310');
     expect(cell(el, 'gmv', 'change')).to.equal('-32.6%');
+    // Tiers read as the filters and the charts name them.
+    const tierOptions = [...el.shadowRoot!.querySelectorAll('optgroup[label="Seller tier"] option')];
+    expect(tierOptions.map((o) => o.textContent!.trim())).to.include.members(['Gold', 'Silver']);
+    expect(text(el, '.factors')).to.match(/^The Gold tier: price/);
   });
 
   it('applies a number as it is typed, while the field keeps the focus', async () => {
@@ -124,11 +128,11 @@ describe('<mkt-what-if>', () => {
     await waitFor(() => cell(el, 'gmv', 'next') === '$439', 'the typed price change to apply');
     expect(el.shadowRoot!.activeElement, 'the field still has the focus').to.equal(price);
     expect(el.priceChange).to.equal(10);
-    expect(fired, 'a change for the typed number').to.be.greaterThan(0);
+    expect(fired, 'an mkt-scenario-change for the typed number').to.be.greaterThan(0);
     const before = fired;
     price.blur();
     await new Promise((r) => setTimeout(r, 400));
-    expect(fired, 'no second change on blur').to.equal(before);
+    expect(fired, 'no second mkt-scenario-change on blur').to.equal(before);
   });
 
   it('leaves a partly typed number as it is until it is a valid one', async () => {

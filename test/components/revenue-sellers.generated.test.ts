@@ -135,11 +135,21 @@ describe('Revenue and seller elements on generated data match independent SQL', 
       revenue: number;
       rating: number | null;
       sentiment: number | null;
+      tickets: number | null;
+      late_responses: number | null;
+      rated: number | null;
+      dissatisfied: number | null;
     };
     // Per order (src/models/health-score.ts): defects are orders with a 1-2 star review; late and shipped count
-    // orders with a completed or returned line; cancelled, orders with a cancelled line.
+    // orders with a completed or returned line; cancelled, orders with a cancelled line. Tickets: answered more than
+    // 24 h after opening, or unanswered though opened over 24 h before the data's last ticket; CSAT 1-2 of rated.
     const sellers = await q<S>(`WITH l AS (SELECT t.*, coalesce(t.order_id, 'line ' || t.id) AS ok,
-          t.id IN (SELECT transaction_id FROM reviews WHERE rating <= 2) AS negative FROM transactions t)
+          t.id IN (SELECT transaction_id FROM reviews WHERE rating <= 2) AS negative FROM transactions t),
+        tk AS (SELECT seller_id, count(*)::INTEGER AS tickets,
+          count(*) FILTER (WHERE coalesce(first_response_at > opened_at + INTERVAL 24 HOUR,
+            opened_at + INTERVAL 24 HOUR < (SELECT max(opened_at) FROM support_tickets)))::INTEGER AS late_responses,
+          count(csat)::INTEGER AS rated, count(*) FILTER (WHERE csat <= 2)::INTEGER AS dissatisfied
+          FROM support_tickets WHERE seller_id IS NOT NULL GROUP BY 1)
       SELECT s.name, count(DISTINCT ok)::INTEGER AS n,
         count(DISTINCT ok) FILTER (WHERE negative)::INTEGER AS defects,
         count(DISTINCT ok) FILTER (WHERE l.status IN ('completed', 'returned'))::INTEGER AS shipped,
@@ -147,10 +157,13 @@ describe('Revenue and seller elements on generated data match independent SQL', 
         count(DISTINCT ok) FILTER (WHERE l.status = 'cancelled')::INTEGER AS cancelled,
         coalesce(sum(l.revenue) FILTER (WHERE l.status = 'completed'), 0)::DOUBLE AS revenue,
         (SELECT avg(r.rating) FROM reviews r JOIN transactions x ON x.id = r.transaction_id WHERE x.seller_id = s.id)::DOUBLE AS rating,
-        (SELECT avg(r.sentiment) FROM reviews r JOIN transactions x ON x.id = r.transaction_id WHERE x.seller_id = s.id)::DOUBLE AS sentiment
-      FROM l JOIN sellers s ON s.id = l.seller_id GROUP BY s.id, s.name`);
-    // Written out from the documented formula: 75 at the target, 0 at four times it; weights .4/.25/.2/.15;
-    // targets: defects 2 %, late shipment 4 %, cancellation 2.5 % (REFERENCE.md), sentiment 0.5.
+        (SELECT avg(r.sentiment) FROM reviews r JOIN transactions x ON x.id = r.transaction_id WHERE x.seller_id = s.id)::DOUBLE AS sentiment,
+        any_value(tk.tickets) AS tickets, any_value(tk.late_responses) AS late_responses, any_value(tk.rated) AS rated,
+        any_value(tk.dissatisfied) AS dissatisfied
+      FROM l JOIN sellers s ON s.id = l.seller_id LEFT JOIN tk ON tk.seller_id = s.id GROUP BY s.id, s.name`);
+    // Written out from the documented formula: 75 at the target, 0 at four times it; weights .4/.25/.2/.15 and .1/.1
+    // for tickets; targets: defects 2 %, late shipment 4 %, cancellation 2.5 % (REFERENCE.md), sentiment 0.5, late
+    // responses 10 %, dissatisfaction 25 % (Amazon).
     const part = (rate: number, target: number) => Math.max(0, 100 * (1 - rate / (4 * target)));
     const expected = sellers.map((s) => {
       const parts: [number, number][] = [
@@ -159,6 +172,8 @@ describe('Revenue and seller elements on generated data match independent SQL', 
       ];
       if (s.shipped > 0) parts.push([0.25, part(s.late / s.shipped, 0.04)]);
       if (s.sentiment !== null) parts.push([0.15, 50 * (s.sentiment + 1)]);
+      if (s.tickets) parts.push([0.1, part(s.late_responses! / s.tickets, 0.1)]);
+      if (s.rated) parts.push([0.1, part(s.dissatisfied! / s.rated, 0.25)]);
       const score = parts.reduce((a, [w, v]) => a + w * v, 0) / parts.reduce((a, [w]) => a + w, 0);
       const tier = s.n < 10 ? 'Not enough orders' : score >= 75 ? 'Healthy' : score >= 50 ? 'At Risk' : 'Critical';
       return [

@@ -28,9 +28,12 @@ export async function filterChecks({ check, openPage, browser, base, pages }) {
   });
 
   await check(
-    'index.html: a date preset sets the dates, the KPIs compare, and the bar names both periods',
+    'index.html: the first screen compares (period="year-to-date"); a date preset sets the dates, the KPIs compare, and the bar names both periods',
     async () => {
       const { page, problems } = await openPage('index.html');
+      const opening = await shadowText(page, 'mkt-kpis', '[data-kpi="gmv"] .change');
+      if (!opening || opening.includes('no prior data') || !/\d/.test(opening))
+        throw new Error(`the first screen's GMV KPI shows no change: "${opening}"`);
       await page.locator('mkt-filters details[data-key="period"] summary').click();
       await page.locator('mkt-filters input[name="preset"][value="last-30-days"]').click();
       await settle(page);
@@ -63,7 +66,7 @@ export async function filterChecks({ check, openPage, browser, base, pages }) {
     await page.locator('mkt-filters details[data-key="categories"] input[type="checkbox"]').first().click();
     await settle(page);
     const summary = await shadowText(page, 'mkt-filters', '.toggle-summary');
-    if (!summary?.startsWith('All data · ')) throw new Error(`the summary line: "${summary}"`);
+    if (!summary?.startsWith('Year to date · ')) throw new Error(`the summary line: "${summary}"`);
     await page.close();
     if (problems.length > 0) throw new Error(problems.join('\n'));
   });

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { manyCustomersDataset } from '../fixtures/customer-rows.js';
-import { churnReferenceDates, churnSql } from '../../src/metrics/churn.js';
+import { churnReferenceDates, churnSql, interPurchaseGapsSql } from '../../src/metrics/churn.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
 type ChurnRow = { ref_date: string; active: number; churned: number; rate: number | null };
-type GroupRow = { grp: string; active: number; churned: number; rate: number | null };
+type GroupRow = { grp: string; customers: number; active: number; churned: number; rate: number | null };
 
 describe('churn SQL on the tiny marketplace', () => {
   let engine: QueryEngine;
@@ -50,19 +50,20 @@ describe('churn SQL on the tiny marketplace', () => {
       churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'segment' }),
     );
     // c1 At Risk: active twice, churned on 1 Mar; c2 Champions: active and churned on 1 Feb; c3 About To Sleep: 1 of 1.
+    // `customers` counts each customer once: c1's two active dates are one customer.
     expect(bySegment).to.deep.equal([
-      { grp: 'About To Sleep', active: 1, churned: 1, rate: 1 },
-      { grp: 'At Risk', active: 2, churned: 1, rate: 0.5 },
-      { grp: 'Champions', active: 1, churned: 1, rate: 1 },
+      { grp: 'About To Sleep', customers: 1, active: 1, churned: 1, rate: 1 },
+      { grp: 'At Risk', customers: 1, active: 2, churned: 1, rate: 0.5 },
+      { grp: 'Champions', customers: 1, active: 1, churned: 1, rate: 1 },
     ]);
     const byCohort = await sql<GroupRow>(
       engine,
       churnSql(EMPTY_FILTERS, { days: 30, refDates: ['2025-02-01', '2025-03-01'], by: 'cohort' }),
     );
-    // Cohort 2025-01 = c1, c2: 3 active customer-dates, 2 churned. 2025-02 = c3: 1 of 1.
+    // Cohort 2025-01 = c1, c2: 3 active customer-dates of 2 customers, 2 churned. 2025-02 = c3: 1 of 1.
     expect(byCohort).to.deep.equal([
-      { grp: '2025-01', active: 3, churned: 2, rate: 2 / 3 },
-      { grp: '2025-02', active: 1, churned: 1, rate: 1 },
+      { grp: '2025-01', customers: 2, active: 3, churned: 2, rate: 2 / 3 },
+      { grp: '2025-02', customers: 1, active: 1, churned: 1, rate: 1 },
     ]);
   });
 
@@ -71,6 +72,22 @@ describe('churn SQL on the tiny marketplace', () => {
     const rows = await sql<ChurnRow>(engine, churnSql(f, { days: 30, refDates: ['2025-02-01'] }));
     // Electronics purchases: c1 10 Jan, c3 20 Feb, c2 5 Mar. 1 Feb: c1 active, no Electronics in [1 Feb, 3 Mar) → churned.
     expect(rows).to.deep.equal([{ ref_date: '2025-02-01', active: 1, churned: 1, rate: 1 }]);
+  });
+
+  it('interPurchaseGapsSql() counts the days between consecutive purchase days, whatever the date filter', async () => {
+    // Completed purchase days: c1 10 Jan, 3 Feb → 24 days; c2 15 Jan, 5 Mar → 16 + 28 + 5 = 49 days; c3 only 20 Feb
+    // (10 Feb was returned); c4 only 10 Mar (25 Feb was cancelled): no gap.
+    const all = await sql(engine, interPurchaseGapsSql(EMPTY_FILTERS));
+    expect(all).to.deep.equal([
+      { gap_days: 24, gaps: 1 },
+      { gap_days: 49, gaps: 1 },
+    ]);
+    // A March-only window would cut both gaps: the cycle is read over the whole history.
+    const march = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-03-01', dateTo: '2025-03-31' });
+    expect(await sql(engine, interPurchaseGapsSql(march))).to.deep.equal(all);
+    // Electronics purchases: c1 10 Jan, c3 20 Feb, c2 5 Mar, one each: no gap.
+    const electronics = applyFilterPatch(EMPTY_FILTERS, { categories: ['Electronics'] });
+    expect(await sql(engine, interPurchaseGapsSql(electronics))).to.deep.equal([]);
   });
 
   it('a reference date without active customers still gets a row', async () => {

@@ -1,10 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { analyticsShop, SHOP } from '../fixtures/analytics-shop.js';
 import { sellerHealthSql, sellerMonthlySql, type SellerHealthRow } from '../../src/metrics/seller-health.js';
 import { churnPeriods, sellerChurnSql } from '../../src/metrics/seller-churn.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
+
+// The tiny marketplace has no support tickets: their counts are unknown, not zero.
+const NO_TICKETS = { tickets: null, late_responses: null, rated_tickets: null, dissatisfied: null };
 
 describe('Seller health and churn SQL on the tiny marketplace', () => {
   let engine: QueryEngine;
@@ -36,6 +40,7 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         rating_sum: 5,
         sentiment_sum: 0.8,
         revenue: 300,
+        ...NO_TICKETS,
       },
       {
         seller_id: 's2',
@@ -52,6 +57,7 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         rating_sum: 2,
         sentiment_sum: -0.5,
         revenue: 60,
+        ...NO_TICKETS,
       },
       {
         seller_id: 's3',
@@ -68,6 +74,7 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
         rating_sum: 5,
         sentiment_sum: -0.6,
         revenue: 100,
+        ...NO_TICKETS,
       },
     ]);
   });
@@ -133,6 +140,72 @@ describe('Seller health and churn SQL on the tiny marketplace', () => {
     expect(five).to.deep.equal([
       { tier: 'gold', active: 1, churned: 1 },
       { tier: 'silver', active: 1, churned: 1 },
+    ]);
+  });
+});
+
+describe('Seller health with support tickets (analytics shop)', () => {
+  let engine: QueryEngine;
+  let close: () => Promise<void>;
+  before(async () => {
+    ({ engine, close } = await openEngine(analyticsShop()));
+  });
+  after(() => close());
+
+  const ticketColumns = (r: SellerHealthRow) => [
+    r.seller_id,
+    r.tickets,
+    r.late_responses,
+    r.rated_tickets,
+    r.dissatisfied,
+  ];
+
+  it('sellerHealthSql() counts each seller’s tickets, late answers and 1–2 star CSAT answers', async () => {
+    const rows = await sql<SellerHealthRow>(
+      engine,
+      sellerHealthSql(EMPTY_FILTERS, { withReviews: true, withTickets: true }),
+    );
+    // s1: tk3 (answered in 0.5 h, CSAT 5). s2: tk2 (24 h: on time, CSAT 4), tk4 (48 h: late, no CSAT).
+    // s3: tk1 (2 h, CSAT 2: dissatisfied). tk5 names no seller.
+    expect(rows.map(ticketColumns)).to.deep.equal([
+      ['s1', 1, 0, 1, 0],
+      ['s2', 2, 1, 1, 0],
+      ['s3', 1, 0, 1, 1],
+    ]);
+  });
+
+  it('sellerHealthSql() counts tickets opened in the date filter, and an unanswered overdue ticket as late', async () => {
+    const noAnswer = SHOP.support_tickets!.map((t) => (t.id === 'tk1' ? { ...t, first_response_at: null } : t));
+    const { engine: e2, close: c2 } = await openEngine(analyticsShop({ rows: { support_tickets: noAnswer } }));
+    try {
+      const all = await sql<SellerHealthRow>(
+        e2,
+        sellerHealthSql(EMPTY_FILTERS, { withReviews: true, withTickets: true }),
+      );
+      // tk1 (22 Feb) was never answered and the latest ticket is from 15 March: overdue, so late.
+      expect(all.map(ticketColumns)[2]).to.deep.equal(['s3', 1, 1, 1, 1]);
+      const march = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-03-01', dateTo: '2025-03-31' });
+      const rows = await sql<SellerHealthRow>(e2, sellerHealthSql(march, { withReviews: true, withTickets: true }));
+      // March: s3 has o7 (cancelled) and o9 but tk1 was opened in February.
+      expect(rows.map(ticketColumns)).to.deep.equal([
+        ['s1', 1, 0, 1, 0],
+        ['s2', 2, 1, 1, 0],
+        ['s3', 0, 0, 0, 0],
+      ]);
+    } finally {
+      await c2();
+    }
+  });
+
+  it('sellerMonthlySql() gives one seller’s tickets month by month', async () => {
+    const rows = await sql<SellerHealthRow & { month: string }>(
+      engine,
+      sellerMonthlySql(EMPTY_FILTERS, 's2', { withReviews: true, withTickets: true }),
+    );
+    // s2 sold in February (o2) and March (o4, o6, o8); its tickets tk2 and tk4 were opened in March.
+    expect(rows.map((r) => [r.month, r.orders, r.tickets, r.late_responses])).to.deep.equal([
+      ['2025-02', 1, 0, 0],
+      ['2025-03', 3, 2, 1],
     ]);
   });
 });

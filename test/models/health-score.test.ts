@@ -64,3 +64,51 @@ describe('health score', () => {
     expect([h.lateRate, h.score, h.tier]).to.deep.equal([null, 0, 'Critical']);
   });
 });
+
+describe('health score with support tickets', () => {
+  it('adds late responses (target 10%) and dissatisfaction (target 25%) with weight 0.1 each', () => {
+    // Every other metric perfect (100). 20 of 100 tickets answered late: 20 % = twice the 10 % target → 50.
+    // 5 of 10 rated tickets 1–2: 50 % = twice the 25 % target → 50. Weights: ODR 0.4, late 0.25, cancel 0.2,
+    // tickets 0.1 + 0.1 (no reviews, so no sentiment): (0.85 · 100 + 0.2 · 50) / 1.05 = 95 / 1.05 = 90.476...
+    const h = assessHealth(counts({ tickets: 100, late_responses: 20, rated_tickets: 10, dissatisfied: 5 }));
+    expect([h.lateResponseRate, h.dissatisfactionRate]).to.deep.equal([0.2, 0.5]);
+    expect(h.score).to.be.closeTo(95 / 1.05, 1e-9);
+  });
+
+  it('scores a seller without tickets exactly as before (the ticket weights drop out)', () => {
+    const base = counts({ defects: 20, late: 40, cancelled: 25, reviews: 10, rating_sum: 40, sentiment_sum: 5 });
+    const without = assessHealth(base);
+    const none = assessHealth({
+      ...base,
+      tickets: null,
+      late_responses: null,
+      rated_tickets: null,
+      dissatisfied: null,
+    });
+    const noneYet = assessHealth({ ...base, tickets: 0, late_responses: 0, rated_tickets: 0, dissatisfied: 0 });
+    expect(without.score).to.be.closeTo(75, 1e-9);
+    expect([none.score, noneYet.score]).to.deep.equal([without.score, without.score]);
+    expect([none.lateResponseRate, noneYet.lateResponseRate]).to.deep.equal([null, null]);
+  });
+
+  it('moves a seller at every shipping target but slow to answer from Healthy to At Risk', () => {
+    // At every shipping and review target: 75. Answering 40 % late (4× the target) scores 0, and every rated
+    // ticket 1–2 (4× the 25 % target) scores 0: (1.0 · 75 + 0.2 · 0) / 1.2 = 62.5.
+    const h = assessHealth(
+      counts({
+        defects: 20,
+        late: 40,
+        cancelled: 25,
+        reviews: 10,
+        rating_sum: 40,
+        sentiment_sum: 5,
+        tickets: 50,
+        late_responses: 20,
+        rated_tickets: 8,
+        dissatisfied: 8,
+      }),
+    );
+    expect(h.score).to.be.closeTo(62.5, 1e-9);
+    expect(h.tier).to.equal('At Risk');
+  });
+});

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeDatasetIndex } from '../../demo/data-index.mjs';
 
 /** GENERATOR_VERSION of generator/core/generate.ts: data written by an older generator is made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 /** The folder holds a dataset written by the current generator (not one left over from an older contract). */
 export function isCurrentDemoData(dir) {

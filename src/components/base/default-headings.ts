@@ -21,5 +21,5 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-anomalies': 'Unusual movements',
   'mkt-forecast': 'GMV forecast',
   'mkt-what-if': 'What if…',
-  'mkt-payments': 'Payment methods',
+  'mkt-payments': 'Payments',
 };

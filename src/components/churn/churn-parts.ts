@@ -97,7 +97,7 @@ export function atRiskTable(atRisk: readonly AtRiskCustomer[], f: Formatter): Te
           (v) => f.percent(v, 0),
         ),
         numberColumn<AtRiskCustomer>('Value at risk', (c) => c.valueAtRisk, f.money),
-        { label: 'Why', value: (c: AtRiskCustomer) => c.reason },
+        { label: 'Why', value: (c: AtRiskCustomer) => c.reason, class: 'reason' },
       ],
       atRisk,
     )}

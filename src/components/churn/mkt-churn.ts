@@ -13,7 +13,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import type { AtRiskCustomer, ChurnAnalysis } from '../../models/churn-model.js';
+import { NO_CHURN_MODEL, type AtRiskCustomer, type ChurnAnalysis } from '../../models/churn-model.js';
 import { atRiskTable, churnExport, churnModelSummary } from './churn-parts.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { warningsBox } from '../base/warnings.js';
@@ -110,7 +110,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const days = this.window;
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
-    const noModel = { fitted: false, train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN };
+    const noModel = NO_CHURN_MODEL;
     if (!minDate || !maxDate)
       return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
     const end = filters.dateTo ?? maxDate;

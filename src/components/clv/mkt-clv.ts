@@ -6,7 +6,7 @@ import { DISCOUNT_RATE, HORIZON_WEEKS } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { boxPlot } from '../../charts/box-plot.js';
 import { dataTable, numberColumn } from '../../charts/data-table.js';
-import { CATEGORICAL, OTHER_COLOUR } from '../../charts/palette.js';
+import { categorical, OTHER_COLOUR } from '../../charts/palette.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
@@ -154,7 +154,7 @@ export class MktClv extends MktWidget<ClvResult> {
     const width = this.size.drawWidth;
     // The same colours as <mkt-rfm-segments>: one per rule segment, grey for "Others".
     const colour = (name: string) =>
-      name === 'Others' ? OTHER_COLOUR : CATEGORICAL[RFM_SEGMENTS.indexOf(name) % CATEGORICAL.length];
+      name === 'Others' ? OTHER_COLOUR : categorical[RFM_SEGMENTS.indexOf(name) % categorical.length];
     return html`<p class="caption">
         CLV per customer by segment: box = quartiles, line = median, whiskers = 5th–95th percentile
       </p>

@@ -20,6 +20,8 @@ import { MktErrorEvent } from '../../events/error.js';
 import { MktDataReadyEvent } from '../../events/data-ready.js';
 import { dataStyles } from './mkt-data.styles.js';
 import { checkFormat } from '../../format/format.js';
+import { DATE_PRESETS, presetRange, type DatePreset } from '../../data/date-presets.js';
+import { AttributeCheck, oneOf } from '../base/attribute-check.js';
 
 let counter = 0;
 const URL_DELAY = 300;
@@ -54,6 +56,13 @@ export class MktData extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Keep the filters in the page URL's query string (a shareable link); written once they settle for 300 ms. */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+  /**
+   * The period shown when the dashboard opens, as a date preset counted back from the last day of data:
+   * `last-7-days`, `last-30-days`, `last-90-days`, `month-to-date`, `quarter-to-date`, `year-to-date`, `last-year`
+   * or `all` (the default). The KPIs compare it with the period of equal length before it, so a period shorter than
+   * the data shows changes at once. Dates in the page's link (`url-state`) or set before the data loaded win.
+   */
+  @property() period: DatePreset = 'all';
   /** A dataset given in memory instead of `src` (tests, stories, pages that build their data). */
   @property({ attribute: false }) source: InMemoryDataset | null = null;
   /** Your column names per table, `{ transactions: { order_date: 'purchased_at' } }`; overrides the manifest's `columns`. */
@@ -64,6 +73,7 @@ export class MktData extends LitElement {
   @state() private formatNotes: readonly string[] = [];
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
   private readonly loader = new DashboardLoader((patch) => this.update$(patch.info ? this.fitFilters(patch) : patch));
+  private readonly attributeCheck = new AttributeCheck(this);
   private readonly subscribers = new Set<(state: DashboardState) => void>();
   private readonly onOwnFilterChange = (event: MktFilterChangeEvent) => this.handleFilterChange(event);
   private readonly onPageFilterChange = (event: MktFilterChangeEvent) => {
@@ -229,7 +239,8 @@ export class MktData extends LitElement {
 
   /** A state patch that brings the data, with the filters (set before it was known) fitted to it. */
   private fitFilters(patch: Partial<DashboardState>): Partial<DashboardState> {
-    const { filters, adjustments } = fitFiltersToData(this.dashboard.filters, patch.info!);
+    const info = patch.info!;
+    const { filters, adjustments } = fitFiltersToData(this.openingPeriod(info), info);
     if (filters === this.dashboard.filters) return patch;
     queueMicrotask(() => {
       this.warnFilters(adjustments);
@@ -237,6 +248,22 @@ export class MktData extends LitElement {
       this.dispatchEvent(new MktFiltersAppliedEvent(filters));
     });
     return { ...patch, filters };
+  }
+
+  /** The filters with the `period` preset's dates, unless dates were already set (by a link or a script). */
+  private openingPeriod(info: NonNullable<DashboardState['info']>): DashboardState['filters'] {
+    const filters = this.dashboard.filters;
+    const period = this.attributeCheck.valid(
+      'period',
+      this.period,
+      oneOf(DATE_PRESETS),
+      'all',
+      DATE_PRESETS.join(', '),
+    );
+    if (period === 'all' || !info.minDate || !info.maxDate) return filters;
+    if (filters.dateFrom !== null || filters.dateTo !== null) return filters;
+    const range = presetRange(period, info.minDate, info.maxDate);
+    return range ? Object.freeze({ ...filters, dateFrom: range.from, dateTo: range.to }) : filters;
   }
 
   /** A rejected or adjusted filter change: a console warning and an `mkt-error` (`filter-invalid`). */

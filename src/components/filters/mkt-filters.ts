@@ -15,7 +15,7 @@ import {
   presetRange,
   type DatePreset,
   type DateRange,
-} from './date-presets.js';
+} from '../../data/date-presets.js';
 import { filterStyles } from './mkt-filters.styles.js';
 
 type ListKey = 'categories' | 'tiers' | 'regions';

@@ -1,38 +1,24 @@
 import { css } from 'lit';
 
 export const paymentStyles = css`
-  .methods {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
+  .bars .track {
+    fill: var(--mkt-surface, var(--_mkt-surface));
   }
-  li {
-    display: grid;
-    grid-template-columns: minmax(6rem, 9rem) 1fr;
-    gap: 0.15rem 0.75rem;
-    align-items: center;
+  .bars .bar {
+    fill: var(--mkt-series-1, var(--_mkt-series-1));
   }
-  .name {
-    font-size: 0.9em;
+  .bars text.name {
+    fill: var(--mkt-fg, var(--_mkt-fg));
+    font-size: 12px;
   }
-  .track {
-    display: block;
-    height: 0.9rem;
-    border-radius: 3px;
-    background: var(--mkt-surface, var(--_mkt-surface));
-  }
-  .bar {
-    display: block;
-    height: 100%;
-    border-radius: 3px;
-    background: var(--mkt-series-1, var(--_mkt-series-1));
-  }
-  .value {
-    grid-column: 2;
-    font-size: 0.8em;
-    color: var(--mkt-muted, var(--_mkt-muted));
+  .bars text.value {
+    font-size: 12px;
+    fill: var(--mkt-muted, var(--_mkt-muted));
     font-variant-numeric: tabular-nums;
+  }
+  .instalments {
+    margin: 0.5rem 0 0;
+    font-size: 0.85em;
+    color: var(--mkt-muted, var(--_mkt-muted));
   }
 `;

@@ -3,7 +3,8 @@ import { customElement } from 'lit/decorators.js';
 import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import { paymentMethodsSql, type PaymentMethodRow } from '../../metrics/payments.js';
-import { styleProps } from '../../charts/style-props.js';
+import { bars } from '../../charts/bars.js';
+import { SizeController } from '../../charts/size-controller.js';
 import { paymentStyles } from './mkt-payments.styles.js';
 
 export interface PaymentsResult {
@@ -12,6 +13,9 @@ export interface PaymentsResult {
   /** Payments whose order is in no order line or `orders` row: not attributable, so not in the bars. */
   readonly unmatched: number;
 }
+
+/** Width of a character of the 12 px value text, for the room it needs (tabular digits). */
+const CHAR_WIDTH = 6.8;
 
 /** `credit_card` → "Credit card". */
 export function methodLabel(method: string): string {
@@ -28,13 +32,15 @@ export function methodLabel(method: string): string {
  * @summary Payment methods of the selected orders: share of value, orders, instalments.
  * @fires mkt-error - A query failed.
  * @csspart card - The widget's frame.
- * @csspart bar - A method's bar.
+ * @csspart instalments - The line giving the mean number of instalments of the methods paid in several.
  */
 @customElement('mkt-payments')
 export class MktPayments extends MktWidget<PaymentsResult> {
   static override styles = [...MktWidget.styles, paymentStyles];
 
   protected override requires: readonly string[] = ['mkt_payments'];
+
+  private readonly size = new SizeController(this);
 
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
@@ -87,29 +93,43 @@ export class MktPayments extends MktWidget<PaymentsResult> {
 
   protected override renderResult(result: PaymentsResult) {
     const f = this.format;
-    const max = Math.max(...result.methods.map((m) => m.value), 0);
-    return html`<ul class="methods">
-        ${result.methods.map((m) => {
-          const share = result.total > 0 ? m.value / result.total : null;
-          return html`<li data-method=${m.method}>
-            <span class="name">${methodLabel(m.method)}</span>
-            <span class="track"
-              ><span class="bar" part="bar" ${styleProps({ width: `${max > 0 ? (100 * m.value) / max : 0}%` })}></span
-            ></span>
-            <span class="value"
-              >${f.percent(share, 1)} · ${f.money(m.value)} · ${f.count(m.orders)} orders
-              ${m.installments > 1.05 ? html`· ${m.installments.toFixed(1)} instalments on average` : nothing}</span
-            >
-          </li>`;
-        })}
-      </ul>
-      ${
-        result.unmatched > 0
-          ? html`<p class="data-note" data-note="unmatched">
-              ${f.count(result.unmatched)} payments name an order that is not in the data; they are left out.
-            </p>`
-          : nothing
-      }`;
+    const width = this.size.drawWidth;
+    const orders = (n: number) => `${f.count(n)} ${n === 1 ? 'order' : 'orders'}`;
+    const byInstalments = result.methods.filter((m) => m.installments > 1.05);
+    const share = (m: PaymentMethodRow) => f.percent(result.total > 0 ? m.value / result.total : null, 1);
+    const long = result.methods.map((m) => `${share(m)} · ${f.money(m.value)} · ${orders(m.orders)}`);
+    // The value text is read beside the bar: on a narrow card the order counts are left to the table view.
+    const fits = Math.max(...long.map((t) => t.length)) * CHAR_WIDTH <= width * 0.55;
+    const texts = fits ? long : result.methods.map((m) => `${share(m)} · ${f.money(m.value)}`);
+    return html`${bars(
+      result.methods.map((m, i) => ({ key: m.method, label: methodLabel(m.method), value: m.value, text: texts[i] })),
+      {
+        width,
+        labelWidth: Math.min(120, Math.round(width * 0.3)),
+        valueWidth: Math.round(8 + Math.max(...texts.map((t) => t.length)) * CHAR_WIDTH),
+        track: true,
+        label: `Payment methods by amount paid: ${result.methods
+          .map((m) => `${methodLabel(m.method)} ${share(m)}`)
+          .join(', ')}`,
+      },
+    )}
+    ${
+      byInstalments.length > 0
+        ? html`<p class="instalments" part="instalments">
+            ${byInstalments.map(
+              (m, i) =>
+                html`${i > 0 ? '; ' : ''}${methodLabel(m.method)}: ${m.installments.toFixed(1)} instalments on average`,
+            )}.
+          </p>`
+        : nothing
+    }
+    ${
+      result.unmatched > 0
+        ? html`<p class="data-note" data-note="unmatched">
+            ${f.count(result.unmatched)} payments name an order that is not in the data; they are left out.
+          </p>`
+        : nothing
+    }`;
   }
 }
 

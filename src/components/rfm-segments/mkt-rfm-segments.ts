@@ -7,7 +7,7 @@ import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribut
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { treemap } from '../../charts/treemap.js';
-import { CATEGORICAL, isLight, OTHER_COLOUR } from '../../charts/palette.js';
+import { categorical, OTHER_COLOUR } from '../../charts/palette.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
@@ -146,7 +146,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     if (name === 'Others') return OTHER_COLOUR;
     const index =
       result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
-    return CATEGORICAL[index % CATEGORICAL.length];
+    return categorical[index % categorical.length];
   }
 
   /** The segments as in the table below the treemap, with raw numbers (no "Table" toggle: the table is always shown). */
@@ -191,7 +191,7 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const tiles = result.segments.map((s) => {
       const color = this.colour(result, s.name);
       const text = `${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}`;
-      return { key: s.name, name: s.name, value: s.customers, color, text, label: label(s), light: isLight(color) };
+      return { key: s.name, name: s.name, value: s.customers, color, text, label: label(s) };
     });
     const chart = treemap(tiles, {
       width,

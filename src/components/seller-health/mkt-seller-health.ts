@@ -100,7 +100,9 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     run: async ({ engine, filters, dashboard, signal }, seller) => {
       if (!seller) return undefined;
       const withReviews = !!dashboard.info?.tables.has('reviews');
-      return rows<SellerMonthRow>(await engine.query(sellerMonthlySql(filters, seller, { withReviews }), signal));
+      const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
+      const sql = sellerMonthlySql(filters, seller, { withReviews, withTickets });
+      return rows<SellerMonthRow>(await engine.query(sql, signal));
     },
     args: () => [this.selected] as const,
     priority: () => this.queryPriority,
@@ -108,8 +110,10 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<SellerHealthResult> {
     const withReviews = !!dashboard.info?.tables.has('reviews');
+    // Support tickets, where the dataset has them, feed the score (src/models/health-score.ts).
+    const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
     return {
-      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews }), signal)),
+      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews, withTickets }), signal)),
       withReviews,
       orderUnit: orderUnit(dashboard.info),
     };

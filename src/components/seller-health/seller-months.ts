@@ -4,6 +4,7 @@ import { assessHealth } from '../../models/health-score.js';
 import { sparkline } from '../../charts/sparkline.js';
 import type { Formatter } from '../../format/format.js';
 import type { AssessedSeller } from './seller-table.js';
+import { tierWord } from '../../format/tier.js';
 
 /** A seller's months: a sparkline per measure with its last value, and the months as a table. */
 export function sellerMonths(
@@ -92,8 +93,8 @@ export function sellerDetail(s: AssessedSeller, body: TemplateResult, close: () 
       <div>
         <h3>${s.name}</h3>
         <span class="meta"
-          >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.programmeTier} seller · account
-          ${s.status}</span
+          >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${tierWord(s.programmeTier)} seller ·
+          account ${s.status}</span
         >
       </div>
       <button type="button" class="close" @click=${close}>Close</button>

@@ -19,9 +19,25 @@ import { DEFAULT_ASSUMPTIONS, projectPart, type Projection } from '../../models/
 import { ASSUMPTIONS_EXPLAINED, numberField, scenarioExport, scenarioTable } from './what-if-parts.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
 import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
+import { tierWord } from '../../format/tier.js';
 
 /** How long typing pauses before the typed number applies, in ms. */
 const TYPING_DELAY = 300;
+/** The lever or assumption each number input sets (by the input's name). */
+const LEVER_OF_INPUT: Partial<
+  Record<
+    string,
+    'priceChange' | 'discount' | 'conversion' | 'lateRate' | 'priceElasticity' | 'promoElasticity' | 'lateOrderLoss'
+  >
+> = {
+  price: 'priceChange',
+  discount: 'discount',
+  conversion: 'conversion',
+  late: 'lateRate',
+  'price-elasticity': 'priceElasticity',
+  'promo-elasticity': 'promoElasticity',
+  'late-loss': 'lateOrderLoss',
+};
 
 export type { WhatIfSlice } from '../../metrics/what-if.js';
 export interface WhatIfResult {
@@ -166,7 +182,10 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     };
   }
 
-  private set(name: 'scope' | 'conversion' | 'lateRate' | keyof typeof NUMERIC_OPTIONS, e: Event) {
+  private set(
+    name: 'scope' | 'conversion' | 'lateRate' | keyof typeof NUMERIC_OPTIONS,
+    e: Event | { target: HTMLInputElement },
+  ) {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     if (name === 'scope') this.scope = input.value;
     else {
@@ -189,7 +208,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const input = e.target as HTMLInputElement;
     clearTimeout(this.typing);
     if (input.type !== 'number' || input.value === '' || !input.checkValidity()) return;
-    this.typing = setTimeout(() => input.dispatchEvent(new Event('change')), TYPING_DELAY);
+    const lever = LEVER_OF_INPUT[input.name];
+    if (lever) this.typing = setTimeout(() => this.set(lever, { target: input }), TYPING_DELAY);
   };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -241,7 +261,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       const items = result.slices.filter((s) => s.dim === dim);
       return items.length
         ? html`<optgroup label=${label}>
-            ${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${s.key}</option>`)}
+            ${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${dim === 'tier' ? tierWord(s.key) : s.key}</option>`)}
           </optgroup>`
         : nothing;
     };
@@ -287,8 +307,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       ${scenarioTable(p, result.orderUnit, f)}
       ${result.orderUnit === 'line' ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>` : nothing}
       <p class="factors">
-        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price ×
-        ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
+        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${tierWord(target.key)} tier` : target.key}:
+        price × ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
       </p>
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>

@@ -1,4 +1,4 @@
-import { addDays } from '../../metrics/filter-sql.js';
+import { addDays } from '../metrics/filter-sql.js';
 
 /**
  * Date presets of the filter bar, counted back from the last day of data rather than from today: a dataset (the

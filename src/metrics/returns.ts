@@ -1,0 +1,114 @@
+import type { FilterState } from '../data/filter-state.js';
+import { predicates } from './filter-sql.js';
+import { isGranularity, type Granularity, type Window } from './revenue-trend.js';
+import { date, firstOfEachId } from './sql.js';
+
+/**
+ * Returns of delivered order lines. A line is **delivered** when its status is completed or returned (a cancelled
+ * line never shipped) and **returned** when its status is returned (`transactions.status`, so the rate needs no
+ * optional table). Per group:
+ * - `delivered`, `returned`, return rate = returned / delivered (by line, as a category's or product's rate is
+ *   usually given; per order for sellers is in src/metrics/seller-health.ts);
+ * - `delivered_revenue`, `returned_revenue` (revenue of the returned lines) → value rate;
+ * - `refunded`: the refunds of the optional `returns` table (null without it: `withReturns: false`).
+ * Groups: everything (`all`), category, seller, product, reason (needs the returns table: a returned line without a
+ * return row counts under `unknown`; `delivered` is then every delivered line, the rate's denominator), or the day,
+ * ISO week or month the line was ordered. Lines are dated by their order: the last weeks' rates are low until their
+ * returns (3–30 days after delivery in the generated data) have come in.
+ */
+export const RETURNS_REQUIRE = ['mkt_orders'] as const;
+/** What the refunds and the reasons need besides. */
+export const RETURNS_DETAIL_REQUIRE = ['returns'] as const;
+
+export const RETURN_GROUPS = ['all', 'category', 'seller', 'product', 'reason'] as const;
+export type ReturnGroup = (typeof RETURN_GROUPS)[number] | Granularity;
+
+export type ReturnRow = {
+  /** Category, seller id, product id, reason, or first day of the period (`YYYY-MM-DD`); `All` for `all`. */
+  readonly grp: string;
+  /** Seller or product name; the group itself otherwise. */
+  readonly name: string;
+  readonly delivered: number;
+  readonly returned: number;
+  readonly return_rate: number | null;
+  readonly delivered_revenue: number;
+  readonly returned_revenue: number;
+  readonly refunded: number | null;
+};
+
+const GROUP: Record<string, string> = {
+  all: `'All'`,
+  category: 'l.category::VARCHAR',
+  seller: 'l.seller_id',
+  product: 'l.product_id',
+  reason: `coalesce(r.reason, 'unknown')`,
+};
+
+function nameOf(by: ReturnGroup): string {
+  if (by === 'seller') return `coalesce((SELECT name FROM ${firstOfEachId('sellers')} s WHERE s.id = grp), grp)`;
+  if (by === 'product') return `coalesce((SELECT name FROM ${firstOfEachId('products')} p WHERE p.id = grp), grp)`;
+  return 'grp';
+}
+
+export function returnsSql(filters: FilterState, by: ReturnGroup, options: { withReturns: boolean }): string {
+  const known = (RETURN_GROUPS as readonly string[]).includes(by) || isGranularity(by);
+  if (!known) throw new TypeError(`Unknown grouping ${JSON.stringify(by)}`);
+  if (by === 'reason' && !options.withReturns) throw new TypeError('Return reasons need the returns table');
+  const group = isGranularity(by) ? `strftime(date_trunc('${by}', l.order_date), '%Y-%m-%d')` : GROUP[by];
+  const where = [`status IN ('completed', 'returned')`, 'product_id IS NOT NULL', ...predicates(filters)];
+  const details = options.withReturns
+    ? `LEFT JOIN (SELECT transaction_id, first(reason ORDER BY return_date, id) AS reason, sum(refunded) AS refunded
+        FROM returns GROUP BY transaction_id) r ON r.transaction_id = l.id`
+    : '';
+  const refunded = options.withReturns
+    ? `coalesce(sum(r.refunded) FILTER (WHERE l.status = 'returned'), 0)::DOUBLE`
+    : 'NULL::DOUBLE';
+  // By reason, each group holds only returned lines: its denominator is every delivered line.
+  const lines = by === 'reason' ? `(SELECT * FROM l WHERE status = 'returned') l` : 'l';
+  const delivered = by === 'reason' ? '(SELECT count(*) FROM l)' : 'count(*)';
+  const deliveredRevenue = by === 'reason' ? '(SELECT sum(revenue) FROM l)' : 'sum(l.revenue)';
+  return `WITH l AS (SELECT * FROM mkt_orders WHERE ${where.join(' AND ')}),
+    g AS (
+      SELECT ${group} AS grp, ${delivered} AS delivered, count(*) FILTER (WHERE l.status = 'returned') AS returned,
+        coalesce(${deliveredRevenue}, 0) AS delivered_revenue,
+        coalesce(sum(l.revenue) FILTER (WHERE l.status = 'returned'), 0) AS returned_revenue, ${refunded} AS refunded
+      FROM ${lines} ${details} GROUP BY ALL
+    )
+    SELECT grp, ${nameOf(by)} AS name, delivered::INTEGER AS delivered, returned::INTEGER AS returned,
+      (returned / nullif(delivered, 0))::DOUBLE AS return_rate, delivered_revenue::DOUBLE AS delivered_revenue,
+      returned_revenue::DOUBLE AS returned_revenue, refunded
+    FROM g ORDER BY grp`;
+}
+
+export type ReturnChangeRow = {
+  /** Category. */
+  readonly name: string;
+  readonly delivered: number;
+  readonly returned: number;
+  readonly delivered_revenue: number;
+  readonly delivered_prior: number;
+  readonly returned_prior: number;
+};
+
+/**
+ * Delivered and returned lines per category in the current window and in the prior one (the other filters apply to
+ * both), as `returnSpikeFinding()` (src/models/finding-candidates.ts) reads them. A category with lines in only one
+ * of the windows has zeros in the other.
+ */
+export function returnChangeSql(filters: FilterState, current: Window, prior: Window): string {
+  const where = [
+    `status IN ('completed', 'returned')`,
+    'product_id IS NOT NULL',
+    `order_date BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
+    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
+  ];
+  const now = `order_date >= ${date(current.from)}`;
+  const before = `order_date <= ${date(prior.to)}`;
+  return `SELECT category::VARCHAR AS name,
+      count(*) FILTER (WHERE ${now})::INTEGER AS delivered,
+      count(*) FILTER (WHERE ${now} AND status = 'returned')::INTEGER AS returned,
+      coalesce(sum(revenue) FILTER (WHERE ${now}), 0)::DOUBLE AS delivered_revenue,
+      count(*) FILTER (WHERE ${before})::INTEGER AS delivered_prior,
+      count(*) FILTER (WHERE ${before} AND status = 'returned')::INTEGER AS returned_prior
+    FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY name`;
+}

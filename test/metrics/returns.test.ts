@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { openEngine, sql } from '../support/engine.js';
+import { analyticsShop } from '../fixtures/analytics-shop.js';
+import { returnChangeSql, returnsSql, type ReturnChangeRow, type ReturnRow } from '../../src/metrics/returns.js';
+import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
+import type { QueryEngine } from '../../src/data/query-engine.js';
+
+const r4 = (v: number | null) => (v === null ? null : Math.round(v * 1e4) / 1e4);
+const pick = (r: ReturnRow) => [
+  r.grp,
+  r.name,
+  r.delivered,
+  r.returned,
+  r4(r.return_rate),
+  r.delivered_revenue,
+  r.returned_revenue,
+  r.refunded,
+];
+
+// Delivered (completed or returned) lines: every line but L11 (cancelled): 15, worth 710. Returned: L4 (Toys, p3,
+// s3, ordered in February, 50, refunded 50, damaged) and L10 (Electronics, p4, s1, March, 10, refunded 8.5, wrong size).
+describe('returns SQL on the analytics shop', () => {
+  let engine: QueryEngine;
+  let close: () => Promise<void>;
+  before(async () => {
+    ({ engine, close } = await openEngine(analyticsShop()));
+  });
+  after(() => close());
+
+  const withReturns = { withReturns: true };
+
+  it('returnsSql() gives the return rate, returned revenue and refunds overall', async () => {
+    const [all] = await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'all', withReturns));
+    expect(pick(all)).to.deep.equal(['All', 'All', 15, 2, 0.1333, 710, 60, 58.5]);
+  });
+
+  it('returnsSql() by category, seller and product', async () => {
+    // Books L3 L6 L9 L14 (100); Electronics L1 L2 L5 L7 L8 L10 L12 L13 L16 (460); Toys L4 L15 (150).
+    expect((await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'category', withReturns))).map(pick)).to.deep.equal([
+      ['Books', 'Books', 4, 0, 0, 100, 0, 0],
+      ['Electronics', 'Electronics', 9, 1, 0.1111, 460, 10, 8.5],
+      ['Toys', 'Toys', 2, 1, 0.5, 150, 50, 50],
+    ]);
+    const sellers = await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'seller', withReturns));
+    expect(sellers.map((r) => [r.grp, r.name, r.delivered, r.returned])).to.deep.equal([
+      ['s1', 'Volt Works', 9, 1],
+      ['s2', 'Paper Lane', 4, 0],
+      ['s3', 'Toy Barn', 2, 1],
+    ]);
+    const products = await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'product', withReturns));
+    expect(products.map((r) => [r.grp, r.name, r.delivered, r.returned, r.refunded])).to.deep.equal([
+      ['p1', 'Headphones', 4, 0, 0],
+      ['p2', 'Novel', 4, 0, 0],
+      ['p3', 'Robot', 2, 1, 50],
+      ['p4', 'Cable', 5, 1, 8.5],
+    ]);
+  });
+
+  it('returnsSql() by reason divides by every delivered line', async () => {
+    const rows = await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'reason', withReturns));
+    expect(rows.map(pick)).to.deep.equal([
+      ['damaged', 'damaged', 15, 1, 0.0667, 710, 50, 50],
+      ['wrong size', 'wrong size', 15, 1, 0.0667, 710, 10, 8.5],
+    ]);
+  });
+
+  it('returnsSql() by month of the order, and under the filters', async () => {
+    const months = await sql<ReturnRow>(engine, returnsSql(EMPTY_FILTERS, 'month', withReturns));
+    // February: L1 L2 L3 L4, L4 returned; March: 11 lines, L10 returned.
+    expect(months.map((r) => [r.grp, r.delivered, r.returned, r.refunded])).to.deep.equal([
+      ['2025-02-01', 4, 1, 50],
+      ['2025-03-01', 11, 1, 8.5],
+    ]);
+    const f = applyFilterPatch(EMPTY_FILTERS, { regions: ['California'] });
+    const [ca] = await sql<ReturnRow>(engine, returnsSql(f, 'all', withReturns));
+    // California: c1 (L1 L2 L5 L6), c5 (L9, L10 returned).
+    expect([ca.delivered, ca.returned, ca.refunded]).to.deep.equal([6, 1, 8.5]);
+  });
+
+  it('returnChangeSql() puts each category of March beside its February', async () => {
+    // March: Books L6 L9 L14 (80); Electronics L5 L7 L8 L10 (returned) L12 L13 L16 (340); Toys L15 (100; L11 was
+    // cancelled). February: Books L3; Electronics L1 L2; Toys L4 (returned).
+    const march = { from: '2025-03-01', to: '2025-03-31' };
+    const february = { from: '2025-02-01', to: '2025-02-28' };
+    const rows = await sql<ReturnChangeRow>(engine, returnChangeSql(EMPTY_FILTERS, march, february));
+    expect(rows).to.deep.equal([
+      { name: 'Books', delivered: 3, returned: 0, delivered_revenue: 80, delivered_prior: 1, returned_prior: 0 },
+      { name: 'Electronics', delivered: 7, returned: 1, delivered_revenue: 340, delivered_prior: 2, returned_prior: 0 },
+      { name: 'Toys', delivered: 1, returned: 0, delivered_revenue: 100, delivered_prior: 1, returned_prior: 1 },
+    ]);
+    // Texas (c2, c3, c6): March L12 L13 L14 (o8, c6) and L15 (o9, c3); February L3 (c2) and L4 (c3, returned).
+    const texas = applyFilterPatch(EMPTY_FILTERS, { regions: ['Texas'], dateFrom: '2025-03-01', dateTo: '2025-03-31' });
+    const tx = await sql<ReturnChangeRow>(engine, returnChangeSql(texas, march, february));
+    expect(tx.map((r) => [r.name, r.delivered, r.returned, r.delivered_prior, r.returned_prior])).to.deep.equal([
+      ['Books', 1, 0, 1, 0],
+      ['Electronics', 2, 0, 0, 0],
+      ['Toys', 1, 0, 1, 1],
+    ]);
+  });
+
+  it('returnsSql() without the returns table gives rates but no refunds, and no reasons', async () => {
+    const { engine: e2, close: c2 } = await openEngine(analyticsShop({ without: ['returns'] }));
+    try {
+      const [all] = await sql<ReturnRow>(e2, returnsSql(EMPTY_FILTERS, 'all', { withReturns: false }));
+      expect(pick(all)).to.deep.equal(['All', 'All', 15, 2, 0.1333, 710, 60, null]);
+      expect(() => returnsSql(EMPTY_FILTERS, 'reason', { withReturns: false })).to.throw(TypeError);
+    } finally {
+      await c2();
+    }
+  });
+});

@@ -5,8 +5,30 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
+/** Imports a lower layer may not make (see the layer rules below). */
+const LAYER = {
+  components: {
+    group: ['**/components/**', '**/components'],
+    message: 'Only elements (src/components) import elements: move what both need out of src/components.',
+  },
+  data: {
+    group: ['**/data/**', '**/data'],
+    message: 'Chart functions know nothing of the data layer: pass them rows and options.',
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'demo/data/', 'custom-elements.json', 'zz-*'] },
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'demo/data/',
+      'custom-elements.json',
+      'zz-*',
+      '.scaffold-check-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +44,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['generator/**/*.ts', 'test/support/*.mjs', 'demo/*.mjs', '*.mjs', '*.ts'],
+    files: [
+      'generator/**/*.ts',
+      'test/support/*.mjs',
+      'test/lint/*.mjs',
+      'test/scaffold/*.mjs',
+      'scripts/*.mjs',
+      'demo/*.mjs',
+      '*.mjs',
+      '*.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -36,6 +67,16 @@ export default tseslint.config(
       // chai: expect(x).to.be.true
       '@typescript-eslint/no-unused-expressions': 'off',
     },
+  },
+  // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
+  // know nothing of the data layer. test/lint/layers.mjs checks that these rules fire.
+  {
+    files: ['src/{charts,metrics,models,data,geo,format,events,schema,report}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
+  },
+  {
+    files: ['src/charts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data] }] },
   },
   {
     rules: {

@@ -1,7 +1,31 @@
 import { css } from 'lit';
 
+/** Text for screen readers only (a live region, a table's caption). */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
 /** Shared look of every SVG chart: axes, grid, marks in focus, tooltip, legend, data-table view. */
 export const chartStyles = css`
+  ${visuallyHidden}
+  /* The cursor's plot (timeLine, stackedBars): a transparent target that shows its focus. */
+  .hit {
+    fill: transparent;
+  }
+  .plot {
+    outline: none;
+  }
+  .plot:focus-visible {
+    outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
+    outline-offset: 2px;
+  }
   svg {
     display: block;
     overflow: visible;
@@ -107,12 +131,19 @@ export const chartStyles = css`
   table.data th.num {
     text-align: right;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+  /* boxPlot() */
+  .box rect {
+    fill-opacity: 0.35;
+    stroke-width: 1.5px;
+  }
+  .box line {
+    stroke-width: 1.5px;
+  }
+  .box .median {
+    stroke-width: 2.5px;
+  }
+  .box-label {
+    fill: var(--mkt-fg, var(--_mkt-fg));
+    font-size: 11px;
   }
 `;

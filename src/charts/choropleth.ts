@@ -7,6 +7,7 @@ import {
   type GeoProjection,
 } from 'd3';
 import { isActivation } from './cursor-keys.js';
+import type { ColorScheme } from './color-scheme.js';
 
 /** One region of a map: its key in the values, and its shape (a GeoJSON feature). */
 export interface ChoroplethRegion {
@@ -42,7 +43,7 @@ export interface ChoroplethOptions {
   readonly onSelect?: (id: string) => void;
 }
 
-export type ColorScheme = 'light' | 'dark';
+export type { ColorScheme } from './color-scheme.js';
 
 /**
  * A sequential ramp (d3's Blues) where more always reads as more contrast with the background: light to dark blue

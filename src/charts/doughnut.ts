@@ -8,6 +8,8 @@ export interface Slice {
   readonly color: string;
   /** The slice's accessible name (and its `<title>`). */
   readonly label: string;
+  /** The `<title>` (a tooltip), when it says less than `label` (which tells what pressing it does). */
+  readonly title?: string;
 }
 
 export interface DoughnutOptions {
@@ -52,8 +54,8 @@ export function doughnut(slices: readonly Slice[], options: DoughnutOptions): Te
           ? svg`<path class=${cls} d=${round(shape(a))} fill=${s.color} data-key=${s.key} tabindex="0" role="button"
               aria-pressed=${on ? 'true' : 'false'} aria-label=${s.label} @click=${() => select.toggle(s.key)}
               @keydown=${onActivate(() => select.toggle(s.key))}
-              ><title>${s.label}</title></path>`
-          : svg`<path class="slice" d=${round(shape(a))} fill=${s.color} data-key=${s.key}><title>${s.label}</title></path>`;
+              ><title>${s.title ?? s.label}</title></path>`
+          : svg`<path class="slice" d=${round(shape(a))} fill=${s.color} data-key=${s.key}><title>${s.title ?? s.label}</title></path>`;
       })}
       <text class="total" text-anchor="middle" dy="0.1em" aria-hidden="true">${options.total}</text>
       <text class="total-label" text-anchor="middle" dy="1.6em" aria-hidden="true">${options.totalLabel}</text>

@@ -14,3 +14,6 @@ export const categorical: readonly string[] = schemeTableau10;
 export function rampScale(ramp: (t: number) => string, max: number, from = 0, to = 1): (value: number) => string {
   return (value) => ramp(from + (to - from) * Math.max(0, Math.min(1, max > 0 ? value / max : 0)));
 }
+
+/** The grey of a catch-all category ("Others") beside the categorical colours. */
+export const OTHER_COLOUR = '#9aa0a6';

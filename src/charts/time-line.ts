@@ -80,8 +80,10 @@ export interface TimeLineOptions {
   readonly yMin?: number;
   /** Room above the largest value, as a factor (1.08: 8%). */
   readonly headroom?: number;
-  /** The chart in words: the svg's label, or the plot's when read by a cursor. */
-  readonly label: string;
+  /** The chart in words: the svg's label, or the plot's when read by a cursor; null hides it (a sparkline beside its number). */
+  readonly label: string | null;
+  /** A sparkline: no axes or grid, and the y axis ends at the largest value instead of a round number. */
+  readonly bare?: boolean;
   /** Highlighted stretches of x (a flagged run of days). */
   readonly spans?: readonly { readonly from: XValue; readonly to: XValue; readonly class: string }[];
   /** Vertical rules (now). */
@@ -124,8 +126,8 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
   for (const p of all) top = Math.max(top, p.y ?? 0);
   const y = scaleLinear()
     .domain([0, top * (options.headroom ?? 1)])
-    .nice(options.yNice ?? options.yTicks ?? 4)
     .range([h, 0]);
+  if (!options.bare) y.nice(options.yNice ?? options.yTicks ?? 4);
   const Y = (v: number) => y(v);
   const xTickValues = utc ? timeTicks(x as ReturnType<typeof scaleUtc>, w, options) : null;
   const xFormat =
@@ -148,18 +150,23 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
     viewBox="0 0 ${width} ${height}"
     class=${options.class ?? nothing}
     part=${options.part ?? nothing}
-    role=${cursor ? nothing : interactive ? 'group' : 'img'}
-    aria-label=${cursor ? nothing : options.label}
+    role=${cursor || options.label === null ? nothing : interactive ? 'group' : 'img'}
+    aria-label=${cursor ? nothing : (options.label ?? nothing)}
+    aria-hidden=${options.label === null ? 'true' : nothing}
   >
     <g transform="translate(${m.left},${m.top})">
-      ${axisLeft(y, { ticks: options.yTicks ?? 4, format: options.yFormat, grid: w })}
+      ${
+        options.bare
+          ? nothing
+          : svg`${axisLeft(y, { ticks: options.yTicks ?? 4, format: options.yFormat, grid: w })}
       <g transform="translate(0,${h})">
         ${axisBottom(x as never, {
           ticks: options.xTicks ?? tickCount(w, options.xSpacing ?? 80),
           format: xFormat as never,
           values: xTickValues ?? undefined,
         })}
-      </g>
+      </g>`
+      }
       ${(options.spans ?? []).map(
         (s) =>
           svg`<rect class=${s.class} x=${num(X(s.from) - 1)} width=${num(Math.max(2, X(s.to) - X(s.from)))} y="0" height=${h}></rect>`,

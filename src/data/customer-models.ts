@@ -6,16 +6,16 @@ import { customerSummarySql } from '../metrics/customer-summary.js';
 import { rfmSql } from '../metrics/rfm.js';
 import { addDays } from '../metrics/filter-sql.js';
 import { WorkerFallbackReport } from './worker-fallback.js';
-import { MISSING_MODEL } from '../components/clv/customer-analysis-types.js';
+import { MISSING_MODEL } from '../models/customer-model.js';
 import type {
   AnalysisRequest,
   ClvSummary,
   CustomerModelStore,
   SummaryColumns,
   TextColumn,
-} from '../components/clv/customer-analysis.js';
-import type { RfmSegmentsStats } from '../components/rfm-segments/rfm-stats.js';
-import type { ChurnAnalysis } from '../components/churn/churn-model.js';
+} from '../models/customer-analysis.js';
+import type { RfmSegmentsStats } from '../models/rfm-stats.js';
+import type { ChurnAnalysis } from '../models/churn-model.js';
 
 // The CLV, RFM segments and churn elements read their customers' columns straight from the Arrow buffers (no
 // value-by-value conversion) and hand them to their dashboard's worker, which fits BG/NBD + Gamma-Gamma once per
@@ -113,7 +113,7 @@ export class CustomerModels {
   private worker: Worker | null | undefined;
   private local: Promise<{
     store: CustomerModelStore;
-    run: typeof import('../components/clv/customer-analysis.js').analyse;
+    run: typeof import('../models/customer-analysis.js').analyse;
   }> | null = null;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
@@ -305,7 +305,7 @@ export class CustomerModels {
       }
     }
     if (this.options.worker !== false) this.fallback.report();
-    this.local ??= import('../components/clv/customer-analysis.js').then((m) => ({
+    this.local ??= import('../models/customer-analysis.js').then((m) => ({
       store: new m.CustomerModelStore(),
       run: m.analyse,
     }));
@@ -318,7 +318,7 @@ export class CustomerModels {
     if (this.options.worker === false) this.worker = null;
     if (this.worker !== undefined || this.disposed) return this.worker ?? null;
     try {
-      const worker = new Worker(new URL('../components/clv/customer-analysis.worker.ts', import.meta.url), {
+      const worker = new Worker(new URL('./customer-analysis.worker.ts', import.meta.url), {
         type: 'module',
       });
       worker.onmessage = (event: MessageEvent<{ id: number; result?: unknown; error?: string }>) => {

@@ -9,7 +9,7 @@ import { placeIndex, placeKey, type Place, type PlaceIndex } from './places.js';
 import { US_STATES } from './us-states.js';
 import { BRAZIL_STATES } from './brazil-states.js';
 import { WORLD_COUNTRIES } from './world-countries.js';
-import type { BuiltInMap } from './built-in-maps.js';
+import { detectMap, isBuiltInMap, type BuiltInMap, type MapFit } from './built-in-maps.js';
 import { fittedConic, isPlanar, planarProjection, worldProjection, type MapProjection } from './projections.js';
 
 /** One drawable region: `id` is the place it is (a country or state code, or a user map's region name). */
@@ -265,4 +265,36 @@ function rewound(f: Feature<Geometry | null>): Feature<Geometry | null> {
       ? { type: 'Polygon', coordinates: turn(g.coordinates) }
       : { type: 'MultiPolygon', coordinates: g.coordinates.map(turn) };
   return { ...f, geometry };
+}
+
+/** The map for a dataset's regions, or why there is none. */
+export interface MapChoice {
+  /** Null when no map knows the regions, or when it could not be loaded. */
+  readonly map: GeoMap | null;
+  /** How the map was picked from the regions (null: named by `source`, or none fits). */
+  readonly detected: MapFit | null;
+  readonly mapError: { readonly code: 'fetch-failed' | 'file-malformed'; readonly message: string } | null;
+}
+
+/**
+ * Loads the map `source` names (a built-in map, or the URL of a map whose features carry the region names in
+ * `regionKey`), or, with no source, the built-in map that matches most of the regions (weighted by customers).
+ * A map that cannot be loaded or read is said in `mapError`, not thrown.
+ */
+export async function chooseMap(
+  source: string | null,
+  regionKey: string,
+  regions: readonly { readonly region: string; readonly customers: number }[],
+): Promise<MapChoice> {
+  const detected = source === null ? detectMap(regions.map((n) => ({ region: n.region, weight: n.customers }))) : null;
+  const chosen = source ?? detected?.map;
+  if (!chosen) return { map: null, detected, mapError: null };
+  try {
+    const names = regions.map((n) => n.region);
+    const map = isBuiltInMap(chosen) ? await loadBuiltInMap(chosen) : await loadUserMap(chosen, regionKey, names);
+    return { map, detected, mapError: null };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { map: null, detected, mapError: { code: e instanceof MapError ? e.code : 'fetch-failed', message } };
+  }
 }

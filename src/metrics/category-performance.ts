@@ -53,3 +53,12 @@ export function categoryValue(row: CategoryRow, metric: CategoryMetric): number 
   if (metric === 'orders') return row.orders;
   return row.sessions ? (row.purchases ?? 0) / row.sessions : null;
 }
+
+/** The categories sorted by a measure, largest first (unknown values last, then by name). */
+export function sortCategories(rows: readonly CategoryRow[], metric: CategoryMetric): CategoryRow[] {
+  return [...rows].sort((a, b) => {
+    const va = categoryValue(a, metric) ?? -Infinity;
+    const vb = categoryValue(b, metric) ?? -Infinity;
+    return vb - va || a.category.localeCompare(b.category);
+  });
+}

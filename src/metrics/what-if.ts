@@ -1,3 +1,4 @@
+import type { SliceBaseline } from '../models/what-if.js';
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { orderCount } from './orders.js';
@@ -28,4 +29,37 @@ export function whatIfSessionsSql(filters: FilterState): string {
   return `SELECT ${SLICES}, count(*)::INTEGER AS sessions, count(*) FILTER (WHERE purchased)::INTEGER AS purchases
     FROM mkt_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY GROUPING SETS ((), (category), (tier)) ORDER BY dim, slice`;
+}
+
+export type WhatIfSliceDim = 'all' | 'category' | 'tier';
+export type WhatIfOrderRow = {
+  dim: WhatIfSliceDim;
+  slice: string;
+  gmv: number;
+  cost: number;
+  orders: number;
+  shipped: number;
+  late: number;
+};
+export type WhatIfSessionRow = { dim: WhatIfSliceDim; slice: string; sessions: number; purchases: number };
+
+/** A baseline of everything, a category or a tier. */
+export interface WhatIfSlice extends SliceBaseline {
+  readonly dim: WhatIfSliceDim;
+}
+
+/** The baselines from the two queries' rows: late rate = late / shipped, conversion = purchases / sessions. */
+export function whatIfSlices(orders: readonly WhatIfOrderRow[], sessions: readonly WhatIfSessionRow[]): WhatIfSlice[] {
+  const conversion = new Map(
+    sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]),
+  );
+  return orders.map((o) => ({
+    dim: o.dim,
+    key: o.slice,
+    gmv: o.gmv,
+    cost: o.cost,
+    orders: o.orders,
+    lateRate: o.shipped > 0 ? o.late / o.shipped : null,
+    conversion: conversion.get(`${o.dim}:${o.slice}`) ?? null,
+  }));
 }

@@ -4,7 +4,7 @@ import type { LogisticModel } from './logistic-regression.js';
  * Why the churn model thinks a customer will lapse, in plain words: each feature's contribution to the customer's
  * log-odds of churning, relative to an average customer.
  *
- * The churn model (src/components/churn/churn-model.ts) is a logistic regression on standardised features:
+ * The churn model (src/models/churn-model.ts) is a logistic regression on standardised features:
  * log-odds = β₀ + Σ βⱼ zⱼ with zⱼ = (xⱼ − meanⱼ) / scaleⱼ. A customer at every feature's mean has zⱼ = 0, so
  * βⱼ zⱼ is exactly how much feature j moves this customer's log-odds away from the average customer's: positive
  * raises the risk, negative lowers it. The contributions add up (with β₀) to the customer's log-odds, so the

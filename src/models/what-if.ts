@@ -116,3 +116,25 @@ export function project(
   });
   return { baseline: totals(slices), projected: totals(projected), demandFactor: factor, priceFactor };
 }
+
+/**
+ * The projection of one part of `all` (a category or tier; null: everything) under the levers: the rest of `all`
+ * keeps its baseline.
+ */
+export function projectPart(
+  all: SliceBaseline,
+  part: SliceBaseline | null,
+  levers: Levers,
+  assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
+): Projection {
+  if (!part) return project([all], all.key, levers, assumptions);
+  const rest: SliceBaseline = {
+    key: '\u0000rest',
+    gmv: all.gmv - part.gmv,
+    cost: all.cost - part.cost,
+    orders: all.orders - part.orders,
+    conversion: null,
+    lateRate: null,
+  };
+  return project([part, rest], part.key, levers, assumptions);
+}

@@ -8,16 +8,16 @@ import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktClv } from '../../src/components/clv/mkt-clv.js';
 import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import { floatColumn, textColumn } from '../../src/data/customer-models.js';
-import { alignSorted, analyse, CustomerModelStore, decodeText } from '../../src/components/clv/customer-analysis.js';
-import { MISSING_MODEL } from '../../src/components/clv/customer-analysis-types.js';
-import { warmUp } from '../../src/components/clv/warm-up.js';
-import { rfmSegmentStats } from '../../src/components/rfm-segments/rfm-stats.js';
+import { alignSorted, analyse, CustomerModelStore, decodeText } from '../../src/models/customer-analysis.js';
+import { MISSING_MODEL } from '../../src/models/customer-model.js';
+import { warmUp } from '../../src/models/customer-warm-up.js';
+import { rfmSegmentStats } from '../../src/models/rfm-stats.js';
 import type { CustomerValues } from '../../src/models/customer-value.js';
 import { manyCustomersDataset, manyCustomersRows } from '../fixtures/customer-rows.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
-import type { ClvSummary } from '../../src/components/clv/customer-analysis.js';
-import type { RfmSegmentsStats } from '../../src/components/rfm-segments/rfm-stats.js';
-import type { ChurnAnalysis } from '../../src/components/churn/churn-model.js';
+import type { ClvSummary } from '../../src/models/customer-analysis.js';
+import type { RfmSegmentsStats } from '../../src/models/rfm-stats.js';
+import type { ChurnAnalysis } from '../../src/models/churn-model.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 describe('reading Arrow columns for the customer worker', () => {

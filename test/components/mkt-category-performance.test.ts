@@ -11,12 +11,11 @@ import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 const bars = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('g.bar')].map((g) => [
-    g.getAttribute('data-category'),
+  [...el.shadowRoot!.querySelectorAll('g.bar-row')].map((g) => [
+    g.getAttribute('data-key'),
     g.querySelector('text.value')!.textContent!.trim(),
   ]);
-const bar = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector(`g.bar[data-category="${name}"]`) as SVGGElement;
+const bar = (el: Element, name: string) => el.shadowRoot!.querySelector(`g.bar-row[data-key="${name}"]`) as SVGGElement;
 
 describe('<mkt-category-performance>', () => {
   let data: MktData;

@@ -83,7 +83,7 @@ describe('<mkt-seller-health>', () => {
   });
 
   it('narrows the table to a tier clicked in the doughnut, without touching the dashboard filters', async () => {
-    const critical = health.shadowRoot!.querySelector('path[data-tier="Critical"]') as SVGPathElement;
+    const critical = health.shadowRoot!.querySelector('path[data-key="Critical"]') as SVGPathElement;
     critical.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await health.updateComplete;
     expect(
@@ -254,6 +254,33 @@ describe('<mkt-seller-health> default order', () => {
     ]);
     const sorted = health.shadowRoot!.querySelector('th[aria-sort="ascending"] button')!;
     expect(sorted.getAttribute('data-sort'), 'the Health column says it is the sort').to.equal('tier');
+    data.remove();
+  });
+});
+
+describe("<mkt-seller-health> seller's months", () => {
+  it('shows a failing monthly query in the detail panel and reports it with mkt-error query-failed', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}><mkt-seller-health min-orders="1"></mkt-seller-health></mkt-data>`,
+    );
+    const health = data.querySelector('mkt-seller-health')!;
+    await whenReady(data);
+    await settled(health);
+    const errors: { code: string; source?: string }[] = [];
+    data.addEventListener('mkt-error', (e) => errors.push({ code: e.detail.code, source: e.detail.source }));
+    // Sabotage after the seller table is drawn: the months of a seller read mkt_orders, which is gone.
+    await data.state.engine!.exec('DROP TABLE mkt_orders');
+    const open = [...health.shadowRoot!.querySelectorAll('button.seller')].find(
+      (b) => b.textContent?.trim() === 'Toy Barn',
+    ) as HTMLButtonElement;
+    open.click();
+    await waitFor(() => text(health, '.detail .message.error'), 'the detail panel to show the failure');
+    expect(text(health, '.detail .message.error')).to.contain('mkt_orders');
+    await waitFor(
+      () => errors.some((e) => e.code === 'query-failed' && e.source === 'mkt-seller-health'),
+      'an mkt-error query-failed from <mkt-seller-health>',
+    );
+    expect(table(health), 'the seller table stays').to.have.length(3);
     data.remove();
   });
 });

@@ -83,8 +83,8 @@ describe('Revenue and seller elements on generated data match independent SQL', 
       ORDER BY gmv DESC, category`);
     const cats = el('mkt-category-performance');
     const bars = () =>
-      [...cats.shadowRoot!.querySelectorAll('g.bar')].map((g) => [
-        g.getAttribute('data-category'),
+      [...cats.shadowRoot!.querySelectorAll('g.bar-row')].map((g) => [
+        g.getAttribute('data-key'),
         g.querySelector('text.value')!.textContent!.trim(),
       ]);
     expect(gmv.length).to.be.greaterThan(3);

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_ASSUMPTIONS, NO_CHANGE, demandFactor, project, type SliceBaseline } from '../../src/models/what-if.js';
+import {
+  DEFAULT_ASSUMPTIONS,
+  NO_CHANGE,
+  demandFactor,
+  project,
+  projectPart,
+  type SliceBaseline,
+} from '../../src/models/what-if.js';
 
 const books: SliceBaseline = { key: 'Books', gmv: 1000, cost: 600, orders: 10, conversion: 0.02, lateRate: 0.1 };
 const toys: SliceBaseline = { key: 'Toys', gmv: 500, cost: 200, orders: 5, conversion: 0.04, lateRate: 0.05 };
@@ -59,5 +66,17 @@ describe('what-if model', () => {
     // Both slices × 1.1 × 0.866784 in GMV: 1500 × 0.953462 = 1430.19.
     const p = project([books, toys], null, { ...NO_CHANGE, priceChange: 0.1 });
     expect(p.projected.gmv).to.be.closeTo(1430.19, 0.01);
+  });
+
+  it('projectPart() changes one part of everything and keeps the rest at its baseline', () => {
+    // Everything: Books + Toys = GMV 1500, cost 800, 15 orders. Books 10% dearer at −1.5: GMV 953.46, cost 520.07
+    // (see above); the rest (GMV 500, cost 200) unchanged: 1453.46 and 720.07.
+    const all: SliceBaseline = { key: 'All', gmv: 1500, cost: 800, orders: 15, conversion: null, lateRate: null };
+    const p = projectPart(all, books, { ...NO_CHANGE, priceChange: 0.1 });
+    expect(p.baseline).to.deep.equal({ gmv: 1500, orders: 15, cost: 800, margin: 700 });
+    expect(p.projected.gmv).to.be.closeTo(1453.46, 0.01);
+    expect(p.projected.cost).to.be.closeTo(720.07, 0.01);
+    // Without a part, everything: 1500 × 1.1 × 0.866784 = 1430.19.
+    expect(projectPart(all, null, { ...NO_CHANGE, priceChange: 0.1 }).projected.gmv).to.be.closeTo(1430.19, 0.01);
   });
 });

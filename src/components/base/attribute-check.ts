@@ -50,13 +50,20 @@ export const numberIn =
   (value: unknown): boolean =>
     typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
+/** What values an option takes, its fallback, and the words for what is expected. */
+export interface OptionRule<V> {
+  readonly isValid: (value: V) => boolean;
+  readonly fallback: V;
+  readonly expectation: string;
+}
+
 /** `horizon-weeks` and `discount-rate` of the customer-value elements. */
-export const HORIZON_WEEKS = {
+export const HORIZON_WEEKS: OptionRule<number> = {
   isValid: integerIn(1, 520),
   fallback: 52,
   expectation: 'a whole number of weeks from 1 to 520',
 };
-export const DISCOUNT_RATE = {
+export const DISCOUNT_RATE: OptionRule<number> = {
   isValid: numberIn(0, 0.5),
   fallback: 0.01,
   expectation: 'a monthly rate from 0 to 0.5 (0.01 is 1 % a month)',

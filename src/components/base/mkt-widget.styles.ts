@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from './tokens.styles.js';
+import { visuallyHidden } from '../../charts/chart.styles.js';
 
 export const widgetStyles = [
   tokens,
+  visuallyHidden,
   css`
     :host {
       display: block;
@@ -130,6 +132,8 @@ export const widgetStyles = [
       outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
       outline-offset: 2px;
     }
+    /* A header toggle button (tableToggle()). */
+    .toggle,
     .table-toggle {
       padding: 0.2rem 0.6rem;
       border: 1px solid var(--mkt-border, var(--_mkt-border));

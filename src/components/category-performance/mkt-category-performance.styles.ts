@@ -1,36 +1,36 @@
 import { css } from 'lit';
 
 export const categoryPerformanceStyles = css`
-  .bar rect.fill {
+  .bar-row rect.bar {
     fill: var(--mkt-series-1, var(--_mkt-series-1));
   }
-  .bar rect.track {
+  .bar-row rect.track {
     fill: var(--mkt-surface, var(--_mkt-surface));
   }
-  .bar.dim rect.fill {
+  .bar-row.dim rect.bar {
     opacity: 0.35;
   }
-  .bar.selected rect.fill {
+  .bar-row.selected rect.bar {
     fill: var(--mkt-accent, var(--_mkt-accent));
   }
-  .bar:focus-visible rect.track,
-  .bar.selected rect.track {
+  .bar-row:focus-visible rect.track,
+  .bar-row.selected rect.track {
     stroke: var(--mkt-fg, var(--_mkt-fg));
     stroke-width: 1.5px;
   }
-  .bar:focus-visible,
-  .bar.active {
+  .bar-row:focus-visible,
+  .bar-row.active {
     stroke: none;
   }
-  .bar text {
+  .bar-row text {
     fill: var(--mkt-fg, var(--_mkt-fg));
     font-size: 12px;
   }
-  .bar text.value {
+  .bar-row text.value {
     fill: var(--mkt-muted, var(--_mkt-muted));
     font-variant-numeric: tabular-nums;
   }
-  .bar.selected text.name {
+  .bar-row.selected text.name {
     font-weight: 650;
   }
   .hint {

@@ -1,6 +1,5 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { scaleLinear } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import type { DataView } from '../base/mkt-widget.js';
@@ -10,13 +9,16 @@ import {
   categoryPerformanceSql,
   categoryValue,
   isCategoryMetric,
+  sortCategories,
   type CategoryMetric,
   type CategoryRow,
 } from '../../metrics/category-performance.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { pointIn, tooltip, type TooltipState } from '../../charts/tooltip.js';
-import { isActivation } from '../../charts/cursor-keys.js';
+import { bars } from '../../charts/bars.js';
+import { numberColumn } from '../../charts/data-table.js';
+import { segmented } from '../base/segmented.js';
 import { categoryPerformanceStyles } from './mkt-category-performance.styles.js';
 import { orderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
@@ -68,13 +70,8 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     return !!this.dashboard?.info?.tables.has('mkt_sessions');
   }
 
-  protected override async query({
-    engine,
-    filters,
-    dashboard,
-    signal,
-  }: QueryContext): Promise<CategoryPerformanceResult> {
-    const withSessions = !!dashboard.info?.tables.has('mkt_sessions');
+  protected override async query({ engine, filters, signal }: QueryContext): Promise<CategoryPerformanceResult> {
+    const withSessions = this.hasSessions;
     const table = await engine.query(categoryPerformanceSql(filters, { withSessions }), signal);
     return { rows: rows<CategoryRow>(table), withSessions };
   }
@@ -99,24 +96,10 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
       this.dashboard?.status === 'ready' && orderUnit(this.dashboard.info) === 'line' && this.measure === 'orders'
         ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>`
         : nothing;
-    return html`${this.renderToggle()}${note}${perLine}`;
-  }
-
-  private renderToggle() {
-    return html`<div class="segmented" role="group" aria-label="Measure">
-      ${CATEGORY_METRICS.map((m) => {
-        const off = m === 'conversion' && this.dashboard?.status === 'ready' && !this.hasSessions;
-        return html`<button
-          type="button"
-          aria-pressed=${this.measure === m ? 'true' : 'false'}
-          ?disabled=${off}
-          title=${off ? NEEDS_PAGE_EVENTS : nothing}
-          @click=${() => this.setMetric(m)}
-        >
-          ${METRIC_WORDS[m]}
-        </button>`;
-      })}
-    </div>`;
+    const off = (m: CategoryMetric) =>
+      m === 'conversion' && this.dashboard?.status === 'ready' && !this.hasSessions ? NEEDS_PAGE_EVENTS : null;
+    const choices = CATEGORY_METRICS.map((m) => [m, METRIC_WORDS[m]] as const);
+    return html`${segmented('Measure', choices, this.measure, (m) => this.setMetric(m), off)}${note}${perLine}`;
   }
 
   private setMetric(m: CategoryMetric) {
@@ -133,11 +116,7 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
 
   /** The categories sorted by the measure, largest first (unknown values last, then by name). */
   sorted(result: CategoryPerformanceResult, metric = this.measure): CategoryRow[] {
-    return [...result.rows].sort((a, b) => {
-      const va = categoryValue(a, metric) ?? -Infinity;
-      const vb = categoryValue(b, metric) ?? -Infinity;
-      return vb - va || a.category.localeCompare(b.category);
-    });
+    return sortCategories(result.rows, metric);
   }
 
   /** The bars as a table: the "Table" view and the CSV export. */
@@ -148,22 +127,16 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
       rows: this.sorted(result),
       columns: [
         { label: 'Category', value: (r) => r.category },
-        { label: 'GMV', value: (r) => f.money(r.gmv), raw: (r) => r.gmv, numeric: true },
-        { label: 'Orders', value: (r) => f.count(r.orders), raw: (r) => r.orders, numeric: true },
+        numberColumn('GMV', (r) => r.gmv, f.money),
+        numberColumn('Orders', (r) => r.orders, f.count),
         ...(result.withSessions
           ? [
-              {
-                label: 'Sessions',
-                value: (r: CategoryRow) => f.count(r.sessions),
-                raw: (r: CategoryRow) => r.sessions,
-                numeric: true,
-              },
-              {
-                label: 'Conversion',
-                value: (r: CategoryRow) => f.percent(categoryValue(r, 'conversion'), 1),
-                raw: (r: CategoryRow) => categoryValue(r, 'conversion'),
-                numeric: true,
-              },
+              numberColumn<CategoryRow>('Sessions', (r) => r.sessions, f.count),
+              numberColumn<CategoryRow>(
+                'Conversion',
+                (r) => categoryValue(r, 'conversion'),
+                (v) => f.percent(v, 1),
+              ),
             ]
           : []),
       ],
@@ -177,59 +150,44 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     const width = this.size.drawWidth;
     const stacked = width < WIDE_LABEL_ROOM;
     const longest = Math.max(...data.map((r) => r.category.length));
-    const labelWidth = stacked ? 0 : Math.min(Math.round(width * 0.38), 12 + longest * 7);
-    const valueRoom = 64;
-    const rowHeight = stacked ? ROW + 16 : ROW;
-    const barX = labelWidth;
-    const barW = Math.max(40, width - labelWidth - valueRoom);
-    const max = Math.max(metric === 'conversion' ? 0.0001 : 1, ...data.map((r) => categoryValue(r, metric) ?? 0));
-    const x = scaleLinear().domain([0, max]).range([0, barW]);
-    const height = data.length * rowHeight;
-    return html`<div class="chart">
-        <svg
-          width=${width}
-          height=${height}
-          viewBox="0 0 ${width} ${height}"
-          role="group"
-          aria-label="${METRIC_WORDS[metric]} by category, ${data.length} categories; largest ${data[0]?.category} (${data[0] ? this.valueText(data[0], metric) : ''})"
-        >
-          ${data.map((r, i) => {
-            const v = categoryValue(r, metric);
-            const on = selected.has(r.category);
-            const top = i * rowHeight + (stacked ? 16 : 0);
-            const label = `${r.category} ${this.valueText(r, metric)} ${metric === 'gmv' ? 'GMV' : metric === 'orders' ? 'orders' : 'conversion'}`;
-            return svg`<g class="mark bar ${on ? 'selected' : selected.size > 0 ? 'dim' : ''}" part="bar" tabindex="0" role="button"
-                aria-pressed=${on ? 'true' : 'false'} data-category=${r.category}
-                aria-label="${label}, ${on ? 'selected: press to clear the category filter' : 'press to filter the dashboard to this category'}"
-                @click=${() => this.toggle(r.category)}
-                @keydown=${(e: KeyboardEvent) => {
-                  if (!isActivation(e)) return;
-                  e.preventDefault();
-                  this.toggle(r.category);
-                }}
-                @pointerenter=${(e: PointerEvent) => this.showTip(e, r, result)}
-                @focus=${(e: FocusEvent) => this.showTip(e, r, result)}
-                @pointerleave=${() => (this.tip = null)}
-                @blur=${() => (this.tip = null)}>
-              <rect class="track" x=${barX} y=${top + 3} width=${barW} height=${ROW - 8} rx="3"></rect>
-              <rect class="fill" x=${barX} y=${top + 3} width=${Math.max(v ? 1 : 0, x(v ?? 0))} height=${ROW - 8} rx="3"></rect>
-              <text class="name" x=${stacked ? 0 : labelWidth - 8} y=${stacked ? top - 4 : top + ROW / 2} dy=${stacked ? 0 : '0.32em'}
-                text-anchor=${stacked ? 'start' : 'end'} aria-hidden="true">${this.fit(r.category, stacked ? width : labelWidth - 10)}</text>
-              <text class="value" aria-hidden="true" x=${barX + barW + 6} y=${top + ROW / 2 - 1} dy="0.32em">${this.valueText(r, metric)}</text>
-            </g>`;
-          })}
-        </svg>
-        ${tooltip(this.tip)}
-      </div>
+    const words = metric === 'gmv' ? 'GMV' : metric === 'orders' ? 'orders' : 'conversion';
+    const chart = bars(
+      data.map((r) => ({
+        key: r.category,
+        label: r.category,
+        value: categoryValue(r, metric),
+        text: this.valueText(r, metric),
+      })),
+      {
+        width,
+        rowHeight: ROW,
+        labelWidth: stacked ? 0 : Math.min(Math.round(width * 0.38), 12 + longest * 7),
+        valueWidth: 64,
+        minMax: metric === 'conversion' ? 0.0001 : 1,
+        track: true,
+        labelsAbove: stacked,
+        fitLabels: true,
+        part: 'bar',
+        label: `${METRIC_WORDS[metric]} by category, ${data.length} categories; largest ${data[0]?.category} (${data[0] ? this.valueText(data[0], metric) : ''})`,
+        select: {
+          selected,
+          toggle: (category) => this.toggle(category),
+          label: (b, on) =>
+            `${b.label} ${b.text} ${words}, ${on ? 'selected: press to clear the category filter' : 'press to filter the dashboard to this category'}`,
+          enter: (e, b) =>
+            this.showTip(
+              e,
+              data.find((r) => r.category === b.key)!,
+              result,
+            ),
+          leave: () => (this.tip = null),
+        },
+      },
+    );
+    return html`<div class="chart">${chart}${tooltip(this.tip)}</div>
       <p class="hint">
         ${selected.size > 0 ? 'Click the highlighted bar again to show all categories.' : 'Click a bar to filter the dashboard to that category.'}
       </p>`;
-  }
-
-  /** Shortens a label to about the room it has (about 6.5 px per character at 12 px), with an ellipsis. */
-  private fit(text: string, room: number): string {
-    const chars = Math.max(4, Math.floor(room / 6.5));
-    return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
   }
 
   private showTip(e: Event, r: CategoryRow, result: CategoryPerformanceResult) {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -12,8 +13,8 @@ import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
 import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from '../clv/chart-svg.js';
-import { NO_CHURN_MODEL, type AtRiskCustomer, type ChurnAnalysis } from './churn-model.js';
+import { NO_CHURN_MODEL, type AtRiskCustomer, type ChurnAnalysis } from '../../models/churn-model.js';
+import { atRiskTable, churnExport, churnModelSummary } from './churn-parts.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { warningsBox } from '../base/warnings.js';
 
@@ -31,8 +32,8 @@ export interface ChurnGroup {
   readonly rate: number | null;
 }
 
-export type { AtRiskCustomer } from './churn-model.js';
-export { ALIVE_DROP, OVERDUE_FACTOR } from './churn-model.js';
+export type { AtRiskCustomer } from '../../models/churn-model.js';
+export { ALIVE_DROP, OVERDUE_FACTOR } from '../../models/churn-model.js';
 
 export interface ChurnResult {
   readonly days: number;
@@ -145,11 +146,6 @@ export class MktChurn extends MktWidget<ChurnResult> {
     this.dashboard?.models?.watchFallback(this);
   }
 
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
-  }
-
   protected override isEmpty(result: ChurnResult): boolean {
     return result.series.length === 0 && result.atRisk.length === 0 && !result.model.fitted;
   }
@@ -159,50 +155,16 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   protected override renderControls() {
-    const pressed = (b: string) => (this.by === b ? 'true' : 'false');
-    return html`<div class="segmented" role="group" aria-label="Break churn down by">
-      <button type="button" aria-pressed=${pressed('segment')} @click=${() => (this.breakdown = 'segment')}>
-        By segment
-      </button>
-      <button type="button" aria-pressed=${pressed('cohort')} @click=${() => (this.breakdown = 'cohort')}>
-        By cohort
-      </button>
-    </div>`;
+    const choices = [
+      ['segment', 'By segment'],
+      ['cohort', 'By cohort'],
+    ] as const;
+    return segmented('Break churn down by', choices, this.by, (b) => (this.breakdown = b));
   }
 
   /** Every part in one long table: a "Section" column says which (rate by month, by segment or cohort, at risk). */
   protected override exportTable(r: ChurnResult): ExportTable {
-    const blank = (n: number) => Array<null>(n).fill(null);
-    return {
-      columns: [
-        'Section',
-        'Key',
-        'Active',
-        'Churned',
-        'Rate',
-        'Revenue',
-        'P(alive)',
-        'Churn probability',
-        'Value at risk',
-        'Why',
-      ],
-      rows: [
-        ...r.series.map((p) => ['Rate by month start', p.refDate, p.active, p.churned, p.rate, ...blank(5)]),
-        ...r.groups.map((g) => [`By ${r.breakdown}`, g.group, g.active, g.churned, g.rate, ...blank(5)]),
-        ...r.atRisk.map((c) => [
-          'At risk',
-          c.id,
-          null,
-          null,
-          null,
-          c.revenue,
-          c.pAlive,
-          c.churnProbability,
-          c.valueAtRisk,
-          c.reason,
-        ]),
-      ],
-    };
+    return churnExport(r);
   }
 
   protected override renderResult(r: ChurnResult) {
@@ -217,11 +179,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
       </div>
       <div>
         <h3>Churn model</h3>
-        ${this.renderModel(r)}
+        ${churnModelSummary(r.model, r.days, this.format)}
       </div>
       <div>
         <h3>Early warning: high-value customers at risk</h3>
-        ${warningsBox(r.fitWarnings, 'fit')} ${this.renderAtRisk(r)}
+        ${warningsBox(r.fitWarnings, 'fit')} ${atRiskTable(r.atRisk, this.format)}
       </div>
     </div>`;
   }
@@ -296,69 +258,6 @@ export class MktChurn extends MktWidget<ChurnResult> {
       label: `Churn rate by ${r.breakdown}: ${rows.map((g) => `${g.label} ${f.percent(g.value)}`).join('; ')}`,
     })}
     ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
-  }
-
-  private renderModel(r: ChurnResult) {
-    const f = this.format;
-    const m = r.model;
-    if (!m.fitted) {
-      return html`<p class="note">
-        Not enough customers with history before the cut-off to fit a model (${m.train} in training).
-      </p>`;
-    }
-    return html`<dl class="metrics" data-model>
-        <div>
-          <dt>AUC</dt>
-          <dd data-metric="auc">${Number.isFinite(m.auc) ? m.auc.toFixed(2) : '–'}</dd>
-        </div>
-        <div>
-          <dt>Precision</dt>
-          <dd data-metric="precision">${f.percent(m.precision, 0)}</dd>
-        </div>
-        <div>
-          <dt>Recall</dt>
-          <dd data-metric="recall">${f.percent(m.recall, 0)}</dd>
-        </div>
-        <div>
-          <dt>Holdout</dt>
-          <dd>${f.count(m.holdout)} customers, ${f.percent(m.holdoutRate, 0)} churned</dd>
-        </div>
-      </dl>
-      <p class="note">
-        Logistic regression on recency, purchase days, revenue and tenure ${r.days} days before the end; label: no
-        purchase since. Trained on ${f.count(m.train)} customers, tested on a fixed fifth (by id); precision and recall
-        at 50%.
-      </p>`;
-  }
-
-  private renderAtRisk(r: ChurnResult) {
-    const f = this.format;
-    if (r.atRisk.length === 0)
-      return html`<p class="note">No high-value repeat buyer is overdue or losing P(alive).</p>`;
-    return html`<div class="table-wrap">
-      ${dataTable(
-        'High-value customers at risk, by value at risk',
-        [
-          { label: 'Customer', value: (c: AtRiskCustomer) => c.id },
-          { label: 'Revenue', value: (c: AtRiskCustomer) => f.money(c.revenue), numeric: true },
-          {
-            label: 'Days since / usual',
-            value: (c: AtRiskCustomer) => `${Math.round(c.daysSinceLast)} / ${Math.round(c.usualGap)}`,
-            numeric: true,
-          },
-          {
-            label: 'P(alive)',
-            value: (c: AtRiskCustomer) =>
-              `${f.percent(c.pAlive, 0)}${c.drop > 0.005 ? ` (−${Math.round(c.drop * 100)} pts)` : ''}`,
-            numeric: true,
-          },
-          { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
-          { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },
-          { label: 'Why', value: (c: AtRiskCustomer) => c.reason, class: 'reason' },
-        ],
-        r.atRisk,
-      )}
-    </div>`;
   }
 }
 

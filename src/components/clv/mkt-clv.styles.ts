@@ -27,20 +27,6 @@ export const clvStyles = css`
     font-weight: 650;
     font-variant-numeric: tabular-nums;
   }
-  .box rect {
-    fill-opacity: 0.35;
-    stroke-width: 1.5px;
-  }
-  .box line {
-    stroke-width: 1.5px;
-  }
-  .box .median {
-    stroke-width: 2.5px;
-  }
-  .segment-label {
-    fill: var(--mkt-fg, var(--_mkt-fg));
-    font-size: 11px;
-  }
   .params {
     margin: 0.75rem 0 0;
     font-size: 0.8em;

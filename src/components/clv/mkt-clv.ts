@@ -1,21 +1,20 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { scaleBand, scaleLinear, schemeTableau10 } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { axisBottom } from '../../charts/axes.js';
-import { dataTable } from '../../charts/data-table.js';
+import { boxPlot } from '../../charts/box-plot.js';
+import { dataTable, numberColumn } from '../../charts/data-table.js';
+import { categorical, OTHER_COLOUR } from '../../charts/palette.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from './chart-svg.js';
-import type { ClvSegment, ClvSummary } from './customer-analysis.js';
+import type { ClvSegment, ClvSummary } from '../../models/customer-analysis.js';
 import { clvStyles } from './mkt-clv.styles.js';
 import { warningsBox } from '../base/warnings.js';
 
-export type { ClvSegment } from './customer-analysis.js';
+export type { ClvSegment } from '../../models/customer-analysis.js';
 /** What the element renders: totals, the fitted models and the CLV distribution per RFM segment. */
 export type ClvResult = ClvSummary;
 
@@ -53,13 +52,11 @@ export class MktClv extends MktWidget<ClvResult> {
   private readonly size = new SizeController(this);
 
   private get horizon(): number {
-    const { isValid, fallback, expectation } = HORIZON_WEEKS;
-    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+    return this.validOption('horizon-weeks', this.horizonWeeks, HORIZON_WEEKS);
   }
 
   private get rate(): number {
-    const { isValid, fallback, expectation } = DISCOUNT_RATE;
-    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+    return this.validOption('discount-rate', this.discountRate, DISCOUNT_RATE);
   }
 
   protected override queryArgs() {
@@ -97,11 +94,6 @@ export class MktClv extends MktWidget<ClvResult> {
     // Its worker starts loading while DuckDB loads the data.
     this.dashboard?.models?.prepare();
     this.dashboard?.models?.watchFallback(this);
-  }
-
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
   }
 
   protected override isEmpty(result: ClvResult): boolean {
@@ -146,10 +138,10 @@ export class MktClv extends MktWidget<ClvResult> {
           'CLV by segment',
           [
             { label: 'Segment', value: (s: ClvSegment) => s.name },
-            { label: 'Customers', value: (s: ClvSegment) => f.count(s.customers), numeric: true },
-            { label: 'Mean CLV', value: (s: ClvSegment) => f.money(s.mean), numeric: true },
-            { label: 'Median CLV', value: (s: ClvSegment) => f.money(s.quantiles[2]), numeric: true },
-            { label: 'Total CLV', value: (s: ClvSegment) => f.moneyCompact(s.total), numeric: true },
+            numberColumn<ClvSegment>('Customers', (s) => s.customers, f.count),
+            numberColumn<ClvSegment>('Mean CLV', (s) => s.mean, f.money),
+            numberColumn<ClvSegment>('Median CLV', (s) => s.quantiles[2], f.money),
+            numberColumn<ClvSegment>('Total CLV', (s) => s.total, f.moneyCompact),
           ],
           r.segments,
         )}
@@ -159,54 +151,22 @@ export class MktClv extends MktWidget<ClvResult> {
   }
 
   private renderBoxes(r: ClvResult) {
-    const f = this.format;
     const width = this.size.drawWidth;
-    const labelWidth = Math.min(130, Math.round(width * 0.34));
-    const margin = { top: 4, right: 12, bottom: 24, left: labelWidth };
-    const rowHeight = 24;
-    const height = margin.top + margin.bottom + rowHeight * r.segments.length;
-    const max = Math.max(1, ...r.segments.map((s) => s.quantiles[4]));
-    const x = scaleLinear()
-      .domain([0, max])
-      .nice()
-      .range([margin.left, width - margin.right]);
-    const y = scaleBand<string>()
-      .domain(r.segments.map((s) => s.name))
-      .range([margin.top, height - margin.bottom])
-      .padding(0.3);
     // The same colours as <mkt-rfm-segments>: one per rule segment, grey for "Others".
-    const colour = (name: string) => (name === 'Others' ? '#9aa0a6' : schemeTableau10[RFM_SEGMENTS.indexOf(name) % 10]);
+    const colour = (name: string) =>
+      name === 'Others' ? OTHER_COLOUR : categorical[RFM_SEGMENTS.indexOf(name) % categorical.length];
     return html`<p class="caption">
         CLV per customer by segment: box = quartiles, line = median, whiskers = 5th–95th percentile
       </p>
-      <svg
-        part="chart"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="img"
-        aria-label="Box plot of customer lifetime value by segment; the table below has the numbers"
-      >
-        <g transform="translate(0,${height - margin.bottom})">
-          ${axisBottom(x, { ticks: Math.max(2, Math.floor(width / 90)), format: (v: number) => f.moneyCompact(v), grid: height - margin.bottom - margin.top })}
-        </g>
-        ${r.segments.map((s) => {
-          const [p5, q1, med, q3, p95] = s.quantiles.map((v) => x(v));
-          const top = y(s.name) ?? 0;
-          const h = y.bandwidth();
-          const mid = top + h / 2;
-          const c = colour(s.name);
-          return svg`<g class="box" data-segment=${s.name}>
-            <text class="segment-label" x=${margin.left - 6} y=${mid} dy="0.32em" text-anchor="end">${truncate(s.name, Math.floor(labelWidth / 6.2))}</text>
-            <line x1=${p5} x2=${q1} y1=${mid} y2=${mid} stroke=${c}></line>
-            <line x1=${q3} x2=${p95} y1=${mid} y2=${mid} stroke=${c}></line>
-            <line x1=${p5} x2=${p5} y1=${top + h * 0.25} y2=${top + h * 0.75} stroke=${c}></line>
-            <line x1=${p95} x2=${p95} y1=${top + h * 0.25} y2=${top + h * 0.75} stroke=${c}></line>
-            <rect x=${q1} y=${top} width=${Math.max(1, q3 - q1)} height=${h} fill=${c} stroke=${c}></rect>
-            <line class="median" x1=${med} x2=${med} y1=${top} y2=${top + h} stroke=${c}></line>
-          </g>`;
-        })}
-      </svg>`;
+      ${boxPlot(
+        r.segments.map((s) => ({ key: s.name, label: s.name, quantiles: s.quantiles, color: colour(s.name) })),
+        {
+          width,
+          labelWidth: Math.min(130, Math.round(width * 0.34)),
+          format: (v) => this.format.moneyCompact(v),
+          label: 'Box plot of customer lifetime value by segment; the table below has the numbers',
+        },
+      )}`;
   }
 
   private renderParams(r: ClvResult) {
@@ -231,10 +191,6 @@ export class MktClv extends MktWidget<ClvResult> {
       ${r.customers < 200 ? 'Few customers: the estimates are rough.' : nothing}
     </p>`;
   }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 declare global {

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import {
   COHORT_ENTITIES,
@@ -9,6 +9,7 @@ import {
   type CohortMeasure,
 } from '../../metrics/cohorts.js';
 import { queryCohortMatrix } from './cohort-query.js';
+import { cohortDataView, type CohortTableRow } from './cohort-table.js';
 
 /** What the cohort heatmap and the retention curves share: their attributes, checked, and their query. */
 export abstract class CohortWidget extends MktWidget<CohortMatrix> {
@@ -64,5 +65,10 @@ export abstract class CohortWidget extends MktWidget<CohortMatrix> {
 
   protected override query(context: QueryContext): Promise<CohortMatrix> {
     return queryCohortMatrix(context, this.who, this.span);
+  }
+
+  /** Every cell as a table (cohorts by month since): the "Table" view and the CSV export. */
+  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
+    return cohortDataView(m, this.what, this.format);
   }
 }

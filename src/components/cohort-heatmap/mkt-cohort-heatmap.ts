@@ -1,10 +1,15 @@
 import { CohortWidget } from './cohort-widget.js';
+import { segmented } from '../base/segmented.js';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { MktWidget } from '../base/mkt-widget.js';
-import type { DataView } from '../base/mkt-widget.js';
-import { cohortDataView, type CohortTableRow } from './cohort-table.js';
-import { cellValue, type CohortCell, type CohortMatrix, type CohortMeasure } from '../../metrics/cohorts.js';
+import {
+  cellValue,
+  type CohortCell,
+  type CohortEntity,
+  type CohortMatrix,
+  type CohortMeasure,
+} from '../../metrics/cohorts.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { CursorController } from '../../charts/cursor.js';
@@ -59,11 +64,7 @@ export class MktCohortHeatmap extends CohortWidget {
 
   protected override renderControls() {
     if (this.noControls) return nothing;
-    const seg = <T extends string>(label: string, values: readonly [T, string][], current: T, set: (v: T) => void) =>
-      html`<div class="segmented" role="group" aria-label=${label}>
-        ${values.map(([v, text]) => html`<button type="button" aria-pressed=${current === v ? 'true' : 'false'} @click=${() => set(v)}>${text}</button>`)}
-      </div>`;
-    return html`${seg(
+    return html`${segmented<CohortEntity>(
       'Cohorts of',
       [
         ['customers', 'Customers'],
@@ -72,7 +73,7 @@ export class MktCohortHeatmap extends CohortWidget {
       this.who,
       (v) => (this.entity = v),
     )}
-    ${seg(
+    ${segmented<CohortMeasure>(
       'Measure',
       [
         ['retention', 'Retention'],
@@ -103,12 +104,6 @@ export class MktCohortHeatmap extends CohortWidget {
     hi = hi > 0 ? Math.min(1, Math.ceil(hi * 20) / 20) : 1;
     const scale = rampScale(measure === 'churn' ? oranges : blues, hi, 0.06, 0.92);
     return { scale, hi };
-  }
-
-  /** Every cell as a table (cohorts by month since): the "Table" view and the CSV export. */
-  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
-    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
-    return cohortDataView(m, measure, this.format);
   }
 
   protected override renderResult(m: CohortMatrix) {

@@ -200,11 +200,4 @@ export const filterStyles = css`
       width: auto;
     }
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-  }
 `;

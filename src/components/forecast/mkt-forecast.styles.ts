@@ -96,13 +96,6 @@ export const forecastStyles = css`
     background: var(--mkt-series-1, var(--_mkt-series-1));
     opacity: 0.15;
   }
-  .toggle {
-    border: 1px solid var(--mkt-border, var(--_mkt-border));
-    background: transparent;
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-    cursor: pointer;
-  }
   @container (max-width: 36rem) {
     .side {
       flex-basis: 100%;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
@@ -135,9 +136,7 @@ export class MktFunnel extends MktWidget<FunnelResult> {
       ['category', 'By category'],
       ['source', 'By source'],
     ];
-    return html`<div class="segmented" role="group" aria-label="Break down by">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.by === v ? 'true' : 'false'} @click=${() => (this.breakdown = v)}>${text}</button>`)}
-    </div>`;
+    return segmented('Break down by', options, this.by, (v) => (this.breakdown = v));
   }
 
   /** Sessions reaching each step, per group and in total: the "Table" view and the CSV export. */

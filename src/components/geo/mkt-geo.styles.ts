@@ -34,13 +34,6 @@ export const geoStyles = css`
     font-weight: 700;
     text-decoration: underline;
   }
-  .toggle {
-    border: 1px solid var(--mkt-border, var(--_mkt-border));
-    background: transparent;
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-    cursor: pointer;
-  }
   .toggle[aria-pressed='true'] {
     background: var(--mkt-surface, var(--_mkt-surface));
   }

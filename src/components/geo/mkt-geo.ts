@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { color as parseColor } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
@@ -10,20 +9,16 @@ import { rows } from '../../data/arrow-rows.js';
 import { regionNamesSql, regionSql } from '../../metrics/geo.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { sequentialLegend, sequentialLegendStyles } from '../../charts/sequential-legend.js';
-import {
-  choropleth,
-  choroplethColor,
-  choroplethLayout,
-  choroplethStyles,
-  type ColorScheme,
-} from '../../charts/choropleth.js';
+import { choropleth, choroplethColor, choroplethLayout, choroplethStyles } from '../../charts/choropleth.js';
+import { colorSchemeOf } from '../../charts/color-scheme.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { MktErrorEvent } from '../../events/error.js';
-import { detectMap, isBuiltInMap, type MapFit } from '../../geo/built-in-maps.js';
-import { loadBuiltInMap, loadUserMap, MapError, type GeoMap } from '../../geo/load-map.js';
+import { isBuiltInMap } from '../../geo/built-in-maps.js';
+import { chooseMap, type GeoMap, type MapChoice } from '../../geo/load-map.js';
 import { matchRegions } from '../../geo/match-regions.js';
 import { placeKey } from '../../geo/places.js';
 import { regionTable } from './region-table.js';
+import { segmented } from '../base/segmented.js';
 import { geoStyles } from './mkt-geo.styles.js';
 
 export type GeoMetric = 'gmv' | 'customers';
@@ -33,15 +28,10 @@ export type RegionRow = {
   readonly orders: number;
   readonly customers: number;
 };
-export interface GeoResult {
+export interface GeoResult extends MapChoice {
   readonly regions: readonly RegionRow[];
-  /** The map drawn; null when no map knows the data's regions, or when it could not be loaded. */
-  readonly map: GeoMap | null;
-  /** How the map was picked from the data (null: set by `map`, or none fits). */
-  readonly detected: MapFit | null;
   /** The dataset's distinct customer regions, whatever the filters. */
   readonly regionCount: number;
-  readonly mapError: { readonly code: 'fetch-failed' | 'file-malformed'; readonly message: string } | null;
 }
 
 const METRIC_WORDS: Record<GeoMetric, string> = { gmv: 'GMV', customers: 'Customers' };
@@ -118,23 +108,7 @@ export class MktGeo extends MktWidget<GeoResult> {
       engine.query(regionSql(filters), signal).then((t) => rows<RegionRow>(t)),
       engine.query(regionNamesSql(), signal).then((t) => rows<{ region: string; customers: number }>(t)),
     ]);
-    const detected = source === null ? detectMap(names.map((n) => ({ region: n.region, weight: n.customers }))) : null;
-    const base = { regions, detected, regionCount: names.length, map: null, mapError: null };
-    const chosen = source ?? detected?.map;
-    if (!chosen) return base;
-    try {
-      const map = isBuiltInMap(chosen)
-        ? await loadBuiltInMap(chosen)
-        : await loadUserMap(
-            chosen,
-            this.regionKey || 'name',
-            names.map((n) => n.region),
-          );
-      return { ...base, map };
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      return { ...base, mapError: { code: e instanceof MapError ? e.code : 'fetch-failed', message } };
-    }
+    return { regions, regionCount: names.length, ...(await chooseMap(source, this.regionKey || 'name', names)) };
   }
 
   protected override isEmpty(result: GeoResult): boolean {
@@ -146,21 +120,9 @@ export class MktGeo extends MktWidget<GeoResult> {
   }
 
   protected override renderControls() {
-    return html`
-      <div class="segmented" role="group" aria-label="Colour by">
-        ${(['gmv', 'customers'] as const).map(
-          (m) =>
-            html`<button
-              type="button"
-              aria-pressed=${this.key === m ? 'true' : 'false'}
-              @click=${() => this.setMetric(m)}
-            >
-              ${METRIC_WORDS[m]}
-            </button>`,
-        )}
-      </div>
-      ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'map' : 'table'))}
-    `;
+    const metrics = (['gmv', 'customers'] as const).map((m) => [m, METRIC_WORDS[m]] as const);
+    return html`${segmented('Colour by', metrics, this.key, (m) => this.setMetric(m))}
+    ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'map' : 'table'))}`;
   }
 
   private setMetric(m: GeoMetric) {
@@ -184,17 +146,6 @@ export class MktGeo extends MktWidget<GeoResult> {
       columns: ['Region', 'GMV', 'Orders', 'Customers'],
       rows: result.regions.map((r) => [r.region, r.gmv, r.orders, r.customers]),
     };
-  }
-
-  /** Light or dark, from the card's background (a page may theme it with --mkt-bg alone). */
-  private scheme(): ColorScheme {
-    const card = this.renderRoot.querySelector('.card');
-    const bg = card ? parseColor(getComputedStyle(card).backgroundColor)?.rgb() : null;
-    if (bg && bg.opacity > 0) return 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b < 128 ? 'dark' : 'light';
-    const token = getComputedStyle(this).getPropertyValue('--mkt-color-scheme').trim();
-    return (token || getComputedStyle(this).getPropertyValue('--_mkt-color-scheme').trim()) === 'dark'
-      ? 'dark'
-      : 'light';
   }
 
   private report(error: NonNullable<GeoResult['mapError']>): void {
@@ -232,7 +183,7 @@ export class MktGeo extends MktWidget<GeoResult> {
     const match = matchRegions(result.regions, map.places, new Set(layout.shapes.map((s) => s.id)));
     const values = new Map([...match.byFeature].map(([id, rs]) => [id, rs.reduce((s, r) => s + r[key], 0)]));
     const max = Math.max(0, ...values.values());
-    const color = choroplethColor(max, this.scheme());
+    const color = choroplethColor(max, colorSchemeOf(this.renderRoot.querySelector('.card'), this));
     const selected = new Set(this.selected);
     const [one, many] = map.noun;
     const describe = (id: string) => {

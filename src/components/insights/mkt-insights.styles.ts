@@ -46,12 +46,4 @@ export const insightsStyles = css`
     font-size: 0.85em;
     color: var(--mkt-accent, var(--_mkt-accent));
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;

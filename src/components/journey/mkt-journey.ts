@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
@@ -116,9 +117,7 @@ export class MktJourney extends MktWidget<JourneyResult> {
       ['session', 'Sessions'],
       ['repeat', 'Repeat purchases'],
     ];
-    return html`<div class="segmented" role="group" aria-label="Journey">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.how === v ? 'true' : 'false'} @click=${() => (this.mode = v)}>${text}</button>`)}
-    </div>`;
+    return segmented('Journey', options, this.how, (v) => (this.mode = v));
   }
 
   private nodeLabel(name: string, column: number): string {

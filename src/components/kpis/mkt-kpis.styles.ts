@@ -49,12 +49,4 @@ export const kpiStyles = css`
     font-size: 0.8em;
     color: var(--mkt-muted, var(--_mkt-muted));
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;

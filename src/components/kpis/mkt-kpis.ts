@@ -3,30 +3,12 @@ import { customElement } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
-import {
-  kpiPeriods,
-  orderKpisSql,
-  ratio,
-  relativeChange,
-  sessionKpisSql,
-  type KpiPeriods,
-} from '../../metrics/kpis.js';
+import { kpiPeriods, orderKpisSql, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
+import { kpiList, type Kpi, type KpiOrderRow, type KpiSessionRow } from './kpi-list.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
 import { orderUnit } from '../../metrics/orders.js';
-import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 
-export interface Kpi {
-  readonly key: 'gmv' | 'sellers' | 'customers' | 'aov' | 'conversion';
-  readonly label: string;
-  readonly value: number | null;
-  readonly prior: number | null;
-  /** Relative change vs the prior period; null when the prior period has no data. */
-  readonly change: number | null;
-  readonly kind: 'money' | 'count' | 'percent';
-  readonly definition: string;
-  /** A short visible line under the value: what it counts when that differs from its label, or why it is missing. */
-  readonly note?: string;
-}
+export type { Kpi } from './kpi-list.js';
 
 export interface KpiResult {
   readonly periods: KpiPeriods;
@@ -35,12 +17,6 @@ export interface KpiResult {
   readonly priorIncomplete: boolean;
   readonly dataStart: string;
 }
-
-type OrderRow = Record<
-  'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior',
-  number
->;
-type SessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchases_prior', number>;
 
 /**
  * Headline numbers of the filtered window, each with its change against the prior period of equal length
@@ -83,74 +59,19 @@ export class MktKpis extends MktWidget<KpiResult> {
     const periods = kpiPeriods(filters, info.minDate, info.maxDate);
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
-      engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<OrderRow>(t)[0]),
-      hasSessions ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<SessionRow>(t)[0]) : null,
+      engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
+      hasSessions
+        ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0])
+        : null,
     ]);
-    const priorIncomplete = periods.prior.from < info.minDate;
-    const noPrior = periods.prior.to < info.minDate;
-    const kpi = (
-      key: Kpi['key'],
-      label: string,
-      kind: Kpi['kind'],
-      value: number | null,
-      prior: number | null,
-      definition: string,
-      note?: string,
-    ): Kpi => {
-      const p = noPrior ? null : prior;
-      return {
-        key,
-        label,
-        kind,
-        value,
-        prior: p,
-        change: value === null ? null : relativeChange(value, p),
-        definition,
-        ...(note ? { note } : {}),
-      };
-    };
-    const perLine = orderUnit(info) === 'line';
     return {
       periods,
-      priorIncomplete,
+      priorIncomplete: periods.prior.from < info.minDate,
       dataStart: info.minDate,
-      kpis: [
-        kpi('gmv', 'GMV', 'money', orders.gmv, orders.gmv_prior, 'Revenue of completed orders'),
-        kpi(
-          'sellers',
-          'Active sellers',
-          'count',
-          orders.sellers,
-          orders.sellers_prior,
-          'Sellers with a completed order',
-        ),
-        kpi(
-          'customers',
-          'Active customers',
-          'count',
-          orders.customers,
-          orders.customers_prior,
-          'Customers with a completed order',
-        ),
-        kpi(
-          'aov',
-          'Avg order value',
-          'money',
-          ratio(orders.gmv, orders.orders),
-          ratio(orders.gmv_prior, orders.orders_prior),
-          perLine ? `GMV per completed order line. ${LINES_AS_ORDERS}.` : 'GMV per completed order',
-          perLine ? 'per order line: no order ids' : undefined,
-        ),
-        kpi(
-          'conversion',
-          'Conversion rate',
-          'percent',
-          sessions ? ratio(sessions.purchases, sessions.sessions) : null,
-          sessions ? ratio(sessions.purchases_prior, sessions.sessions_prior) : null,
-          sessions ? 'Sessions with a purchase / sessions' : NEEDS_PAGE_EVENTS,
-          sessions ? undefined : 'needs page events',
-        ),
-      ],
+      kpis: kpiList(orders, sessions, {
+        noPrior: periods.prior.to < info.minDate,
+        perLine: orderUnit(info) === 'line',
+      }),
     };
   }
 

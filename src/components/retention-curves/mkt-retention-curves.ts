@@ -1,9 +1,8 @@
 import { CohortWidget } from '../cohort-heatmap/cohort-widget.js';
+import { segmented } from '../base/segmented.js';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MktWidget } from '../base/mkt-widget.js';
-import type { DataView } from '../base/mkt-widget.js';
-import { cohortDataView, type CohortTableRow } from '../cohort-heatmap/cohort-table.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { cellValue, type CohortCell, type CohortMatrix, type CohortMeasure } from '../../metrics/cohorts.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -64,9 +63,7 @@ export class MktRetentionCurves extends CohortWidget {
       ['revenue', 'Revenue'],
       ['churn', 'Churn'],
     ];
-    return html`<div class="segmented" role="group" aria-label="Measure">
-      ${options.map(([v, text]) => html`<button type="button" aria-pressed=${this.what === v ? 'true' : 'false'} @click=${() => (this.measure = v)}>${text}</button>`)}
-    </div>`;
+    return segmented('Measure', options, this.what, (v) => (this.measure = v));
   }
 
   private label(key: string): string {
@@ -76,12 +73,6 @@ export class MktRetentionCurves extends CohortWidget {
   private toggleCohort(key: string): void {
     if (key === AVG || this.who !== 'customers') return;
     this.changeFilters({ cohort: this.dashboard?.filters.cohort === key ? null : key });
-  }
-
-  /** The curves' values as a table (cohorts by month since): the "Table" view and the CSV export. */
-  protected override dataView(m: CohortMatrix): DataView<CohortTableRow> {
-    const measure = (['retention', 'revenue', 'churn'] as const).find((v) => v === this.measure) ?? 'retention';
-    return cohortDataView(m, measure, this.format);
   }
 
   protected override renderResult(m: CohortMatrix) {

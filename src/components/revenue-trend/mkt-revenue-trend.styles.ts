@@ -29,18 +29,10 @@ export const revenueTrendStyles = css`
   }
   .plot {
     border-radius: 4px;
-    outline: none;
-  }
-  .plot:focus-visible {
-    outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
-    outline-offset: 2px;
   }
   .tooltip {
     width: max-content;
     max-width: min(14rem, 90vw);
-  }
-  .hit {
-    fill: transparent;
   }
   .note {
     margin: 0.4rem 0 0;
@@ -52,12 +44,5 @@ export const revenueTrendStyles = css`
     align-items: center;
     gap: 0.3rem;
     font-size: 0.9em;
-  }
-  .toggle {
-    border: 1px solid var(--mkt-border, var(--_mkt-border));
-    background: transparent;
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-    cursor: pointer;
   }
 `;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { legend } from '../../charts/legend.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
@@ -110,18 +111,12 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
 
   protected override renderControls() {
     return html`
-      <div class="segmented" role="group" aria-label="Granularity">
-        ${GRANULARITIES.map(
-          (g) =>
-            html`<button
-              type="button"
-              aria-pressed=${this.unit === g ? 'true' : 'false'}
-              @click=${() => this.setGranularity(g)}
-            >
-              ${UNIT_WORDS[g]}
-            </button>`,
-        )}
-      </div>
+      ${segmented(
+        'Granularity',
+        GRANULARITIES.map((g) => [g, UNIT_WORDS[g]] as const),
+        this.unit,
+        (g) => this.setGranularity(g),
+      )}
       <label class="check"
         ><input
           type="checkbox"

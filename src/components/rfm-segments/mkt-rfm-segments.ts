@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleProps } from '../../charts/style-props.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { tableFromColumns, type ExportTable } from '../../charts/export.js';
@@ -8,16 +7,18 @@ import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribut
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { treemap } from '../../charts/treemap.js';
-import { categorical } from '../../charts/palette.js';
+import { categorical, OTHER_COLOUR } from '../../charts/palette.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
-import { largestChart } from '../clv/chart-svg.js';
-import type { RfmSegmentsStats, ScoreTie, SegmentStats } from './rfm-stats.js';
+import type { RfmSegmentsStats, SegmentStats } from '../../models/rfm-stats.js';
 import { warningsBox } from '../base/warnings.js';
+import { segmented } from '../base/segmented.js';
+import { numberColumn } from '../../charts/data-table.js';
+import { segmentTable, tieText } from './segment-table.js';
 import { rfmSegmentsStyles } from './mkt-rfm-segments.styles.js';
 
-export type { SegmentStats } from './rfm-stats.js';
+export type { SegmentStats } from '../../models/rfm-stats.js';
 /** What the element renders: the segments (rules or K-means clusters) and, for K-means, how k was chosen. */
 export type RfmSegmentsResult = RfmSegmentsStats;
 
@@ -69,13 +70,11 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 
   private get horizon(): number {
-    const { isValid, fallback, expectation } = HORIZON_WEEKS;
-    return this.validAttribute('horizon-weeks', this.horizonWeeks, isValid, fallback, expectation);
+    return this.validOption('horizon-weeks', this.horizonWeeks, HORIZON_WEEKS);
   }
 
   private get rate(): number {
-    const { isValid, fallback, expectation } = DISCOUNT_RATE;
-    return this.validAttribute('discount-rate', this.discountRate, isValid, fallback, expectation);
+    return this.validOption('discount-rate', this.discountRate, DISCOUNT_RATE);
   }
 
   protected override queryArgs() {
@@ -106,11 +105,6 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     this.dashboard?.models?.watchFallback(this);
   }
 
-  /** The chart to export, found without forcing a layout (see largestChart). */
-  protected override exportChart(): SVGSVGElement | null {
-    return largestChart(this.renderRoot);
-  }
-
   protected override isEmpty(result: RfmSegmentsResult): boolean {
     return result.segments.length === 0;
   }
@@ -120,26 +114,21 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 
   protected override renderControls() {
-    const pressed = (m: string) => (this.how === m ? 'true' : 'false');
-    return html`<div class="segmented" role="group" aria-label="Segmentation method">
-        <button type="button" aria-pressed=${pressed('rules')} @click=${() => (this.method = 'rules')}>Rules</button>
-        <button type="button" aria-pressed=${pressed('kmeans')} @click=${() => (this.method = 'kmeans')}>
-          K-means
-        </button>
-      </div>
-      ${
-        this.how === 'kmeans'
-          ? html`<label class="k"
-              >k
-              <select
-                aria-label="Number of clusters"
-                @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}
-              >
-                ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
-              </select></label
-            >`
-          : nothing
-      }`;
+    const methods = [
+      ['rules', 'Rules'],
+      ['kmeans', 'K-means'],
+    ] as const;
+    const k = html`<label class="k"
+      >k
+      <select
+        aria-label="Number of clusters"
+        @change=${(e: Event) => (this.k = Number((e.target as HTMLSelectElement).value))}
+      >
+        ${[0, 3, 4, 5, 6].map((k) => html`<option value=${k} ?selected=${this.clusters === k}>${k === 0 ? 'auto' : k}</option>`)}
+      </select></label
+    >`;
+    return html`${segmented('Segmentation method', methods, this.how, (m) => (this.method = m))}
+    ${this.how === 'kmeans' ? k : nothing}`;
   }
 
   private get activeSegment(): string | null {
@@ -154,10 +143,10 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   /** Ten rule segments need ten distinct colours (the 8 series tokens would repeat); "Others" is grey. */
   private colour(result: RfmSegmentsResult, name: string): string {
-    if (name === 'Others') return OTHERS_COLOUR;
+    if (name === 'Others') return OTHER_COLOUR;
     const index =
       result.method === 'rules' ? RFM_SEGMENTS.indexOf(name) : result.segments.findIndex((s) => s.name === name);
-    return PALETTE[index % PALETTE.length];
+    return categorical[index % categorical.length];
   }
 
   /** The segments as in the table below the treemap, with raw numbers (no "Table" toggle: the table is always shown). */
@@ -168,28 +157,26 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
 
   private segmentView(result: RfmSegmentsResult): DataView<SegmentStats> {
     const f = this.format;
-    const n = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+    const n = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(1) : '–');
     return {
       caption: `Customers by ${result.method === 'kmeans' ? 'cluster' : 'RFM segment'}`,
       rows: result.segments,
       columns: [
         { label: 'Segment', value: (s) => s.name },
-        { label: 'Customers', value: (s) => f.count(s.customers), raw: (s) => s.customers, numeric: true },
-        { label: 'Revenue', value: (s) => f.money(s.revenue), raw: (s) => s.revenue, numeric: true },
-        {
-          label: 'Revenue share',
-          value: (s) => f.percent(s.revenueShare, 1),
-          raw: (s) => s.revenueShare,
-          numeric: true,
-        },
-        {
-          label: 'Mean CLV',
-          value: (s) => f.money(Number.isFinite(s.avgClv) ? s.avgClv : null),
-          raw: (s) => s.avgClv,
-          numeric: true,
-        },
-        { label: 'Mean purchases', value: (s) => n(s.avgFrequency), raw: (s) => s.avgFrequency, numeric: true },
-        { label: 'Mean days since last', value: (s) => n(s.avgRecency), raw: (s) => s.avgRecency, numeric: true },
+        numberColumn('Customers', (s) => s.customers, f.count),
+        numberColumn('Revenue', (s) => s.revenue, f.money),
+        numberColumn(
+          'Revenue share',
+          (s) => s.revenueShare,
+          (v) => f.percent(v, 1),
+        ),
+        numberColumn(
+          'Mean CLV',
+          (s) => s.avgClv,
+          (v) => f.money(Number.isFinite(v) ? v : null),
+        ),
+        numberColumn('Mean purchases', (s) => s.avgFrequency, n),
+        numberColumn('Mean days since last', (s) => s.avgRecency, n),
       ],
     };
   }
@@ -199,36 +186,39 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const active = this.activeSegment;
     const clickable = result.method === 'rules';
     const width = this.size.drawWidth;
-    const height = Math.round(Math.min(320, Math.max(200, width * 0.5)));
     const label = (s: SegmentStats) =>
       `${s.name}: ${f.count(s.customers)} ${s.customers === 1 ? 'customer' : 'customers'}, ${f.percent(s.revenueShare)} of revenue${clickable ? (active === s.name ? '. Active filter; press to clear' : '. Press to filter the dashboard') : ''}`;
+    const tiles = result.segments.map((s) => {
+      const color = this.colour(result, s.name);
+      const text = `${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}`;
+      return { key: s.name, name: s.name, value: s.customers, color, text, label: label(s) };
+    });
+    const chart = treemap(tiles, {
+      width,
+      height: Math.round(Math.min(320, Math.max(200, width * 0.5))),
+      label: `Treemap of ${result.customers} customers by segment`,
+      select: clickable ? { selected: active, toggle: (name) => this.pick(name) } : undefined,
+    });
     return html`${
         result.method === 'rules'
           ? warningsBox(
-              result.ties.map((t) => this.tieText(t)),
+              result.ties.map((t) => tieText(t, f)),
               'ties',
             )
           : nothing
       }
       ${warningsBox(result.fitWarnings, 'fit')}
       <div class="layout">
-        ${treemap(
-          result.segments.map((s) => ({
-            key: s.name,
-            name: s.name,
-            value: s.customers,
-            color: this.colour(result, s.name),
-            text: `${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}`,
-            label: label(s),
-          })),
-          {
-            width,
-            height,
-            label: `Treemap of ${result.customers} customers by segment`,
-            select: clickable ? { selected: active, toggle: (name) => this.pick(name) } : undefined,
-          },
-        )}
-        <div class="table-wrap">${this.renderTable(result)}</div>
+        ${chart}
+        <div class="table-wrap">
+          ${segmentTable(result.segments, {
+            active: this.activeSegment,
+            clickable: result.method === 'rules',
+            colour: (name) => this.colour(result, name),
+            pick: (name) => this.pick(name),
+            format: f,
+          })}
+        </div>
       </div>
       ${
         result.method === 'kmeans'
@@ -245,76 +235,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
             : nothing
       }`;
   }
-
-  /** Why a score cannot separate most customers (see ScoreTie): equal values get equal scores. */
-  private tieText(tie: ScoreTie): string {
-    const f = this.format;
-    const range = (format: (v: number) => string) =>
-      tie.min === tie.max ? format(tie.min) : `${format(tie.min)}–${format(tie.max)}`;
-    const what = {
-      recency: `last bought ${range((v) => f.count(v))} days before the end`,
-      frequency: `bought on ${range((v) => f.count(v))} ${tie.max === 1 ? 'day' : 'days'}`,
-      monetary: `spent ${range((v) => f.money(v))}`,
-    }[tie.score];
-    const letter = tie.score === 'recency' ? 'R' : tie.score === 'frequency' ? 'F' : 'M';
-    const name = tie.score[0].toUpperCase() + tie.score.slice(1);
-    return `${name} cannot tell ${f.percent(tie.share, 1)} of these customers apart: they ${what} and all score ${letter} = ${tie.value}. Equal values get equal scores, so the rules separate them by the other two scores only.`;
-  }
-
-  private renderTable(result: RfmSegmentsResult) {
-    const f = this.format;
-    const active = this.activeSegment;
-    const clickable = result.method === 'rules';
-    const days = (v: number) => `${Math.round(v)} d`;
-    return html`<table class="data" part="table">
-      <caption class="visually-hidden">
-        Customer segments
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Segment</th>
-          <th scope="col" class="num">Customers</th>
-          <th scope="col" class="num">Revenue share</th>
-          <th scope="col" class="num">Avg CLV</th>
-          <th scope="col" class="num">Avg purchase days</th>
-          <th scope="col" class="num">Avg recency</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${result.segments.map(
-          (s) =>
-            html`<tr class=${active === s.name ? 'active' : ''} data-segment=${s.name}>
-              <td>
-                ${
-                  clickable
-                    ? html`<button
-                        type="button"
-                        aria-pressed=${active === s.name ? 'true' : 'false'}
-                        @click=${() => this.pick(s.name)}
-                      >
-                        <span class="swatch" ${styleProps({ background: this.colour(result, s.name) })}></span>${s.name}
-                      </button>`
-                    : html`<span
-                          class="swatch"
-                          ${styleProps({ background: this.colour(result, s.name), display: 'inline-block' })}
-                        ></span>
-                        ${s.name}`
-                }
-              </td>
-              <td class="num">${f.count(s.customers)}</td>
-              <td class="num">${f.percent(s.revenueShare)}</td>
-              <td class="num">${f.money(s.avgClv)}</td>
-              <td class="num">${s.avgFrequency.toFixed(1)}</td>
-              <td class="num">${days(s.avgRecency)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
 }
 
-const PALETTE = categorical;
-const OTHERS_COLOUR = '#9aa0a6';
 declare global {
   interface HTMLElementTagNameMap {
     'mkt-rfm-segments': MktRfmSegments;

@@ -1,11 +1,10 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
-import { Task } from '@lit/task';
-import { arc, line, pie, scaleLinear } from 'd3';
 import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS } from '../base/data-notes.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { QueryController } from '../base/query-controller.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
@@ -21,14 +20,17 @@ import {
   DEFAULT_MIN_ORDERS,
   HEALTH_TIERS,
   HEALTHY_FROM,
-  type Health,
   type HealthTier,
 } from '../../models/health-score.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { isActivation } from '../../charts/cursor-keys.js';
+import { doughnut } from '../../charts/doughnut.js';
 import { MktSellerSelectEvent } from '../../events/seller-select.js';
+import { listSellers, sellersExport, sellerTable, type AssessedSeller, type SortKey } from './seller-table.js';
+import { sellerDetail, sellerMonths } from './seller-months.js';
+import { pager } from '../base/pager.js';
 import { sellerHealthStyles } from './mkt-seller-health.styles.js';
-import { tierWord } from '../../format/tier.js';
+
+export type { AssessedSeller } from './seller-table.js';
 
 export interface SellerHealthResult {
   readonly rows: readonly SellerHealthRow[];
@@ -37,20 +39,12 @@ export interface SellerHealthResult {
   readonly orderUnit: OrderUnit;
 }
 
-/** A seller with its rates, score and health `tier`; `programmeTier` is the seller's tier (gold, silver, ...). */
-export type AssessedSeller = Omit<SellerHealthRow, 'tier'> & Health & { readonly programmeTier: string };
-
-type SortKey = 'name' | 'tier' | 'score' | 'defectRate' | 'lateRate' | 'avgRating' | 'revenue';
-
 const TIER_COLOURS: Record<HealthTier, string> = {
   Healthy: 'var(--mkt-positive, var(--_mkt-positive))',
   'At Risk': 'var(--mkt-warning, var(--_mkt-warning))',
   Critical: 'var(--mkt-negative, var(--_mkt-negative))',
   'Not enough orders': 'var(--mkt-border, var(--_mkt-border))',
 };
-/** The Health column's order: the sellers that need attention first, the unscored last. */
-const TIER_ORDER: Record<HealthTier, number> = { Critical: 0, 'At Risk': 1, Healthy: 2, 'Not enough orders': 3 };
-const slug = (t: HealthTier) => t.toLowerCase().replaceAll(' ', '-');
 
 /**
  * Seller health over the filtered window: a doughnut of the health tiers and a sortable, searchable, paged table
@@ -101,16 +95,17 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   @state() private page = 0;
   @state() private selected: string | null = null;
 
-  private readonly detail = new Task(this, {
-    task: async ([dashboard, seller], { signal }) => {
-      if (!seller || !dashboard?.engine || dashboard.status !== 'ready') return undefined;
-      const withReviews = dashboard.info!.tables.has('reviews');
-      const withTickets = dashboard.info!.tables.has('mkt_tickets');
-      return rows<SellerMonthRow>(
-        await dashboard.engine.query(sellerMonthlySql(dashboard.filters, seller, { withReviews, withTickets }), signal),
-      );
+  /** The open seller's months: a second query, at the widget's priority, its failure reported like the first's. */
+  private readonly months = new QueryController<readonly SellerMonthRow[] | undefined, readonly [string | null]>(this, {
+    run: async ({ engine, filters, dashboard, signal }, seller) => {
+      if (!seller) return undefined;
+      const withReviews = !!dashboard.info?.tables.has('reviews');
+      const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
+      const sql = sellerMonthlySql(filters, seller, { withReviews, withTickets });
+      return rows<SellerMonthRow>(await engine.query(sql, signal));
     },
-    args: () => [this.dashboard, this.selected] as const,
+    args: () => [this.selected] as const,
+    priority: () => this.queryPriority,
   });
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<SellerHealthResult> {
@@ -142,33 +137,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
 
   /** Every seller the table lists (all pages, in its sort order and tier / search filter). */
   protected override exportTable(_result: SellerHealthResult): ExportTable {
-    const sellers = this.filtered(this.sellers);
-    return {
-      columns: [
-        'Seller id',
-        'Seller',
-        'Programme tier',
-        'Health',
-        'Score',
-        'Orders',
-        'Defect rate',
-        'Late rate',
-        'Avg rating',
-        'Revenue',
-      ],
-      rows: sellers.map((s) => [
-        s.seller_id,
-        s.name,
-        s.programmeTier,
-        s.tier,
-        s.score,
-        s.orders,
-        s.defectRate,
-        s.lateRate,
-        s.avgRating,
-        s.revenue,
-      ]),
-    };
+    return sellersExport(this.filtered(this.sellers));
   }
 
   protected override renderResult(result: SellerHealthResult) {
@@ -220,12 +189,18 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
             : nothing
         }
       </div>
-      <div class="scroll">${this.renderTable(shown, result.withReviews)}</div>
-      <div class="pager">
-        <button type="button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>Previous</button>
-        <span class="page-info">Page ${page + 1} of ${pages} · ${this.format.count(visible.length)} sellers</span>
-        <button type="button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)}>Next</button>
+      <div class="scroll">
+        ${sellerTable(shown, {
+          sortKey: this.sortKey,
+          ascending: this.sortAscending,
+          selected: this.selected,
+          withReviews: result.withReviews,
+          format: this.format,
+          sortBy: (key) => this.sortBy(key),
+          open: (seller) => this.open(seller),
+        })}
       </div>
+      ${pager(page, pages, `${this.format.count(visible.length)} sellers`, (p) => (this.page = p))}
       ${open ? this.renderDetail(open, result.withReviews) : nothing}
     `;
   }
@@ -256,26 +231,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private filtered(sellers: AssessedSeller[]): AssessedSeller[] {
-    const q = this.search.trim().toLocaleLowerCase();
-    const list = sellers.filter(
-      (s) =>
-        (!this.tierShown || s.tier === this.tierShown) &&
-        (!q || s.name.toLocaleLowerCase().includes(q) || s.seller_id.toLocaleLowerCase().includes(q)),
-    );
-    const key = this.sortKey;
-    const dir = this.sortAscending ? 1 : -1;
-    const value = (s: AssessedSeller): string | number | null =>
-      key === 'name' ? s.name.toLocaleLowerCase() : key === 'tier' ? TIER_ORDER[s.tier] : (s[key] as number | null);
-    return list.sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      if (va === null && vb === null) return a.name.localeCompare(b.name);
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      const c = typeof va === 'string' ? va.localeCompare(vb as string) : va - (vb as number);
-      // Within a health tier, the most revenue (the most GMV at stake) first.
-      return c * dir || (key === 'tier' ? b.revenue - a.revenue : 0) || a.name.localeCompare(b.name);
-    });
+    const q = { search: this.search, tier: this.tierShown, sortKey: this.sortKey, ascending: this.sortAscending };
+    return listSellers(sellers, q);
   }
 
   private setTierFilter(tier: HealthTier | null) {
@@ -284,84 +241,19 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private renderDoughnut(counts: { tier: HealthTier; n: number }[], total: number) {
-    const size = 150;
-    const r = size / 2;
-    const slices = pie<{ tier: HealthTier; n: number }>()
-      .sort(null)
-      .value((d) => d.n)(counts.filter((c) => c.n > 0));
-    const shape = arc<(typeof slices)[number]>()
-      .innerRadius(r * 0.6)
-      .outerRadius(r - 2)
-      .padAngle(0.015);
-    return svg`<svg class="doughnut" part="doughnut" width=${size} height=${size} viewBox="0 0 ${size} ${size}" role="group" aria-label="Sellers by health tier">
-      <g transform="translate(${r},${r})">
-        ${slices.map((s) => {
-          const on = this.tierShown === s.data.tier;
-          const share = this.format.percent(s.data.n / total, 0);
-          return svg`<path class="mark ${on ? 'active' : this.tierShown ? 'dim' : ''}" d=${shape(s) ?? ''} fill=${TIER_COLOURS[s.data.tier]}
-            data-tier=${s.data.tier} tabindex="0" role="button" aria-pressed=${on ? 'true' : 'false'}
-            aria-label="${s.data.tier}: ${s.data.n} sellers (${share}). ${on ? 'Press to show all sellers.' : 'Press to show only these in the table.'}"
-            @click=${() => this.setTierFilter(s.data.tier)}
-            @keydown=${(e: KeyboardEvent) => {
-              if (!isActivation(e)) return;
-              e.preventDefault();
-              this.setTierFilter(s.data.tier);
-            }}><title>${s.data.tier}: ${s.data.n} (${share})</title></path>`;
-        })}
-        <text class="total" text-anchor="middle" dy="0.1em" aria-hidden="true">${this.format.count(total)}</text>
-        <text class="total-label" text-anchor="middle" dy="1.6em" aria-hidden="true">sellers</text>
-      </g>
-    </svg>`;
-  }
-
-  private renderTable(sellers: AssessedSeller[], withReviews: boolean): TemplateResult {
-    const f = this.format;
-    const head = (key: SortKey, label: string, numeric = false) => {
-      const on = this.sortKey === key;
-      return html`<th
-        scope="col"
-        class=${numeric ? 'num' : ''}
-        aria-sort=${on ? (this.sortAscending ? 'ascending' : 'descending') : 'none'}
-      >
-        <button type="button" data-sort=${key} @click=${() => this.sortBy(key)}>
-          ${label}${on ? (this.sortAscending ? ' ▲' : ' ▼') : ''}
-        </button>
-      </th>`;
-    };
-    return html`<table class="data" part="table">
-      <caption class="visually-hidden">
-        Seller health
-      </caption>
-      <thead>
-        <tr>
-          ${head('name', 'Seller')}${head('tier', 'Health')}${head('score', 'Score', true)}${head('defectRate', 'Defect rate', true)}
-          ${head('lateRate', 'Late ship', true)}${head('avgRating', 'Avg rating', true)}${head('revenue', 'Revenue', true)}
-        </tr>
-      </thead>
-      <tbody>
-        ${sellers.map(
-          (s) =>
-            html`<tr data-seller=${s.seller_id} class=${this.selected === s.seller_id ? 'open' : ''}>
-              <td>
-                <button
-                  type="button"
-                  class="seller"
-                  aria-expanded=${this.selected === s.seller_id ? 'true' : 'false'}
-                  @click=${() => this.open(s)}
-                >
-                  ${s.name}
-                </button>
-              </td>
-              <td><span class="badge ${slug(s.tier)}">${s.tier}</span></td>
-              <td class="num score">${s.score === null ? '–' : f.count(Math.round(s.score))}</td>
-              <td class="num odr">${withReviews ? f.percent(s.defectRate, 1) : 'n/a'}</td>
-              <td class="num late">${f.percent(s.lateRate, 1)}</td>
-              <td class="num rating">${withReviews ? (s.avgRating === null ? '–' : s.avgRating.toFixed(2)) : 'n/a'}</td>
-              <td class="num revenue">${f.money(s.revenue)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    const slices = counts.map(({ tier, n }) => {
+      const share = this.format.percent(n / total, 0);
+      const press = this.tierShown === tier ? 'Press to show all sellers.' : 'Press to show only these in the table.';
+      const label = `${tier}: ${n} sellers (${share}). ${press}`;
+      return { key: tier, value: n, color: TIER_COLOURS[tier], label, title: `${tier}: ${n} (${share})` };
+    });
+    return doughnut(slices, {
+      size: 150,
+      label: 'Sellers by health tier',
+      total: this.format.count(total),
+      totalLabel: 'sellers',
+      select: { selected: this.tierShown, toggle: (tier) => this.setTierFilter(tier as HealthTier) },
+    });
   }
 
   private sortBy(key: SortKey) {
@@ -379,113 +271,16 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   }
 
   private renderDetail(s: AssessedSeller, withReviews: boolean) {
-    const f = this.format;
-    const body = this.detail.render({
+    const body = this.months.render({
+      initial: () => this.skeleton(),
       pending: () => this.skeleton(),
-      error: () => this.message('error', 'The seller’s months could not be loaded.'),
-      complete: (months) => {
-        if (!months || months.length === 0) return this.message('empty', 'No months to show.');
-        const assessed = months.map((m) => ({ ...m, ...assessHealth(m, 1) }));
-        const spark = (label: string, values: (number | null)[], text: (v: number | null) => string) => {
-          const w = 120;
-          const h = 28;
-          const known = values.filter((v): v is number => v !== null);
-          const y = scaleLinear()
-            .domain([Math.min(0, ...known), Math.max(1e-9, ...known)])
-            .range([h - 2, 2]);
-          const x = (i: number) => (values.length === 1 ? w / 2 : (i / (values.length - 1)) * w);
-          const d =
-            line<number | null>()
-              .defined((v) => v !== null)
-              .x((_, i) => x(i))
-              .y((v) => y(v ?? 0))(values) ?? '';
-          const lastIndex = values.length - 1;
-          return html`<li>
-            ${label}<span class="last">${text(values[lastIndex])}</span>
-            <svg width=${w} height=${h} aria-hidden="true">
-              <path d=${d}></path>
-              ${values[lastIndex] !== null ? svg`<circle r="2.5" cx=${x(lastIndex)} cy=${y(values[lastIndex]!)}></circle>` : nothing}
-            </svg>
-          </li>`;
-        };
-        return html`<ul class="sparks">
-            ${spark(
-              'Revenue',
-              assessed.map((m) => m.revenue),
-              (v) => f.money(v),
-            )}
-            ${spark(
-              'Defect rate',
-              assessed.map((m) => m.defectRate),
-              (v) => f.percent(v, 1),
-            )}
-            ${spark(
-              'Late ship',
-              assessed.map((m) => m.lateRate),
-              (v) => f.percent(v, 1),
-            )}
-            ${spark(
-              'Cancellations',
-              assessed.map((m) => m.cancelRate),
-              (v) => f.percent(v, 1),
-            )}
-            ${
-              withReviews
-                ? spark(
-                    'Avg rating',
-                    assessed.map((m) => m.avgRating),
-                    (v) => (v === null ? '–' : v.toFixed(2)),
-                  )
-                : nothing
-            }
-          </ul>
-          <div class="scroll">
-            <table class="data months">
-              <caption class="visually-hidden">
-                ${s.name} by month
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" class="num">Orders</th>
-                  <th scope="col" class="num">Revenue</th>
-                  <th scope="col" class="num">Defect rate</th>
-                  <th scope="col" class="num">Late ship</th>
-                  <th scope="col" class="num">Cancelled</th>
-                  ${withReviews ? html`<th scope="col" class="num">Avg rating</th>` : nothing}
-                </tr>
-              </thead>
-              <tbody>
-                ${assessed.map(
-                  (m) =>
-                    html`<tr data-month=${m.month}>
-                      <td>${f.month(m.month)}</td>
-                      <td class="num">${f.count(m.orders)}</td>
-                      <td class="num">${f.money(m.revenue)}</td>
-                      <td class="num">${f.percent(m.defectRate, 1)}</td>
-                      <td class="num">${f.percent(m.lateRate, 1)}</td>
-                      <td class="num">${f.percent(m.cancelRate, 1)}</td>
-                      ${withReviews ? html`<td class="num">${m.avgRating === null ? '–' : m.avgRating.toFixed(2)}</td>` : nothing}
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`;
-      },
+      error: (problem) => this.message('error', `The seller’s months could not be loaded: ${problem.message}`),
+      complete: (months) =>
+        months && months.length > 0
+          ? sellerMonths(s.name, months, withReviews, this.format)
+          : this.message('empty', 'No months to show.'),
     });
-    return html`<section class="detail" part="detail" aria-label="${s.name} month by month">
-      <header>
-        <div>
-          <h3>${s.name}</h3>
-          <span class="meta"
-            >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${tierWord(s.programmeTier)} seller
-            · account ${s.status}</span
-          >
-        </div>
-        <button type="button" class="close" @click=${() => this.open(s)}>Close</button>
-      </header>
-      ${body}
-    </section>`;
+    return sellerDetail(s, body, () => this.open(s));
   }
 }
 

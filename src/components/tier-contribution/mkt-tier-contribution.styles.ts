@@ -1,19 +1,9 @@
 import { css } from 'lit';
 
 export const tierContributionStyles = css`
-  .plot {
-    outline: none;
-  }
-  .plot:focus-visible {
-    outline: 2px solid var(--mkt-accent, var(--_mkt-accent));
-    outline-offset: 2px;
-  }
   .tooltip {
     width: max-content;
     max-width: min(14rem, 90vw);
-  }
-  .hit {
-    fill: transparent;
   }
   .column.active rect {
     stroke: var(--mkt-fg, var(--_mkt-fg));
@@ -22,13 +12,6 @@ export const tierContributionStyles = css`
   .legend .share {
     font-variant-numeric: tabular-nums;
     color: var(--mkt-fg, var(--_mkt-fg));
-  }
-  .toggle {
-    border: 1px solid var(--mkt-border, var(--_mkt-border));
-    background: transparent;
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-    cursor: pointer;
   }
   .note {
     margin: 0.4rem 0 0;

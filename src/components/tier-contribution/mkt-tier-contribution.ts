@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { tierWord } from '../../format/tier.js';
 import { tableToggle } from '../base/table-toggle.js';
@@ -140,23 +141,13 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
   }
 
   protected override renderControls() {
-    return html`<div class="segmented" role="group" aria-label="Granularity">
-        ${TIER_GRANULARITIES.map(
-          (g) =>
-            html`<button
-              type="button"
-              aria-pressed=${this.unit === g ? 'true' : 'false'}
-              @click=${() => {
-                this.granularity = g;
-                this.cursor.hide();
-                this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
-              }}
-            >
-              ${g === 'month' ? 'Month' : 'Week'}
-            </button>`,
-        )}
-      </div>
-      ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'chart' : 'table'))}`;
+    const units = TIER_GRANULARITIES.map((g) => [g, g === 'month' ? 'Month' : 'Week'] as const);
+    return html`${segmented('Granularity', units, this.unit, (g) => {
+      this.granularity = g;
+      this.cursor.hide();
+      this.dispatchEvent(new MktOptionChangeEvent({ option: 'granularity', value: g }));
+    })}
+    ${tableToggle(this.view === 'table', () => (this.view = this.view === 'table' ? 'chart' : 'table'))}`;
   }
 
   private color(result: TierContributionResult, tier: string): string {

@@ -97,14 +97,6 @@ export const whatIfStyles = css`
     padding: 0.25rem 0.7rem;
     cursor: pointer;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   @container (max-width: 30rem) {
     .result th,
     .result td {

@@ -4,10 +4,19 @@ import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
+import {
+  whatIfOrdersSql,
+  whatIfSessionsSql,
+  whatIfSlices,
+  type WhatIfOrderRow,
+  type WhatIfSessionRow,
+  type WhatIfSlice,
+  type WhatIfSliceDim,
+} from '../../metrics/what-if.js';
 import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS, NO_SESSIONS_IN_SCOPE } from '../base/data-notes.js';
-import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
+import { DEFAULT_ASSUMPTIONS, projectPart, type Projection } from '../../models/what-if.js';
+import { ASSUMPTIONS_EXPLAINED, numberField, scenarioExport, scenarioTable } from './what-if-parts.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
 import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
 import { tierWord } from '../../format/tier.js';
@@ -30,10 +39,7 @@ const LEVER_OF_INPUT: Partial<
   'late-loss': 'lateOrderLoss',
 };
 
-type Dim = 'all' | 'category' | 'tier';
-export interface WhatIfSlice extends SliceBaseline {
-  readonly dim: Dim;
-}
+export type { WhatIfSlice } from '../../metrics/what-if.js';
 export interface WhatIfResult {
   readonly slices: readonly WhatIfSlice[];
   /** The dataset has page events (sessions): without them the conversion lever is off and says why. */
@@ -41,9 +47,6 @@ export interface WhatIfResult {
   /** What "orders" count: orders, or order lines when the data has no order ids. */
   readonly orderUnit: OrderUnit;
 }
-
-type OrderRow = { dim: Dim; slice: string; gmv: number; cost: number; orders: number; shipped: number; late: number };
-type SessionRow = { dim: Dim; slice: string; sessions: number; purchases: number };
 
 /** Attribute, allowed range and default of each numeric option. */
 const NUMERIC_OPTIONS = {
@@ -101,27 +104,12 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<WhatIfResult> {
     const hasSessions = dashboard.info!.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
-      engine.query(whatIfOrdersSql(filters), signal).then((t) => rows<OrderRow>(t)),
+      engine.query(whatIfOrdersSql(filters), signal).then((t) => rows<WhatIfOrderRow>(t)),
       hasSessions
-        ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<SessionRow>(t))
-        : Promise.resolve([] as SessionRow[]),
+        ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<WhatIfSessionRow>(t))
+        : Promise.resolve([] as WhatIfSessionRow[]),
     ]);
-    const conv = new Map(
-      sessions.map((s) => [`${s.dim}:${s.slice}`, s.sessions > 0 ? s.purchases / s.sessions : null]),
-    );
-    return {
-      withSessions: hasSessions,
-      orderUnit: orderUnit(dashboard.info),
-      slices: orders.map((o) => ({
-        dim: o.dim,
-        key: o.slice,
-        gmv: o.gmv,
-        cost: o.cost,
-        orders: o.orders,
-        lateRate: o.shipped > 0 ? o.late / o.shipped : null,
-        conversion: conv.get(`${o.dim}:${o.slice}`) ?? null,
-      })),
-    };
+    return { withSessions: hasSessions, orderUnit: orderUnit(dashboard.info), slices: whatIfSlices(orders, sessions) };
   }
 
   protected override isEmpty(result: WhatIfResult): boolean {
@@ -149,33 +137,21 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   }
 
   private compute(result: WhatIfResult): Projection {
-    const target = this.target(result);
-    const all = result.slices.find((s) => s.dim === 'all')!;
-    const rest: SliceBaseline = {
-      key: '\u0000rest',
-      gmv: all.gmv - target.gmv,
-      cost: all.cost - target.cost,
-      orders: all.orders - target.orders,
-      conversion: null,
-      lateRate: null,
-    };
-    const slices = target.dim === 'all' ? [target] : [target, rest];
     const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v / 100);
-    return project(
-      slices,
-      target.key,
-      {
-        priceChange: this.option('priceChange') / 100,
-        discount: this.option('discount') / 100,
-        conversion: pct(this.conversion),
-        lateRate: pct(this.lateRate),
-      },
-      {
-        priceElasticity: this.option('priceElasticity'),
-        promoElasticity: this.option('promoElasticity'),
-        lateOrderLoss: this.option('lateOrderLoss') / 100,
-      },
-    );
+    const levers = {
+      priceChange: this.option('priceChange') / 100,
+      discount: this.option('discount') / 100,
+      conversion: pct(this.conversion),
+      lateRate: pct(this.lateRate),
+    };
+    const assumptions = {
+      priceElasticity: this.option('priceElasticity'),
+      promoElasticity: this.option('promoElasticity'),
+      lateOrderLoss: this.option('lateOrderLoss') / 100,
+    };
+    const all = result.slices.find((s) => s.dim === 'all')!;
+    const target = this.target(result);
+    return projectPart(all, target.dim === 'all' ? null : target, levers, assumptions);
   }
 
   /** A numeric lever or assumption, checked against its range (a bad one counts as its default). */
@@ -207,15 +183,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   }
 
   private set(
-    name:
-      | 'scope'
-      | 'priceChange'
-      | 'discount'
-      | 'priceElasticity'
-      | 'promoElasticity'
-      | 'lateOrderLoss'
-      | 'conversion'
-      | 'lateRate',
+    name: 'scope' | 'conversion' | 'lateRate' | keyof typeof NUMERIC_OPTIONS,
     e: Event | { target: HTMLInputElement },
   ) {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
@@ -266,24 +234,22 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
 
   /** The baseline and the scenario of the current levers. */
   protected override exportTable(result: WhatIfResult): ExportTable {
-    const p = this.compute(result);
     const target = this.target(result);
-    const scope = target.dim === 'all' ? 'Everything' : `${target.dim}: ${target.key}`;
-    const row = (label: string, base: number, next: number) => [
+    return scenarioExport(this.compute(result), target.dim === 'all' ? 'Everything' : `${target.dim}: ${target.key}`);
+  }
+
+  /** A number input of a lever or an assumption, with the range of its attribute. */
+  private field(key: keyof typeof NUMERIC_OPTIONS, name: string, label: string, step: number) {
+    const [, min, max] = NUMERIC_OPTIONS[key];
+    return numberField({
+      name,
       label,
-      scope,
-      base,
-      next,
-      base !== 0 ? (next - base) / Math.abs(base) : null,
-    ];
-    return {
-      columns: ['Measure', 'Applied to', 'Baseline', 'Scenario', 'Change'],
-      rows: [
-        row('GMV', p.baseline.gmv, p.projected.gmv),
-        row('Orders', p.baseline.orders, p.projected.orders),
-        row('Margin', p.baseline.margin, p.projected.margin),
-      ],
-    };
+      step,
+      min,
+      max,
+      value: String(this.option(key)),
+      change: (e) => this.set(key, e),
+    });
   }
 
   protected override renderResult(result: WhatIfResult) {
@@ -291,7 +257,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
     const target = this.target(result);
     const p = this.compute(result);
     const scopeValue = target.dim === 'all' ? 'all' : `${target.dim}:${target.key}`;
-    const group = (dim: Dim, label: string) => {
+    const group = (dim: WhatIfSliceDim, label: string) => {
       const items = result.slices.filter((s) => s.dim === dim);
       return items.length
         ? html`<optgroup label=${label}>
@@ -310,66 +276,35 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
             ${group('category', 'Category')} ${group('tier', 'Seller tier')}
           </select>
         </label>
-        <label class="field"
-          ><span>Price change (%)</span>
-          <input
-            name="price"
-            type="number"
-            step="1"
-            min="-90"
-            max="200"
-            .value=${String(this.option('priceChange'))}
-            @change=${(e: Event) => this.set('priceChange', e)}
-        /></label>
-        <label class="field"
-          ><span>Promotion discount (%)</span>
-          <input
-            name="discount"
-            type="number"
-            step="1"
-            min="0"
-            max="90"
-            .value=${String(this.option('discount'))}
-            @change=${(e: Event) => this.set('discount', e)}
-        /></label>
-        <label class="field"
-          ><span>Conversion rate (%)</span>
-          <input
-            name="conversion"
-            type="number"
-            step="0.1"
-            min="0"
-            max="100"
-            ?disabled=${target.conversion === null}
-            .value=${pctValue(this.conversion, target.conversion)}
-            @change=${(e: Event) => this.set('conversion', e)}
-          />
-          <small class=${target.conversion === null ? 'data-note' : nothing}
-            >${
-              target.conversion === null
-                ? result.withSessions
-                  ? NO_SESSIONS_IN_SCOPE
-                  : NEEDS_PAGE_EVENTS
-                : `now ${f.percent(target.conversion, 1)}`
-            }</small
-          ></label
-        >
-        <label class="field"
-          ><span>Late-shipment rate (%, per ${result.orderUnit === 'line' ? 'order line' : 'order'})</span>
-          <input
-            name="late"
-            type="number"
-            step="0.1"
-            min="0"
-            max="100"
-            ?disabled=${target.lateRate === null}
-            .value=${pctValue(this.lateRate, target.lateRate)}
-            @change=${(e: Event) => this.set('lateRate', e)}
-          />
-          <small>now ${f.percent(target.lateRate, 1)}</small></label
-        >
+        ${this.field('priceChange', 'price', 'Price change (%)', 1)}
+        ${this.field('discount', 'discount', 'Promotion discount (%)', 1)}
+        ${numberField({
+          name: 'conversion',
+          label: 'Conversion rate (%)',
+          step: 0.1,
+          min: 0,
+          max: 100,
+          disabled: target.conversion === null,
+          value: pctValue(this.conversion, target.conversion),
+          change: (e) => this.set('conversion', e),
+          note:
+            target.conversion === null
+              ? html`<small class="data-note">${result.withSessions ? NO_SESSIONS_IN_SCOPE : NEEDS_PAGE_EVENTS}</small>`
+              : html`<small>now ${f.percent(target.conversion, 1)}</small>`,
+        })}
+        ${numberField({
+          name: 'late',
+          label: `Late-shipment rate (%, per ${result.orderUnit === 'line' ? 'order line' : 'order'})`,
+          step: 0.1,
+          min: 0,
+          max: 100,
+          disabled: target.lateRate === null,
+          value: pctValue(this.lateRate, target.lateRate),
+          change: (e) => this.set('lateRate', e),
+          note: html`<small>now ${f.percent(target.lateRate, 1)}</small>`,
+        })}
       </form>
-      ${this.renderTable(p, result.orderUnit)}
+      ${scenarioTable(p, result.orderUnit, f)}
       ${result.orderUnit === 'line' ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>` : nothing}
       <p class="factors">
         ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${tierWord(target.key)} tier` : target.key}:
@@ -378,95 +313,14 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>
         <div class="fields" @input=${this.onTyping}>
-          <label class="field"
-            ><span>Price elasticity</span>
-            <input
-              name="price-elasticity"
-              type="number"
-              step="0.1"
-              min="-20"
-              max="0"
-              .value=${String(this.option('priceElasticity'))}
-              @change=${(e: Event) => this.set('priceElasticity', e)}
-          /></label>
-          <label class="field"
-            ><span>Promotion elasticity</span>
-            <input
-              name="promo-elasticity"
-              type="number"
-              step="0.1"
-              min="-20"
-              max="0"
-              .value=${String(this.option('promoElasticity'))}
-              @change=${(e: Event) => this.set('promoElasticity', e)}
-          /></label>
-          <label class="field"
-            ><span>Orders lost per point of late rate (%)</span>
-            <input
-              name="late-loss"
-              type="number"
-              step="0.1"
-              min="0"
-              max="100"
-              .value=${String(this.option('lateOrderLoss'))}
-              @change=${(e: Event) => this.set('lateOrderLoss', e)}
-          /></label>
+          ${this.field('priceElasticity', 'price-elasticity', 'Price elasticity', 0.1)}
+          ${this.field('promoElasticity', 'promo-elasticity', 'Promotion elasticity', 0.1)}
+          ${this.field('lateOrderLoss', 'late-loss', 'Orders lost per point of late rate (%)', 0.1)}
         </div>
-        <p class="explain">
-          Demand × (1 + price change)^price elasticity × (1 − discount)^promotion elasticity × new / current conversion
-          × (1 − loss × change in late rate, in points). GMV = baseline × price factor × demand; cost = baseline cost ×
-          demand (unit cost unchanged); margin = GMV − cost. Competitors, cannibalisation between categories and timing
-          are not modelled.
-        </p>
+        ${ASSUMPTIONS_EXPLAINED}
       </details>
       <button type="button" class="reset" @click=${() => this.reset()}>Reset</button>
     `;
-  }
-
-  private renderTable(p: Projection, unit: OrderUnit) {
-    const f = this.format;
-    const rowsOf = [
-      { key: 'gmv', label: 'GMV', base: p.baseline.gmv, next: p.projected.gmv, fmt: (v: number) => f.money(v) },
-      {
-        key: 'orders',
-        label: unit === 'line' ? 'Orders (lines)' : 'Orders',
-        base: p.baseline.orders,
-        next: p.projected.orders,
-        fmt: (v: number) => f.count(Math.round(v)),
-      },
-      {
-        key: 'margin',
-        label: 'Margin (GMV − cost)',
-        base: p.baseline.margin,
-        next: p.projected.margin,
-        fmt: (v: number) => f.money(v),
-      },
-    ];
-    return html`<table class="result" part="table">
-      <caption class="visually-hidden">
-        Baseline and scenario
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col"><span class="visually-hidden">Measure</span></th>
-          <th scope="col" class="num">Baseline</th>
-          <th scope="col" class="num">Scenario</th>
-          <th scope="col" class="num">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rowsOf.map((r) => {
-          const change = r.base !== 0 ? (r.next - r.base) / Math.abs(r.base) : null;
-          const dir = change === null || Math.abs(change) < 0.0005 ? 'flat' : change > 0 ? 'up' : 'down';
-          return html`<tr data-row=${r.key}>
-            <th scope="row">${r.label}</th>
-            <td class="num base">${r.fmt(r.base)}</td>
-            <td class="num next">${r.fmt(r.next)}</td>
-            <td class="num change ${dir}">${f.change(change)}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
   }
 }
 

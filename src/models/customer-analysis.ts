@@ -1,42 +1,17 @@
-// The per-customer work of the CLV, RFM segments and churn elements, run in a worker (customer-analysis.worker.ts)
-// or, when no worker can start, on the main thread. No DOM, no database: plain columns in, small results out.
+// The per-customer work of the CLV, RFM segments and churn elements, run in a worker
+// (src/data/customer-analysis.worker.ts) or, when no worker can start, on the main thread. No DOM, no database:
+// plain columns in, small results out.
 import { quantileSorted } from 'd3';
-import {
-  fitCustomerModels,
-  fitWarnings,
-  predictCustomerValues,
-  type CustomerFits,
-} from '../../models/customer-value.js';
-import type { CustomerColumns, CustomerValues } from '../../models/customer-value.js';
-import type { BgNbdFit } from '../../models/bg-nbd.js';
-import type { GammaGammaFit } from '../../models/gamma-gamma.js';
-import { churnAnalysis, type ChurnAnalysis } from '../churn/churn-model.js';
-import { rfmSegmentStats, type RfmColumns, type RfmSegmentsStats } from '../rfm-segments/rfm-stats.js';
-import { RFM_SEGMENTS } from '../../metrics/rfm.js';
-import { MISSING_MODEL } from './customer-analysis-types.js';
+import { fitCustomerModels, fitWarnings, predictCustomerValues, type CustomerFits } from './customer-value.js';
+import type { CustomerColumns, CustomerValues } from './customer-value.js';
+import type { BgNbdFit } from './bg-nbd.js';
+import type { GammaGammaFit } from './gamma-gamma.js';
+import { churnAnalysis, type ChurnAnalysis } from './churn-model.js';
+import { rfmSegmentStats, type RfmColumns, type RfmSegmentsStats } from './rfm-stats.js';
+import { RFM_SEGMENTS } from '../metrics/rfm.js';
+import { MISSING_MODEL, type CustomerModel, type SummaryColumns, type TextColumn } from './customer-model.js';
 
-/** Strings of an Arrow Utf8 column as its raw bytes and offsets (cheap to copy), or already decoded. */
-export type TextColumn = { readonly bytes: Uint8Array; readonly offsets: Int32Array } | readonly string[];
-
-/** The customer-summary query's columns (see src/metrics/customer-summary.ts). */
-export interface SummaryColumns extends CustomerColumns {
-  readonly ids: TextColumn;
-  readonly recencyDays: Float64Array;
-}
-
-/** A fitted model of one filter state, with each customer's history (index = position in `ids`). */
-export interface CustomerModel {
-  readonly ids: readonly string[];
-  readonly columns: CustomerColumns;
-  readonly recencyDays: Float64Array;
-  readonly fits: CustomerFits;
-  /** Predictions by horizon and discount rate. */
-  values(horizonWeeks: number, discountRate: number): CustomerValues;
-  /** Position of a customer id in `ids`. */
-  indexOf(id: string): number;
-  /** {@link indexOf} of every id of a list (−1 where absent). */
-  positions(list: readonly string[]): Int32Array;
-}
+export { MISSING_MODEL, type CustomerModel, type SummaryColumns, type TextColumn } from './customer-model.js';
 
 /**
  * Positions of `list`'s ids in `ids` when one list contains the other and both come in the same order (the

@@ -2,8 +2,8 @@
 // Runs the customer models and everything per customer of the CLV, RFM segments and churn elements off the main
 // thread. One worker per dashboard (src/data/customer-models.ts) keeps the fitted models of its last few filter
 // states, shared by its elements.
-import { analyse, CustomerModelStore, type AnalysisRequest } from './customer-analysis.js';
-import { warmUp } from './warm-up.js';
+import { analyse, CustomerModelStore, type AnalysisRequest } from '../models/customer-analysis.js';
+import { warmUp } from '../models/customer-warm-up.js';
 
 const store = new CustomerModelStore();
 // Compiles the hot loops before the first real request (which waits in the queue until this is done).

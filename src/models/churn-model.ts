@@ -1,10 +1,10 @@
-import type { LogisticModel } from '../../models/logistic-regression.js';
-import { churnFeatures } from '../../models/churn-factors.js';
-import type { ClassifierQuality } from '../../models/classifier-quality.js';
-import { fitChurnRisk, type ChurnExample } from '../../models/churn-risk.js';
-import { fitWarnings, type CustomerColumns } from '../../models/customer-value.js';
-import { probabilityAlive } from '../../models/bg-nbd.js';
-import type { CustomerModel } from '../clv/customer-analysis.js';
+import type { LogisticModel } from './logistic-regression.js';
+import { churnFeatures } from './churn-factors.js';
+import type { ClassifierQuality } from './classifier-quality.js';
+import { fitChurnRisk, type ChurnExample } from './churn-risk.js';
+import { fitWarnings, type CustomerColumns } from './customer-value.js';
+import { probabilityAlive } from './bg-nbd.js';
+import type { CustomerModel } from './customer-model.js';
 
 export interface ChurnModelResult {
   readonly model: LogisticModel | null;

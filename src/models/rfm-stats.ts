@@ -1,6 +1,6 @@
-import { clusterRfm } from '../../models/kmeans-rfm.js';
-import type { CustomerValues } from '../../models/customer-value.js';
-import { RFM_SEGMENTS } from '../../metrics/rfm.js';
+import { clusterRfm } from './kmeans-rfm.js';
+import type { CustomerValues } from './customer-value.js';
+import { RFM_SEGMENTS } from '../metrics/rfm.js';
 
 export interface SegmentStats {
   readonly name: string;

@@ -1,0 +1,67 @@
+import { ratio, relativeChange } from '../../metrics/kpis.js';
+import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
+
+export interface Kpi {
+  readonly key: 'gmv' | 'sellers' | 'customers' | 'aov' | 'conversion';
+  readonly label: string;
+  readonly value: number | null;
+  readonly prior: number | null;
+  /** Relative change vs the prior period; null when the prior period has no data. */
+  readonly change: number | null;
+  readonly kind: 'money' | 'count' | 'percent';
+  readonly definition: string;
+  /** A short visible line under the value: what it counts when that differs from its label, or why it is missing. */
+  readonly note?: string;
+}
+
+export type KpiOrderRow = Record<
+  'gmv' | 'orders' | 'sellers' | 'customers' | 'gmv_prior' | 'orders_prior' | 'sellers_prior' | 'customers_prior',
+  number
+>;
+export type KpiSessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchases_prior', number>;
+
+/**
+ * The five KPIs from the two queries' rows (`sessions` null without page events): `noPrior` when the prior period
+ * lies wholly before the data, `perLine` when the data has no order ids (the AOV is per order line).
+ */
+export function kpiList(
+  orders: KpiOrderRow,
+  sessions: KpiSessionRow | null,
+  { noPrior, perLine }: { readonly noPrior: boolean; readonly perLine: boolean },
+): Kpi[] {
+  const kpi = (
+    key: Kpi['key'],
+    label: string,
+    kind: Kpi['kind'],
+    [value, prior]: readonly [number | null, number | null],
+    definition: string,
+    note?: string,
+  ): Kpi => {
+    const p = noPrior ? null : prior;
+    const change = value === null ? null : relativeChange(value, p);
+    return { key, label, kind, value, prior: p, change, definition, ...(note ? { note } : {}) };
+  };
+  const o = orders;
+  const s = sessions;
+  return [
+    kpi('gmv', 'GMV', 'money', [o.gmv, o.gmv_prior], 'Revenue of completed orders'),
+    kpi('sellers', 'Active sellers', 'count', [o.sellers, o.sellers_prior], 'Sellers with a completed order'),
+    kpi('customers', 'Active customers', 'count', [o.customers, o.customers_prior], 'Customers with a completed order'),
+    kpi(
+      'aov',
+      'Avg order value',
+      'money',
+      [ratio(o.gmv, o.orders), ratio(o.gmv_prior, o.orders_prior)],
+      perLine ? `GMV per completed order line. ${LINES_AS_ORDERS}.` : 'GMV per completed order',
+      perLine ? 'per order line: no order ids' : undefined,
+    ),
+    kpi(
+      'conversion',
+      'Conversion rate',
+      'percent',
+      s ? [ratio(s.purchases, s.sessions), ratio(s.purchases_prior, s.sessions_prior)] : [null, null],
+      s ? 'Sessions with a purchase / sessions' : NEEDS_PAGE_EVENTS,
+      s ? undefined : 'needs page events',
+    ),
+  ];
+}

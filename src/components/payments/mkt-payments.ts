@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import { paymentMethodsSql, type PaymentMethodRow } from '../../metrics/payments.js';
+import type { QueryEngine } from '../../data/query-engine.js';
 import { bars } from '../../charts/bars.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { paymentStyles } from './mkt-payments.styles.js';
@@ -12,6 +13,21 @@ export interface PaymentsResult {
   readonly total: number;
   /** Payments whose order is in no order line or `orders` row: not attributable, so not in the bars. */
   readonly unmatched: number;
+}
+
+// Payments that name no order of the data: a property of the dataset, not of the filters, so counted once per
+// dashboard database instead of on every filter change.
+const unmatchedCounts = new WeakMap<QueryEngine, Promise<number>>();
+function unmatchedPayments(engine: QueryEngine): Promise<number> {
+  let count = unmatchedCounts.get(engine);
+  if (!count) {
+    count = engine
+      .query(`SELECT count(*)::INTEGER AS n FROM payments p ANTI JOIN mkt_order_keys ok ON ok.order_id = p.order_id`)
+      .then((t) => rows<{ n: number }>(t)[0]?.n ?? 0);
+    count.catch(() => unmatchedCounts.delete(engine));
+    unmatchedCounts.set(engine, count);
+  }
+  return count;
 }
 
 /** Width of a character of the 12 px value text, for the room it needs (tabular digits). */
@@ -48,12 +64,7 @@ export class MktPayments extends MktWidget<PaymentsResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<PaymentsResult> {
     const [methods, unmatched] = await Promise.all([
       engine.query(paymentMethodsSql(filters), signal).then((t) => rows<PaymentMethodRow>(t)),
-      engine
-        .query(
-          `SELECT count(*)::INTEGER AS n FROM payments p ANTI JOIN mkt_order_keys ok ON ok.order_id = p.order_id`,
-          signal,
-        )
-        .then((t) => rows<{ n: number }>(t)[0]?.n ?? 0),
+      unmatchedPayments(engine),
     ]);
     return { methods, total: methods.reduce((a, m) => a + m.value, 0), unmatched };
   }

@@ -24,6 +24,7 @@ export { MktTierContribution } from './components/tier-contribution/mkt-tier-con
 export { MktSellerHealth } from './components/seller-health/mkt-seller-health.js';
 export { MktSellerChurn } from './components/seller-churn/mkt-seller-churn.js';
 export { MktPayments, methodLabel, type PaymentsResult } from './components/payments/mkt-payments.js';
+export { MktCampaigns, type CampaignsResult } from './components/campaigns/mkt-campaigns.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
 export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
 export { MktClv } from './components/clv/mkt-clv.js';

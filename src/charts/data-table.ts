@@ -37,3 +37,12 @@ export function dataTable<R>(caption: string, columns: readonly TableColumn<R>[]
     </tbody>
   </table>`;
 }
+
+/** A column of numbers: `text` of the value shown, the value itself in the CSV export. */
+export function numberColumn<R>(
+  label: string,
+  raw: (row: R) => number | null,
+  text: (value: number | null) => string,
+): TableColumn<R> {
+  return { label, value: (row) => text(raw(row)), raw, numeric: true };
+}

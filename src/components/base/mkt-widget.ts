@@ -54,6 +54,9 @@ const TABLE_WORDS: Record<string, string> = {
   page_events: 'page events (storefront sessions)',
   mkt_sessions: 'page events (storefront sessions)',
   mkt_payments: 'payments',
+  campaigns: 'campaigns table',
+  support_tickets: 'support tickets',
+  mkt_tickets: 'support tickets',
 };
 
 /** The raw tables behind the tables a widget requires (derived tables read several). */

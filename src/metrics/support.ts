@@ -83,3 +83,32 @@ export function supportSql(filters: FilterState, by: SupportGroup = 'all'): stri
       a.unanswered::INTEGER AS unanswered, a.open::INTEGER AS open
     FROM agg a ${orderGroup ? 'LEFT JOIN o USING (grp)' : ', o'} ORDER BY a.grp`;
 }
+
+/** What a support chart compares across groups: contact rate, CSAT %, median first response or resolution time. */
+export const SUPPORT_MEASURES = ['rate', 'csat', 'response', 'resolution'] as const;
+export type SupportMeasure = (typeof SUPPORT_MEASURES)[number];
+
+/** A group's value of a measure (null when it has none: no orders, no rated or answered ticket). */
+export function supportValue(row: SupportRow, measure: SupportMeasure): number | null {
+  if (measure === 'rate') return row.per_1000_orders;
+  if (measure === 'csat') return row.csat_score;
+  return measure === 'response' ? row.response_median : row.resolution_median;
+}
+
+/**
+ * The groups worst first: the highest contact rate or time, the lowest CSAT; groups without a value last; months
+ * in their order. Ties by group.
+ */
+export function supportWorstFirst(
+  rows: readonly SupportRow[],
+  measure: SupportMeasure,
+  by: SupportGroup,
+): SupportRow[] {
+  if (by === 'month') return [...rows].sort((a, b) => a.grp.localeCompare(b.grp));
+  const sign = measure === 'csat' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [va, vb] = [supportValue(a, measure), supportValue(b, measure)];
+    if (va === null || vb === null) return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || a.grp.localeCompare(b.grp);
+    return sign * (va - vb) || a.grp.localeCompare(b.grp);
+  });
+}

@@ -27,6 +27,8 @@ export { MktPayments, methodLabel, type PaymentsResult } from './components/paym
 export { MktCampaigns, type CampaignsResult } from './components/campaigns/mkt-campaigns.js';
 export { MktSupport, type SupportResult } from './components/support/mkt-support.js';
 export { MktProducts, type ProductsResult } from './components/products/mkt-products.js';
+export { MktRecommendations, type RecommendationsResult } from './components/recommendations/mkt-recommendations.js';
+export { nextBestProducts, type NextBestRow } from './components/recommendations/next-best.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
 export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
 export { MktClv } from './components/clv/mkt-clv.js';

@@ -57,3 +57,12 @@ export function datasetWithRegions(regions: readonly string[]): Promise<InMemory
     return { ...d, files: { ...d.files, customers: tableToIPC(table, 'stream') } };
   });
 }
+
+/** The marketplace with an optional column left out of one table's file (the loader then adds it, empty). */
+export function datasetWithoutColumn(name: TableName, column: string): Promise<InMemoryDataset> {
+  return storyDataset().then((d) => {
+    const table = tableFromIPC(d.files[name]!);
+    const kept = table.schema.fields.filter((f) => f.name !== column).map((f) => f.name);
+    return { ...d, files: { ...d.files, [name]: tableToIPC(table.select(kept), 'stream') } };
+  });
+}

@@ -3,6 +3,7 @@ import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import {
+  basketItemsSql,
   coPurchaseSql,
   nextBestProductsSql,
   type AssociationRow,
@@ -78,6 +79,24 @@ describe('co-purchase SQL on the analytics shop', () => {
       ['p1', 'p2', 'Novel', 2, 0.3333, 0.6667, 1.3333],
       ['p1', 'p4', 'Cable', 2, 0.3333, 0.6667, 1],
     ]);
+  });
+
+  it('basketItemsSql() lists the items in the most baskets, and names both sides of a pair', async () => {
+    // n = 9 baskets; p4 in 5, p1 in 4, p2 in 4, p3 in 2 (ties by id).
+    expect(await sql(engine, basketItemsSql(EMPTY_FILTERS, { limit: 3 }))).to.deep.equal([
+      { item: 'p4', name: 'Cable', baskets: 5, n: 9 },
+      { item: 'p1', name: 'Headphones', baskets: 4, n: 9 },
+      { item: 'p2', name: 'Novel', baskets: 4, n: 9 },
+    ]);
+    // Categories: Electronics in 6, Books in 4, Toys in 2 (o3, o9).
+    const categories = await sql(engine, basketItemsSql(EMPTY_FILTERS, { level: 'category' }));
+    expect(categories.map((r) => [r.item, r.name, r.baskets])).to.deep.equal([
+      ['Electronics', 'Electronics', 6],
+      ['Books', 'Books', 4],
+      ['Toys', 'Toys', 2],
+    ]);
+    const [top] = await sql<AssociationRow>(engine, coPurchaseSql(EMPTY_FILTERS, null, { limit: 1 }));
+    expect([top.x_name, top.y_name]).to.deep.equal(['Headphones', 'Cable']);
   });
 
   it('nextBestProductsSql() suggests what a customer’s purchases point to and they have not bought', async () => {

@@ -152,3 +152,17 @@ export function basketItemsSql(
     SELECT item, ${nameOf(options, 'item')}, k::INTEGER AS baskets, n.n::INTEGER AS n FROM items, n
     ORDER BY k DESC, item LIMIT ${limit}`;
 }
+
+/**
+ * The rules of the most frequent pairs (`coPurchaseSql` without an item) with each pair once: the direction of the
+ * higher confidence (the first listed on a tie). Both directions share support and lift.
+ */
+export function onePerPair<R extends Pick<AssociationRow, 'x' | 'y' | 'confidence'>>(rules: readonly R[]): R[] {
+  const kept = new Map<string, R>();
+  for (const r of rules) {
+    const key = JSON.stringify([r.x, r.y].sort());
+    const seen = kept.get(key);
+    if (!seen || r.confidence > seen.confidence) kept.set(key, r);
+  }
+  return rules.filter((r) => kept.get(JSON.stringify([r.x, r.y].sort())) === r);
+}

@@ -64,4 +64,35 @@ describe('bars()', () => {
     expect(toggled).to.deep.equal(['gold', 'new', 'silver']);
     await expect(host).to.be.accessible();
   });
+
+  it('puts the labels above the bars when asked, shortening a long one to the room it has (snapshot)', async () => {
+    const long = [{ key: 'hh', label: 'Health & Household Essentials', value: 2, text: '$2' }, ...rows.slice(0, 1)];
+    host = renderChart(
+      bars(long, {
+        width: 120,
+        labelWidth: 0,
+        valueWidth: 40,
+        rowHeight: 30,
+        labelsAbove: true,
+        fitLabels: true,
+        part: 'bar',
+        label: 'Categories',
+      }),
+    );
+    await matchSvgSnapshot(host, 'bars-labels-above');
+    const svg = host.shadowRoot!.querySelector('svg')!;
+    // Each row 30 px of bar + 16 px of label above: 2 × 46.
+    expect(svg.getAttribute('height')).to.equal('92');
+    const names = [...host.shadowRoot!.querySelectorAll('text.name')];
+    // 120 px / 6.5 px a character = 18 characters: 17 and an ellipsis.
+    expect(names.map((t) => t.textContent)).to.deep.equal(['Health & Househol…', 'Gold']);
+    expect(names.map((t) => [t.getAttribute('x'), t.getAttribute('y'), t.getAttribute('text-anchor')])).to.deep.equal([
+      ['0', '12', null],
+      ['0', '12', null],
+    ]);
+    // The bar starts under its label, 4 px into the bar's 30 px.
+    expect(host.shadowRoot!.querySelector('rect.bar')!.getAttribute('y')).to.equal('20');
+    expect(host.shadowRoot!.querySelectorAll('g.bar-row[part="bar"]').length).to.equal(2);
+    await expect(host).to.be.accessible();
+  });
 });

@@ -103,6 +103,20 @@ describe('<mkt-products>', () => {
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$510', 'all the products again');
   });
 
+  it('ranks by GMV only the products sold in the window', async () => {
+    // 11–13 February: no sale; S6 (12 February) viewed Headphones and Cable, which o1 sold on 10 February.
+    data.setFilters({ dateFrom: '2025-02-11', dateTo: '2025-02-13' });
+    await waitFor(() => text(el, '[data-list="best"] .data-note') === 'No product sold in the period.', 'no sale');
+    expect(text(el, '[data-list="worst"] .data-note')).to.equal('No product sold in the period.');
+    // Prior period 8–10 February: o1 sold Headphones $100 and Cable $20.
+    expect(list(el, 'losers')).to.deep.equal([
+      ['Headphones', '-$100 · -100%'],
+      ['Cable', '-$20 · -100%'],
+    ]);
+    data.setFilters({ dateFrom: '2025-03-01', dateTo: '2025-03-25' });
+    await waitFor(() => list(el, 'best')[0]?.[1] === '$300 · 3 units', 'March again');
+  });
+
   it('offers rating and conversion only where the dataset has reviews and page events', async () => {
     const other = await mount<MktData>(
       html`<mkt-data .source=${analyticsShop({ without: ['reviews', 'page_events'] })}

@@ -52,13 +52,13 @@ describe('<mkt-support>', () => {
     expect(text(el, '[data-note="open"]')).to.equal('1 still open');
   });
 
-  it('compares seller tiers by tickets per 1,000 orders, worst first, the ticket about no order last', () => {
+  it('compares seller tiers by tickets per 1,000 orders, worst first, the ticket of no order or seller last', () => {
     // silver: tk2 tk4 over o2 o4 o6 o8 = 500; new: tk1 over o3 o7 o9 = 333; gold: tk3 over six orders = 167.
     expect(barTexts(el)).to.deep.equal([
       ['Silver', '500 per 1,000 orders · 2 tickets'],
       ['New', '333 per 1,000 orders · 1 ticket'],
       ['Gold', '167 per 1,000 orders · 1 ticket'],
-      ['Not about an order', '– per 1,000 orders · 1 ticket'],
+      ['No order or seller', '– per 1,000 orders · 1 ticket'],
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('<mkt-support>', () => {
     await el.updateComplete;
     // Share of 4–5 answers: tk5 (3) 0 %, new tk1 (2) 0 %, gold tk3 (5) 100 %, silver tk2 (4) 100 % (tk4 unrated).
     expect(barTexts(el)).to.deep.equal([
-      ['Not about an order', '0% satisfied · 1 rated'],
+      ['No order or seller', '0% satisfied · 1 rated'],
       ['New', '0% satisfied · 1 rated'],
       ['Gold', '100% satisfied · 1 rated'],
       ['Silver', '100% satisfied · 1 rated'],

@@ -6,6 +6,7 @@ import {
   basketItemsSql,
   coPurchaseSql,
   nextBestProductsSql,
+  onePerPair,
   type AssociationRow,
   type NextBestRow,
 } from '../../src/metrics/co-purchase.js';
@@ -55,6 +56,16 @@ describe('co-purchase SQL on the analytics shop', () => {
     expect(top.map((r) => [r.x, r.y, r.together])).to.deep.equal([
       ['p1', 'p4', 3],
       ['p4', 'p1', 3],
+    ]);
+  });
+
+  it('onePerPair() keeps each pair once, in the direction of the higher confidence', async () => {
+    const rows = await sql<AssociationRow>(engine, coPurchaseSql(EMPTY_FILTERS, null));
+    // p1 → p4 (0.75) over p4 → p1 (0.6); p1 → p2 and p2 → p1 both 0.5: the first listed; p2 → p4 (0.5) over p4 → p2 (0.4).
+    expect(onePerPair(rows).map((r) => [r.x, r.y, r4(r.confidence)])).to.deep.equal([
+      ['p1', 'p4', 0.75],
+      ['p1', 'p2', 0.5],
+      ['p2', 'p4', 0.5],
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
 } from '../../metrics/campaigns.js';
 import { GRANULARITIES, isGranularity, type Granularity } from '../../metrics/revenue-trend.js';
 import { sourceLabel } from '../../metrics/funnel.js';
+import { barLayout } from '../base/bar-layout.js';
 import { bars } from '../../charts/bars.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -172,6 +173,12 @@ export class MktCampaigns extends MktWidget<CampaignsResult> {
     const f = this.format;
     const t = campaignTotals(result.rows);
     const width = this.size.drawWidth;
+    const roas = result.rows.map((r) => ({
+      key: r.key,
+      label: this.name(r, result.by),
+      value: r.roas,
+      text: `${this.roas(r.roas)} · ROI ${f.percent(r.roi, 0)} · ${f.moneyCompact(r.spend)} spent`,
+    }));
     return html`${figures([
         ['Spend', f.money(t.spend)],
         ['Attributed revenue', f.money(t.revenue)],
@@ -184,21 +191,15 @@ export class MktCampaigns extends MktWidget<CampaignsResult> {
         for the campaign of their first order. Orders without a campaign are not credited.
       </p>
       ${this.notes(result)}
-      ${bars(
-        result.rows.map((r) => ({
-          key: r.key,
-          label: this.name(r, result.by),
-          value: r.roas,
-          text: `${this.roas(r.roas)} · ROI ${f.percent(r.roi, 0)} · ${f.moneyCompact(r.spend)} spent`,
-        })),
-        {
+      ${bars(roas, {
+        ...barLayout(
           width,
-          labelWidth: Math.min(150, Math.round(width * 0.32)),
-          valueWidth: Math.min(200, Math.round(width * 0.42)),
-          track: true,
-          label: `Return on ad spend by ${result.by}: ${result.rows.map((r) => `${this.name(r, result.by)} ${this.roas(r.roas)}`).join(', ')}`,
-        },
-      )}
+          roas.map((b) => b.label),
+          210,
+        ),
+        track: true,
+        label: `Return on ad spend by ${result.by}: ${roas.map((b) => `${b.label} ${this.roas(b.value)}`).join(', ')}`,
+      })}
       ${campaignTrend(result.trend, result.granularity, {
         width,
         locale: this.dashboard?.locale,

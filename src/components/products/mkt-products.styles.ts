@@ -3,8 +3,10 @@ import { css } from 'lit';
 export const productStyles = css`
   .lists {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
     gap: 0.75rem 1rem;
+  }
+  .lists.two {
+    grid-template-columns: 1fr 1fr;
   }
   .list h3 {
     margin: 0 0 0.25rem;

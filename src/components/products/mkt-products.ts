@@ -15,6 +15,7 @@ import {
   rankProducts,
   type ProductMeasure,
 } from '../../models/product-ranking.js';
+import { barLayout } from '../base/bar-layout.js';
 import { bars, type Bar } from '../../charts/bars.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -65,6 +66,7 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
  * @fires mkt-option-change - The user switched the measure: `{ option: 'measure', value }`.
  * @csspart card - The widget's frame.
  * @csspart list - One ranked list (best, worst, rising, falling).
+ * @csspart product - A product's bar (a button).
  * @cssprop --mkt-series-1 - Colour of the bars.
  * @cssprop --mkt-accent - Colour of the selected product.
  */
@@ -131,8 +133,9 @@ export class MktProducts extends MktWidget<ProductsResult> {
   private valueText(r: ProductRow, m: ProductMeasure): string {
     const f = this.format;
     const v = productMeasure(r, m);
-    if (m === 'gmv') return `${f.money(r.gmv)} · ${f.count(r.units)} units`;
-    if (m === 'units') return `${f.count(r.units)} units · ${f.money(r.gmv)}`;
+    const units = `${f.count(r.units)} ${r.units === 1 ? 'unit' : 'units'}`;
+    if (m === 'gmv') return `${f.money(r.gmv)} · ${units}`;
+    if (m === 'units') return `${units} · ${f.money(r.gmv)}`;
     if (m === 'return_rate') return `${f.percent(v, 1)} · ${f.count(r.returned)} of ${f.count(r.delivered)} returned`;
     if (m === 'rating') return `${this.stars(v)} · ${f.count(r.reviews)} ${r.reviews === 1 ? 'review' : 'reviews'}`;
     return `${f.percent(v, 1)} · ${f.count(r.purchase_sessions)} of ${f.count(r.sessions)} sessions`;
@@ -148,23 +151,27 @@ export class MktProducts extends MktWidget<ProductsResult> {
     return `${change > 0 ? '+' : ''}${f.money(change)} · ${relative === null ? 'new' : f.change(relative)}`;
   }
 
-  private list(title: string, key: string, items: readonly Bar[], empty: string, width: number) {
+  /** One ranked list; `max` is the value at a full bar, shared by the two lists of a pair so that they compare. */
+  private list(title: string, key: string, items: readonly Bar[], empty: string, width: number, max: number) {
     const selected = new Set(this.dashboard?.filters.products ?? []);
     const toggle = (id: string) => {
       const only = selected.size === 1 && selected.has(id);
       this.changeFilters({ products: only ? [] : [id] });
     };
-    const labelWidth = Math.min(140, Math.round(width * 0.38));
     return html`<section class="list" part="list" data-list=${key}>
       <h3>${title}</h3>
       ${
         items.length === 0
           ? html`<p class="data-note">${empty}</p>`
           : bars(items, {
-              width,
-              labelWidth,
-              valueWidth: Math.min(190, Math.round(width * 0.48)),
+              ...barLayout(
+                width,
+                items.map((b) => b.label),
+                190,
+              ),
               track: true,
+              max,
+              part: 'product',
               label: title,
               select: {
                 selected,
@@ -201,8 +208,10 @@ export class MktProducts extends MktWidget<ProductsResult> {
     const m = this.shownMeasure;
     const limit = this.validAttribute('limit', this.limit, isCount, 5, 'a whole number from 1 to 100');
     const minVolume = this.validAttribute('min-volume', this.minVolume, isCount, DEFAULT_MIN_VOLUME, '1 to 100');
+    // By GMV or units, among the products sold in the window: the many that sold nothing would all tie last.
+    const sold = VOLUME[m] ? result.rows : result.rows.filter((r) => r.units > 0);
     const ranked = (direction: 'best' | 'worst') =>
-      rankProducts(result.rows, m, { direction, limit, minVolume }).map(({ row }) => ({
+      rankProducts(sold, m, { direction, limit, minVolume }).map(({ row }) => ({
         key: row.product_id,
         label: row.name,
         value: productMeasure(row, m),
@@ -217,17 +226,21 @@ export class MktProducts extends MktWidget<ProductsResult> {
         text: this.moveText(change, relative),
       }));
     const w = this.size.drawWidth;
-    const width = w >= 640 ? Math.floor((w - 16) / 2) : w;
-    const few = `No product has ${minVolume} ${VOLUME[m]} or more.`;
+    const [best, worst, gainers, losers] = [ranked('best'), ranked('worst'), moved(moves.gainers), moved(moves.losers)];
+    const top = (...lists: Bar[][]) => Math.max(1e-9, ...lists.flat().map((b) => b.value ?? 0));
+    const two = w >= 640;
+    const width = two ? Math.floor((w - 16) / 2) : w;
+    const few = VOLUME[m] ? `No product has ${minVolume} ${VOLUME[m]} or more.` : 'No product sold in the period.';
     const { prior } = result.periods;
-    return html`<div class="lists">
-        ${this.list(`Best by ${IN_TEXT[m]}`, 'best', ranked('best'), few, width)}
-        ${this.list(`Worst by ${IN_TEXT[m]}`, 'worst', ranked('worst'), few, width)}
-        ${this.list('Rising GMV', 'gainers', moved(moves.gainers), 'No product sold more than before.', width)}
-        ${this.list('Falling GMV', 'losers', moved(moves.losers), 'No product sold less than before.', width)}
+    return html`<div class="lists ${two ? 'two' : ''}">
+        ${this.list(`Best by ${IN_TEXT[m]}`, 'best', best, few, width, top(best, worst))}
+        ${this.list(`Worst by ${IN_TEXT[m]}`, 'worst', worst, few, width, top(best, worst))}
+        ${this.list('Rising GMV', 'gainers', gainers, 'No product sold more than before.', width, top(gainers, losers))}
+        ${this.list('Falling GMV', 'losers', losers, 'No product sold less than before.', width, top(gainers, losers))}
       </div>
       <p class="data-note" data-note="periods">
         Movers against ${f.dateRange(prior.from, prior.to)}.
+        ${VOLUME[m] ? nothing : html`Ranked among the products sold in the period.`}
         ${VOLUME[m] ? html`Ranked by ${IN_TEXT[m]}: products with ${minVolume}+ ${VOLUME[m]}.` : nothing} Click a
         product to filter the dashboard to it.
       </p>`;

@@ -7,11 +7,13 @@ import type { FilterState } from '../../data/filter-state.js';
 import {
   basketItemsSql,
   coPurchaseSql,
+  onePerPair,
   type AssociationRow,
   type BasketItemRow,
   type CoPurchaseOptions,
 } from '../../metrics/co-purchase.js';
 import { orderUnit } from '../../metrics/orders.js';
+import { barLayout } from '../base/bar-layout.js';
 import { bars } from '../../charts/bars.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -87,13 +89,14 @@ export class MktRecommendations extends MktWidget<RecommendationsResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<RecommendationsResult> {
     const [level, basket, minCount] = this.queryArgs() as [Level, Basket, number, string];
     const item = this.asked(level, filters);
-    const options = { level, basket, minCount, limit: 12 };
+    // Without an item, each pair comes in both directions: twice as many, one kept of each.
+    const options = { level, basket, minCount, limit: item ? 12 : 24 };
     const scope = basketFilters(filters, level);
     const [rules, items] = await Promise.all([
       engine.query(coPurchaseSql(scope, item, options), signal).then((t) => rows<AssociationRow>(t)),
       engine.query(basketItemsSql(scope, { level, basket, limit: 40 }), signal).then((t) => rows<BasketItemRow>(t)),
     ]);
-    return { level, basket, item, rules, items, baskets: items[0]?.n ?? 0 };
+    return { level, basket, item, rules: item ? rules : onePerPair(rules), items, baskets: items[0]?.n ?? 0 };
   }
 
   /**
@@ -190,26 +193,26 @@ export class MktRecommendations extends MktWidget<RecommendationsResult> {
     const width = this.size.drawWidth;
     const x = result.item ? (result.rules[0]?.x_name ?? this.nameOf(result, result.item)) : null;
     const unit = result.basket === 'customer' ? 'customers' : 'orders';
+    const rules = result.rules.map((r) => ({
+      key: `${r.x} ${r.y}`,
+      label: x ? r.y_name : `${r.x_name} → ${r.y_name}`,
+      value: r.confidence,
+      text: this.ruleText(r),
+    }));
     return html`${this.picker(result, x)}
       ${
         result.rules.length === 0
           ? html`<p class="data-note" data-note="none">${this.none(result, x)}</p>`
-          : bars(
-              result.rules.map((r) => ({
-                key: `${r.x} ${r.y}`,
-                label: x ? r.y_name : `${r.x_name} → ${r.y_name}`,
-                value: r.confidence,
-                text: this.ruleText(r),
-              })),
-              {
+          : bars(rules, {
+              ...barLayout(
                 width,
-                labelWidth: Math.min(x ? 160 : 230, Math.round(width * 0.45)),
-                valueWidth: Math.min(230, Math.round(width * 0.42)),
-                max: 1,
-                track: true,
-                label: `${x ? `Bought with ${x}` : 'Most frequent pairs'}: ${result.rules.map((r) => `${r.y_name} ${this.ruleText(r)}`).join('; ')}`,
-              },
-            )
+                rules.map((b) => b.label),
+                240,
+              ),
+              max: 1,
+              track: true,
+              label: `${x ? `Bought with ${x}` : 'Most frequent pairs'}: ${rules.map((b) => `${b.label} ${b.text}`).join('; ')}`,
+            })
       }
       <p class="data-note" data-note="definitions">
         Over ${f.count(result.baskets)} ${unit} that bought something. Confidence: the share of the first item's ${unit}

@@ -16,6 +16,7 @@ import {
 } from '../../metrics/support.js';
 import { tierWord } from '../../format/tier.js';
 import { durationText } from '../../format/duration.js';
+import { barLayout } from '../base/bar-layout.js';
 import { bars } from '../../charts/bars.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -32,16 +33,11 @@ export interface SupportResult {
 
 const BY = ['tier', 'category', 'reason', 'month'] as const;
 type SupportBy = (typeof BY)[number] & SupportGroup;
-const BY_WORDS: Record<SupportBy, string> = {
-  tier: 'Seller tier',
-  category: 'Category',
-  reason: 'Reason',
-  month: 'Month',
-};
+const BY_WORDS: Record<SupportBy, string> = { tier: 'Tier', category: 'Category', reason: 'Reason', month: 'Month' };
 const MEASURE_WORDS: Record<SupportMeasure, string> = {
-  rate: 'Per 1,000 orders',
+  rate: 'Contact rate',
   csat: 'CSAT',
-  response: 'First response',
+  response: 'Response',
   resolution: 'Resolution',
 };
 const isBy = (v: unknown): v is SupportBy => (BY as readonly unknown[]).includes(v);
@@ -124,7 +120,8 @@ export class MktSupport extends MktWidget<SupportResult> {
   }
 
   private groupName(grp: string, by: SupportBy): string {
-    if (grp === UNKNOWN) return by === 'reason' ? 'No reason given' : 'Not about an order';
+    if (grp === UNKNOWN)
+      return by === 'reason' ? 'No reason given' : by === 'tier' ? 'No order or seller' : 'No order or category';
     if (by === 'tier') return tierWord(grp);
     return by === 'month' ? this.format.month(grp) : grp;
   }
@@ -149,7 +146,7 @@ export class MktSupport extends MktWidget<SupportResult> {
   protected override dataView(result: SupportResult): DataView<SupportRow> {
     const f = this.format;
     return {
-      caption: `Customer service by ${BY_WORDS[result.by].toLowerCase()}`,
+      caption: `Customer service by ${result.by === 'tier' ? 'seller tier' : result.by}`,
       rows: result.groups,
       columns: [
         { label: BY_WORDS[result.by], value: (r) => this.groupName(r.grp, result.by), raw: (r) => r.grp },
@@ -176,7 +173,12 @@ export class MktSupport extends MktWidget<SupportResult> {
     const { all, by } = result;
     const measure = this.shownMeasure;
     const width = this.size.drawWidth;
-    const shown = supportWorstFirst(result.groups, measure, by);
+    const groups = supportWorstFirst(result.groups, measure, by).map((r) => ({
+      key: r.grp,
+      label: this.groupName(r.grp, by),
+      value: supportValue(r, measure),
+      text: this.valueText(r, measure),
+    }));
     return html`${figures([
         ['Tickets', f.count(all.tickets)],
         ['Per 1,000 orders', this.rate(all.per_1000_orders)],
@@ -184,24 +186,18 @@ export class MktSupport extends MktWidget<SupportResult> {
         ['First response', `${this.hours(all.response_median)} · p90 ${this.hours(all.response_p90)}`],
         ['Resolution', `${this.hours(all.resolution_median)} · p90 ${this.hours(all.resolution_p90)}`],
       ])}
-      ${bars(
-        shown.map((r) => ({
-          key: r.grp,
-          label: this.groupName(r.grp, by),
-          value: supportValue(r, measure),
-          text: this.valueText(r, measure),
-        })),
-        {
+      ${bars(groups, {
+        ...barLayout(
           width,
-          labelWidth: Math.min(150, Math.round(width * 0.3)),
-          valueWidth: Math.min(230, Math.round(width * 0.45)),
-          track: true,
-          max: measure === 'csat' ? 1 : undefined,
-          label: `${MEASURE_WORDS[measure]} by ${BY_WORDS[by].toLowerCase()}, worst first: ${shown
-            .map((r) => `${this.groupName(r.grp, by)} ${this.valueText(r, measure)}`)
-            .join('; ')}`,
-        },
-      )}
+          groups.map((b) => b.label),
+          240,
+        ),
+        track: true,
+        max: measure === 'csat' ? 1 : undefined,
+        label: `${MEASURE_WORDS[measure]} by ${BY_WORDS[by].toLowerCase()}, worst first: ${groups
+          .map((b) => `${b.label} ${b.text}`)
+          .join('; ')}`,
+      })}
       <p class="data-note" data-note="definitions">
         CSAT: share of survey answers of 4 or 5 (mean in the tiles). Times from opening, over the tickets answered or
         resolved${all.open > 0 ? html`; <span data-note="open">${f.count(all.open)} still open</span>` : nothing}.

@@ -23,6 +23,7 @@ import { barsStyles } from '../../charts/bars.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { productStyles } from './mkt-products.styles.js';
+import { moveText, productText, starsText } from './product-texts.js';
 
 export interface ProductsResult {
   readonly rows: readonly ProductRow[];
@@ -130,27 +131,6 @@ export class MktProducts extends MktWidget<ProductsResult> {
     );
   }
 
-  private valueText(r: ProductRow, m: ProductMeasure): string {
-    const f = this.format;
-    const v = productMeasure(r, m);
-    const units = `${f.count(r.units)} ${r.units === 1 ? 'unit' : 'units'}`;
-    if (m === 'gmv') return `${f.money(r.gmv)} · ${units}`;
-    if (m === 'units') return `${units} · ${f.money(r.gmv)}`;
-    if (m === 'return_rate') return `${f.percent(v, 1)} · ${f.count(r.returned)} of ${f.count(r.delivered)} returned`;
-    if (m === 'rating') return `${this.stars(v)} · ${f.count(r.reviews)} ${r.reviews === 1 ? 'review' : 'reviews'}`;
-    return `${f.percent(v, 1)} · ${f.count(r.purchase_sessions)} of ${f.count(r.sessions)} sessions`;
-  }
-
-  private stars = (v: number | null) =>
-    v === null
-      ? '–'
-      : `${v.toLocaleString(this.dashboard?.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}★`;
-
-  private moveText(change: number, relative: number | null): string {
-    const f = this.format;
-    return `${change > 0 ? '+' : ''}${f.money(change)} · ${relative === null ? 'new' : f.change(relative)}`;
-  }
-
   /** One ranked list; `max` is the value at a full bar, shared by the two lists of a pair so that they compare. */
   private list(title: string, key: string, items: readonly Bar[], empty: string, width: number, max: number) {
     const selected = new Set(this.dashboard?.filters.products ?? []);
@@ -197,7 +177,7 @@ export class MktProducts extends MktWidget<ProductsResult> {
         numberColumn('Prior GMV', (r) => r.gmv_prior, f.money),
         numberColumn('Units', (r) => r.units, f.count),
         numberColumn('Return rate', rate('return_rate'), (v) => f.percent(v, 1)),
-        numberColumn('Rating', rate('rating'), this.stars),
+        numberColumn('Rating', rate('rating'), (v) => starsText(v, this.dashboard?.locale)),
         numberColumn('Conversion', rate('conversion'), (v) => f.percent(v, 1)),
       ],
     };
@@ -215,7 +195,7 @@ export class MktProducts extends MktWidget<ProductsResult> {
         key: row.product_id,
         label: row.name,
         value: productMeasure(row, m),
-        text: this.valueText(row, m),
+        text: productText(row, m, f, this.dashboard?.locale),
       }));
     const moves = productMovers(result.rows, limit);
     const moved = (list: typeof moves.gainers) =>
@@ -223,7 +203,7 @@ export class MktProducts extends MktWidget<ProductsResult> {
         key: row.product_id,
         label: row.name,
         value: Math.abs(change),
-        text: this.moveText(change, relative),
+        text: moveText(change, relative, f),
       }));
     const w = this.size.drawWidth;
     const [best, worst, gainers, losers] = [ranked('best'), ranked('worst'), moved(moves.gainers), moved(moves.losers)];

@@ -29,6 +29,7 @@ type Basket = NonNullable<CoPurchaseOptions['basket']>;
 export interface RecommendationsResult {
   readonly level: Level;
   readonly basket: Basket;
+  readonly minCount: number;
   /** The item asked about (product id or category), or null for the most frequent pairs. */
   readonly item: string | null;
   readonly rules: readonly AssociationRow[];
@@ -96,7 +97,7 @@ export class MktRecommendations extends MktWidget<RecommendationsResult> {
       engine.query(coPurchaseSql(scope, item, options), signal).then((t) => rows<AssociationRow>(t)),
       engine.query(basketItemsSql(scope, { level, basket, limit: 40 }), signal).then((t) => rows<BasketItemRow>(t)),
     ]);
-    return { level, basket, item, rules: item ? rules : onePerPair(rules), items, baskets: items[0]?.n ?? 0 };
+    return { level, basket, minCount, item, rules: item ? rules : onePerPair(rules), items, baskets: items[0]?.n ?? 0 };
   }
 
   /**
@@ -153,7 +154,7 @@ export class MktRecommendations extends MktWidget<RecommendationsResult> {
     if (lines && result.basket === 'order')
       return 'No order ids in this data: each order line is its own basket, so nothing is bought together. Customer baskets (basket="customer") still work.';
     const unit = result.basket === 'customer' ? 'customers' : 'orders';
-    return `Nothing is bought ${x ? `with ${x} ` : 'together '}by ${this.minCount} or more ${unit} in this selection.`;
+    return `Nothing is bought ${x ? `with ${x} ` : 'together '}by ${result.minCount} or more ${unit} in this selection.`;
   }
 
   private ruleText(r: AssociationRow): string {

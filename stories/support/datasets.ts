@@ -15,7 +15,7 @@ export function storyDataset(): Promise<InMemoryDataset> {
   return generated;
 }
 
-/** The same marketplace with no orders at all: every widget's empty state. */
+/** The same marketplace with no orders (nor campaigns, nor support tickets) at all: every widget's empty state. */
 export function emptyDataset(): Promise<InMemoryDataset> {
   return storyDataset().then((d) => ({
     ...d,
@@ -25,6 +25,8 @@ export function emptyDataset(): Promise<InMemoryDataset> {
       orders: tableIPCFromRows('orders', []),
       payments: tableIPCFromRows('payments', []),
       returns: tableIPCFromRows('returns', []),
+      campaigns: tableIPCFromRows('campaigns', []),
+      support_tickets: tableIPCFromRows('support_tickets', []),
     },
   }));
 }

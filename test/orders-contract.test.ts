@@ -354,6 +354,21 @@ describe('<mkt-payments>', () => {
     data.remove();
   });
 
+  it('leaves the order counts to the table on a narrow card, so no value text is cut', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${shop()}><mkt-payments style="display:block;width:300px"></mkt-payments></mkt-data>`,
+    );
+    await whenReady(data);
+    const el = data.querySelector('mkt-payments')!;
+    await settled(el);
+    const values = [...el.shadowRoot!.querySelectorAll('svg.bars text.value')].map((t) => t.textContent!.trim());
+    expect(values).to.deep.equal(['50.0% · $120', '41.7% · $100', '8.3% · $20']);
+    const svg = el.shadowRoot!.querySelector('svg.bars')!.getBoundingClientRect();
+    for (const t of el.shadowRoot!.querySelectorAll('svg.bars text.value'))
+      expect(t.getBoundingClientRect().right, t.textContent!).to.be.at.most(svg.right + 0.5);
+    data.remove();
+  });
+
   it('says in place when the dataset has no payments', async () => {
     const data = await mount<MktData>(
       html`<mkt-data .source=${tinyDataset()}><mkt-payments></mkt-payments></mkt-data>`,

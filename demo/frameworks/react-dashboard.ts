@@ -24,7 +24,7 @@ export function Dashboard({ src }: { src: string }) {
     h('p', { 'data-testid': 'applied' }, `React sees: ${applied}`),
     h(
       'mkt-data',
-      { ref: data, src, id: 'react-shop' },
+      { ref: data, src, id: 'react-shop', period: 'year-to-date' },
       h('mkt-filters'),
       h('mkt-kpis', { heading: 'Key figures (React)' }),
     ),

@@ -16,7 +16,7 @@ export const Dashboard = defineComponent({
     return () =>
       h('section', { class: 'vue-dashboard' }, [
         h('p', { 'data-testid': 'applied' }, `Vue sees: ${applied.value}`),
-        h('mkt-data', { src: props.src, id: 'vue-shop', 'onMkt-filters-applied': onApplied }, [
+        h('mkt-data', { src: props.src, id: 'vue-shop', period: 'year-to-date', 'onMkt-filters-applied': onApplied }, [
           h('mkt-filters'),
           h('mkt-kpis', { heading: 'Key figures (Vue)' }),
         ]),

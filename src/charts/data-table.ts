@@ -10,6 +10,8 @@ export interface TableColumn<R> {
   readonly cell?: (row: R) => TemplateResult;
   /** The cell names its row (a `<th scope="row">`). */
   readonly rowHeader?: boolean;
+  /** A class for the column's cells, beside `num` (for styles of the element's own). */
+  readonly class?: string;
 }
 
 /** The data behind a chart as a plain table: the chart's text alternative and its "table view". */
@@ -29,14 +31,16 @@ export function dataTable<R>(caption: string, columns: readonly TableColumn<R>[]
           html`<tr>
             ${columns.map((c) =>
               c.rowHeader
-                ? html`<th scope="row" class=${c.numeric ? 'num' : ''}>${c.cell ? c.cell(r) : c.value(r)}</th>`
-                : html`<td class=${c.numeric ? 'num' : ''}>${c.cell ? c.cell(r) : c.value(r)}</td>`,
+                ? html`<th scope="row" class=${cellClass(c)}>${c.cell ? c.cell(r) : c.value(r)}</th>`
+                : html`<td class=${cellClass(c)}>${c.cell ? c.cell(r) : c.value(r)}</td>`,
             )}
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
+
+const cellClass = (c: TableColumn<never>) => [c.numeric ? 'num' : '', c.class ?? ''].filter(Boolean).join(' ');
 
 /** A column of numbers: `text` of the value shown, the value itself in the CSV export. */
 export function numberColumn<R>(

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { CursorController } from './cursor.js';
 import { isActivation } from './cursor-keys.js';
+import { textOn } from './contrast.js';
 
 export interface HeatmapRow {
   readonly key: string;
@@ -16,10 +17,8 @@ export interface HeatmapRow {
 export interface HeatmapOptions {
   readonly width: number;
   readonly columns: number;
-  /** The colour of a value. */
+  /** The colour of a value; a cell's figure is drawn in the ink that reads on it (see textOn). */
   readonly color: (value: number) => string;
-  /** Values above this share of it get light text (dark cells). */
-  readonly darkFrom: number;
   /** A cell's text, with this many decimals (0 on narrow cells). */
   readonly format: (value: number, digits: number) => string;
   /** Column headings: the label's, the size's, and above the cells (long, and short when narrow). */
@@ -135,8 +134,7 @@ export function heatmap(rows: readonly HeatmapRow[], options: HeatmapOptions): T
           @click=${() => acts(row) && options.activate?.(row)}>${row.label}</text>
         <text class="size" x=${LABEL_W + SIZE_W - 6} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="end">${row.size}</text>
         ${row.values.slice(0, columns).map((v, k) => {
-          const dark = v !== null && v / options.darkFrom > 0.55;
-          return svg`<rect class="cell ${dark ? 'dark' : ''} ${v === null ? 'blank' : ''}" part="cell"
+          return svg`<rect class="cell ${v === null ? 'blank' : ''}" part="cell"
             data-key=${row.key} data-row=${i} data-column=${k} data-value=${v === null ? nothing : String(v)}
             tabindex=${fr === i && fc === k ? '0' : '-1'} role=${acts(row) ? 'button' : 'img'}
             aria-label=${options.cellLabel(row, k)} x=${r2(cx(k) + 0.5)} y=${y(i) + 0.5} width=${r2(Math.max(1, cellW - 1))}
@@ -148,7 +146,7 @@ export function heatmap(rows: readonly HeatmapRow[], options: HeatmapOptions): T
                 (
                   v,
                   k,
-                ) => svg`<text class="cell-label ${v !== null && v / options.darkFrom > 0.55 ? 'dark' : ''}" aria-hidden="true"
+                ) => svg`<text class="cell-label" aria-hidden="true" fill=${v === null ? nothing : textOn(options.color(v))}
                   x=${r2(cx(k + 0.5))} y=${y(i) + ROW_H / 2} dy="0.35em" text-anchor="middle"
                   >${v === null ? '' : options.format(v, digits)}</text>`,
               )

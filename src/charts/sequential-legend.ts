@@ -1,5 +1,6 @@
 import { css, html, svg, type TemplateResult } from 'lit';
 import { ticks as niceTicks } from 'd3';
+import { textWidth } from './text-width.js';
 
 let gradientCounter = 0;
 
@@ -45,8 +46,8 @@ export function sequentialLegend(options: SequentialLegendOptions): TemplateResu
   </div>`;
 }
 
-/** Width of a label in the legend's 11 px text, on the wide side (digits and currency signs are about 0.6 em). */
-const labelWidth = (label: string) => label.length * 0.62 * 11;
+/** Width of a label in the legend's 11 px text. */
+const labelWidth = (label: string) => textWidth(label, 11);
 
 /**
  * Round ticks, and the top of the scale, whose labels do not overlap: both ends always (the top replaces a round

@@ -193,17 +193,27 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
 
 /**
  * Ticks along a time axis about `xSpacing` pixels apart, but at least three where the span holds them: at phone
- * widths d3 would otherwise settle on yearly ticks, and a year of data reads "2025" alone.
+ * widths d3 would otherwise settle on yearly ticks, and a year of data reads "2025" alone. d3 has no interval
+ * between quarters and years, so two years at phone width go from one or two yearly ticks to seven or eight
+ * quarterly ones: every other quarter (or every k-th) is kept then, counted from a January where there is one.
  */
 function timeTicks(x: ReturnType<typeof scaleUtc>, w: number, options: TimeLineOptions): Date[] {
   let count = options.xTicks ?? tickCount(w, options.xSpacing ?? 80);
   let ticks = x.ticks(count);
   for (let tries = 0; ticks.length < 3 && tries < 8 && w >= 150; tries++) {
     const more = x.ticks(++count);
-    if (more.length > 5) break;
+    if (more.length > 5) return thinTicks(more, 4);
     ticks = more;
   }
   return ticks;
+}
+
+/** At most `max` of `ticks`, evenly spaced, keeping a January tick where there is one. */
+function thinTicks(ticks: readonly Date[], max: number): Date[] {
+  const step = Math.ceil(ticks.length / max);
+  const january = ticks.findIndex((d) => d.getUTCMonth() === 0 && d.getUTCDate() === 1);
+  const offset = january < 0 ? 0 : january % step;
+  return ticks.filter((_, i) => i % step === offset);
 }
 
 function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => number, h: number) {
@@ -229,14 +239,22 @@ function drawSeries(s: TimeSeries, X: (v: XValue) => number, Y: (v: number) => n
   }
   const { solid, dashed } = linePaths(pts, X, Y);
   const i = s.interaction;
-  const path = (d: string, extra: string) =>
-    i
+  // An interactive series is one tab stop: its solid path, or the dashed one where it has none.
+  const path = (d: string, extra: string, focusable: boolean) =>
+    i && focusable
       ? svg`<path class="${cls}${extra}" part="line" d=${d} stroke=${s.color ?? nothing} tabindex="0" role=${i.role}
           aria-label=${i.label} @focus=${i.enter} @blur=${i.leave} @pointerenter=${i.enter} @click=${i.activate}
           @keydown=${onActivate(i.activate)}></path>`
-      : svg`<path class="${cls}${extra}" d=${d} stroke=${s.color ?? nothing}></path>`;
+      : i
+        ? svg`<path class="${cls}${extra}" part="line" d=${d} stroke=${s.color ?? nothing} aria-hidden="true"
+          @pointerenter=${i.enter} @click=${i.activate}></path>`
+        : svg`<path class="${cls}${extra}" d=${d} stroke=${s.color ?? nothing}></path>`;
   const last = [...pts].reverse().find((p) => p.y !== null);
-  const marks = svg`${solid ? path(solid, '') : nothing}${dashed ? path(dashed, ' incomplete') : nothing}
+  // The focusable path comes first, whichever it is, so that a re-render reuses it and it keeps the focus.
+  const [first, second] = solid
+    ? [path(solid, '', true), dashed ? path(dashed, ' incomplete', false) : nothing]
+    : [dashed ? path(dashed, ' incomplete', true) : nothing, nothing];
+  const marks = svg`${first}${second}
     ${pts.map((p) => (p.partial && p.y !== null ? svg`<circle class="partial-point" r="3" cx=${num(X(p.x))} cy=${num(Y(p.y))}></circle>` : nothing))}
     ${s.on ? pts.map((p) => (p.y === null ? nothing : svg`<circle class="dot" r="3" cx=${num(X(p.x))} cy=${num(Y(p.y))} fill=${s.color ?? nothing}></circle>`)) : nothing}
     ${

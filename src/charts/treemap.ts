@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { hierarchy, treemap as layoutTreemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
 import { onActivate } from './cursor-keys.js';
+import { textOn } from './contrast.js';
 
 export interface Tile {
   readonly key: string;
@@ -11,8 +12,6 @@ export interface Tile {
   readonly text: string;
   /** The tile's accessible name (and its `<title>`). */
   readonly label: string;
-  /** The colour is light: dark text on it. */
-  readonly light?: boolean;
 }
 
 export interface TreemapOptions {
@@ -25,7 +24,10 @@ export interface TreemapOptions {
 
 type Node = Tile | { readonly children: readonly Tile[] };
 
-/** A squarified treemap of values: a tile each, labelled where it has room (70 × 34 px). */
+/**
+ * A squarified treemap of values: a tile each, labelled where it has room (70 × 34 px) in white, dark or black,
+ * whichever reaches 4.5:1 on the tile's colour (see textOn).
+ */
 export function treemap(tiles: readonly Tile[], options: TreemapOptions): TemplateResult {
   const { width, height, select } = options;
   const root = layoutTreemap<Node>().size([width, height]).paddingInner(1).tile(treemapSquarify)(
@@ -62,9 +64,12 @@ export function treemap(tiles: readonly Tile[], options: TreemapOptions): Templa
         if (w <= 70 || h <= 34) return nothing;
         const chars = Math.max(4, Math.floor((w - 10) / 6.5));
         const name = t.name.length > chars ? `${t.name.slice(0, chars - 1)}…` : t.name;
-        return svg`<g class="tile-label" transform="translate(${r(leaf.x0)},${r(leaf.y0)})">
-          <text class=${t.light ? 'dark' : ''} x="6" y="16">${name}</text>
-          <text class="count ${t.light ? 'dark' : ''}" x="6" y="31">${t.text}</text>
+        const ink = textOn(t.color);
+        // A dimmed tile's label fades with it: its ink was chosen for the full colour.
+        const dim = select?.selected && select.selected !== t.key;
+        return svg`<g class=${dim ? 'tile-label dim' : 'tile-label'} transform="translate(${r(leaf.x0)},${r(leaf.y0)})">
+          <text x="6" y="16" fill=${ink}>${name}</text>
+          <text class="count" x="6" y="31" fill=${ink}>${t.text}</text>
         </g>`;
       })}
     </g>

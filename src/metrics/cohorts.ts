@@ -85,6 +85,11 @@ export interface CohortCell {
   readonly period: number;
   /** False when month cohort + period lies after the window's last month: nothing to count yet. */
   readonly observed: boolean;
+  /**
+   * Month cohort + period is the window's last month and the window ends before that month does: counted in part,
+   * so it reads lower than it will be. The average's cell is partial when all the cells it weighs are.
+   */
+  readonly partial: boolean;
   readonly active: number;
   readonly revenue: number;
   readonly churned: number;
@@ -117,12 +122,16 @@ export function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-/** Shapes the rows of `cohortActivitySql` into a matrix, marking periods after `lastMonth` as not observed. */
+/**
+ * Shapes the rows of `cohortActivitySql` into a matrix, marking periods after `lastMonth` as not observed, and those
+ * in it as partial unless `lastMonthComplete`.
+ */
 export function cohortMatrix(
   entity: CohortEntity,
   rows: readonly CohortActivityRow[],
   periods: number,
   lastMonth: string,
+  lastMonthComplete = true,
 ): CohortMatrix {
   const last = monthIndex(lastMonth);
   const byCohort = new Map<string, CohortActivityRow[]>();
@@ -141,6 +150,7 @@ export function cohortMatrix(
       return {
         period: r.period,
         observed,
+        partial: !lastMonthComplete && start + r.period === last,
         active: r.active,
         revenue: r.revenue,
         churned: r.churned,
@@ -157,10 +167,12 @@ export function cohortMatrix(
       active = 0,
       revenue = 0,
       revenue0 = 0,
-      churned = 0;
+      churned = 0,
+      partial = true;
     for (const row of out) {
       const cell = row.cells[k];
       if (!cell?.observed) continue;
+      partial &&= cell.partial;
       size += row.size;
       active += cell.active;
       revenue += cell.revenue;
@@ -171,6 +183,7 @@ export function cohortMatrix(
     average.push({
       period: k,
       observed,
+      partial: observed && partial,
       active,
       revenue,
       churned,

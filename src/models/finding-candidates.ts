@@ -1,5 +1,6 @@
 import type { Formatter } from '../format/format.js';
 import { topShare } from './concentration.js';
+import { tierWord } from '../format/tier.js';
 import {
   againstBefore,
   againstTheRest,
@@ -163,11 +164,11 @@ export function csatDropFinding(
   const found = againstBefore(counts(now), counts(prior), { higher: false, of, alpha: options.alpha });
   return strongest(
     found.map((c) => {
-      const who = by === 'tier' ? ` of the ${c.name} tier` : by === 'category' ? ` in ${c.name}` : '';
+      const who = by === 'tier' ? ` of the ${tierWord(c.name)} tier` : by === 'category' ? ` in ${c.name}` : '';
       return proportionFinding('csat-drop', c, {
         text: `CSAT${who} fell to ${f.percent(c.test.p1, 0)} from ${f.percent(c.test.p2, 0)} in the prior period (answers of 4 or 5)`,
         filter: by === 'tier' ? { tiers: [c.name] } : by === 'category' ? { categories: [c.name] } : null,
-        filterLabel: by === 'tier' ? `Show the ${c.name} tier` : by === 'category' ? `Show ${c.name}` : '',
+        filterLabel: by === 'tier' ? `Show the ${tierWord(c.name)} tier` : by === 'category' ? `Show ${c.name}` : '',
         magnitude: c.test.p2 > 0 ? 1 - c.test.p1 / c.test.p2 : 0,
       });
     }),
@@ -224,9 +225,9 @@ export function sellerTierGapFinding(
   return strongest(
     found.map((c) =>
       proportionFinding('seller-tier-gap', c, {
-        text: `${measure} of the ${c.name} tier: ${f.percent(c.test.p1, 1)} vs ${f.percent(c.test.p2, 1)} for the other tiers`,
+        text: `${measure} of the ${tierWord(c.name)} tier: ${f.percent(c.test.p1, 1)} vs ${f.percent(c.test.p2, 1)} for the other tiers`,
         filter: { tiers: [c.name] },
-        filterLabel: `Show the ${c.name} tier`,
+        filterLabel: `Show the ${tierWord(c.name)} tier`,
       }),
     ),
   );

@@ -1,4 +1,5 @@
 import type { Formatter } from '../format/format.js';
+import { tierWord } from '../format/tier.js';
 
 /**
  * Plain-language findings and how they are ranked.
@@ -153,7 +154,7 @@ export function lateRateFinding(
         'late-rate',
         '',
         { tiers: [r.tier] },
-        `Show the ${r.tier} tier`,
+        `Show the ${tierWord(r.tier)} tier`,
         r.late / r.shipped / LATE_TARGET - 1,
         r.shipped / shipped,
       ),
@@ -163,7 +164,7 @@ export function lateRateFinding(
   const rate = worst.r.late / worst.r.shipped;
   return {
     ...worst.f,
-    text: `Late shipments of the ${worst.r.tier} tier are ${f.percent(rate, 1)}, ${(rate / LATE_TARGET).toFixed(1)}× the ${f.percent(LATE_TARGET, 0)} target`,
+    text: `Late shipments of the ${tierWord(worst.r.tier)} tier are ${f.percent(rate, 1)}, ${(rate / LATE_TARGET).toFixed(1)}× the ${f.percent(LATE_TARGET, 0)} target`,
   };
 }
 

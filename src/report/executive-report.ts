@@ -39,7 +39,7 @@ export interface ReportChart {
 
 export interface ReportInput {
   readonly title?: string;
-  /** The filters in words, e.g. "Fashion · gold tier" or "All data". */
+  /** The filters in words, e.g. "Fashion · Gold tier" or "All data". */
   readonly scope: string;
   readonly period: { readonly from: string; readonly to: string };
   readonly prior?: { readonly from: string; readonly to: string } | null;

@@ -57,7 +57,7 @@ describe('treemap()', () => {
   afterEach(() => host?.remove());
   const tiles: Tile[] = [
     { key: 'champions', name: 'Champions', value: 600, color: '#1f77b4', text: '600 · 60%', label: 'Champions: 600' },
-    { key: 'loyal', name: 'Loyal', value: 300, color: '#aec7e8', text: '300 · 30%', label: 'Loyal: 300', light: true },
+    { key: 'loyal', name: 'Loyal', value: 300, color: '#aec7e8', text: '300 · 30%', label: 'Loyal: 300' },
     { key: 'lost', name: 'Lost', value: 100, color: '#ff7f0e', text: '100 · 10%', label: 'Lost: 100' },
   ];
 
@@ -83,7 +83,12 @@ describe('treemap()', () => {
     expect([loyal.getAttribute('role'), loyal.getAttribute('tabindex')]).to.deep.equal(['button', '0']);
     loyal.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     expect(toggled).to.deep.equal(['loyal']);
-    expect(host.shadowRoot!.querySelector('.tile-label text.dark')!.textContent).to.equal('Loyal');
+    // Text in the colour that contrasts most: dark on the light blue, white on the dark blue.
+    const ink = (name: string) =>
+      [...host!.shadowRoot!.querySelectorAll('.tile-label text')]
+        .find((t) => t.textContent === name)!
+        .getAttribute('fill');
+    expect([ink('Loyal'), ink('Champions')]).to.deep.equal(['#1b1f24', '#ffffff']);
     await expect(host).to.be.accessible();
   });
 });

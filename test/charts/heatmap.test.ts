@@ -26,7 +26,6 @@ describe('heatmap()', () => {
           width: 266,
           columns: 3,
           color: (v) => `rgb(0, 0, ${Math.round(255 * v)})`,
-          darkFrom: 1,
           format: percent,
           heads: { label: 'Cohort', size: 'Size', columns: ['Months since first purchase →', 'Months since →'] },
           cellLabel: (r, k) =>

@@ -82,6 +82,23 @@ describe('timeLine()', () => {
     expect(labels.slice(1)).to.not.include('2025');
   });
 
+  it('labels months, not one year, on two years of month starts at phone width', () => {
+    // The churn line: 1 Feb 2024 to 1 Dec 2025, two ticks asked for. d3 offers one yearly tick there (1 Jan 2025)
+    // or seven quarterly ones (Apr, Jul, Oct 2024, Jan, Apr, Jul, Oct 2025); every other one, counted from the
+    // January, is kept: Jul 2024, Jan 2025, Jul 2025.
+    const starts = Array.from({ length: 23 }, (_, i) => ({ x: new Date(Date.UTC(2024, 1 + i, 1)), y: 0.5 }));
+    host = renderChart(
+      timeLine([{ key: 'rate', mark: 'line', points: starts }], {
+        width: 300,
+        height: 120,
+        xTicks: 2,
+        yFormat: String,
+        label: 'Churn rate',
+      }),
+    );
+    expect(tickLabels(host)).to.deep.equal(['Jul 2024', 'Jan 2025', 'Jul']);
+  });
+
   it('reads point by point from the keyboard, with a tooltip and a live region', async () => {
     let cursor!: CursorController;
     const chart = await mountChart((h) => {
@@ -152,5 +169,27 @@ describe('timeLine()', () => {
     lines[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     expect(acted).to.deep.equal(['b']);
     await expect(host).to.be.accessible();
+  });
+
+  it('keeps an interactive series with a partial last point one tab stop: the dashed stretch is not focusable', () => {
+    host = renderChart(
+      timeLine(
+        [
+          {
+            key: 'a',
+            mark: 'line',
+            points: [1, 2, 3].map((x) => ({ x, y: x, partial: x === 3 })),
+            interaction: { label: 'Series a', role: 'img', activate: () => {}, enter: () => {}, leave: () => {} },
+          },
+        ],
+        { width: 300, height: 120, x: 'linear', yFormat: String, label: 'One series' },
+      ),
+    );
+    const paths = [...host.shadowRoot!.querySelectorAll('path.line')];
+    expect(paths.map((p) => [p.getAttribute('class'), p.getAttribute('tabindex')])).to.deep.equal([
+      ['line', '0'],
+      ['line incomplete', null],
+    ]);
+    expect(paths[1].getAttribute('aria-hidden')).to.equal('true');
   });
 });

@@ -68,3 +68,39 @@ describe('<mkt-churn> on 41 customers, with a dashboard assigned directly', () =
     data.remove();
   });
 });
+
+describe('<mkt-churn> in a narrow card', () => {
+  it('fits the early-warning table in a half-width card at 1280 px: headings and reasons wrap, figures do not', async () => {
+    const data: MktData = await mount(html`<mkt-data .source=${manyCustomersDataset()}></mkt-data>`);
+    await whenReady(data);
+    // A card of the demo's two-column grid at 1280 px is 610 px wide. With every cell on one line, this table
+    // needed 759 px.
+    const card: HTMLElement = await mount(
+      html`<div style="width: 610px"><mkt-churn days="30" .dashboard=${data.state}></mkt-churn></div>`,
+    );
+    const el = card.querySelector('mkt-churn')!;
+    await settled(el);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    const table = wrap.querySelector('table')!;
+    expect(table.querySelectorAll('tbody tr').length, 'early-warning rows').to.be.greaterThan(0);
+    expect(table.scrollWidth, 'table width').to.be.at.most(wrap.clientWidth);
+    const lines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    for (const td of table.querySelectorAll('td.num')) expect(lines(td), td.textContent!).to.equal(1);
+    // Headings wrap between words only: no word of theirs is split across two lines.
+    for (const th of table.querySelectorAll('thead th')) {
+      const node = [...th.childNodes].find((n) => n instanceof Text && n.data.trim() !== '') as Text;
+      for (const m of node.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, m[0]).to.equal(1);
+      }
+    }
+    card.remove();
+    data.remove();
+  });
+});

@@ -6,6 +6,7 @@ import type { MktCohortHeatmap } from '../../src/components/cohort-heatmap/mkt-c
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { drawnFill, wcagRatio } from '../support/wcag.js';
 
 const cells = (el: Element, cohort: string) =>
   [...el.shadowRoot!.querySelectorAll(`.cell[data-key="${cohort}"]`)].map((c) => c.getAttribute('data-value'));
@@ -39,6 +40,27 @@ describe('<mkt-cohort-heatmap>', () => {
     expect(Number(cells(heatmap, 'avg')[1])).to.be.closeTo(1 / 3, 1e-12);
     expect(text(heatmap, 'h2')).to.equal('Cohorts');
   });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`writes each cell's figure in a colour that reaches WCAG's 4.5:1 on the cell, in the ${theme} theme`, async () => {
+      data.theme = theme;
+      await heatmap.updateComplete;
+      let checked = 0;
+      for (const row of heatmap.shadowRoot!.querySelectorAll('g.row')) {
+        const rects = [...row.querySelectorAll('rect.cell')];
+        const labels = [...row.querySelectorAll('text.cell-label')];
+        expect(labels).to.have.length(rects.length);
+        rects.forEach((rect, k) => {
+          if (rect.classList.contains('blank')) return;
+          const fill = rect.getAttribute('fill')!;
+          expect(wcagRatio(fill, drawnFill(labels[k])), `${labels[k].textContent} on ${fill}`).to.be.at.least(4.5);
+          checked++;
+        });
+      }
+      // 3 + 2 + 1 observed cells and the average's 3.
+      expect(checked).to.equal(9);
+      data.theme = undefined;
+    });
 
   it('shows seller cohorts and revenue retention when the properties change', async () => {
     heatmap.entity = 'sellers';

@@ -37,13 +37,13 @@ describe('<mkt-insights>', () => {
     //   revenue: 0.040.
     // No prior period and a 60-day window (no churn split); no category has 30 sessions.
     expect(el.findings.map((x) => x.text)).to.deep.equal([
-      'Late shipments of the new tier are 50.0%, 12.5× the 4% target',
+      'Late shipments of the New tier are 50.0%, 12.5× the 4% target',
       'Electronics brings 65% of GMV',
       'Texas brings 52% of GMV',
       'Champions are 25% of customers and 30% of revenue',
     ]);
     expect(el.findings[0].score).to.be.closeTo((0.8 * 3 * 2) / 7, 1e-9);
-    expect(text(el, '.finding .text')).to.equal('Late shipments of the new tier are 50.0%, 12.5× the 4% target');
+    expect(text(el, '.finding .text')).to.equal('Late shipments of the New tier are 50.0%, 12.5× the 4% target');
   });
 
   it("a finding's button filters to its view", async () => {
@@ -82,7 +82,7 @@ describe('<mkt-insights>', () => {
     const md = await (await fetch(link.href)).text();
     expect(md).to.equal(el.markdown());
     expect(md).to.contain('# Executive summary');
-    expect(md).to.contain('1. Late shipments of the new tier are 50.0%, 12.5× the 4% target.');
+    expect(md).to.contain('1. Late shipments of the New tier are 50.0%, 12.5× the 4% target.');
     expect(md).to.contain('4. Champions are 25% of customers and 30% of revenue.');
   });
 

@@ -4,7 +4,7 @@ import '../../src/components/kpis/mkt-kpis.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktKpis } from '../../src/components/kpis/mkt-kpis.js';
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
-import { tinyDataset } from '../fixtures/tiny-marketplace.js';
+import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 
 describe('<mkt-kpis>', () => {
@@ -77,5 +77,34 @@ describe('<mkt-kpis> locale and currency', () => {
     data.currency = 'JPY';
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value').includes('￥460'), 'yen formatting');
     data.remove();
+  });
+});
+
+describe('<mkt-kpis> in a narrow card', () => {
+  it('keeps an eight-digit GMV inside its tile, two tiles a row as on a 375 px phone', async () => {
+    // t1 at $12,345,678 instead of $100: GMV 460 − 100 + 12,345,678 = $12,346,038.
+    const transactions = TINY.transactions.map((t) => (t.id === 't1' ? { ...t, revenue: 12_345_678 } : t));
+    // The demo's card on a 375 px screen is 335 px wide.
+    const box: HTMLElement = await mount(
+      html`<div style="width: 335px">
+        <mkt-data .source=${tinyDataset({ rows: { transactions } })}><mkt-kpis heading="Overview"></mkt-kpis></mkt-data>
+      </div>`,
+    );
+    const data = box.querySelector('mkt-data')!;
+    const kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    const gmv = kpis.shadowRoot!.querySelector<HTMLElement>('[data-kpi="gmv"]')!;
+    const value = gmv.querySelector<HTMLElement>('.value')!;
+    expect(value.textContent!.trim()).to.equal('$12,346,038');
+    const tile = gmv.getBoundingClientRect();
+    const padding = parseFloat(getComputedStyle(gmv).paddingRight);
+    const range = document.createRange();
+    range.selectNodeContents(value);
+    expect(range.getBoundingClientRect().right, 'the figure ends inside the padding').to.be.at.most(
+      tile.right - padding,
+    );
+    expect(kpis.shadowRoot!.querySelectorAll('.kpi')[1].getBoundingClientRect().top).to.equal(tile.top);
+    box.remove();
   });
 });

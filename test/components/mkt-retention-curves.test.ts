@@ -41,6 +41,24 @@ describe('<mkt-retention-curves>', () => {
     expect(label(curves, 'avg')).to.equal('Average (weighted): active 33.3% in month 1, 50.0% in month 2');
   });
 
+  it('dashes each line into March, which the data holds only to the 10th, and says so in the legend', () => {
+    const dashed = (key: string) =>
+      curves.shadowRoot!.querySelector(`.curve[data-key="${key}"] path.line.incomplete`) !== null;
+    // January: month 1 (February) whole, month 2 (March) in part; the average's month 2 is January's alone.
+    expect([dashed('2025-01'), dashed('avg')]).to.deep.equal([true, true]);
+    expect(text(curves, '.legend li.partial')).to.equal('Dashed: Mar 2025, counted in part');
+    data.setFilters({ dateTo: '2025-02-28' });
+  });
+
+  it('draws no dashes when the window ends with a month', async () => {
+    await waitFor(() => !curves.shadowRoot!.querySelector('.legend li.partial'), 'the partial legend to go');
+    await settled(curves);
+    expect(curves.shadowRoot!.querySelector('path.line.incomplete')).to.equal(null);
+    data.setFilters({ dateTo: null });
+    await waitFor(() => curves.shadowRoot!.querySelector('.legend li.partial'), 'March in part again');
+    await settled(curves);
+  });
+
   it('highlights a cohort on focus, with a tooltip', async () => {
     curves.shadowRoot!.querySelector<SVGPathElement>('.curve[data-key="2025-01"] .line')!.focus();
     await waitFor(() => curves.shadowRoot!.querySelector('.curve.on[data-key="2025-01"]'), 'the highlighted cohort');

@@ -9,6 +9,7 @@ import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { manyCustomersDataset } from '../fixtures/customer-rows.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { drawnFill, wcagRatio } from '../support/wcag.js';
 
 describe('<mkt-rfm-segments>', () => {
   let data: MktData;
@@ -48,10 +49,22 @@ describe('<mkt-rfm-segments>', () => {
     expect(cells[5]).to.equal('5 d');
   });
 
+  it("labels each tile in a colour that reaches WCAG's 4.5:1 on it", () => {
+    const root = segments.shadowRoot!;
+    const labels = [...root.querySelectorAll('.tile-label')];
+    expect(labels.length).to.be.greaterThan(0);
+    for (const label of labels) {
+      const tile = root.querySelector(`g.tile[transform="${label.getAttribute('transform')}"] rect`)!;
+      const fill = tile.getAttribute('fill')!;
+      for (const text of label.querySelectorAll('text'))
+        expect(wcagRatio(fill, drawnFill(text)), `${text.textContent} on ${fill}`).to.be.at.least(4.5);
+    }
+  });
+
   it('a click on a segment filters the dashboard, and the KPIs show those customers; a second click clears', async () => {
     const events: MktFilterChangeEvent[] = [];
     data.addEventListener(MktFilterChangeEvent.eventName, (e) => events.push(e as MktFilterChangeEvent));
-    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!;
+    const tile = segments.shadowRoot!.querySelector<SVGGElement>('g.tile[data-key="Champions"]')!;
     tile.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === 'Champions', 'the segment filter');
     expect(events[0].detail).to.deep.equal({ segment: 'Champions' });
@@ -64,8 +77,12 @@ describe('<mkt-rfm-segments>', () => {
     await settled(segments);
     expect(segments.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(4);
     expect(segments.shadowRoot!.querySelector('tr.active')!.getAttribute('data-segment')).to.equal('Champions');
+    // The other tiles fade, and their labels with them.
+    const labels = segments.shadowRoot!.querySelectorAll('.tile-label');
+    expect(segments.shadowRoot!.querySelectorAll('.tile-label.dim')).to.have.length(labels.length - 1);
+    expect(getComputedStyle(segments.shadowRoot!.querySelector('.tile-label.dim')!).opacity).to.equal('0.35');
     segments
-      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-segment="Champions"]')!
+      .shadowRoot!.querySelector<SVGGElement>('g.tile[data-key="Champions"]')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitFor(() => data.filters.segment === null, 'the segment filter to clear');
     await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$460', 'all-customer KPIs');

@@ -136,6 +136,7 @@ describe('<mkt-seller-health>', () => {
       ['Feb 2025', '2', '$0', '50.0%', '0.0%', '50.0%', '1.00'], // t4's 1-star review is the defect; t6 cancelled
       ['Mar 2025', '1', '$100', '0.0%', '100.0%', '0.0%', '4.00'],
     ]);
+    expect(health.shadowRoot!.querySelector('.detail .meta')!.textContent).to.contain('New seller');
     await expect(health).shadowDom.to.be.accessible();
     (health.shadowRoot!.querySelector('.detail button.close') as HTMLButtonElement).click();
     await health.updateComplete;

@@ -108,6 +108,10 @@ describe('<mkt-what-if>', () => {
     await el.updateComplete;
     expect(cell(el, 'gmv', 'next')).to.equal('$310');
     expect(cell(el, 'gmv', 'change')).to.equal('-32.6%');
+    // Tiers read as the filters and the charts name them.
+    const tierOptions = [...el.shadowRoot!.querySelectorAll('optgroup[label="Seller tier"] option')];
+    expect(tierOptions.map((o) => o.textContent!.trim())).to.include.members(['Gold', 'Silver']);
+    expect(text(el, '.factors')).to.match(/^The Gold tier: price/);
   });
 
   it('applies a number as it is typed, while the field keeps the focus', async () => {

@@ -6,6 +6,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { serveDemo } from './static-server.mjs';
 import { settle, collectProblems } from './page-checks.mjs';
 import { filterChecks } from './filter-checks.mjs';
+import { themeChecks } from './theme-checks.mjs';
+import { firstScreenChecks } from './first-screen-checks.mjs';
 
 ensureDemoData();
 const server = await serveDemo(0);
@@ -81,6 +83,8 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
 });
 
 await filterChecks({ check, openPage, browser, base, pages });
+await themeChecks({ check, browser, base, pages, settle });
+await firstScreenChecks({ check, openPage, pages });
 
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
   const { page, problems } = await openPage('frameworks.html');

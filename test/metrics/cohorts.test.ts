@@ -18,12 +18,13 @@ describe('cohort SQL on the tiny marketplace', () => {
   });
   after(() => close());
 
-  const matrix = async (filters: FilterState, options: CohortOptions, lastMonth = '2025-03') =>
+  const matrix = async (filters: FilterState, options: CohortOptions, lastMonth = '2025-03', complete = true) =>
     cohortMatrix(
       options.entity,
       await sql<CohortActivityRow & Record<string, unknown>>(engine, cohortActivitySql(filters, options)),
       options.periods,
       lastMonth,
+      complete,
     );
   const pick = (m: Awaited<ReturnType<typeof matrix>>) =>
     m.rows.map((r) => [r.cohort, r.size, r.cells.map((c) => (c.observed ? c.active : null))]);
@@ -44,6 +45,20 @@ describe('cohort SQL on the tiny marketplace', () => {
     const m = await matrix(EMPTY_FILTERS, { entity: 'customers', periods: 3 });
     // Period 1: January 1 of 2 + February 0 of 1 = 1/3 (March is not observed in April). Period 2: January only.
     expect(m.average.map((c) => c.retention)).to.deep.equal([1, 1 / 3, 0.5]);
+  });
+
+  it('cohortMatrix() marks the cells of a last month held in part, and the average where all its cells are', async () => {
+    // March counted in part: January's month 2, February's month 1 and March's month 0 are March. The average's
+    // month 0 and 1 also weigh complete months (January's, February's); its month 2 is January's March alone.
+    const m = await matrix(EMPTY_FILTERS, { entity: 'customers', periods: 3 }, '2025-03', false);
+    expect(m.rows.map((r) => r.cells.map((c) => c.partial))).to.deep.equal([
+      [false, false, true],
+      [false, true, false],
+      [true, false, false],
+    ]);
+    expect(m.average.map((c) => c.partial)).to.deep.equal([false, false, true]);
+    const whole = await matrix(EMPTY_FILTERS, { entity: 'customers', periods: 3 });
+    expect(whole.rows.flatMap((r) => r.cells).some((c) => c.partial)).to.be.false;
   });
 
   it('revenue retention divides each month by the cohort revenue of month 0', async () => {

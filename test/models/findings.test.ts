@@ -75,7 +75,8 @@ describe('ranked findings with their size, support and filter', () => {
       'Late shipments',
       f,
     )!;
-    expect(x.text).to.equal('Late shipments of the new tier: 12.0% vs 2.4% for the other tiers');
+    expect(x.text).to.equal('Late shipments of the New tier: 12.0% vs 2.4% for the other tiers');
+    expect(x.filterLabel).to.equal('Show the New tier');
     expect(x.support!.statistic).to.be.closeTo(5.0021, 1e-4);
     expect(x.support!.text).to.match(
       /^\+9\.6 pts \(95% CI \+4\.4 to \+17\.4\), z = 5\.00, p < 0\.0001 \(Bonferroni over 3 tiers\)$/,
@@ -97,7 +98,8 @@ describe('ranked findings with their size, support and filter', () => {
       { grp: 'silver', rated: 50, csat_score: 0.8 },
     ];
     const x = csatDropFinding(now, before, 'tier', f)!;
-    expect(x.text).to.equal('CSAT of the gold tier fell to 60% from 80% in the prior period (answers of 4 or 5)');
+    expect(x.text).to.equal('CSAT of the Gold tier fell to 60% from 80% in the prior period (answers of 4 or 5)');
+    expect(x.filterLabel).to.equal('Show the Gold tier');
     expect(x.size.text).to.equal('−20.0 pts');
     expect(x.support!.statistic).to.be.closeTo(-2.9417, 1e-4);
     expect(x.support!.pValue).to.be.closeTo(2 * 0.0032637, 1e-6);

@@ -65,7 +65,8 @@ describe('insights model', () => {
       ],
       f,
     )!;
-    expect(x.text).to.equal('Late shipments of the bronze tier are 10.0%, 2.5× the 4% target');
+    expect(x.text).to.equal('Late shipments of the Bronze tier are 10.0%, 2.5× the 4% target');
+    expect(x.linkLabel).to.equal('Show the Bronze tier');
     expect(lateRateFinding([{ tier: 'gold', shipped: 100, late: 4 }], f)).to.equal(null);
   });
 

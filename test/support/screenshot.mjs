@@ -1,10 +1,14 @@
 /* global document */
-// Screenshots of pages for people to look at: node scripts/screenshot.mjs <url> <out.png> [width] [waitSelector]
+// Screenshots of pages for people to look at:
+// node test/support/screenshot.mjs <url> <out.png> [width] [waitSelector] [--dark]
+// (--dark: the system prefers a dark colour scheme, as the demo's pages follow it.)
 import { launchChromium } from './chromium.mjs';
 
-const [url, out, width = '1280', wait = ''] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [url, out, width = '1280', wait = ''] = args.filter((a) => !a.startsWith('--'));
+const colorScheme = args.includes('--dark') ? 'dark' : 'light';
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log(`[${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(url);

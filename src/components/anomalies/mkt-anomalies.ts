@@ -23,6 +23,7 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { utcDay } from '../../charts/time-format.js';
 import { timeLine } from '../../charts/time-line.js';
+import { tierWord } from '../../format/tier.js';
 import { anomaliesStyles } from './mkt-anomalies.styles.js';
 
 export type { Anomaly, AnomalyMetric, AnomalySeries } from '../../models/anomaly-detection.js';
@@ -148,9 +149,9 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     if (changed.has('limit')) void this.listed;
   }
 
-  /** Where an anomaly is, in words: "All", "Electronics", "silver tier". */
+  /** Where an anomaly is, in words: "All", "Electronics", "Silver tier". */
   static where(a: Pick<Anomaly, 'dim' | 'slice'>): string {
-    return a.dim === 'tier' ? `${a.slice} tier` : a.slice;
+    return a.dim === 'tier' ? `${tierWord(a.slice)} tier` : a.slice;
   }
 
   private value(metric: AnomalyMetric, v: number): string {

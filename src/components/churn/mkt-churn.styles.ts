@@ -52,10 +52,19 @@ export const churnStyles = css`
   .table-wrap {
     overflow-x: auto;
   }
-  .table-wrap th,
+  /* The early-warning table fits a half-width card at 1280 px: headings and the reasons wrap between words, the
+     figures and ids do not (a narrower card scrolls it). */
   .table-wrap td {
     white-space: nowrap;
     overflow-wrap: normal;
+  }
+  .table-wrap table.data th {
+    overflow-wrap: normal;
+    vertical-align: bottom;
+  }
+  .table-wrap td.reason {
+    white-space: normal;
+    min-width: 7em;
   }
   .note {
     margin: 0.35rem 0 0;

@@ -354,7 +354,7 @@ export class MktChurn extends MktWidget<ChurnResult> {
           },
           { label: 'Churn prob.', value: (c: AtRiskCustomer) => f.percent(c.churnProbability, 0), numeric: true },
           { label: 'Value at risk', value: (c: AtRiskCustomer) => f.money(c.valueAtRisk), numeric: true },
-          { label: 'Why', value: (c: AtRiskCustomer) => c.reason },
+          { label: 'Why', value: (c: AtRiskCustomer) => c.reason, class: 'reason' },
         ],
         r.atRisk,
       )}

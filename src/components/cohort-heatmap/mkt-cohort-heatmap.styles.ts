@@ -8,13 +8,9 @@ export const cohortHeatmapStyles = css`
     outline: none;
   }
   .cell-label {
-    fill: var(--mkt-fg, var(--_mkt-fg));
     font-size: 10.5px;
     font-variant-numeric: tabular-nums;
     pointer-events: none;
-  }
-  .cell-label.dark {
-    fill: #fff;
   }
   .cell.blank {
     fill: var(--mkt-surface, var(--_mkt-surface));

@@ -132,7 +132,6 @@ export class MktCohortHeatmap extends CohortWidget {
           width,
           columns: m.periods,
           color: (v) => scale(v),
-          darkFrom: hi,
           format: (v, digits) => f.percent(v, digits),
           heads: { label: 'Cohort', size: 'Size', columns: [`Months since ${since} →`, 'Months since →'] },
           label: `${this.who === 'sellers' ? 'Seller' : 'Customer'} cohorts, ${this.measureWords()} by month since ${since}`,

@@ -24,6 +24,7 @@ import {
   type Finding,
 } from '../../models/insights.js';
 import { insightsStyles } from './mkt-insights.styles.js';
+import { tierWord } from '../../format/tier.js';
 
 export interface InsightsResult {
   readonly window: Window;
@@ -148,7 +149,7 @@ export class MktInsights extends MktWidget<InsightsResult> {
     const parts = [`${f.date(r.window.from)} – ${f.date(r.window.to)}`];
     const flt = r.filters;
     if (flt.categories.length) parts.push(`categories: ${flt.categories.join(', ')}`);
-    if (flt.tiers.length) parts.push(`tiers: ${flt.tiers.join(', ')}`);
+    if (flt.tiers.length) parts.push(`tiers: ${flt.tiers.map(tierWord).join(', ')}`);
     if (flt.regions.length) parts.push(`regions: ${flt.regions.join(', ')}`);
     if (flt.segment) parts.push(`segment: ${flt.segment}`);
     if (flt.cohort) parts.push(`cohort: ${flt.cohort}`);

@@ -10,6 +10,7 @@ export const kpiStyles = css`
     gap: 0.75rem;
   }
   .kpi {
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
     gap: 0.15rem;
@@ -23,8 +24,9 @@ export const kpiStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.03em;
   }
+  /* Smaller in a narrow tile (two a row on a phone), so that "$12,345,678" stays inside it. */
   .value {
-    font-size: 1.5em;
+    font-size: clamp(1em, 13.5cqi, 1.5em);
     font-weight: 650;
     font-variant-numeric: tabular-nums;
   }

@@ -14,6 +14,9 @@ export interface PaymentsResult {
   readonly unmatched: number;
 }
 
+/** Width of a character of the 12 px value text, for the room it needs (tabular digits). */
+const CHAR_WIDTH = 6.8;
+
 /** `credit_card` → "Credit card". */
 export function methodLabel(method: string): string {
   const words = method.replaceAll('_', ' ').trim();
@@ -93,20 +96,20 @@ export class MktPayments extends MktWidget<PaymentsResult> {
     const width = this.size.drawWidth;
     const orders = (n: number) => `${f.count(n)} ${n === 1 ? 'order' : 'orders'}`;
     const byInstalments = result.methods.filter((m) => m.installments > 1.05);
+    const share = (m: PaymentMethodRow) => f.percent(result.total > 0 ? m.value / result.total : null, 1);
+    const long = result.methods.map((m) => `${share(m)} · ${f.money(m.value)} · ${orders(m.orders)}`);
+    // The value text is read beside the bar: on a narrow card the order counts are left to the table view.
+    const fits = Math.max(...long.map((t) => t.length)) * CHAR_WIDTH <= width * 0.55;
+    const texts = fits ? long : result.methods.map((m) => `${share(m)} · ${f.money(m.value)}`);
     return html`${bars(
-      result.methods.map((m) => ({
-        key: m.method,
-        label: methodLabel(m.method),
-        value: m.value,
-        text: `${f.percent(result.total > 0 ? m.value / result.total : null, 1)} · ${f.money(m.value)} · ${orders(m.orders)}`,
-      })),
+      result.methods.map((m, i) => ({ key: m.method, label: methodLabel(m.method), value: m.value, text: texts[i] })),
       {
         width,
         labelWidth: Math.min(120, Math.round(width * 0.3)),
-        valueWidth: Math.min(210, Math.round(width * 0.45)),
+        valueWidth: Math.round(8 + Math.max(...texts.map((t) => t.length)) * CHAR_WIDTH),
         track: true,
         label: `Payment methods by amount paid: ${result.methods
-          .map((m) => `${methodLabel(m.method)} ${f.percent(result.total > 0 ? m.value / result.total : null, 1)}`)
+          .map((m) => `${methodLabel(m.method)} ${share(m)}`)
           .join(', ')}`,
       },
     )}

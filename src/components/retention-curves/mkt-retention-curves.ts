@@ -26,9 +26,10 @@ interface Curve {
 /**
  * Retention curves: one line per cohort (share of members active in each month since the cohort month) and their
  * average weighted by cohort size (Σ active / Σ size over the cohorts observed in that month), drawn bold.
- * Month 0 is 100% by definition and is left out so that the curves use the height. Cohorts, filters and the date
- * range work as in `<mkt-cohort-heatmap>` (same SQL). Hover or focus a line to highlight its cohort; click a
- * customer cohort (or press Enter) to filter the dashboard to it.
+ * Month 0 is 100% by definition and is left out so that the curves use the height. A last month the window holds
+ * only in part is dashed into (it would read as a fall). Cohorts, filters and the date range work as in
+ * `<mkt-cohort-heatmap>` (same SQL). Hover or focus a line to highlight its cohort; click a customer cohort (or
+ * press Enter) to filter the dashboard to it.
  *
  * @summary Retention curve per cohort plus the size-weighted average.
  * @fires mkt-filter-change - A customer cohort line was clicked: `{ cohort: 'YYYY-MM' }`, or `{ cohort: null }` to clear.
@@ -94,7 +95,7 @@ export class MktRetentionCurves extends CohortWidget {
     const points = (c: Curve) =>
       c.cells
         .filter((cell) => cell.period > 0 && cellValue(cell, measure) !== null)
-        .map((cell) => ({ x: cell.period, y: cellValue(cell, measure)! }));
+        .map((cell) => ({ x: cell.period, y: cellValue(cell, measure)!, partial: cell.partial }));
     const selected = this.dashboard?.filters.cohort ?? null;
     const active = this.highlight ?? (selected && curves.some((c) => c.key === selected) ? selected : null);
     const n = Math.max(1, m.rows.length - 1);
@@ -165,6 +166,9 @@ export class MktRetentionCurves extends CohortWidget {
       ${legend([
         { label: 'Average, weighted by cohort size', color: SERIES[1] },
         { label: `One line per cohort (darker = older; ${m.rows.length})`, color: blues(0.6) },
+        ...(curves.some((c) => c.cells.some((cell) => cell.partial && cell.period > 0))
+          ? [{ label: `Dashed: ${f.month(m.lastMonth)}, counted in part`, dashed: true, class: 'partial' }]
+          : []),
       ])}
     `;
   }

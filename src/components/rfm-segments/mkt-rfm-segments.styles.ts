@@ -15,7 +15,8 @@ export const rfmSegmentsStyles = css`
     stroke: var(--mkt-bg, var(--_mkt-bg));
     stroke-width: 2px;
   }
-  .tile.dim rect {
+  .tile.dim rect,
+  .tile-label.dim {
     opacity: 0.35;
   }
   .tile:focus-visible rect,
@@ -27,11 +28,7 @@ export const rfmSegmentsStyles = css`
     pointer-events: none;
   }
   .labels text {
-    fill: #fff;
     font-size: 12px;
-  }
-  .labels text.dark {
-    fill: #1b1f24;
   }
   .labels .count {
     font-size: 11px;

@@ -1,13 +1,14 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProps } from '../../charts/style-props.js';
-import { hierarchy, schemeTableau10, treemap, treemapSquarify } from 'd3';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { DataView } from '../base/mkt-widget.js';
 import { tableFromColumns, type ExportTable } from '../../charts/export.js';
 import { DISCOUNT_RATE, HORIZON_WEEKS, integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
+import { treemap } from '../../charts/treemap.js';
+import { categorical } from '../../charts/palette.js';
 import { isUnfiltered } from '../../data/filter-state.js';
 import { RFM_SEGMENTS } from '../../metrics/rfm.js';
 import { customerModelsOf } from '../../data/customer-models.js';
@@ -199,22 +200,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
     const clickable = result.method === 'rules';
     const width = this.size.drawWidth;
     const height = Math.round(Math.min(320, Math.max(200, width * 0.5)));
-    const root = treemap<SegmentStats | { children: readonly SegmentStats[] }>()
-      .size([width, height])
-      .paddingInner(1)
-      .tile(treemapSquarify)(
-      hierarchy<SegmentStats | { children: readonly SegmentStats[] }>({ children: result.segments }, (d) =>
-        'children' in d ? [...d.children] : null,
-      ).sum((d) => ('customers' in d ? d.customers : 0)),
-    );
     const label = (s: SegmentStats) =>
       `${s.name}: ${f.count(s.customers)} ${s.customers === 1 ? 'customer' : 'customers'}, ${f.percent(s.revenueShare)} of revenue${clickable ? (active === s.name ? '. Active filter; press to clear' : '. Press to filter the dashboard') : ''}`;
-    const onKey = (s: SegmentStats) => (e: KeyboardEvent) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        this.pick(s.name);
-      }
-    };
     return html`${
         result.method === 'rules'
           ? warningsBox(
@@ -225,42 +212,22 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
       }
       ${warningsBox(result.fitWarnings, 'fit')}
       <div class="layout">
-        <svg
-          part="chart"
-          width=${width}
-          height=${height}
-          viewBox="0 0 ${width} ${height}"
-          role=${clickable ? 'group' : 'img'}
-          aria-label="Treemap of ${result.customers} customers by segment"
-        >
-          ${root.leaves().map((leaf) => {
-            const s = leaf.data as SegmentStats;
-            const w = leaf.x1 - leaf.x0;
-            const h = leaf.y1 - leaf.y0;
-            const fill = this.colour(result, s.name);
-            const cls = `tile mark ${active === s.name ? 'active' : active && clickable ? 'dim' : ''}`;
-            return svg`<g class=${cls} transform="translate(${leaf.x0},${leaf.y0})" data-segment=${s.name}
-              tabindex=${clickable ? '0' : nothing} role=${clickable ? 'button' : nothing} aria-pressed=${clickable ? String(active === s.name) : nothing}
-              aria-label=${label(s)} @click=${() => this.pick(s.name)} @keydown=${onKey(s)}>
-            <title>${label(s)}</title>
-            <rect width=${Math.max(0, w)} height=${Math.max(0, h)} fill=${fill}></rect>
-          </g>`;
-          })}
-          <g class="labels" aria-hidden="true">
-            ${root.leaves().map((leaf) => {
-              const s = leaf.data as SegmentStats;
-              const w = leaf.x1 - leaf.x0;
-              const h = leaf.y1 - leaf.y0;
-              const text = DARK_TEXT.has(this.colour(result, s.name)) ? 'dark' : '';
-              return w > 70 && h > 34
-                ? svg`<g class="tile-label" transform="translate(${leaf.x0},${leaf.y0})">
-                  <text class=${text} x="6" y="16">${truncate(s.name, Math.floor((w - 10) / 6.5))}</text>
-                  <text class="count ${text}" x="6" y="31">${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}</text>
-                </g>`
-                : nothing;
-            })}
-          </g>
-        </svg>
+        ${treemap(
+          result.segments.map((s) => ({
+            key: s.name,
+            name: s.name,
+            value: s.customers,
+            color: this.colour(result, s.name),
+            text: `${f.compact(s.customers)} · ${f.percent(s.revenueShare, 0)}`,
+            label: label(s),
+          })),
+          {
+            width,
+            height,
+            label: `Treemap of ${result.customers} customers by segment`,
+            select: clickable ? { selected: active, toggle: (name) => this.pick(name) } : undefined,
+          },
+        )}
         <div class="table-wrap">${this.renderTable(result)}</div>
       </div>
       ${
@@ -346,16 +313,8 @@ export class MktRfmSegments extends MktWidget<RfmSegmentsResult> {
   }
 }
 
-const PALETTE = schemeTableau10;
+const PALETTE = categorical;
 const OTHERS_COLOUR = '#9aa0a6';
-/** Light fills of the palette that need dark text (contrast ≥ 4.5 with #1b1f24). */
-// Tableau 10's yellow is #edc949: with #edc948 here, its labels were white on yellow.
-const DARK_TEXT = new Set(['#edc949', '#76b7b2', '#ff9da7', '#59a14f', '#f28e2c', '#9c755f', '#bab0ab', OTHERS_COLOUR]);
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'mkt-rfm-segments': MktRfmSegments;

@@ -29,6 +29,7 @@ import { chartStyles } from '../../charts/chart.styles.js';
 import { isActivation } from '../../charts/cursor-keys.js';
 import { MktSellerSelectEvent } from '../../events/seller-select.js';
 import { sellerHealthStyles } from './mkt-seller-health.styles.js';
+import { tierWord } from '../../format/tier.js';
 
 export interface SellerHealthResult {
   readonly rows: readonly SellerHealthRow[];
@@ -484,8 +485,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         <div>
           <h3>${s.name}</h3>
           <span class="meta"
-            >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${s.programmeTier} seller · account
-            ${s.status}</span
+            >${s.tier}${s.score === null ? '' : ` · score ${Math.round(s.score)}`} · ${tierWord(s.programmeTier)} seller
+            · account ${s.status}</span
           >
         </div>
         <button type="button" class="close" @click=${() => this.open(s)}>Close</button>

@@ -10,6 +10,7 @@ import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS, NO_SESSIONS_IN_SCOPE } from '../bas
 import { DEFAULT_ASSUMPTIONS, project, type Projection, type SliceBaseline } from '../../models/what-if.js';
 import { whatIfStyles } from './mkt-what-if.styles.js';
 import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
+import { tierWord } from '../../format/tier.js';
 
 /** How long typing pauses before the typed number applies, in ms. */
 const TYPING_DELAY = 300;
@@ -294,7 +295,7 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       const items = result.slices.filter((s) => s.dim === dim);
       return items.length
         ? html`<optgroup label=${label}>
-            ${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${s.key}</option>`)}
+            ${items.map((s) => html`<option value="${dim}:${s.key}" ?selected=${scopeValue === `${dim}:${s.key}`}>${dim === 'tier' ? tierWord(s.key) : s.key}</option>`)}
           </optgroup>`
         : nothing;
     };
@@ -371,8 +372,8 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
       ${this.renderTable(p, result.orderUnit)}
       ${result.orderUnit === 'line' ? html`<p class="data-note" data-note="orders">${LINES_AS_ORDERS}.</p>` : nothing}
       <p class="factors">
-        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${target.key} tier` : target.key}: price ×
-        ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
+        ${target.dim === 'all' ? 'Everything' : target.dim === 'tier' ? `The ${tierWord(target.key)} tier` : target.key}:
+        price × ${p.priceFactor.toFixed(3)}, demand × ${p.demandFactor.toFixed(3)}; the rest unchanged.
       </p>
       <details class="assumptions" part="assumptions">
         <summary>Assumptions</summary>

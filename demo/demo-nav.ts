@@ -8,6 +8,7 @@ const PAGES = [
   ['customers', 'Customers'],
   ['cohorts', 'Cohorts'],
   ['funnel', 'Funnel'],
+  ['marketing', 'Marketing'],
   ['insights', 'Insights'],
   ['article', 'Existing site'],
   ['frameworks', 'React & Vue'],

@@ -24,6 +24,11 @@ export { MktTierContribution } from './components/tier-contribution/mkt-tier-con
 export { MktSellerHealth } from './components/seller-health/mkt-seller-health.js';
 export { MktSellerChurn } from './components/seller-churn/mkt-seller-churn.js';
 export { MktPayments, methodLabel, type PaymentsResult } from './components/payments/mkt-payments.js';
+export { MktCampaigns, type CampaignsResult } from './components/campaigns/mkt-campaigns.js';
+export { MktSupport, type SupportResult } from './components/support/mkt-support.js';
+export { MktProducts, type ProductsResult } from './components/products/mkt-products.js';
+export { MktRecommendations, type RecommendationsResult } from './components/recommendations/mkt-recommendations.js';
+export { nextBestProducts, type NextBestRow } from './components/recommendations/next-best.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
 export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
 export { MktClv } from './components/clv/mkt-clv.js';

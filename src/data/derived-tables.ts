@@ -91,8 +91,8 @@ const FIRST_PURCHASE = `
   FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
 
 /**
- * A ticket takes its category from its order's lines of the seller it names (the first such line; any line of the
- * order when it names no seller), its tier from that seller, its region, cohort and segment from its customer (the
+ * A ticket takes its category and product from its order's lines of the seller it names (the first such line; any
+ * line of the order when it names no seller), its tier from that seller, its region, cohort and segment from its customer (the
  * order's when it names none). Times become hours after opening; `opened_date` is the day a date filter selects.
  * `late_response`: first answered more than 24 hours after opening, or not answered although opened more than 24
  * hours before the latest ticket of the data (Amazon's late response rate counts messages not answered within 24 h).
@@ -103,13 +103,14 @@ const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
     SELECT t.id AS ticket_id, any_value(o.order_key) AS order_key,
       first(o.category ORDER BY o.seller_id IS DISTINCT FROM t.seller_id, o.id) AS category,
       first(o.seller_id ORDER BY o.seller_id IS DISTINCT FROM t.seller_id, o.id) AS seller_id,
+      first(o.product_id ORDER BY o.seller_id IS DISTINCT FROM t.seller_id, o.id) AS product_id,
       first(o.customer_id ORDER BY o.id) AS customer_id
     FROM t JOIN mkt_order_keys ok ON ok.order_id = t.order_id JOIN mkt_orders o ON o.order_key = ok.order_key
     WHERE o.id IS NOT NULL
     GROUP BY t.id
   )
   SELECT t.id, l.order_key, coalesce(t.customer_id, l.customer_id) AS customer_id,
-    coalesce(t.seller_id, l.seller_id) AS seller_id, t.opened_at::DATE AS opened_date,
+    coalesce(t.seller_id, l.seller_id) AS seller_id, l.product_id, t.opened_at::DATE AS opened_date,
     date_diff('second', t.opened_at, t.first_response_at) / 3600.0 AS response_hours,
     date_diff('second', t.opened_at, t.resolved_at) / 3600.0 AS resolution_hours,
     coalesce(t.first_response_at > t.opened_at + INTERVAL 24 HOUR,
@@ -214,6 +215,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       SELECT e.session_id, e.customer_id, e.started, e.session_date, e.traffic_source::mkt_source AS traffic_source,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
         coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment, e.campaign_id,
+        e.product_id,
         e.viewed, e.carted, e.checked_out, e.purchased,
         ${SESSION_DEPTH}::UTINYINT AS depth
       FROM folded e

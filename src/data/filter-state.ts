@@ -13,6 +13,11 @@ export interface FilterState {
   readonly tiers: readonly string[];
   /** Customer regions; empty means all. */
   readonly regions: readonly string[];
+  /**
+   * Product ids; empty means all. Order lines of those products; a session by its first product (as the category
+   * filter); a support ticket by the product of its order's line (see src/data/derived-tables.ts).
+   */
+  readonly products: readonly string[];
   /** RFM segment of the customers (rules-based, computed over the other filters); null means all. */
   readonly segment: string | null;
   /** Customer cohort, the month of the first completed purchase as `YYYY-MM`; null means all. */
@@ -28,11 +33,13 @@ export const EMPTY_FILTERS: FilterState = Object.freeze({
   categories: Object.freeze([]) as readonly string[],
   tiers: Object.freeze([]) as readonly string[],
   regions: Object.freeze([]) as readonly string[],
+  products: Object.freeze([]) as readonly string[],
   segment: null,
   cohort: null,
 });
 
-const LIST_KEYS = ['categories', 'tiers', 'regions'] as const;
+/** The filters that hold a list of values. */
+export const LIST_KEYS = ['categories', 'tiers', 'regions', 'products'] as const;
 const DATE_KEYS = ['dateFrom', 'dateTo'] as const;
 const TEXT_KEYS = ['segment', 'cohort'] as const;
 export const FILTER_KEYS: readonly FilterKey[] = [...DATE_KEYS, ...LIST_KEYS, ...TEXT_KEYS];
@@ -58,6 +65,8 @@ export interface FilterDomain {
   readonly categories: readonly string[];
   readonly tiers: readonly string[];
   readonly regions: readonly string[];
+  /** Product ids, when known (a dataset may list tens of thousands; none are listed by `DatasetInfo`). */
+  readonly products?: readonly string[];
 }
 
 /** A checked change: the new state, and what was adjusted to fit the data (a date clamped to its range). */

@@ -1,10 +1,10 @@
-import { EMPTY_FILTERS, FILTER_KEYS, type FilterPatch, type FilterState } from './filter-state.js';
+import { EMPTY_FILTERS, FILTER_KEYS, LIST_KEYS, type FilterPatch, type FilterState } from './filter-state.js';
 
 /**
  * Filters in the query string, one parameter per filter, prefixed by the data element's id so that two
  * dashboards on one page keep separate links: `?shop.categories=Books,Toys&shop.dateFrom=2025-01-01`.
  */
-const LIST_KEYS = new Set(['categories', 'tiers', 'regions']);
+const LISTS: ReadonlySet<string> = new Set(LIST_KEYS);
 
 export function readUrlFilters(id: string, search = location.search): FilterPatch | null {
   const params = new URLSearchParams(search);
@@ -14,7 +14,7 @@ export function readUrlFilters(id: string, search = location.search): FilterPatc
     const values = params.getAll(`${id}.${key}`);
     if (values.length === 0) continue;
     any = true;
-    patch[key] = LIST_KEYS.has(key) ? values.filter((v) => v !== '') : values[0];
+    patch[key] = LISTS.has(key) ? values.filter((v) => v !== '') : values[0];
   }
   return any ? (patch as FilterPatch) : null;
 }

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { CAMPAIGN_ATTRIBUTION } from '../schema/tables.js';
-import { predicates } from './filter-sql.js';
+import { addDays, predicates } from './filter-sql.js';
 import { orderCount } from './orders.js';
 import { isGranularity, type Granularity } from './revenue-trend.js';
 import { date, firstOfEachId } from './sql.js';
@@ -174,4 +174,60 @@ export function campaignCoverageSql(filters: FilterState): string {
   const where = [`status = 'completed'`, ...predicates(filters)];
   return `SELECT ${orderCount()}::INTEGER AS orders, ${orderCount('campaign_id IS NOT NULL')}::INTEGER AS attributed
     FROM mkt_orders WHERE ${where.join(' AND ')}`;
+}
+
+export interface CampaignTotals {
+  readonly spend: number;
+  readonly revenue: number;
+  /** Null when a campaign's profit is unknown (a line without cost). */
+  readonly profit: number | null;
+  readonly newCustomers: number;
+  readonly roas: number | null;
+  readonly roi: number | null;
+  readonly cac: number | null;
+}
+
+/** The rows of `campaignPerformanceSql()` (per campaign or per channel) summed, with ROAS, ROI and CAC as above. */
+export function campaignTotals(rows: readonly CampaignRow[]): CampaignTotals {
+  const sum = (pick: (r: CampaignRow) => number) => rows.reduce((a, r) => a + pick(r), 0);
+  const spend = sum((r) => r.spend);
+  const revenue = sum((r) => r.revenue);
+  const profit = rows.some((r) => r.profit === null) ? null : sum((r) => r.profit ?? 0);
+  const newCustomers = sum((r) => r.new_customers);
+  return {
+    spend,
+    revenue,
+    profit,
+    newCustomers,
+    roas: spend > 0 ? revenue / spend : null,
+    roi: spend > 0 && profit !== null ? (profit - spend) / spend : null,
+    cac: newCustomers > 0 ? spend / newCustomers : null,
+  };
+}
+
+export type CampaignTrendTotal = { readonly bucket: string; readonly spend: number; readonly revenue: number };
+
+/**
+ * The rows of `campaignTrendSql()` summed per bucket over the campaigns (or channels), with the buckets between the
+ * first and the last where no campaign spent or earned filled with zeros (a line drawn across them would invent
+ * spend).
+ */
+export function campaignTrendTotals(rows: readonly CampaignTrendRow[], granularity: Granularity): CampaignTrendTotal[] {
+  const sums = new Map<string, { spend: number; revenue: number }>();
+  for (const r of rows) {
+    const s = sums.get(r.bucket) ?? { spend: 0, revenue: 0 };
+    sums.set(r.bucket, { spend: s.spend + r.spend, revenue: s.revenue + r.revenue });
+  }
+  const buckets = [...sums.keys()].sort();
+  const out: CampaignTrendTotal[] = [];
+  for (let b = buckets[0]; b !== undefined && b <= buckets[buckets.length - 1]; b = nextBucket(b, granularity))
+    out.push({ bucket: b, ...(sums.get(b) ?? { spend: 0, revenue: 0 }) });
+  return out;
+}
+
+function nextBucket(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return addDays(day, 1);
+  if (granularity === 'week') return addDays(day, 7);
+  const [y, m] = day.split('-').map(Number);
+  return `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
 }

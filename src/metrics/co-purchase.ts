@@ -28,7 +28,8 @@ export type AssociationRow = {
   /** The item bought (antecedent) and the item bought with it (consequent): product ids or categories. */
   readonly x: string;
   readonly y: string;
-  /** Product name (the category itself at category level). */
+  /** Product names (the categories themselves at category level). */
+  readonly x_name: string;
   readonly y_name: string;
   /** Baskets holding both. */
   readonly together: number;
@@ -37,15 +38,20 @@ export type AssociationRow = {
   readonly lift: number;
 };
 
-function rulesCte(filters: FilterState, options: CoPurchaseOptions, onlyX: string | null): string {
+/** The baskets and the items in them, their number `n` and each item's number of baskets `k`. */
+function basketsCte(filters: FilterState, options: CoPurchaseOptions): string {
   const basket = options.basket === 'customer' ? 'customer_key' : 'order_key';
   const item = options.level === 'category' ? 'category::VARCHAR' : 'product_id';
-  const minCount = num(Math.max(1, Math.round(options.minCount ?? 2)));
   const where = [`status IN ('completed', 'returned')`, 'product_id IS NOT NULL', ...predicates(filters)];
   return `lines AS (
       SELECT DISTINCT ${basket} AS basket, ${item} AS item FROM mkt_orders WHERE ${where.join(' AND ')}
     ), n AS (SELECT count(DISTINCT basket)::DOUBLE AS n FROM lines),
-    items AS (SELECT item, count(*)::DOUBLE AS k FROM lines GROUP BY item),
+    items AS (SELECT item, count(*)::DOUBLE AS k FROM lines GROUP BY item)`;
+}
+
+function rulesCte(filters: FilterState, options: CoPurchaseOptions, onlyX: string | null): string {
+  const minCount = num(Math.max(1, Math.round(options.minCount ?? 2)));
+  return `${basketsCte(filters, options)},
     pairs AS (
       SELECT a.item AS x, b.item AS y, count(*) AS together FROM lines a JOIN lines b ON a.basket = b.basket AND a.item <> b.item
       ${onlyX === null ? '' : `WHERE a.item = ${onlyX}`}
@@ -57,10 +63,11 @@ function rulesCte(filters: FilterState, options: CoPurchaseOptions, onlyX: strin
     )`;
 }
 
-function nameOf(options: CoPurchaseOptions, item: string): string {
+function nameOf(options: CoPurchaseOptions, item: 'x' | 'y' | 'item'): string {
+  const alias = item === 'item' ? 'name' : `${item}_name`;
   return options.level === 'category'
-    ? `${item} AS y_name`
-    : `coalesce((SELECT name FROM ${firstOfEachId('products')} p WHERE p.id = ${item}), ${item}) AS y_name`;
+    ? `${item} AS ${alias}`
+    : `coalesce((SELECT name FROM ${firstOfEachId('products')} p WHERE p.id = ${item}), ${item}) AS ${alias}`;
 }
 
 /**
@@ -75,7 +82,8 @@ export function coPurchaseSql(
   const limit = num(Math.max(1, Math.round(options.limit ?? 20)));
   const order = item === null ? 'together DESC, lift DESC, x, y' : 'confidence DESC, lift DESC, y';
   return `WITH ${rulesCte(filters, options, item === null ? null : str(item))}
-    SELECT x, y, ${nameOf(options, 'y')}, together, support, confidence, lift FROM rules ORDER BY ${order} LIMIT ${limit}`;
+    SELECT x, y, ${nameOf(options, 'x')}, ${nameOf(options, 'y')}, together, support, confidence, lift
+    FROM rules ORDER BY ${order} LIMIT ${limit}`;
 }
 
 export type NextBestRow = {
@@ -124,4 +132,37 @@ export function nextBestProductsSql(
     SELECT customer_id, row_number() OVER (PARTITION BY customer_id ORDER BY confidence DESC, lift DESC, y)::INTEGER AS rank,
       y, ${nameOf(options, 'y')}, x, confidence, lift
     FROM candidates QUALIFY rank <= ${per} ORDER BY customer_id, rank`;
+}
+
+export type BasketItemRow = {
+  readonly item: string;
+  readonly name: string;
+  /** Baskets holding the item, and all the baskets. */
+  readonly baskets: number;
+  readonly n: number;
+};
+
+/** The items in the most baskets (most first, then by item), and the number of baskets: what to ask about. */
+export function basketItemsSql(
+  filters: FilterState,
+  options: CoPurchaseOptions & { readonly limit?: number } = {},
+): string {
+  const limit = num(Math.max(1, Math.round(options.limit ?? 30)));
+  return `WITH ${basketsCte(filters, options)}
+    SELECT item, ${nameOf(options, 'item')}, k::INTEGER AS baskets, n.n::INTEGER AS n FROM items, n
+    ORDER BY k DESC, item LIMIT ${limit}`;
+}
+
+/**
+ * The rules of the most frequent pairs (`coPurchaseSql` without an item) with each pair once: the direction of the
+ * higher confidence (the first listed on a tie). Both directions share support and lift.
+ */
+export function onePerPair<R extends Pick<AssociationRow, 'x' | 'y' | 'confidence'>>(rules: readonly R[]): R[] {
+  const kept = new Map<string, R>();
+  for (const r of rules) {
+    const key = JSON.stringify([r.x, r.y].sort());
+    const seen = kept.get(key);
+    if (!seen || r.confidence > seen.confidence) kept.set(key, r);
+  }
+  return rules.filter((r) => kept.get(JSON.stringify([r.x, r.y].sort())) === r);
 }

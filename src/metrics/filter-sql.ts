@@ -12,7 +12,7 @@ export interface WhereOptions {
 
 /**
  * The WHERE clause of a query over a derived fact table (mkt_orders, mkt_sessions), which all carry
- * `category`, `tier`, `region`, `cohort`, `segment` and `customer_id`. Every value is an escaped literal.
+ * `category`, `tier`, `region`, `cohort`, `segment`, `product_id` and `customer_id`. Every value is an escaped literal.
  */
 export function whereClause(filters: FilterState, options: WhereOptions = {}): string {
   const parts = predicates(filters, options);
@@ -31,6 +31,7 @@ export function predicates(filters: FilterState, options: WhereOptions = {}): st
     parts.push(`category IN ${strList(filters.categories)}`);
   if (!ignore.has('tiers') && filters.tiers.length > 0) parts.push(`tier IN ${strList(filters.tiers)}`);
   if (!ignore.has('regions') && filters.regions.length > 0) parts.push(`region IN ${strList(filters.regions)}`);
+  if (!ignore.has('products') && filters.products.length > 0) parts.push(`product_id IN ${strList(filters.products)}`);
   if (!ignore.has('cohort') && filters.cohort) parts.push(`cohort = ${str(filters.cohort)}`);
   // Each customer's segment over all the data (mkt_customer_segments), copied into the fact tables at load.
   if (!ignore.has('segment') && filters.segment) parts.push(`segment = ${str(filters.segment)}`);

@@ -3,7 +3,7 @@ import { UNKNOWN } from '../data/derived-tables.js';
 import { predicates } from './filter-sql.js';
 import type { KpiPeriods } from './kpis.js';
 import { orderCount } from './orders.js';
-import { date, firstOfEachId } from './sql.js';
+import { date, firstOfEachId, strList } from './sql.js';
 import type { ProductFigures } from '../models/product-ranking.js';
 
 /**
@@ -88,4 +88,10 @@ export function productPerformanceSql(filters: FilterState, periods: KpiPeriods,
       ${options.withSessions ? 'coalesce(s.purchase_sessions, 0)::INTEGER' : 'NULL::INTEGER'} AS purchase_sessions
     FROM sales o ${join} LEFT JOIN ${firstOfEachId('products')} p ON p.id = product_id
     ORDER BY gmv DESC, product_id`;
+}
+
+/** The names of some products (`id`, `name`), for labels: a product filter holds ids. */
+export function productNamesSql(ids: readonly string[]): string {
+  if (ids.length === 0) return `SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS name WHERE false`;
+  return `SELECT id, name FROM ${firstOfEachId('products')} WHERE id IN ${strList(ids)} ORDER BY name, id`;
 }

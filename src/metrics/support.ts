@@ -1,4 +1,5 @@
 import type { FilterState } from '../data/filter-state.js';
+import { UNKNOWN } from '../data/derived-tables.js';
 import { predicates } from './filter-sql.js';
 import { orderCount } from './orders.js';
 
@@ -15,7 +16,9 @@ import { orderCount } from './orders.js';
  *   resolved; `unanswered` and `open` count the others.
  * - `by`: one row per seller tier, category, reason or opening month (`YYYY-MM`; orders by order month), or one row,
  *   `All`. A ticket about no order has no category or tier (`(unknown)`); per-tier and per-category order counts are
- *   the orders with a line of that tier or category (an order of two categories counts in each).
+ *   the orders with a line of that tier or category (an order of two categories counts in each). The `(unknown)`
+ *   tier or category has no contact rate: its tickets are about no order, its orders are others (an order without
+ *   lines, of no seller), and their ratio would mean nothing.
  */
 export const SUPPORT_REQUIRE = ['mkt_tickets'] as const;
 
@@ -76,10 +79,40 @@ export function supportSql(filters: FilterState, by: SupportGroup = 'all'): stri
       FROM t GROUP BY grp
     )
     SELECT a.grp, a.tickets::INTEGER AS tickets, coalesce(o.orders, 0)::INTEGER AS orders,
-      (1000.0 * a.tickets / nullif(o.orders, 0))::DOUBLE AS per_1000_orders, a.rated::INTEGER AS rated,
+      (CASE WHEN ${by === 'tier' || by === 'category' ? `a.grp = '${UNKNOWN}'` : 'false'} THEN NULL
+        ELSE 1000.0 * a.tickets / nullif(o.orders, 0) END)::DOUBLE AS per_1000_orders, a.rated::INTEGER AS rated,
       a.csat_mean::DOUBLE AS csat_mean, a.csat_score::DOUBLE AS csat_score,
       a.response_median::DOUBLE AS response_median, a.response_p90::DOUBLE AS response_p90,
       a.resolution_median::DOUBLE AS resolution_median, a.resolution_p90::DOUBLE AS resolution_p90,
       a.unanswered::INTEGER AS unanswered, a.open::INTEGER AS open
     FROM agg a ${orderGroup ? 'LEFT JOIN o USING (grp)' : ', o'} ORDER BY a.grp`;
+}
+
+/** What a support chart compares across groups: contact rate, CSAT %, median first response or resolution time. */
+export const SUPPORT_MEASURES = ['rate', 'csat', 'response', 'resolution'] as const;
+export type SupportMeasure = (typeof SUPPORT_MEASURES)[number];
+
+/** A group's value of a measure (null when it has none: no orders, no rated or answered ticket). */
+export function supportValue(row: SupportRow, measure: SupportMeasure): number | null {
+  if (measure === 'rate') return row.per_1000_orders;
+  if (measure === 'csat') return row.csat_score;
+  return measure === 'response' ? row.response_median : row.resolution_median;
+}
+
+/**
+ * The groups worst first: the highest contact rate or time, the lowest CSAT; groups without a value last; months
+ * in their order. Ties by group.
+ */
+export function supportWorstFirst(
+  rows: readonly SupportRow[],
+  measure: SupportMeasure,
+  by: SupportGroup,
+): SupportRow[] {
+  if (by === 'month') return [...rows].sort((a, b) => a.grp.localeCompare(b.grp));
+  const sign = measure === 'csat' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [va, vb] = [supportValue(a, measure), supportValue(b, measure)];
+    if (va === null || vb === null) return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || a.grp.localeCompare(b.grp);
+    return sign * (va - vb) || a.grp.localeCompare(b.grp);
+  });
 }

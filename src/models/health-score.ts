@@ -54,6 +54,11 @@ export const HEALTH_WEIGHTS = {
   lateResponseRate: 0.1,
   dissatisfactionRate: 0.1,
 } as const;
+/** The share of the score that support tickets weigh when a seller has all six rates (0.2 / 1.2 = 1/6). */
+export function ticketWeightShare(): number {
+  const all = Object.values(HEALTH_WEIGHTS).reduce((a, w) => a + w, 0);
+  return (HEALTH_WEIGHTS.lateResponseRate + HEALTH_WEIGHTS.dissatisfactionRate) / all;
+}
 export const HEALTHY_FROM = 75;
 export const CRITICAL_BELOW = 50;
 export const DEFAULT_MIN_ORDERS = 10;

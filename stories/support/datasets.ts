@@ -15,7 +15,7 @@ export function storyDataset(): Promise<InMemoryDataset> {
   return generated;
 }
 
-/** The same marketplace with no orders at all: every widget's empty state. */
+/** The same marketplace with no orders (nor campaigns, nor support tickets) at all: every widget's empty state. */
 export function emptyDataset(): Promise<InMemoryDataset> {
   return storyDataset().then((d) => ({
     ...d,
@@ -25,6 +25,8 @@ export function emptyDataset(): Promise<InMemoryDataset> {
       orders: tableIPCFromRows('orders', []),
       payments: tableIPCFromRows('payments', []),
       returns: tableIPCFromRows('returns', []),
+      campaigns: tableIPCFromRows('campaigns', []),
+      support_tickets: tableIPCFromRows('support_tickets', []),
     },
   }));
 }
@@ -55,5 +57,14 @@ export function datasetWithRegions(regions: readonly string[]): Promise<InMemory
     const columns = Object.fromEntries(customers.schema.fields.map((f) => [f.name, customers.getChild(f.name)!]));
     const table = new Table({ ...columns, region: moved });
     return { ...d, files: { ...d.files, customers: tableToIPC(table, 'stream') } };
+  });
+}
+
+/** The marketplace with an optional column left out of one table's file (the loader then adds it, empty). */
+export function datasetWithoutColumn(name: TableName, column: string): Promise<InMemoryDataset> {
+  return storyDataset().then((d) => {
+    const table = tableFromIPC(d.files[name]!);
+    const kept = table.schema.fields.filter((f) => f.name !== column).map((f) => f.name);
+    return { ...d, files: { ...d.files, [name]: tableToIPC(table.select(kept), 'stream') } };
   });
 }

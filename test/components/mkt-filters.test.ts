@@ -105,6 +105,19 @@ describe('<mkt-filters>', () => {
     expect(data.filters).to.deep.include({ dateFrom: null, segment: null, categories: [] });
   });
 
+  it('names a product filter set by another element by the product, and its × clears it', async () => {
+    data.setFilters({ products: ['p2'] });
+    // p2 is the tiny marketplace's Novel: the chip looks its name up.
+    const chip = await waitFor(() => root(filters).querySelector('.chip[part="chip"]'), 'the product chip');
+    await waitFor(() => chip.textContent!.includes('Product: Novel'), 'the product name');
+    chip.querySelector('button')!.click();
+    expect(data.filters.products).to.deep.equal([]);
+    data.setFilters({ products: ['p1', 'p2'] });
+    await waitFor(() => text(filters, '.chip').includes('Products: Headphones, Novel'), 'both names');
+    root(filters).querySelector<HTMLButtonElement>('.reset')!.click();
+    expect(data.filters.products).to.deep.equal([]);
+  });
+
   describe('period presets', () => {
     it('lists each preset with the days it selects, counted back from the last day of data', () => {
       const rows = [...root(filters).querySelectorAll('.presets label')].map((l) =>

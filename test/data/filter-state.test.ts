@@ -10,6 +10,7 @@ import {
 } from '../../src/data/filter-state.js';
 import { whereClause } from '../../src/metrics/filter-sql.js';
 import { priorPeriod } from '../../src/metrics/filter-sql.js';
+import { readUrlFilters } from '../../src/data/url-state.js';
 
 describe('filter state', () => {
   it('applyFilterPatch() returns a new frozen state and leaves the old one untouched', () => {
@@ -37,6 +38,7 @@ describe('filter state', () => {
     [{ dateFrom: '2025-03-01', dateTo: '2025-02-01' }, 'after dateTo'],
     [{ categories: 'Toys' }, 'categories must be an array of strings'],
     [{ tiers: [1, 2] }, 'tiers must be an array of strings'],
+    [{ products: 'p1' }, 'products must be an array of strings'],
     [{ cohort: 'March' }, 'cohort must be a YYYY-MM month'],
     [{ colour: 'red' }, 'unknown filter "colour"'],
     [null, 'must be an object'],
@@ -58,6 +60,22 @@ describe('filter state', () => {
     const where = whereClause(f);
     expect(where).to.contain(`category IN ('Kids'' Toys''); DROP TABLE mkt_orders; --')`);
     expect(where).to.contain(`segment = 'Can''t Lose Them'`);
+  });
+
+  it('keeps product ids sorted and once each, and selects them by product_id, escaped', () => {
+    const f = applyFilterPatch(EMPTY_FILTERS, { products: ['p2', "p1'; --", 'p2'] });
+    expect(f.products).to.deep.equal(["p1'; --", 'p2']);
+    expect(Object.isFrozen(f.products)).to.be.true;
+    expect(whereClause(f)).to.equal(`WHERE product_id IN ('p1''; --', 'p2')`);
+    expect(whereClause(f, { ignore: ['products'] })).to.equal('');
+    expect(isUnfiltered(applyFilterPatch(f, { products: null }))).to.be.true;
+  });
+
+  it('reads list filters, products among them, from the URL', () => {
+    expect(readUrlFilters('u', '?u.products=p2&u.products=p1&u.categories=Books&v.products=p3')).to.deep.equal({
+      categories: ['Books'],
+      products: ['p2', 'p1'],
+    });
   });
 
   it('whereClause() is empty without filters and ignores what it is told to', () => {

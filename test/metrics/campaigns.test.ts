@@ -4,9 +4,12 @@ import { analyticsShop, SHOP } from '../fixtures/analytics-shop.js';
 import {
   campaignCoverageSql,
   campaignPerformanceSql,
+  campaignTotals,
   campaignTrendSql,
+  campaignTrendTotals,
   spendIsUnsplit,
   type CampaignRow,
+  type CampaignTrendRow,
 } from '../../src/metrics/campaigns.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
@@ -83,6 +86,24 @@ describe('campaign SQL on the analytics shop', () => {
     expect(spendIsUnsplit(applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-03-01' }))).to.equal(false);
   });
 
+  it('campaignTotals() sums spend, revenue, profit and new customers, and their ratios', async () => {
+    const rows = await sql<CampaignRow>(engine, campaignPerformanceSql(EMPTY_FILTERS));
+    // Spend 300 + 200 + 100 = 600; revenue 0 + 170 + 230 = 400; profit 0 + 70 + 94 = 164; new customers 0 + 2 + 1.
+    // ROAS 400 / 600; ROI (164 − 600) / 600 = −0.726667; CAC 600 / 3 = 200.
+    const t = campaignTotals(rows);
+    expect([t.spend, t.revenue, t.profit, t.newCustomers, round(t.roas), round(t.roi), t.cac]).to.deep.equal([
+      600, 400, 164, 3, 0.666667, -0.726667, 200,
+    ]);
+    const byChannel = campaignTotals(
+      await sql<CampaignRow>(engine, campaignPerformanceSql(EMPTY_FILTERS, { by: 'channel' })),
+    );
+    expect(byChannel).to.deep.equal(t);
+    // A campaign of unknown profit leaves the total profit and ROI unknown; nothing spent, no ratio.
+    const unknown = campaignTotals(rows.map((r) => (r.key === 'k1' ? { ...r, profit: null } : r)));
+    expect([unknown.profit, unknown.roi, round(unknown.roas)]).to.deep.equal([null, null, 0.666667]);
+    expect(campaignTotals([])).to.deep.include({ spend: 0, roas: null, roi: null, cac: null });
+  });
+
   it('campaignPerformanceSql() rolls campaigns up by channel', async () => {
     const rows = await sql<CampaignRow>(engine, campaignPerformanceSql(EMPTY_FILTERS, { by: 'channel' }));
     expect(rows.map((r) => [r.key, r.name, r.spend, r.revenue, r.new_customers])).to.deep.equal([
@@ -134,6 +155,27 @@ describe('campaign SQL on the analytics shop', () => {
       ['2025-03-10', 'email', 10, 0],
       ['2025-03-10', 'paid_search', 120, 130],
     ]);
+  });
+
+  it('campaignTrendTotals() sums the campaigns per bucket and fills the buckets between with zeros', async () => {
+    const rows = await sql<CampaignTrendRow>(engine, campaignTrendSql(EMPTY_FILTERS, 'month'));
+    // March: k1 100 + k2 200 spent, 230 + 170 earned; June: k3 300 spent; April and May: nothing.
+    expect(campaignTrendTotals(rows, 'month')).to.deep.equal([
+      { bucket: '2025-03-01', spend: 300, revenue: 400 },
+      { bucket: '2025-04-01', spend: 0, revenue: 0 },
+      { bucket: '2025-05-01', spend: 0, revenue: 0 },
+      { bucket: '2025-06-01', spend: 300, revenue: 0 },
+    ]);
+    const weeks = [
+      { bucket: '2024-12-23', key: 'a', spend: 1, revenue: 2, attribution: 'last-touch' },
+      { bucket: '2025-01-06', key: 'a', spend: 3, revenue: 0, attribution: 'last-touch' },
+    ];
+    expect(campaignTrendTotals(weeks, 'week').map((r) => [r.bucket, r.spend])).to.deep.equal([
+      ['2024-12-23', 1],
+      ['2024-12-30', 0],
+      ['2025-01-06', 3],
+    ]);
+    expect(campaignTrendTotals([], 'day')).to.deep.equal([]);
   });
 
   it('campaignCoverageSql() counts the completed orders that name a campaign', async () => {

@@ -3,8 +3,10 @@ import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import {
+  basketItemsSql,
   coPurchaseSql,
   nextBestProductsSql,
+  onePerPair,
   type AssociationRow,
   type NextBestRow,
 } from '../../src/metrics/co-purchase.js';
@@ -57,6 +59,16 @@ describe('co-purchase SQL on the analytics shop', () => {
     ]);
   });
 
+  it('onePerPair() keeps each pair once, in the direction of the higher confidence', async () => {
+    const rows = await sql<AssociationRow>(engine, coPurchaseSql(EMPTY_FILTERS, null));
+    // p1 → p4 (0.75) over p4 → p1 (0.6); p1 → p2 and p2 → p1 both 0.5: the first listed; p2 → p4 (0.5) over p4 → p2 (0.4).
+    expect(onePerPair(rows).map((r) => [r.x, r.y, r4(r.confidence)])).to.deep.equal([
+      ['p1', 'p4', 0.75],
+      ['p1', 'p2', 0.5],
+      ['p2', 'p4', 0.5],
+    ]);
+  });
+
   it('coPurchaseSql() with customer baskets counts what each customer bought in the window', async () => {
     // Customers: c1 {p1 p2 p4}, c2 {p2}, c3 {p3}, c4 {p1 p4}, c5 {p2 p4}, c6 {p1 p2 p4}: n = 6; n_p1 = 3, n_p4 = 4,
     // n_p2 = 4. p1 & p4: c1 c4 c6 → confidence 3/3 = 1, lift 3·6 / (3·4) = 1.5; p1 & p2: c1 c6 → 2/3, lift 1.
@@ -78,6 +90,24 @@ describe('co-purchase SQL on the analytics shop', () => {
       ['p1', 'p2', 'Novel', 2, 0.3333, 0.6667, 1.3333],
       ['p1', 'p4', 'Cable', 2, 0.3333, 0.6667, 1],
     ]);
+  });
+
+  it('basketItemsSql() lists the items in the most baskets, and names both sides of a pair', async () => {
+    // n = 9 baskets; p4 in 5, p1 in 4, p2 in 4, p3 in 2 (ties by id).
+    expect(await sql(engine, basketItemsSql(EMPTY_FILTERS, { limit: 3 }))).to.deep.equal([
+      { item: 'p4', name: 'Cable', baskets: 5, n: 9 },
+      { item: 'p1', name: 'Headphones', baskets: 4, n: 9 },
+      { item: 'p2', name: 'Novel', baskets: 4, n: 9 },
+    ]);
+    // Categories: Electronics in 6, Books in 4, Toys in 2 (o3, o9).
+    const categories = await sql(engine, basketItemsSql(EMPTY_FILTERS, { level: 'category' }));
+    expect(categories.map((r) => [r.item, r.name, r.baskets])).to.deep.equal([
+      ['Electronics', 'Electronics', 6],
+      ['Books', 'Books', 4],
+      ['Toys', 'Toys', 2],
+    ]);
+    const [top] = await sql<AssociationRow>(engine, coPurchaseSql(EMPTY_FILTERS, null, { limit: 1 }));
+    expect([top.x_name, top.y_name]).to.deep.equal(['Headphones', 'Cable']);
   });
 
   it('nextBestProductsSql() suggests what a customer’s purchases point to and they have not bought', async () => {

@@ -50,6 +50,27 @@ describe('support SQL on the analytics shop', () => {
     ]);
   });
 
+  it('supportSql() gives the (unknown) tier no contact rate: its tickets and its orders are not about each other', async () => {
+    // o11: a cancelled order with no line (the optional orders table), so of no seller: the (unknown) tier's one order.
+    const { engine: e2, close: c2 } = await openEngine(
+      analyticsShop({
+        rows: { orders: [{ id: 'o11', customer_id: 'c2', order_date: '2025-03-26', status: 'cancelled' }] },
+      }),
+    );
+    try {
+      const rows = await sql<SupportRow>(e2, supportSql(EMPTY_FILTERS, 'tier'));
+      // tk5 (about no order) over o11 would read 1,000 per 1,000 orders.
+      expect(rows.map((r) => [r.grp, r.tickets, r.orders, r6(r.per_1000_orders)])[0]).to.deep.equal([
+        '(unknown)',
+        1,
+        1,
+        null,
+      ]);
+    } finally {
+      await c2();
+    }
+  });
+
   it('supportSql() gives a ticket the category of its seller’s lines in the order', async () => {
     const rows = await sql<SupportRow>(engine, supportSql(EMPTY_FILTERS, 'category'));
     // tk2 (o4, s2: L6 Books), tk4 (o8, s2: L14 Books), tk3 (o6, s1: L10 Electronics), tk1 (o3: Toys).

@@ -28,6 +28,10 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-forecast': { weeks: '1e9' },
   'mkt-insights': { limit: '0' },
   'mkt-anomalies': { threshold: 'abc', limit: '-1' },
+  'mkt-campaigns': { by: 'robots', granularity: 'fortnight' },
+  'mkt-support': { by: 'robots', measure: 'nope' },
+  'mkt-products': { measure: 'nope', limit: '0', 'min-volume': 'abc' },
+  'mkt-recommendations': { level: 'robots', basket: 'nope', 'min-count': '0' },
   'mkt-what-if': {
     scope: 'robots',
     'price-change': '1e9',

@@ -22,4 +22,8 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-forecast': 'GMV forecast',
   'mkt-what-if': 'What if…',
   'mkt-payments': 'Payments',
+  'mkt-campaigns': 'Campaigns',
+  'mkt-support': 'Customer service',
+  'mkt-products': 'Products',
+  'mkt-recommendations': 'Bought together',
 };

@@ -20,6 +20,9 @@ const TABLE_WORDS: Record<string, string> = {
   page_events: 'page events (storefront sessions)',
   mkt_sessions: 'page events (storefront sessions)',
   mkt_payments: 'payments',
+  campaigns: 'campaigns table',
+  support_tickets: 'support tickets',
+  mkt_tickets: 'support tickets',
 };
 
 /** The tables of `required` the dashboard's data lacks (none while it is unknown). */

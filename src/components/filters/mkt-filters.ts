@@ -1,12 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { MktWidget } from '../base/mkt-widget.js';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { DropdownController } from '../base/dropdowns.js';
 import type { DatasetInfo } from '../../data/dataset-info.js';
 import type { FilterPatch, FilterState } from '../../data/filter-state.js';
-import { isUnfiltered } from '../../data/filter-state.js';
+import { EMPTY_FILTERS, isUnfiltered } from '../../data/filter-state.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
+import { productNamesSql } from '../../metrics/products.js';
+import { rows } from '../../data/arrow-rows.js';
 import { tierWord } from '../../format/tier.js';
 import {
   DATE_PRESETS,
@@ -19,6 +21,12 @@ import {
 import { filterStyles } from './mkt-filters.styles.js';
 
 type ListKey = 'categories' | 'tiers' | 'regions';
+
+/** The dataset, and the names of the products a filter selects (set by a click on a product elsewhere). */
+export interface FiltersResult {
+  readonly info: DatasetInfo;
+  readonly productNames: ReadonlyMap<string, string>;
+}
 
 const LISTS: readonly (readonly [ListKey, string, string])[] = [
   ['categories', 'Categories', 'categories'],
@@ -42,12 +50,12 @@ const LISTS: readonly (readonly [ListKey, string, string])[] = [
  * @fires mkt-filter-change - The user changed a filter; `detail` holds the changed keys.
  * @csspart card - The widget's frame.
  * @csspart field - One labelled control.
- * @csspart chip - An active segment or cohort filter set by another element.
+ * @csspart chip - An active segment, cohort or product filter set by another element.
  * @csspart toggle - The button that shows or hides the filters in a narrow container.
  * @csspart period-note - The line naming the period shown and the period it is compared with.
  */
 @customElement('mkt-filters')
-export class MktFilters extends MktWidget<DatasetInfo> {
+export class MktFilters extends MktWidget<FiltersResult> {
   static override styles = [...MktWidget.styles, filterStyles];
   protected override requires: readonly string[] = [];
 
@@ -65,11 +73,15 @@ export class MktFilters extends MktWidget<DatasetInfo> {
     new DropdownController(this);
   }
 
-  protected override async query({ dashboard }: { dashboard: { info: DatasetInfo | null } }): Promise<DatasetInfo> {
-    return dashboard.info!;
+  protected override async query({ engine, dashboard, filters, signal }: QueryContext): Promise<FiltersResult> {
+    const ids = filters.products;
+    if (ids.length === 0 || !dashboard.info?.tables.has('products'))
+      return { info: dashboard.info!, productNames: new Map() };
+    const names = rows<{ id: string; name: string }>(await engine.query(productNamesSql(ids), signal));
+    return { info: dashboard.info!, productNames: new Map(names.map((r) => [r.id, r.name])) };
   }
 
-  protected override renderResult(info: DatasetInfo) {
+  protected override renderResult({ info, productNames }: FiltersResult) {
     const filters = this.dashboard!.filters;
     return html`
       <form class="bar" @submit=${(e: Event) => e.preventDefault()} aria-label="Dashboard filters">
@@ -82,11 +94,12 @@ export class MktFilters extends MktWidget<DatasetInfo> {
           @click=${() => (this.expanded = !this.expanded)}
         >
           <span class="toggle-title">Filters</span>
-          <span class="toggle-summary">${this.activeSummary(info, filters)}</span>
+          <span class="toggle-summary">${this.activeSummary(info, filters, productNames)}</span>
         </button>
         <div class="fields ${this.expanded ? 'expanded' : ''}" id="fields">
           ${this.renderPeriod(info, filters)}
-          ${LISTS.map(([key, label]) => this.renderList(key, label, info[key], filters))} ${this.renderChips(filters)}
+          ${LISTS.map(([key, label]) => this.renderList(key, label, info[key], filters))}
+          ${this.renderChips(filters, productNames)}
           <button type="button" class="reset" ?disabled=${isUnfiltered(filters)} @click=${this.reset}>Reset</button>
           ${this.renderPeriodNote(info, filters)}
         </div>
@@ -246,15 +259,18 @@ export class MktFilters extends MktWidget<DatasetInfo> {
     `;
   }
 
-  private chips(filters: FilterState): [keyof FilterPatch, string][] {
+  private chips(filters: FilterState, productNames: ReadonlyMap<string, string>): [keyof FilterPatch, string][] {
     const chips: [keyof FilterPatch, string][] = [];
     if (filters.segment) chips.push(['segment', `Segment: ${filters.segment}`]);
     if (filters.cohort) chips.push(['cohort', `Cohort: ${this.format.month(filters.cohort)}`]);
+    const products = filters.products.map((id) => productNames.get(id) ?? id);
+    if (products.length === 1) chips.push(['products', `Product: ${products[0]}`]);
+    else if (products.length > 1) chips.push(['products', `Products: ${products.join(', ')}`]);
     return chips;
   }
 
-  private renderChips(filters: FilterState) {
-    return this.chips(filters).map(
+  private renderChips(filters: FilterState, productNames: ReadonlyMap<string, string>) {
+    return this.chips(filters, productNames).map(
       ([key, text]) =>
         html`<span class="chip" part="chip"
           >${text}
@@ -264,14 +280,14 @@ export class MktFilters extends MktWidget<DatasetInfo> {
   }
 
   /** One line of the active filters, for the folded bar's button. */
-  private activeSummary(info: DatasetInfo, filters: FilterState): string {
+  private activeSummary(info: DatasetInfo, filters: FilterState, productNames: ReadonlyMap<string, string>): string {
     const parts = [this.periodSummary(info, filters)];
     for (const [key, , plural] of LISTS) {
       const selected = filters[key];
       if (selected.length === 1) parts.push(key === 'tiers' ? tierWord(selected[0]) : selected[0]);
       else if (selected.length > 1) parts.push(`${selected.length} ${plural}`);
     }
-    for (const [, text] of this.chips(filters)) parts.push(text);
+    for (const [, text] of this.chips(filters, productNames)) parts.push(text);
     return parts.join(' · ');
   }
 
@@ -306,7 +322,7 @@ export class MktFilters extends MktWidget<DatasetInfo> {
   private reset = () => {
     this.customFor = null;
     this.chosen = null;
-    this.send({ dateFrom: null, dateTo: null, categories: [], tiers: [], regions: [], segment: null, cohort: null });
+    this.send({ ...EMPTY_FILTERS });
   };
 
   private send(patch: FilterPatch): void {

@@ -7,6 +7,7 @@ import type { QueryEngine } from '../../data/query-engine.js';
 import { bars } from '../../charts/bars.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { paymentStyles } from './mkt-payments.styles.js';
+import { barsStyles } from '../../charts/bars.styles.js';
 
 export interface PaymentsResult {
   readonly methods: readonly PaymentMethodRow[];
@@ -52,7 +53,7 @@ export function methodLabel(method: string): string {
  */
 @customElement('mkt-payments')
 export class MktPayments extends MktWidget<PaymentsResult> {
-  static override styles = [...MktWidget.styles, paymentStyles];
+  static override styles = [...MktWidget.styles, barsStyles, paymentStyles];
 
   protected override requires: readonly string[] = ['mkt_payments'];
 

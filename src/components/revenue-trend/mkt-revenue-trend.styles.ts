@@ -1,11 +1,7 @@
 import { css } from 'lit';
 
+/** Beside `timeLineStyles` (lines, cursor, plot focus). */
 export const revenueTrendStyles = css`
-  .line {
-    fill: none;
-    stroke: var(--mkt-series-1, var(--_mkt-series-1));
-    stroke-width: 2px;
-  }
   .line.prior {
     stroke: var(--mkt-muted, var(--_mkt-muted));
     stroke-width: 1.5px;
@@ -15,20 +11,11 @@ export const revenueTrendStyles = css`
     fill: var(--mkt-series-1, var(--_mkt-series-1));
     opacity: 0.08;
   }
-  .cursor line {
-    stroke: var(--mkt-muted, var(--_mkt-muted));
-    stroke-dasharray: 2 2;
-  }
-  .cursor circle {
-    fill: var(--mkt-bg, var(--_mkt-bg));
-    stroke: var(--mkt-series-1, var(--_mkt-series-1));
-    stroke-width: 2px;
+  .plot {
+    border-radius: 4px;
   }
   .cursor circle.prior {
     stroke: var(--mkt-muted, var(--_mkt-muted));
-  }
-  .plot {
-    border-radius: 4px;
   }
   .tooltip {
     width: max-content;

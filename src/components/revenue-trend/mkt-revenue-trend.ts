@@ -18,6 +18,7 @@ import {
   type Window,
 } from '../../metrics/revenue-trend.js';
 import { chartStyles } from '../../charts/chart.styles.js';
+import { timeLineStyles } from '../../charts/time-line.styles.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { CursorController } from '../../charts/cursor.js';
@@ -56,7 +57,7 @@ const HEIGHT = 220;
  */
 @customElement('mkt-revenue-trend')
 export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
-  static override styles = [...MktWidget.styles, chartStyles, revenueTrendStyles];
+  static override styles = [...MktWidget.styles, chartStyles, timeLineStyles, revenueTrendStyles];
 
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;

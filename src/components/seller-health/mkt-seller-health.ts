@@ -20,6 +20,7 @@ import {
   DEFAULT_MIN_ORDERS,
   HEALTH_TIERS,
   HEALTHY_FROM,
+  ticketWeightShare,
   type HealthTier,
 } from '../../models/health-score.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -35,6 +36,8 @@ export type { AssessedSeller } from './seller-table.js';
 export interface SellerHealthResult {
   readonly rows: readonly SellerHealthRow[];
   readonly withReviews: boolean;
+  /** The dataset has support tickets: late responses and dissatisfied answers weigh in the score. */
+  readonly withTickets: boolean;
   /** What the rates are per: orders, or order lines when the data has no order ids. */
   readonly orderUnit: OrderUnit;
 }
@@ -54,7 +57,9 @@ const TIER_COLOURS: Record<HealthTier, string> = {
  * Per seller, per order in the window (an order = the seller's lines sharing an `order_id`; each line when the
  * data has none, and the element says "per order line"): order defect rate (orders with a 1–2 star review), late
  * shipment rate (orders shipped late / shipped orders), cancellation rate (cancelled orders / orders) and mean
- * review sentiment, combined into a 0–100 score (weights 0.4 / 0.25 / 0.2 / 0.15). Targets: Amazon's late
+ * review sentiment, combined into a 0–100 score (weights 0.4 / 0.25 / 0.2 / 0.15). With the optional support tickets,
+ * two more rates join with weight 0.1 each (1/6 of the score, which the element says): tickets first answered after
+ * 24 hours (target 10 %) and CSAT answers of 1–2 (target 25 %). Targets: Amazon's late
  * shipment < 4 % and cancellation < 2.5 %, Walmart Marketplace's negative feedback ≤ 2 %. A seller at every
  * target scores 75, the Healthy cut-off; at twice every target 50, the Critical cut-off (see
  * `src/models/health-score.ts`). Sellers with fewer than `min-orders` orders are "Not enough orders". Without the
@@ -115,6 +120,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     return {
       rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews, withTickets }), signal)),
       withReviews,
+      withTickets,
       orderUnit: orderUnit(dashboard.info),
     };
   }
@@ -168,6 +174,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
         targets and Walmart's negative-feedback ≤ 2 %), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than
         ${this.minimum} orders: not scored.
         ${result.withReviews ? nothing : html`<strong>The defect rate and review sentiment are unavailable: this dataset has no reviews.</strong>`}
+        ${result.withTickets ? html`<span data-note="tickets">Support tickets weigh ${this.format.percent(ticketWeightShare(), 0)} of the score: responses later than 24 hours and CSAT answers of 1–2.</span>` : nothing}
       </p>
       <div class="toolbar">
         <label class="visually-hidden" for="search">Search sellers</label>

@@ -15,6 +15,7 @@ import { CustomerModels } from './customer-models.js';
 import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
 import { checkDataQuality, type DataIssue } from './data-quality.js';
+import { DEFERRED_TABLES, deferTables } from './deferred-tables.js';
 
 export interface LoadRequest {
   readonly src: string;
@@ -43,7 +44,17 @@ export class DashboardLoader {
   private models: CustomerModels | null = null;
   private controller: AbortController | null = null;
 
-  constructor(private readonly publish: (patch: Partial<DashboardState>) => void) {}
+  /** The data problems published so far (a deferred table adds its own when it loads). */
+  private issues: readonly DataIssue[] = [];
+
+  /**
+   * `onLateIssues`: the data problems of a table loaded after the dashboard was ready (see deferred-tables.ts),
+   * already published in the state.
+   */
+  constructor(
+    private readonly publish: (patch: Partial<DashboardState>) => void,
+    private readonly onLateIssues: (issues: readonly DataIssue[]) => void = () => undefined,
+  ) {}
 
   async load(request: LoadRequest): Promise<LoadOutcome> {
     this.controller?.abort();
@@ -75,7 +86,7 @@ export class DashboardLoader {
       let loaded: LoadedDataset;
       if (request.dataset) {
         this.publish({ progress: { phase: 'load', loaded: 0, total: 0 } });
-        loaded = await loadInMemory(engine, request.dataset, request.mapping);
+        loaded = await loadInMemory(engine, request.dataset, request.mapping, DEFERRED_TABLES);
       } else {
         this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
         const { manifest, base } = await fetchManifest(request.src, signal);
@@ -88,6 +99,7 @@ export class DashboardLoader {
             if (!signal.aborted) this.publish({ progress });
           },
           request.mapping,
+          DEFERRED_TABLES,
         );
       }
       signal.throwIfAborted();
@@ -96,7 +108,24 @@ export class DashboardLoader {
       await validateSchema(engine, loaded.tables);
       const issues = await checkDataQuality(engine, loaded.tables, loaded.manifest);
       const derived = await buildDerivedTables(engine, loaded.tables);
-      const info = await readDatasetInfo(engine, new Set<string>([...loaded.tables, ...derived]));
+      const present = new Set(loaded.tables);
+      const later = deferTables(engine, loaded.later, {
+        loaded: present,
+        manifest: loaded.manifest,
+        signal,
+        onLoaded: (found) => {
+          if (signal.aborted || found.length === 0) return;
+          this.issues = [...this.issues, ...found];
+          this.publish({ issues: this.issues });
+          this.onLateIssues(found);
+        },
+      });
+      const info = await readDatasetInfo(
+        engine,
+        new Set<string>([...loaded.tables, ...derived, ...later]),
+        new Set<string>([...loaded.tables, ...derived]),
+      );
+      this.issues = issues;
       signal.throwIfAborted();
       performance.mark('mkt:data-ready');
       this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest, issues });

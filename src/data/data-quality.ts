@@ -121,8 +121,27 @@ export async function checkDataQuality(
   tables: ReadonlySet<TableName>,
   manifest: Manifest | null,
 ): Promise<DataIssue[]> {
+  return runChecks(engine, checksFor(tables, manifest));
+}
+
+/** The checks that a table loaded after the others (see deferred-tables.ts) adds: its own and its keys'. */
+export async function checkAddedTable(
+  engine: QueryEngine,
+  before: ReadonlySet<TableName>,
+  table: TableName,
+  manifest: Manifest | null,
+): Promise<DataIssue[]> {
+  const done = new Set(checksFor(before, manifest).map((c) => c.sql));
+  const after = checksFor(new Set([...before, table]), manifest);
+  return runChecks(
+    engine,
+    after.filter((c) => !done.has(c.sql)),
+  );
+}
+
+async function runChecks(engine: QueryEngine, checks: readonly Check[]): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
-  for (const check of checksFor(tables, manifest)) {
+  for (const check of checks) {
     if (check.code === 'null-values') {
       const [counts] = rows<Record<string, number>>(await engine.exec(check.sql));
       for (const [column, n] of Object.entries(counts ?? {})) {

@@ -4,7 +4,7 @@ import type { QueryEngine } from './query-engine.js';
 
 /** What the filters and widgets need to know about a loaded dataset. */
 export interface DatasetInfo {
-  /** Row counts of the tables present. */
+  /** Row counts of the tables loaded at start (the deferred ones, see deferred-tables.ts, are not counted). */
   readonly rowCounts: Readonly<Partial<Record<TableName, number>>>;
   readonly tables: ReadonlySet<string>;
   /** First and last order day, `YYYY-MM-DD`; null when there are no orders. */
@@ -20,9 +20,14 @@ export interface DatasetInfo {
   readonly orderIds: boolean;
 }
 
-export async function readDatasetInfo(engine: QueryEngine, tables: ReadonlySet<string>): Promise<DatasetInfo> {
+/** `tables`: every table a query may name; `loaded`: those in the database now (the others load on first use). */
+export async function readDatasetInfo(
+  engine: QueryEngine,
+  tables: ReadonlySet<string>,
+  loaded: ReadonlySet<string> = tables,
+): Promise<DatasetInfo> {
   const rowCounts: Partial<Record<TableName, number>> = {};
-  for (const name of tables) {
+  for (const name of loaded) {
     if (name.startsWith('mkt_')) continue;
     rowCounts[name as TableName] = rows<{ n: number }>(
       await engine.exec(`SELECT count(*)::INTEGER AS n FROM "${name}"`),

@@ -228,14 +228,48 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
   },
 ];
 
+const buildable = (needs: readonly TableName[], present: ReadonlySet<TableName>) => needs.every((t) => present.has(t));
+
+/** The derived tables that can be built from the tables present. */
+export function derivedTableNames(present: ReadonlySet<TableName>): string[] {
+  return DERIVED_TABLES.filter((d) => buildable(d.needs, present)).map((d) => d.name);
+}
+
 /** Builds every derived table whose source tables are present; returns the names built. */
 export async function buildDerivedTables(engine: QueryEngine, present: ReadonlySet<TableName>): Promise<Set<string>> {
-  const built = new Set<string>();
   for (const type of DIMENSION_TYPES)
-    if (type.needs.every((t) => present.has(t))) await engine.exec(dimensionTypeSql(type, present));
+    if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type, present));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
-  for (const table of DERIVED_TABLES) {
-    if (!table.needs.every((t) => present.has(t))) continue;
+  return buildFrom(engine, DERIVED_TABLES, present);
+}
+
+/**
+ * Builds what `table` (loaded after the others: see deferred-tables.ts) adds: the dimension types and derived
+ * tables that read it, now that every table they need is `present`. Returns the names built.
+ */
+export async function buildDerivedTablesOf(
+  engine: QueryEngine,
+  table: TableName,
+  present: ReadonlySet<TableName>,
+): Promise<Set<string>> {
+  for (const type of DIMENSION_TYPES)
+    if (type.needs.includes(table) && buildable(type.needs, present))
+      await engine.exec(dimensionTypeSql(type, present));
+  return buildFrom(
+    engine,
+    DERIVED_TABLES.filter((d) => d.needs.includes(table)),
+    present,
+  );
+}
+
+async function buildFrom(
+  engine: QueryEngine,
+  tables: readonly DerivedTable[],
+  present: ReadonlySet<TableName>,
+): Promise<Set<string>> {
+  const built = new Set<string>();
+  for (const table of tables) {
+    if (!buildable(table.needs, present)) continue;
     await engine.exec(typeof table.sql === 'string' ? table.sql : table.sql(present));
     built.add(table.name);
   }

@@ -32,6 +32,8 @@ export interface LoadedDataset {
   readonly manifest: Manifest;
   /** Tables present in the database (optional ones may be missing). */
   readonly tables: ReadonlySet<TableName>;
+  /** Tables of the dataset left for later (`defer`), each with what loads it into the database when called. */
+  readonly later: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>;
 }
 
 /** `src` may name a folder (`/data/shop/` → its `manifest.json`) or the manifest file itself. */
@@ -99,8 +101,26 @@ export async function loadFromManifest(
   signal: AbortSignal,
   onProgress: (p: LoadProgress) => void,
   mapping: ColumnMapping | null = null,
+  defer: ReadonlySet<TableName> = new Set(),
 ): Promise<LoadedDataset> {
-  const entries = presentTables(manifest.tables);
+  const listed = presentTables(manifest.tables);
+  const entries = listed.filter(([name]) => !defer.has(name));
+  const later = new Map(
+    listed
+      .filter(([name]) => defer.has(name))
+      .map(([name, entry]) => [
+        name,
+        async (signal: AbortSignal) => {
+          const bytes = await fetchBytes(
+            new URL(entry.file, base).href,
+            signal,
+            () => undefined,
+            `table "${name}" (${entry.file})`,
+          );
+          await insertTable(engine, name, entry, bytes, columnMapping(name, entry, mapping));
+        },
+      ]),
+  );
   const mappings = new Map(entries.map(([name, entry]) => [name, columnMapping(name, entry, mapping)]));
   const sizes = entries.map(([, e]) => Math.max(0, e.bytes ?? 0));
   let total = sizes.reduce((a, b) => a + b, 0);
@@ -140,13 +160,14 @@ export async function loadFromManifest(
     signal.removeEventListener('abort', stop);
     downloading.abort();
   }
-  return { manifest, tables: loaded };
+  return { manifest, tables: loaded, later };
 }
 
 export async function loadInMemory(
   engine: QueryEngine,
   dataset: InMemoryDataset,
   mapping: ColumnMapping | null = null,
+  defer: ReadonlySet<TableName> = new Set(),
 ): Promise<LoadedDataset> {
   const loaded = new Set<TableName>();
   const given = dataset.manifest?.tables ?? {};
@@ -160,14 +181,26 @@ export async function loadInMemory(
     const entry = manifest.tables[name]!;
     return [name, entry, columnMapping(name, entry, mapping)] as const;
   });
+  const later = new Map<TableName, (signal: AbortSignal) => Promise<void>>();
   for (const [name, entry, columns] of entries) {
     const file = dataset.files[name]!;
     // DuckDB-WASM transfers the buffer to its worker, detaching it: copy, so the caller's data stays intact.
-    const bytes = file instanceof Uint8Array ? file.slice() : new Uint8Array(file.slice(0));
-    await insertTable(engine, name, entry, bytes, columns);
+    const insert = () =>
+      insertTable(
+        engine,
+        name,
+        entry,
+        file instanceof Uint8Array ? file.slice() : new Uint8Array(file.slice(0)),
+        columns,
+      );
+    if (defer.has(name)) {
+      later.set(name, insert);
+      continue;
+    }
+    await insert();
     loaded.add(name);
   }
-  return { manifest, tables: loaded };
+  return { manifest, tables: loaded, later };
 }
 
 function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & { bytes?: number }][] {

@@ -45,6 +45,7 @@ const PARK_MS = 100;
 export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
   private readonly queue: Pending[] = [];
+  private readonly deferred: { pattern: RegExp; load: () => Promise<void>; loading: Promise<void> | null }[] = [];
   private inFlight = 0;
   private closed = false;
   /** Number of SQL statements actually sent to DuckDB; tests and the benchmark read it. */
@@ -69,9 +70,35 @@ export class QueryEngine {
     return new QueryEngine(db, await db.connect(), options.parkMs);
   }
 
+  /**
+   * Tables that are declared but not loaded yet: `load` runs once, when a query first names one of `names` (see
+   * src/data/deferred-tables.ts), and the query waits for it. A failed load fails every query that names them.
+   */
+  defer(names: readonly string[], load: () => Promise<void>): void {
+    // Names where a statement reads a table, so that a column or alias of the same name (`returns`) loads nothing.
+    const pattern = new RegExp(`\\b(?:FROM|JOIN)\\s+"?(?:${names.join('|')})\\b`, 'i');
+    this.deferred.push({ pattern, load, loading: null });
+  }
+
+  /** The loads the statement waits for (started here), or null when it names no deferred table. */
+  private loadsFor(sql: string): Promise<void> | null {
+    const named = this.deferred.filter((d) => d.pattern.test(sql));
+    if (named.length === 0) return null;
+    return Promise.all(
+      named.map((d) => {
+        d.loading ??= d.load().then(() => {
+          this.deferred.splice(this.deferred.indexOf(d), 1);
+        });
+        return d.loading;
+      }),
+    ).then(() => undefined);
+  }
+
   /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
   query(sql: string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
     if (signal?.aborted) return Promise.reject(abortError());
+    const loading = this.loadsFor(sql);
+    if (loading) return untilLoaded(loading, signal).then(() => this.query(sql, signal, priority));
     const cached = this.cache.get(sql);
     if (cached) {
       this.cache.delete(sql);
@@ -233,6 +260,16 @@ export class QueryEngine {
       this.cache.delete(oldest);
     }
   }
+}
+
+/** `loading`, or an AbortError as soon as `signal` aborts (the load itself goes on: other queries may need it). */
+function untilLoaded(loading: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return loading;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    loading.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function abortError(): DOMException {

@@ -27,26 +27,32 @@ export async function validateSchema(engine: QueryEngine, loaded: ReadonlySet<Ta
         },
       );
     }
-    const described = rows<{ column_name: string; data_type: string }>(
-      await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),
-    );
-    const types = new Map(described.map((r) => [r.column_name, r.data_type]));
-    for (const column of spec.columns) {
-      const actual = types.get(column.name);
-      if (actual === undefined) {
-        throw new DatasetError(
-          'column-missing',
-          `Table "${name}" has no column "${column.name}" (${column.type}: ${column.description})`,
-          { table: name, column: column.name },
-        );
-      }
-      if (!ACCEPTED[column.type].test(actual)) {
-        throw new DatasetError(
-          'column-type',
-          `Column "${name}.${column.name}" is ${actual}; marketkit needs ${column.type}.`,
-          { table: name, column: column.name },
-        );
-      }
+    await validateTable(engine, name);
+  }
+}
+
+/** Checks that a loaded table has the kit's columns with usable types. */
+export async function validateTable(engine: QueryEngine, name: TableName): Promise<void> {
+  const spec = SCHEMA[name];
+  const described = rows<{ column_name: string; data_type: string }>(
+    await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),
+  );
+  const types = new Map(described.map((r) => [r.column_name, r.data_type]));
+  for (const column of spec.columns) {
+    const actual = types.get(column.name);
+    if (actual === undefined) {
+      throw new DatasetError(
+        'column-missing',
+        `Table "${name}" has no column "${column.name}" (${column.type}: ${column.description})`,
+        { table: name, column: column.name },
+      );
+    }
+    if (!ACCEPTED[column.type].test(actual)) {
+      throw new DatasetError(
+        'column-type',
+        `Column "${name}.${column.name}" is ${actual}; marketkit needs ${column.type}.`,
+        { table: name, column: column.name },
+      );
     }
   }
 }

@@ -46,7 +46,8 @@ describe('<mkt-data>', () => {
     await whenReady(data);
     expect(data.state.status).to.equal('ready');
     await waitFor(() => ready, 'mkt-data-ready');
-    expect(ready!.detail.tables).to.include({ sellers: 3, transactions: 8, page_events: 12 });
+    // Page events load when a view first reads them (see deferred-tables.test.ts): not counted here.
+    expect(ready!.detail.tables).to.include({ sellers: 3, transactions: 8 });
     data.remove();
   });
 

@@ -108,3 +108,35 @@ describe('<mkt-kpis> in a narrow card', () => {
     box.remove();
   });
 });
+
+describe('<mkt-kpis show>', () => {
+  it('shows the KPIs named, in that order, and reads no page events without the conversion rate', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}><mkt-kpis show="customers gmv"></mkt-kpis></mkt-data>`,
+    );
+    const kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    const keys = [...kpis.shadowRoot!.querySelectorAll('[data-kpi]')].map((k) => k.getAttribute('data-kpi'));
+    expect(keys).to.deep.equal(['customers', 'gmv']);
+    expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    expect(data.state.engine!.history.some((h) => /mkt_sessions|page_events/.test(h.sql))).to.equal(false);
+    data.remove();
+  });
+
+  it('says when show names a KPI that does not exist, and shows all five', async () => {
+    const errors: CustomEvent[] = [];
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}
+        ><mkt-kpis show="gmv revenue" @mkt-error=${(e: CustomEvent) => errors.push(e)}></mkt-kpis
+      ></mkt-data>`,
+    );
+    const kpis = data.querySelector('mkt-kpis')!;
+    await whenReady(data);
+    await settled(kpis);
+    expect(kpis.shadowRoot!.querySelectorAll('[data-kpi]')).to.have.length(5);
+    const error = await waitFor(() => errors.find((e) => e.detail.code === 'attribute-invalid'), 'attribute-invalid');
+    expect(error.detail.message).to.contain('show="gmv revenue"');
+    data.remove();
+  });
+});

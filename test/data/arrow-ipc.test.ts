@@ -7,6 +7,7 @@ import type { MktErrorEvent } from '../../src/events/error.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import type { TableName } from '../../src/schema/tables.js';
 import { arrowStream } from '../../src/data/arrow-ipc.js';
+import { openEngine } from '../support/engine.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { duckdbArrowBytes } from '../support/duckdb-arrow.js';
 import { mount, settled, text, whenReady } from '../support/dom.js';
@@ -89,12 +90,10 @@ describe('Arrow IPC files and streams from any writer', () => {
 
   for (const format of ['file', 'stream'] as const) {
     it(`loads DuckDB's own Arrow ${format} output (duckdb-wasm's writer)`, async () => {
-      // The tiny marketplace loaded once; DuckDB then writes each of its tables as Arrow bytes.
-      const source = await mount<MktData>(html`<mkt-data .source=${tinyDataset()}></mkt-data>`);
-      await whenReady(source);
-      const db = source.state.engine!.db;
-      const files = await rewritten((name) => duckdbArrowBytes(db, `SELECT * FROM ${name}`, format));
-      source.remove();
+      // The tiny marketplace loaded once, every table at once; DuckDB then writes each of them as Arrow bytes.
+      const source = await openEngine(tinyDataset());
+      const files = await rewritten((name) => duckdbArrowBytes(source.engine.db, `SELECT * FROM ${name}`, format));
+      await source.close();
       const magic = String.fromCharCode(...files.sellers!.subarray(0, 6));
       expect(magic === 'ARROW1', 'the bytes are in the format named').to.equal(format === 'file');
       const { gmv, errors } = await gmvOf(files, 'memory');

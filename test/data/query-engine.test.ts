@@ -115,3 +115,58 @@ describe('QueryEngine', () => {
     expect(rows<{ n: number }>(await good)[0].n).to.equal(10);
   });
 });
+
+describe('QueryEngine deferred tables', () => {
+  let handle: DuckDBHandle;
+  before(async () => {
+    handle = await startDuckDB();
+  });
+  after(() => handle.close());
+
+  it('loads a deferred table once, when the first statements reading it arrive, and not for a same-named column', async () => {
+    const engine = await QueryEngine.open(handle.db);
+    let loads = 0;
+    engine.defer(['late', 'late_derived'], async () => {
+      loads++;
+      await engine.exec('CREATE OR REPLACE TABLE late AS SELECT range AS i FROM range(4)');
+      await engine.exec('CREATE OR REPLACE TABLE late_derived AS SELECT sum(i)::INTEGER AS s FROM late');
+    });
+    // A column named like the table is not a read of it.
+    expect(rows<{ late: number }>(await engine.query('SELECT 1 AS late'))[0].late).to.equal(1);
+    expect(loads).to.equal(0);
+    const [a, b] = await Promise.all([
+      engine.query('SELECT count(*)::INTEGER AS n FROM late'),
+      engine.query('SELECT s FROM late_derived'),
+    ]);
+    // range(4) = 0, 1, 2, 3: four rows summing to 6.
+    expect(rows<{ n: number }>(a)[0].n).to.equal(4);
+    expect(rows<{ s: number }>(b)[0].s).to.equal(6);
+    await engine.query('SELECT max(i) FROM late');
+    expect(loads).to.equal(1);
+    await engine.close();
+  });
+
+  it('fails the statements that read a table whose load failed, with the load error, and no others', async () => {
+    const engine = await QueryEngine.open(handle.db);
+    engine.defer(['broken'], () => Promise.reject(new Error('broken.arrow is not a readable Arrow IPC file')));
+    let error: Error | null = null;
+    await engine.query('SELECT * FROM broken').catch((e: Error) => (error = e));
+    expect(error!.message).to.contain('broken.arrow is not a readable');
+    expect(rows<{ x: number }>(await engine.query('SELECT 2 AS x'))[0].x).to.equal(2);
+    await engine.close();
+  });
+
+  it('rejects a waiting statement with an AbortError when its signal aborts during the load', async () => {
+    const engine = await QueryEngine.open(handle.db);
+    let finish!: () => void;
+    engine.defer(['slow_table'], () => new Promise<void>((resolve) => (finish = resolve)));
+    const controller = new AbortController();
+    const waiting = engine.query('SELECT * FROM slow_table', controller.signal);
+    controller.abort();
+    let name = '';
+    await waiting.catch((e: Error) => (name = e.name));
+    expect(name).to.equal('AbortError');
+    finish();
+    await engine.close();
+  });
+});

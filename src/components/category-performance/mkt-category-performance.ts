@@ -70,8 +70,13 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
     return !!this.dashboard?.info?.tables.has('mkt_sessions');
   }
 
+  /** Sessions are read only for the conversion rate: page events are the largest table (see deferred-tables.ts). */
+  protected override queryArgs(): readonly unknown[] {
+    return [this.measure === 'conversion'];
+  }
+
   protected override async query({ engine, filters, signal }: QueryContext): Promise<CategoryPerformanceResult> {
-    const withSessions = this.hasSessions;
+    const withSessions = this.hasSessions && this.measure === 'conversion';
     const table = await engine.query(categoryPerformanceSql(filters, { withSessions }), signal);
     return { rows: rows<CategoryRow>(table), withSessions };
   }

@@ -4,6 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { dashboardContext } from '../../data/context.js';
 import type { DashboardState } from '../../data/dashboard-state.js';
 import { DashboardLoader } from '../../data/dashboard-loader.js';
+import type { DataIssue } from '../../data/data-quality.js';
 import {
   checkFilterPatch,
   EMPTY_FILTERS,
@@ -32,7 +33,7 @@ const URL_DELAY = 300;
  *
  * @summary The data source and filter state of one dashboard.
  * @slot - The dashboard's elements (and any other markup).
- * @fires mkt-data-ready - The dataset loaded and passed validation.
+ * @fires mkt-data-ready - The dataset loaded and passed validation (the optional tables that only some views read load when a view first reads them).
  * @fires mkt-filters-applied - The filter state changed; `detail` is the complete new state.
  * @fires mkt-error - The dataset could not be loaded, has a data problem, a filter change was rejected or adjusted, or
  *   `locale` / `currency` cannot be used; `detail.code` says why (see the README for warnings and errors).
@@ -72,7 +73,10 @@ export class MktData extends LitElement {
   /** Why the locale or currency asked for is not the one used (see applyFormat). */
   @state() private formatNotes: readonly string[] = [];
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
-  private readonly loader = new DashboardLoader((patch) => this.update$(patch.info ? this.fitFilters(patch) : patch));
+  private readonly loader = new DashboardLoader(
+    (patch) => this.update$(patch.info ? this.fitFilters(patch) : patch),
+    (issues) => this.reportIssues(issues),
+  );
   private readonly attributeCheck = new AttributeCheck(this);
   private readonly subscribers = new Set<(state: DashboardState) => void>();
   private readonly onOwnFilterChange = (event: MktFilterChangeEvent) => this.handleFilterChange(event);
@@ -205,20 +209,24 @@ export class MktData extends LitElement {
       const e = loaded.error;
       this.dispatchEvent(new MktErrorEvent({ code: e.code, message: e.message, source: 'mkt-data', ...e.where }));
     } else if (loaded.info) {
-      for (const issue of loaded.issues ?? []) {
-        console.warn(`[marketkit] ${issue.message}`);
-        this.dispatchEvent(
-          new MktErrorEvent({
-            code: issue.code,
-            message: issue.message,
-            source: 'mkt-data',
-            table: issue.table,
-            column: issue.column,
-          }),
-        );
-      }
+      this.reportIssues(loaded.issues ?? []);
       this.dispatchEvent(
         new MktDataReadyEvent({ tables: loaded.info.rowCounts as Record<string, number>, loadMs: loaded.ms }),
+      );
+    }
+  }
+
+  private reportIssues(issues: readonly DataIssue[]): void {
+    for (const issue of issues) {
+      console.warn(`[marketkit] ${issue.message}`);
+      this.dispatchEvent(
+        new MktErrorEvent({
+          code: issue.code,
+          message: issue.message,
+          source: 'mkt-data',
+          table: issue.table,
+          column: issue.column,
+        }),
       );
     }
   }

@@ -1,8 +1,11 @@
 import { ratio, relativeChange } from '../../metrics/kpis.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 
+/** Every KPI, in the default order. */
+export const KPI_KEYS = ['gmv', 'sellers', 'customers', 'aov', 'conversion'] as const;
+
 export interface Kpi {
-  readonly key: 'gmv' | 'sellers' | 'customers' | 'aov' | 'conversion';
+  readonly key: (typeof KPI_KEYS)[number];
   readonly label: string;
   readonly value: number | null;
   readonly prior: number | null;

@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods, orderKpisSql, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
-import { kpiList, type Kpi, type KpiOrderRow, type KpiSessionRow } from './kpi-list.js';
+import { KPI_KEYS, kpiList, type Kpi, type KpiOrderRow, type KpiSessionRow } from './kpi-list.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
 import { orderUnit } from '../../metrics/orders.js';
 
@@ -29,7 +29,8 @@ export interface KpiResult {
  *   order ids, GMV / completed order lines, and the tile says "per order line".
  * - **Conversion rate**: sessions with a purchase / sessions (needs page events; shown as unavailable without).
  *
- * Without a date filter the window is the data's first to last order day.
+ * Without a date filter the window is the data's first to last order day. `show` picks the tiles and their order;
+ * page events are read only when it shows the conversion rate.
  *
  * @summary Headline KPIs with change vs the prior period.
  * @csspart card - The widget's frame.
@@ -44,6 +45,25 @@ export interface KpiResult {
 export class MktKpis extends MktWidget<KpiResult> {
   static override styles = [...MktWidget.styles, kpiStyles];
 
+  /**
+   * The KPIs to show, in order: a space-separated list of `gmv`, `sellers`, `customers`, `aov`, `conversion`
+   * (default: all five).
+   */
+  @property() show = KPI_KEYS.join(' ');
+
+  /** `show` as keys; the five when it names none or a key that does not exist (reported once). */
+  private get shownKeys(): readonly Kpi['key'][] {
+    const keys = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+    const valid = (text: string) =>
+      keys(text).length > 0 && keys(text).every((k) => (KPI_KEYS as readonly string[]).includes(k));
+    const expected = `a space-separated list of ${KPI_KEYS.join(', ')}`;
+    return keys(this.validAttribute('show', this.show, valid, KPI_KEYS.join(' '), expected)) as Kpi['key'][];
+  }
+
+  protected override queryArgs(): readonly unknown[] {
+    return [this.shownKeys.join(' ')];
+  }
+
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
 
@@ -57,21 +77,23 @@ export class MktKpis extends MktWidget<KpiResult> {
         dataStart: '1970-01-01',
       };
     const periods = kpiPeriods(filters, info.minDate, info.maxDate);
-    const hasSessions = info.tables.has('mkt_sessions');
+    const shown = this.shownKeys;
+    const hasSessions = info.tables.has('mkt_sessions') && shown.includes('conversion');
     const [orders, sessions] = await Promise.all([
       engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
       hasSessions
         ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0])
         : null,
     ]);
+    const all = kpiList(orders, sessions, {
+      noPrior: periods.prior.to < info.minDate,
+      perLine: orderUnit(info) === 'line',
+    });
     return {
       periods,
       priorIncomplete: periods.prior.from < info.minDate,
       dataStart: info.minDate,
-      kpis: kpiList(orders, sessions, {
-        noPrior: periods.prior.to < info.minDate,
-        perLine: orderUnit(info) === 'line',
-      }),
+      kpis: shown.map((key) => all.find((k) => k.key === key)!),
     };
   }
 

@@ -1,0 +1,62 @@
+import type { TableName } from '../schema/tables.js';
+import type { Manifest } from '../schema/manifest.js';
+import type { QueryEngine } from './query-engine.js';
+import type { DataIssue } from './data-quality.js';
+import { checkAddedTable } from './data-quality.js';
+import { buildDerivedTablesOf, derivedTableNames } from './derived-tables.js';
+import { validateTable } from './validate-schema.js';
+
+/**
+ * Optional tables that no table built at load reads. They are loaded when a query first names them or a table
+ * built from them, not before the first paint: page events are most of a dataset's bytes, and only the funnel,
+ * journeys, conversion figures and campaign sessions read them.
+ */
+export const DEFERRED_TABLES: ReadonlySet<TableName> = new Set([
+  'page_events',
+  'payments',
+  'support_tickets',
+  'campaigns',
+  'returns',
+]);
+
+export interface DeferOptions {
+  /** Tables loaded at start; the deferred ones join it as they load. */
+  readonly loaded: Set<TableName>;
+  readonly manifest: Manifest | null;
+  readonly signal: AbortSignal;
+  /** A deferred table loaded: its data problems (see data-quality.ts), empty when none. */
+  readonly onLoaded: (issues: readonly DataIssue[]) => void;
+}
+
+/**
+ * Registers each table of `later` with the engine (see QueryEngine.defer): the first query that names it, or a
+ * table built from it, loads, validates and checks it and builds those tables. Returns the names it declares.
+ */
+export function deferTables(
+  engine: QueryEngine,
+  later: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>,
+  { loaded, manifest, signal, onLoaded }: DeferOptions,
+): Set<string> {
+  const declared = new Set<string>();
+  const all = new Set<TableName>([...loaded, ...later.keys()]);
+  const core = new Set(derivedTableNames(loaded));
+  for (const [table, insert] of later) {
+    const derived = derivedTableNames(all).filter((name) => !core.has(name) && builtFrom(name, table, loaded));
+    engine.defer([table, ...derived], async () => {
+      await insert(signal);
+      await validateTable(engine, table);
+      const issues = await checkAddedTable(engine, loaded, table, manifest);
+      await buildDerivedTablesOf(engine, table, new Set([...loaded, table]));
+      loaded.add(table);
+      onLoaded(issues);
+    });
+    declared.add(table);
+    for (const name of derived) declared.add(name);
+  }
+  return declared;
+}
+
+/** `name` is built from `table` and tables loaded at start. */
+function builtFrom(name: string, table: TableName, loaded: ReadonlySet<TableName>): boolean {
+  return derivedTableNames(new Set([...loaded, table])).includes(name);
+}

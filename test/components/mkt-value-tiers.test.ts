@@ -63,9 +63,9 @@ describe('<mkt-value-tiers>', () => {
     // A tier starts at rank ⌈f · 6⌉ from the top: 1 % and 10 % → rank 1 (240), 40 % → rank 3 (120). Gold is empty
     // (the one at 240 is Platinum). Silver 120 + 130 = 250 / 650 = 38 %; Bronze 20 + 40 + 100 = 160 / 650 = 25 %.
     expect(barTexts(el)).to.deep.equal([
-      'Platinum · top 1%: 37% of GMV · 1 customer · from $240',
-      'Gold · top 10%: 0% of GMV · 0 customers · from $240',
-      'Silver · top 40%: 38% of GMV · 2 customers · from $120',
+      'Platinum · top 1% · from $240: 37% of GMV · 1 customer',
+      'Gold · top 10% · from $240: 0% of GMV · 0 customers',
+      'Silver · top 40% · from $120: 38% of GMV · 2 customers',
       'Bronze · the rest: 25% of GMV · 3 customers',
     ]);
   });
@@ -81,9 +81,9 @@ describe('<mkt-value-tiers>', () => {
     expect(el.getAttribute('tiers')).to.equal('20,50,80');
     expect(options).to.deep.equal(['tiers=20,10,40', 'tiers=20,50,40', 'tiers=20,50,80']);
     expect(barTexts(el)).to.deep.equal([
-      'Platinum · top 20%: 57% of GMV · 2 customers · from $130',
-      'Gold · top 50%: 18% of GMV · 1 customer · from $120',
-      'Silver · top 80%: 22% of GMV · 2 customers · from $40',
+      'Platinum · top 20% · from $130: 57% of GMV · 2 customers',
+      'Gold · top 50% · from $120: 18% of GMV · 1 customer',
+      'Silver · top 80% · from $40: 22% of GMV · 2 customers',
       'Bronze · the rest: 3% of GMV · 1 customer',
     ]);
   });
@@ -122,9 +122,9 @@ describe('<mkt-value-tiers>', () => {
     );
     // Ranks 1 (450), 1, ⌈1.2⌉ = 2 (100): Platinum s1; Silver s2 s3 (200 / 650 = 31 %); Bronze nobody.
     expect(barTexts(el)).to.deep.equal([
-      'Platinum · top 1%: 69% of GMV · 1 seller · from $450',
-      'Gold · top 10%: 0% of GMV · 0 sellers · from $450',
-      'Silver · top 40%: 31% of GMV · 2 sellers · from $100',
+      'Platinum · top 1% · from $450: 69% of GMV · 1 seller',
+      'Gold · top 10% · from $450: 0% of GMV · 0 sellers',
+      'Silver · top 40% · from $100: 31% of GMV · 2 sellers',
       'Bronze · the rest: 0% of GMV · 0 sellers',
     ]);
     el.entity = 'customers';

@@ -1,6 +1,13 @@
 import { css } from 'lit';
 
 export const valueTiersStyles = css`
+  /* Columns in the proportions the element draws them at (56 : 44, GAP 24 px). */
+  .split {
+    display: grid;
+    grid-template-columns: minmax(0, 56fr) minmax(0, 44fr);
+    gap: 24px;
+    align-items: start;
+  }
   .data-note {
     margin: 0 0 0.5rem;
   }
@@ -34,5 +41,9 @@ export const valueTiersStyles = css`
     stroke: var(--mkt-muted, var(--_mkt-muted));
     stroke-width: 1px;
     stroke-dasharray: 4 3;
+  }
+  .axis-title {
+    font-size: 11px;
+    fill: var(--mkt-muted, var(--_mkt-muted));
   }
 `;

@@ -15,7 +15,6 @@ import {
   type TierSummary,
 } from '../../models/concentration.js';
 import { bars } from '../../charts/bars.js';
-import { timeLine } from '../../charts/time-line.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { barsStyles } from '../../charts/bars.styles.js';
@@ -23,6 +22,7 @@ import { timeLineStyles } from '../../charts/time-line.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { valueTiersStyles } from './mkt-value-tiers.styles.js';
+import { lorenzChart } from './lorenz-chart.js';
 import { cutoffFields, DEFAULT_TIERS, parseTiers, SET_TIERS, TIERS_EXPECTED, withCutoff } from './tier-cutoffs.js';
 
 export type ValueEntity = 'customers' | 'sellers';
@@ -32,6 +32,9 @@ export interface ValueTiersResult extends Concentration {
 }
 
 const ENTITIES = ['customers', 'sellers'] as const;
+/** Width from which the Lorenz curve stands beside the tiers, and the gap between them (px; the styles' `.split`). */
+const SPLIT_FROM = 860;
+const GAP = 24;
 /**
  * How concentrated GMV is among customers or sellers (completed lines in the filtered window): value tiers
  * (Platinum, Gold, Silver, Bronze) by spend percentile, each with the spend where it starts, its count and its share
@@ -170,17 +173,24 @@ export class MktValueTiers extends MktWidget<ValueTiersResult> {
     const who = r.entity === 'sellers' ? 'sellers' : 'customers';
     const tierBars = r.tiers.map((t) => ({
       key: t.tier,
-      label: this.tierLabel(t, r.cutoffs),
+      label: `${this.tierLabel(t, r.cutoffs)}${t.tier === 'Bronze' ? '' : ` · from ${f.moneyCompact(t.threshold)}`}`,
       value: t.totalShare,
-      text: `${f.percent(t.totalShare, 0)} of GMV · ${this.noun(r, t.count)}${t.tier === 'Bronze' ? '' : ` · from ${f.moneyCompact(t.threshold)}`}`,
+      text: `${f.percent(t.totalShare, 0)} of GMV · ${this.noun(r, t.count)}`,
     }));
-    const chartWidth = Math.min(width, 560);
-    const lorenz = r.lorenz.map((p) => ({ x: p.population, y: p.share }));
+    // Wide, the Lorenz curve stands beside the tiers; narrow, under them.
+    const split = width >= SPLIT_FROM;
+    const tiersWidth = split ? Math.floor((width - GAP) * 0.56) : width;
+    const lorenzWidth = split ? width - GAP - tiersWidth : Math.min(width, 520);
     const half = html`Half of GMV comes from <strong>${this.noun(r, r.halfCount)}</strong> of ${f.count(r.count)}
       (${f.percent(r.halfCount / r.count, 1)}); the largest alone brings ${f.percent(r.largest, 1)}.`;
     return html`${figures([
         [r.entity === 'sellers' ? 'Sellers' : 'Customers', f.count(r.count)],
-        ['Gini', r.gini === null ? '–' : r.gini.toLocaleString(this.dashboard?.locale, { maximumFractionDigits: 2 })],
+        [
+          'Gini',
+          r.gini === null
+            ? '–'
+            : r.gini.toLocaleString(this.dashboard?.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        ],
         ['Top 1% share', f.percent(r.top1, 1)],
         ['Top 10% share', f.percent(r.top10, 1)],
         ['Top 20% share', f.percent(r.top20, 1)],
@@ -193,55 +203,24 @@ export class MktValueTiers extends MktWidget<ValueTiersResult> {
               'tiers',
             )
       }
-      <p class="data-note" data-note="risk">
-        ${r.entity === 'sellers' ? html`<strong>Concentration risk:</strong> ${half} Were the largest seller to leave, GMV would fall by that share.` : half}
-      </p>
-      ${bars(tierBars, {
-        ...barLayout(
-          width,
-          tierBars.map((b) => b.label),
-          260,
-        ),
-        track: true,
-        max: 1,
-        label: `Share of GMV by value tier of ${who}: ${tierBars.map((b) => `${b.label}, ${b.text}`).join('; ')}`,
-      })}
-      ${cutoffFields(this.tiers, (i, v) => this.setCutoff(i, v))}
-      <div class="lorenz">
-        ${timeLine(
-          [
-            {
-              key: 'equality',
-              mark: 'line',
-              class: 'line equality',
-              points: [
-                { x: 0, y: 0 },
-                { x: 1, y: 1 },
-              ],
-            },
-            { key: 'lorenz', mark: 'line', points: lorenz },
-          ],
-          {
-            width: chartWidth,
-            height: Math.round(Math.min(280, Math.max(180, chartWidth * 0.55))),
-            x: 'linear',
-            xDomain: [0, 1],
-            xTicks: 5,
-            xFormat: (v) => f.percent(+v, 0),
-            yTicks: 5,
-            yFormat: (v) => f.percent(v, 0),
-            label: `Lorenz curve of GMV over ${who}, smallest first: the smallest half bring ${f.percent(
-              lorenz.length ? (r.lorenz.find((p) => p.population >= 0.5)?.share ?? null) : null,
-              1,
-            )} of GMV; the diagonal is equal spend. Gini ${r.gini?.toFixed(2) ?? '–'}.`,
-            axisTitle: `Share of ${who}, smallest first →`,
-            part: 'lorenz',
-          },
-        )}
-        <p class="data-note">
-          Lorenz curve: the share of GMV (up) of the smallest share of ${who} (across); the dashed diagonal is everyone
-          spending the same. Gini: 0 when all spend the same, near 1 when one brings all of it.
-        </p>
+      <div class=${split ? 'split' : 'stacked'}>
+        <div class="tiers">
+          <p class="data-note" data-note="risk">
+            ${r.entity === 'sellers' ? html`<strong>Concentration risk:</strong> ${half} Were the largest seller to leave, GMV would fall by that share.` : half}
+          </p>
+          ${bars(tierBars, {
+            ...barLayout(
+              tiersWidth,
+              tierBars.map((b) => b.label),
+              290,
+            ),
+            track: true,
+            max: 1,
+            label: `Share of GMV by value tier of ${who}: ${tierBars.map((b) => `${b.label}, ${b.text}`).join('; ')}`,
+          })}
+          ${cutoffFields(this.tiers, (i, v) => this.setCutoff(i, v))}
+        </div>
+        ${lorenzChart(r.lorenz, r.gini, who, lorenzWidth, f)}
       </div>`;
   }
 }

@@ -90,8 +90,8 @@ describe('<mkt-value-tiers>', () => {
 
   it('says in the widget and with mkt-error when cut-offs cannot be used, keeps what was typed, shows the defaults', async () => {
     type(el, 'Gold', '5');
-    await waitFor(() => el.shadowRoot!.querySelector('[data-warnings="tiers"]'), 'the warning');
-    expect(text(el, '[data-warnings="tiers"]')).to.contain('The tier cut-offs "20,5,80" cannot be used');
+    await waitFor(() => el.shadowRoot!.querySelector('[data-warnings="attributes"]'), 'the warning');
+    expect(text(el, '[data-warnings="attributes"]')).to.contain('The tier cut-offs "20,5,80" cannot be used');
     expect(input(el, 'Gold').value).to.equal('5');
     expect(input(el, 'Gold').getAttribute('aria-invalid')).to.equal('true');
     await waitFor(() => errors.some((e) => e.detail.code === 'attribute-invalid'), 'an mkt-error');
@@ -101,7 +101,7 @@ describe('<mkt-value-tiers>', () => {
     await waitFor(() => barTexts(el)[0]?.startsWith('Platinum · top 1%'), 'the default cut-offs');
     el.tiers = '1,10,40';
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[data-warnings="tiers"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-warnings="attributes"]')).to.equal(null);
   });
 
   it('switches to sellers and says the concentration risk in plain words', async () => {

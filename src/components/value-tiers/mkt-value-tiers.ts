@@ -200,7 +200,7 @@ export class MktValueTiers extends MktWidget<ValueTiersResult> {
           ? nothing
           : warningsBox(
               [`The tier cut-offs "${this.tiers}" cannot be used: expected ${TIERS_EXPECTED}. Showing 1, 10 and 40%.`],
-              'tiers',
+              'attributes',
             )
       }
       <div class=${split ? 'split' : 'stacked'}>

@@ -112,3 +112,24 @@ export function returnChangeSql(filters: FilterState, current: Window, prior: Wi
       count(*) FILTER (WHERE ${before} AND status = 'returned')::INTEGER AS returned_prior
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY name`;
 }
+
+export interface ReturnChange {
+  readonly rate: number | null;
+  readonly priorRate: number | null;
+  /** rate − priorRate, in rate units (0.02 = 2 percentage points); null when either is. */
+  readonly change: number | null;
+}
+
+/** The return rate of the current and the prior window over all the categories of {@link returnChangeSql}. */
+export function returnChangeTotal(rows: readonly ReturnChangeRow[]): ReturnChange {
+  let [delivered, returned, deliveredPrior, returnedPrior] = [0, 0, 0, 0];
+  for (const r of rows) {
+    delivered += r.delivered;
+    returned += r.returned;
+    deliveredPrior += r.delivered_prior;
+    returnedPrior += r.returned_prior;
+  }
+  const rate = delivered > 0 ? returned / delivered : null;
+  const priorRate = deliveredPrior > 0 ? returnedPrior / deliveredPrior : null;
+  return { rate, priorRate, change: rate !== null && priorRate !== null ? rate - priorRate : null };
+}

@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
-import { returnChangeSql, returnsSql, type ReturnChangeRow, type ReturnRow } from '../../src/metrics/returns.js';
+import {
+  returnChangeSql,
+  returnChangeTotal,
+  returnsSql,
+  type ReturnChangeRow,
+  type ReturnRow,
+} from '../../src/metrics/returns.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -96,6 +102,26 @@ describe('returns SQL on the analytics shop', () => {
       ['Electronics', 2, 0, 0, 0],
       ['Toys', 1, 0, 1, 1],
     ]);
+  });
+
+  it('returnChangeTotal() gives the rate of both windows over every category, and the change', async () => {
+    // 1–14 March: L5 L6 L7 L8 L9 L10 (returned) L12 L13 L14 = 1 of 9; 15–28 February: L3 and L4 (returned) = 1 of 2.
+    const rows = await sql<ReturnChangeRow>(
+      engine,
+      returnChangeSql(
+        EMPTY_FILTERS,
+        { from: '2025-03-01', to: '2025-03-14' },
+        { from: '2025-02-15', to: '2025-02-28' },
+      ),
+    );
+    const total = returnChangeTotal(rows);
+    expect([total.rate, total.priorRate]).to.deep.equal([1 / 9, 1 / 2]);
+    expect(total.change).to.be.closeTo(1 / 9 - 1 / 2, 1e-12);
+    // Nothing before: no prior rate, no change.
+    const none = returnChangeTotal([
+      { name: 'Toys', delivered: 4, returned: 1, delivered_revenue: 10, delivered_prior: 0, returned_prior: 0 },
+    ]);
+    expect(none).to.deep.equal({ rate: 0.25, priorRate: null, change: null });
   });
 
   it('returnsSql() without the returns table gives rates but no refunds, and no reasons', async () => {

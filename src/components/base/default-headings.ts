@@ -27,4 +27,5 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-products': 'Products',
   'mkt-recommendations': 'Bought together',
   'mkt-value-tiers': 'Value tiers',
+  'mkt-returns': 'Returns',
 };

@@ -133,3 +133,18 @@ export function returnChangeTotal(rows: readonly ReturnChangeRow[]): ReturnChang
   const priorRate = deliveredPrior > 0 ? returnedPrior / deliveredPrior : null;
   return { rate, priorRate, change: rate !== null && priorRate !== null ? rate - priorRate : null };
 }
+
+/**
+ * The groups as ranked for display: categories and reasons by return rate, highest first; sellers and products, of
+ * which there are many, only those with returns, the most returned lines first (then the higher rate), the first
+ * `most`. Ties by name.
+ */
+export function rankReturns(groups: readonly ReturnRow[], by: ReturnGroup, most = 10): ReturnRow[] {
+  const rate = (r: ReturnRow) => r.return_rate ?? -1;
+  if (by !== 'seller' && by !== 'product')
+    return [...groups].sort((a, b) => rate(b) - rate(a) || a.name.localeCompare(b.name));
+  return groups
+    .filter((r) => r.returned > 0)
+    .sort((a, b) => b.returned - a.returned || rate(b) - rate(a) || a.name.localeCompare(b.name))
+    .slice(0, most);
+}

@@ -3,6 +3,7 @@ import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import {
   returnChangeSql,
+  rankReturns,
   returnChangeTotal,
   returnsSql,
   type ReturnChangeRow,
@@ -133,5 +134,23 @@ describe('returns SQL on the analytics shop', () => {
     } finally {
       await c2();
     }
+  });
+
+  it('rankReturns() orders categories by rate, and keeps the sellers with most returns', () => {
+    const row = (grp: string, delivered: number, returned: number): ReturnRow => ({
+      grp,
+      name: grp,
+      delivered,
+      returned,
+      return_rate: delivered ? returned / delivered : null,
+      delivered_revenue: 0,
+      returned_revenue: 0,
+      refunded: null,
+    });
+    const groups = [row('a', 10, 1), row('b', 2, 1), row('c', 100, 5), row('d', 4, 0), row('e', 0, 0)];
+    // Rates 0.1, 0.5, 0.05, 0, none: b a c d e.
+    expect(rankReturns(groups, 'category').map((r) => r.grp)).to.deep.equal(['b', 'a', 'c', 'd', 'e']);
+    // Most returns: c (5), then a and b (1 each; b's rate is higher); d and e had none. The first two.
+    expect(rankReturns(groups, 'seller', 2).map((r) => r.grp)).to.deep.equal(['c', 'b']);
   });
 });

@@ -12,6 +12,7 @@ import {
   RETURNS_REQUIRE,
   returnChangeSql,
   returnChangeTotal,
+  rankReturns,
   returnsSql,
   type ReturnChange,
   type ReturnChangeRow,
@@ -28,6 +29,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { returnsStyles } from './mkt-returns.styles.js';
 import { returnsTrend } from './returns-trend.js';
+import { returnGroupName, returnValueText } from './return-texts.js';
 
 const BY = ['category', 'seller', 'product', 'reason'] as const;
 type ReturnsBy = (typeof BY)[number];
@@ -149,35 +151,13 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     );
   }
 
-  private groupName(r: ReturnRow, by: ReturnsBy): string {
-    return by === 'reason' && r.grp === 'unknown' ? 'No reason recorded' : r.name;
-  }
-
-  private valueText(r: ReturnRow, by: ReturnsBy): string {
-    const f = this.format;
-    const count =
-      by === 'reason' ? `${f.count(r.returned)} returned` : `${f.count(r.returned)} of ${f.count(r.delivered)} lines`;
-    return `${f.percent(r.return_rate, 1)} · ${count}${r.refunded === null ? '' : ` · ${f.moneyCompact(r.refunded)} refunded`}`;
-  }
-
-  /** Highest rate first; sellers and products: the most returned lines first, the first ten. */
-  private shownGroups(result: ReturnsResult): ReturnRow[] {
-    const rate = (r: ReturnRow) => r.return_rate ?? -1;
-    if (result.by === 'category' || result.by === 'reason')
-      return [...result.groups].sort((a, b) => rate(b) - rate(a) || a.name.localeCompare(b.name));
-    return [...result.groups]
-      .filter((r) => r.returned > 0)
-      .sort((a, b) => b.returned - a.returned || rate(b) - rate(a) || a.name.localeCompare(b.name))
-      .slice(0, MOST);
-  }
-
   protected override dataView(result: ReturnsResult): DataView<ReturnRow> {
     const f = this.format;
     return {
       caption: `Returns by ${result.by}`,
       rows: result.groups,
       columns: [
-        { label: BY_WORDS[result.by], value: (r) => this.groupName(r, result.by), raw: (r) => r.grp },
+        { label: BY_WORDS[result.by], value: (r) => returnGroupName(r, result.by), raw: (r) => r.grp },
         numberColumn('Delivered lines', (r) => r.delivered, f.count),
         numberColumn('Returned lines', (r) => r.returned, f.count),
         numberColumn(
@@ -237,11 +217,11 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     const width = this.size.drawWidth;
     const key = FILTER[by];
     const selected = new Set<string>(key ? (this.dashboard?.filters[key] ?? []) : []);
-    const groups = this.shownGroups(result).map((r) => ({
+    const groups = rankReturns(result.groups, by, MOST).map((r) => ({
       key: r.grp,
-      label: this.groupName(r, by),
+      label: returnGroupName(r, by),
       value: r.return_rate,
-      text: this.valueText(r, by),
+      text: returnValueText(r, by, f),
     }));
     const toggle = (id: string) => {
       const only = selected.size === 1 && selected.has(id);

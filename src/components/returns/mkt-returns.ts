@@ -42,6 +42,8 @@ const BY_WORDS: Record<ReturnsBy, string> = {
 const isBy = (v: unknown): v is ReturnsBy => (BY as readonly unknown[]).includes(v);
 /** Sellers and products: the ones with the most returned lines. */
 const MOST = 10;
+/** Below this width the bar texts drop the word "lines" (they sit beside short bars). */
+const NARROW = 440;
 /** A bar's key that filters the dashboard, by grouping. */
 const FILTER: Partial<Record<ReturnsBy, 'categories' | 'products'>> = { category: 'categories', product: 'products' };
 
@@ -221,7 +223,7 @@ export class MktReturns extends MktWidget<ReturnsResult> {
       key: r.grp,
       label: returnGroupName(r, by),
       value: r.return_rate,
-      text: returnValueText(r, by, f),
+      text: returnValueText(r, by, f, width < NARROW),
     }));
     const toggle = (id: string) => {
       const only = selected.size === 1 && selected.has(id);

@@ -6,6 +6,7 @@ import type { MktReturns } from '../../src/components/returns/mkt-returns.js';
 import type { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectQueryFailureShown } from '../support/query-failure.js';
 
 const figure = (el: Element, name: string) => text(el, `[data-figure="${name}"] dd`);
 const barTexts = (el: Element) =>
@@ -161,23 +162,9 @@ describe('<mkt-returns>', () => {
     }
   });
 
-  it('shows a failing query in place and reports it with mkt-error', async () => {
-    const other = await mount<MktData>(
+  it('shows a failing query in place and reports it with mkt-error', () =>
+    expectQueryFailureShown(
       html`<mkt-data .source=${analyticsShop()}><mkt-returns></mkt-returns></mkt-data>`,
-    );
-    try {
-      await whenReady(other);
-      const widget = other.querySelector('mkt-returns')!;
-      await settled(widget);
-      const codes: string[] = [];
-      other.addEventListener('mkt-error', (e) => codes.push(e.detail.code));
-      await other.state.engine!.exec('DROP TABLE mkt_orders');
-      other.setFilters({ categories: ['Books'] });
-      await waitFor(() => text(widget, '.message.error'), 'the failure');
-      expect(text(widget, '.message.error')).to.contain('mkt_orders');
-      await waitFor(() => codes.includes('query-failed'), 'an mkt-error query-failed');
-    } finally {
-      other.remove();
-    }
-  });
+      'mkt-returns',
+    ));
 });

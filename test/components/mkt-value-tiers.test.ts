@@ -7,6 +7,7 @@ import type { MktErrorEvent } from '../../src/events/error.js';
 import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectQueryFailureShown } from '../support/query-failure.js';
 
 const figure = (el: Element, name: string) => text(el, `[data-figure="${name}"] dd`);
 const barTexts = (el: Element) =>
@@ -149,23 +150,9 @@ describe('<mkt-value-tiers>', () => {
     await waitFor(() => figure(el, 'Customers') === '6', 'all customers again');
   });
 
-  it('shows a failing query in place and reports it with mkt-error', async () => {
-    const other = await mount<MktData>(
+  it('shows a failing query in place and reports it with mkt-error', () =>
+    expectQueryFailureShown(
       html`<mkt-data .source=${analyticsShop()}><mkt-value-tiers entity="sellers"></mkt-value-tiers></mkt-data>`,
-    );
-    try {
-      await whenReady(other);
-      const widget = other.querySelector('mkt-value-tiers')!;
-      await settled(widget);
-      const codes: string[] = [];
-      other.addEventListener('mkt-error', (e) => codes.push(e.detail.code));
-      await other.state.engine!.exec('DROP TABLE mkt_orders');
-      other.setFilters({ categories: ['Books'] });
-      await waitFor(() => text(widget, '.message.error'), 'the failure');
-      expect(text(widget, '.message.error')).to.contain('mkt_orders');
-      await waitFor(() => codes.includes('query-failed'), 'an mkt-error query-failed');
-    } finally {
-      other.remove();
-    }
-  });
+      'mkt-value-tiers',
+    ));
 });

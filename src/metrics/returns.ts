@@ -112,3 +112,39 @@ export function returnChangeSql(filters: FilterState, current: Window, prior: Wi
       count(*) FILTER (WHERE ${before} AND status = 'returned')::INTEGER AS returned_prior
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY name`;
 }
+
+export interface ReturnChange {
+  readonly rate: number | null;
+  readonly priorRate: number | null;
+  /** rate − priorRate, in rate units (0.02 = 2 percentage points); null when either is. */
+  readonly change: number | null;
+}
+
+/** The return rate of the current and the prior window over all the categories of {@link returnChangeSql}. */
+export function returnChangeTotal(rows: readonly ReturnChangeRow[]): ReturnChange {
+  let [delivered, returned, deliveredPrior, returnedPrior] = [0, 0, 0, 0];
+  for (const r of rows) {
+    delivered += r.delivered;
+    returned += r.returned;
+    deliveredPrior += r.delivered_prior;
+    returnedPrior += r.returned_prior;
+  }
+  const rate = delivered > 0 ? returned / delivered : null;
+  const priorRate = deliveredPrior > 0 ? returnedPrior / deliveredPrior : null;
+  return { rate, priorRate, change: rate !== null && priorRate !== null ? rate - priorRate : null };
+}
+
+/**
+ * The groups as ranked for display: categories and reasons by return rate, highest first; sellers and products, of
+ * which there are many, only those with returns, the most returned lines first (then the higher rate), the first
+ * `most`. Ties by name.
+ */
+export function rankReturns(groups: readonly ReturnRow[], by: ReturnGroup, most = 10): ReturnRow[] {
+  const rate = (r: ReturnRow) => r.return_rate ?? -1;
+  if (by !== 'seller' && by !== 'product')
+    return [...groups].sort((a, b) => rate(b) - rate(a) || a.name.localeCompare(b.name));
+  return groups
+    .filter((r) => r.returned > 0)
+    .sort((a, b) => b.returned - a.returned || rate(b) - rate(a) || a.name.localeCompare(b.name))
+    .slice(0, most);
+}

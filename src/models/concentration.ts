@@ -152,9 +152,28 @@ export function valueTiers(values: ArrayLike<number>, cutoffs: TierCutoffs = DEF
   }));
 }
 
+/** The fewest entities whose values together reach `share` (0 … 1) of the total, largest first; 0 when the total is 0. */
+export function countHolding(values: ArrayLike<number>, share: number): number {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`share must be in [0, 1], got ${share}`);
+  const sorted = sortedNonNegative(values);
+  let total = 0;
+  for (const v of sorted) total += v;
+  if (!(total > 0) || share === 0) return 0;
+  let held = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    held += sorted[i];
+    if (held >= share * total * (1 - 1e-12)) return sorted.length - i;
+  }
+  return sorted.length;
+}
+
 export interface Concentration {
   readonly count: number;
   readonly total: number;
+  /** The fewest entities that together hold half of the total. */
+  readonly halfCount: number;
+  /** Share of the total held by the largest one alone; null when the total is 0. */
+  readonly largest: number | null;
   readonly gini: number | null;
   /** Shares of the total held by the top 1 %, 10 % and 20 %. */
   readonly top1: number | null;
@@ -171,10 +190,16 @@ export function concentration(
   maxPoints = 101,
 ): Concentration {
   let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    total += values[i];
+    max = Math.max(max, values[i]);
+  }
   return {
     count: values.length,
     total,
+    halfCount: countHolding(values, 0.5),
+    largest: total > 0 ? max / total : null,
     gini: gini(values),
     top1: topShare(values, 0.01),
     top10: topShare(values, 0.1),

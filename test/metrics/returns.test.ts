@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
-import { returnChangeSql, returnsSql, type ReturnChangeRow, type ReturnRow } from '../../src/metrics/returns.js';
+import {
+  returnChangeSql,
+  rankReturns,
+  returnChangeTotal,
+  returnsSql,
+  type ReturnChangeRow,
+  type ReturnRow,
+} from '../../src/metrics/returns.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import type { QueryEngine } from '../../src/data/query-engine.js';
 
@@ -98,6 +105,26 @@ describe('returns SQL on the analytics shop', () => {
     ]);
   });
 
+  it('returnChangeTotal() gives the rate of both windows over every category, and the change', async () => {
+    // 1–14 March: L5 L6 L7 L8 L9 L10 (returned) L12 L13 L14 = 1 of 9; 15–28 February: L3 and L4 (returned) = 1 of 2.
+    const rows = await sql<ReturnChangeRow>(
+      engine,
+      returnChangeSql(
+        EMPTY_FILTERS,
+        { from: '2025-03-01', to: '2025-03-14' },
+        { from: '2025-02-15', to: '2025-02-28' },
+      ),
+    );
+    const total = returnChangeTotal(rows);
+    expect([total.rate, total.priorRate]).to.deep.equal([1 / 9, 1 / 2]);
+    expect(total.change).to.be.closeTo(1 / 9 - 1 / 2, 1e-12);
+    // Nothing before: no prior rate, no change.
+    const none = returnChangeTotal([
+      { name: 'Toys', delivered: 4, returned: 1, delivered_revenue: 10, delivered_prior: 0, returned_prior: 0 },
+    ]);
+    expect(none).to.deep.equal({ rate: 0.25, priorRate: null, change: null });
+  });
+
   it('returnsSql() without the returns table gives rates but no refunds, and no reasons', async () => {
     const { engine: e2, close: c2 } = await openEngine(analyticsShop({ without: ['returns'] }));
     try {
@@ -107,5 +134,23 @@ describe('returns SQL on the analytics shop', () => {
     } finally {
       await c2();
     }
+  });
+
+  it('rankReturns() orders categories by rate, and keeps the sellers with most returns', () => {
+    const row = (grp: string, delivered: number, returned: number): ReturnRow => ({
+      grp,
+      name: grp,
+      delivered,
+      returned,
+      return_rate: delivered ? returned / delivered : null,
+      delivered_revenue: 0,
+      returned_revenue: 0,
+      refunded: null,
+    });
+    const groups = [row('a', 10, 1), row('b', 2, 1), row('c', 100, 5), row('d', 4, 0), row('e', 0, 0)];
+    // Rates 0.1, 0.5, 0.05, 0, none: b a c d e.
+    expect(rankReturns(groups, 'category').map((r) => r.grp)).to.deep.equal(['b', 'a', 'c', 'd', 'e']);
+    // Most returns: c (5), then a and b (1 each; b's rate is higher); d and e had none. The first two.
+    expect(rankReturns(groups, 'seller', 2).map((r) => r.grp)).to.deep.equal(['c', 'b']);
   });
 });

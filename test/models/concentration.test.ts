@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   concentration,
+  countHolding,
   gini,
   lorenzCurve,
   tierThresholds,
@@ -83,5 +84,14 @@ describe('concentration: Lorenz curve, Gini, top shares, value tiers', () => {
     expect([c.count, c.total, c.lorenz.length]).to.deep.equal([5, 15, 6]);
     expect(c.gini).to.be.closeTo(4 / 15, 1e-12);
     expect(c.top20).to.be.closeTo(1 / 3, 1e-12);
+    // Half of 15 is 7.5: the largest two, 5 + 4 = 9, reach it, 5 alone does not. The largest holds 5 / 15.
+    expect([c.halfCount, c.largest]).to.deep.equal([2, 1 / 3]);
+  });
+
+  it('countHolding() counts the fewest, largest first, that reach a share of the total', () => {
+    // 1..5 (total 15): 5 = 1/3 exactly, so a third takes one; 60 % = 9 = 5 + 4 takes two; 61 % takes three.
+    expect([1 / 3, 0.6, 0.61, 1, 0].map((s) => countHolding([1, 2, 3, 4, 5], s))).to.deep.equal([1, 2, 3, 5, 0]);
+    expect(countHolding([0, 0], 0.5)).to.equal(0);
+    expect(() => countHolding([1], 1.5)).to.throw(RangeError);
   });
 });

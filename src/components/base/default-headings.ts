@@ -26,4 +26,6 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-support': 'Customer service',
   'mkt-products': 'Products',
   'mkt-recommendations': 'Bought together',
+  'mkt-value-tiers': 'Value tiers',
+  'mkt-returns': 'Returns',
 };

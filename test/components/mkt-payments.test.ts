@@ -7,6 +7,10 @@ import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { renderChart } from '../support/svg-snapshot.js';
+import { categoryView } from '../../src/components/payments/payment-views.js';
+import { formatter } from '../../src/format/format.js';
+import type { MixGroup } from '../../src/metrics/payments.js';
 
 const figure = (el: Element, name: string) => text(el, `[data-figure="${name}"] dd`);
 const barTexts = (el: Element) =>
@@ -151,5 +155,30 @@ describe('<mkt-payments>', () => {
     await waitFor(() => text(el, '.message.error'), 'the failure');
     expect(text(el, '.message.error')).to.contain('mkt_payments');
     await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
+  });
+});
+
+describe('categoryView()', () => {
+  it('draws the 12 largest categories and the rest as one bar that sums them', () => {
+    // Categories c01..c14 paid 14, 13, …, 1; c13's 2 are 1 by card and 1 by wallet, the others all card. The 12
+    // largest are c01..c12; c13 (2) and c14 (1) make one bar "2 other categories" of 3: card 2, wallet 1, so its
+    // wallet segment is a third of the bar.
+    const groups = Array.from({ length: 14 }, (_, i): MixGroup => ({
+      grp: `c${String(i + 1).padStart(2, '0')}`,
+      values: i === 12 ? { card: 1, wallet: 1 } : { card: 14 - i },
+      total: 14 - i,
+    }));
+    const host = renderChart(categoryView(['card', 'wallet'], groups, { f: formatter(), locale: 'en-US', width: 600 }));
+    try {
+      const rows = [...host.shadowRoot!.querySelectorAll('.share-row')];
+      expect(rows).to.have.length(13);
+      expect(rows[12].getAttribute('data-key')).to.equal('2 other categories');
+      expect(rows[12].querySelector('text.value')!.textContent).to.equal('$3');
+      expect(rows[12].querySelector('[data-part="wallet"] title')!.textContent).to.equal(
+        '2 other categories: Wallet 33.3% · $1',
+      );
+    } finally {
+      host.remove();
+    }
   });
 });

@@ -68,10 +68,22 @@ export function methodsView(methods: readonly PaymentMethodRow[], total: number,
   }`;
 }
 
-/** One 100 % bar per category, split by method, largest category first. */
+const TOP_CATEGORIES = 12;
+
+function sumGroups(grp: string, groups: readonly MixGroup[]): MixGroup {
+  const values: Record<string, number> = {};
+  for (const g of groups) for (const [m, v] of Object.entries(g.values)) values[m] = (values[m] ?? 0) + v;
+  return { grp, values, total: groups.reduce((s, g) => s + g.total, 0) };
+}
+
+/** One 100 % bar per category, split by method, largest category first; past 12, the rest as one bar. */
 export function categoryView(methods: readonly string[], groups: readonly MixGroup[], { f, width }: ViewContext) {
   const top = (g: MixGroup) => methods.find((m) => (g.values[m] ?? 0) > 0) ?? methods[0];
-  const sorted = [...groups].sort((a, b) => b.total - a.total || a.grp.localeCompare(b.grp));
+  const ranked = [...groups].sort((a, b) => b.total - a.total || a.grp.localeCompare(b.grp));
+  // A long tail of categories (Olist has over 70) is one bar: the table view lists them all.
+  const rest = ranked.slice(TOP_CATEGORIES);
+  const sorted =
+    rest.length > 1 ? [...ranked.slice(0, TOP_CATEGORIES), sumGroups(`${rest.length} other categories`, rest)] : ranked;
   const texts = sorted.map((g) => f.money(g.total));
   const layout = barLayout(
     width,

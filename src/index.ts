@@ -68,6 +68,7 @@ export { MktForecast } from './components/forecast/mkt-forecast.js';
 export { MktWhatIf } from './components/what-if/mkt-what-if.js';
 export { MktInsights } from './components/insights/mkt-insights.js';
 export { MktGeo } from './components/geo/mkt-geo.js';
+export { MktDecomposition } from './components/decomposition/mkt-decomposition.js';
 export { scoreSeries, decompose, robustZ, episodes, type ScoredPoint, type AnomalyOptions } from './models/anomaly.js';
 export { fitHoltWinters, forecastBlocks, backtest, mape, type EtsFit, type ForecastPoint } from './models/forecast.js';
 export {

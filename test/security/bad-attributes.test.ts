@@ -31,6 +31,7 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-campaigns': { by: 'robots', granularity: 'fortnight' },
   'mkt-support': { by: 'robots', measure: 'nope' },
   'mkt-payments': { mode: 'pie', granularity: 'fortnight' },
+  'mkt-decomposition': { metric: 'profit' },
   'mkt-products': { measure: 'nope', limit: '0', 'min-volume': 'abc' },
   'mkt-recommendations': { level: 'robots', basket: 'nope', 'min-count': '0' },
   'mkt-what-if': {

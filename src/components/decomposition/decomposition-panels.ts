@@ -77,7 +77,9 @@ export function decompositionPanels(input: PanelsInput) {
           { key: 'trend', mark: 'line' as const, points: points(p.values) },
         ]
       : [{ key: p.key, mark: 'line' as const, class: `line part ${p.key}`, points: points(p.values) }];
-    const title = first ? `Daily ${input.noun} and its trend` : PART_WORDS[p.key];
+    const title = first
+      ? `Daily ${input.noun} and ${input.noun === 'orders' ? 'their' : 'its'} trend`
+      : PART_WORDS[p.key];
     return html`<figure class="panel" data-part=${p.key}>
       <figcaption>
         <span class="name">${title}</span>

@@ -102,6 +102,16 @@ describe('<mkt-insights>', () => {
     expect(el.shadowRoot!.querySelectorAll('.finding').length).to.equal(2);
     el.limit = 6;
   });
+
+  it('shows a failed query in place and sends mkt-error', async () => {
+    const errors: string[] = [];
+    data.addEventListener('mkt-error', (e) => errors.push(e.detail.code));
+    await data.state.engine!.exec('DROP TABLE mkt_orders');
+    data.setFilters({ tiers: ['gold'] });
+    await waitFor(() => text(el, '.message.error'), 'the failure');
+    expect(text(el, '.message.error')).to.contain('mkt_orders');
+    await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
+  });
 });
 
 describe('<mkt-insights> on a generated marketplace', function () {

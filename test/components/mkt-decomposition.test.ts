@@ -6,6 +6,7 @@ import type { DecompositionResult, MktDecomposition } from '../../src/components
 import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectBadAttributeReported, expectQueryFailureShown } from '../support/widget-failures.js';
 
 const result = (el: MktDecomposition) => (el as unknown as { task: { value?: DecompositionResult } }).task.value!;
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
@@ -100,23 +101,11 @@ describe('<mkt-decomposition>', () => {
   });
 
   it('falls back to GMV for an unknown metric and says so with mkt-error', async () => {
-    const errors: string[] = [];
-    el.addEventListener('mkt-error', (e) => errors.push(e.detail.message));
-    el.setAttribute('metric', 'profit');
-    await waitFor(() => errors.length > 0, 'the mkt-error');
-    expect(errors[0]).to.contain('metric="profit" is not valid');
+    await expectBadAttributeReported(el, 'metric', 'profit');
     el.removeAttribute('metric');
     el.metric = 'gmv';
     await settled(el);
   });
 
-  it('shows a failed query in place and sends mkt-error', async () => {
-    const errors: string[] = [];
-    data.addEventListener('mkt-error', (e) => errors.push(e.detail.code));
-    await data.state.engine!.exec('DROP TABLE mkt_orders');
-    data.setFilters({ tiers: ['gold'] });
-    await waitFor(() => text(el, '.message.error'), 'the failure');
-    expect(text(el, '.message.error')).to.contain('mkt_orders');
-    await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
-  });
+  it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_orders'));
 });

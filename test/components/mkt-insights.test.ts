@@ -9,6 +9,7 @@ import { openEngine, sql } from '../support/engine.js';
 import { sellerChurnByCategorySql } from '../../src/metrics/insights.js';
 import { EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectQueryFailureShown } from '../support/widget-failures.js';
 import { generateDatasetIPC } from '../../generator/core/write-dataset.js';
 
 describe('<mkt-insights>', () => {
@@ -103,15 +104,7 @@ describe('<mkt-insights>', () => {
     el.limit = 6;
   });
 
-  it('shows a failed query in place and sends mkt-error', async () => {
-    const errors: string[] = [];
-    data.addEventListener('mkt-error', (e) => errors.push(e.detail.code));
-    await data.state.engine!.exec('DROP TABLE mkt_orders');
-    data.setFilters({ tiers: ['gold'] });
-    await waitFor(() => text(el, '.message.error'), 'the failure');
-    expect(text(el, '.message.error')).to.contain('mkt_orders');
-    await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
-  });
+  it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_orders'));
 });
 
 describe('<mkt-insights> on a generated marketplace', function () {

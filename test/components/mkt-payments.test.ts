@@ -7,6 +7,7 @@ import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectBadAttributeReported, expectQueryFailureShown } from '../support/widget-failures.js';
 import { renderChart } from '../support/svg-snapshot.js';
 import { categoryView } from '../../src/components/payments/payment-views.js';
 import { formatter } from '../../src/format/format.js';
@@ -127,11 +128,7 @@ describe('<mkt-payments>', () => {
   });
 
   it('falls back to the methods for an unknown mode and says so with mkt-error', async () => {
-    const errors: string[] = [];
-    el.addEventListener('mkt-error', (e) => errors.push(e.detail.message));
-    el.setAttribute('mode', 'pie');
-    await waitFor(() => errors.length > 0, 'the mkt-error');
-    expect(errors[0]).to.contain('mode="pie" is not valid');
+    await expectBadAttributeReported(el, 'mode', 'pie');
     await waitFor(() => barTexts(el)[0]?.[0] === 'Credit card', 'the methods');
     expect(el.getAttribute('mode')).to.equal('pie');
     el.mode = 'installments';
@@ -147,15 +144,7 @@ describe('<mkt-payments>', () => {
     }
   });
 
-  it('shows a failed query in place and sends mkt-error', async () => {
-    const errors: string[] = [];
-    data.addEventListener('mkt-error', (e) => errors.push(e.detail.code));
-    await data.state.engine!.exec('DROP TABLE mkt_payments');
-    data.setFilters({ tiers: ['gold'] });
-    await waitFor(() => text(el, '.message.error'), 'the failure');
-    expect(text(el, '.message.error')).to.contain('mkt_payments');
-    await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
-  });
+  it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_payments'));
 });
 
 describe('categoryView()', () => {

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const paymentStyles = css`
+  /* Four modes fit a phone's card only a little tighter than the kit's other switches. */
+  .segmented[aria-label='Show'] button {
+    padding-inline: 0.45rem;
+  }
   .instalments {
     margin: 0.5rem 0 0;
     font-size: 0.85em;

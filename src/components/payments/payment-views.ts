@@ -46,12 +46,11 @@ export function methodsView(methods: readonly PaymentMethodRow[], total: number,
   // The value text is read beside the bar: on a narrow card the order counts are left to the table view.
   const fits = Math.max(...long.map((t) => t.length)) * CHAR_WIDTH <= width * 0.55;
   const texts = fits ? long : methods.map((m) => `${share(m)} · ${f.money(m.value)}`);
+  const labels = methods.map((m) => methodLabel(m.method));
   return html`${bars(
-    methods.map((m, i) => ({ key: m.method, label: methodLabel(m.method), value: m.value, text: texts[i] })),
+    methods.map((m, i) => ({ key: m.method, label: labels[i], value: m.value, text: texts[i] })),
     {
-      width,
-      labelWidth: Math.min(120, Math.round(width * 0.3)),
-      valueWidth: Math.round(8 + Math.max(...texts.map((t) => t.length)) * CHAR_WIDTH),
+      ...barLayout(width, labels, Math.round(8 + Math.max(...texts.map((t) => t.length)) * CHAR_WIDTH)),
       track: true,
       label: `Payment methods by amount paid: ${methods.map((m) => `${methodLabel(m.method)} ${share(m)}`).join(', ')}`,
     },

@@ -107,5 +107,27 @@ describe('<mkt-decomposition>', () => {
     await settled(el);
   });
 
+  it('says it is empty, with no error, when the data has no orders at all (no dates)', async () => {
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    const empty = await mount<MktData>(
+      html`<mkt-data .source=${analyticsShop({ rows: { transactions: [], orders: [], payments: [] } })}
+        ><mkt-decomposition></mkt-decomposition
+      ></mkt-data>`,
+    );
+    try {
+      await whenReady(empty);
+      const widget = empty.querySelector('mkt-decomposition')!;
+      await settled(widget);
+      // The data note says the orders are empty; the widget shows no error of its own.
+      expect(text(widget, '.message.error')).to.equal('');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      empty.remove();
+    }
+  });
+
   it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_orders'));
 });

@@ -65,9 +65,10 @@ export class MktDecomposition extends MktWidget<DecompositionResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<DecompositionResult> {
     const [metric] = this.queryArgs();
     const info = dashboard.info!;
-    const window = kpiPeriods(filters, info.minDate ?? '', info.maxDate ?? '').current;
+    if (!info.minDate || !info.maxDate)
+      return { window: { from: '', to: '' }, metric, days: [], data: [], decomposition: null };
+    const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const none = { window, metric, days: [], data: [], decomposition: null };
-    if (!info.minDate || !info.maxDate) return none;
     const daily = rows<TrendRow>(await engine.query(revenueTrendSql(filters, window, 'day'), signal));
     const data = daily.map((r) => (metric === 'gmv' ? r.gmv : r.orders));
     if (data.every((v) => v === 0)) return none;

@@ -100,7 +100,9 @@ export class MktPayments extends MktWidget<PaymentsResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<PaymentsResult> {
     const [mode, granularity] = this.queryArgs();
     const info = dashboard.info!;
-    const window = kpiPeriods(filters, info.minDate ?? '', info.maxDate ?? '').current;
+    // No dates (no orders at all): no window, and the queries come back empty.
+    const window =
+      info.minDate && info.maxDate ? kpiPeriods(filters, info.minDate, info.maxDate).current : { from: '', to: '' };
     const frame = { granularity, window, unmatched: await unmatchedPayments(engine) };
     const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
     if (mode === 'installments')

@@ -70,6 +70,7 @@ export { MktInsights } from './components/insights/mkt-insights.js';
 export { MktGeo } from './components/geo/mkt-geo.js';
 export { MktValueTiers } from './components/value-tiers/mkt-value-tiers.js';
 export { MktReturns } from './components/returns/mkt-returns.js';
+export { MktDecomposition } from './components/decomposition/mkt-decomposition.js';
 export { scoreSeries, decompose, robustZ, episodes, type ScoredPoint, type AnomalyOptions } from './models/anomaly.js';
 export { fitHoltWinters, forecastBlocks, backtest, mape, type EtsFit, type ForecastPoint } from './models/forecast.js';
 export {

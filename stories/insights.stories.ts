@@ -4,6 +4,7 @@ import '../src/components/data/mkt-data.js';
 import '../src/components/insights/mkt-insights.js';
 import { withData } from './support/with-data.js';
 import { stateStories } from './support/state-stories.js';
+import { datasetWithout } from './support/datasets.js';
 
 type Args = { heading: string; limit: number };
 const el = (a: Args) => html`<mkt-insights heading=${a.heading} limit=${a.limit}></mkt-insights>`;
@@ -18,7 +19,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
+/** Findings of every analysis ranked together, each with its size, how sure it is, and a filter button. */
 export const Data: Story = {};
+/** Without the optional campaigns and support tickets: those analyses are skipped and named under the list. */
+export const WithoutOptionalTables: Story = {
+  render: (args) => withData(el(args), datasetWithout('campaigns', 'support_tickets')),
+};
 const states = stateStories(el);
 export const Loading: Story = states.Loading;
 export const Error: Story = states.Error;

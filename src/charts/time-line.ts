@@ -78,6 +78,8 @@ export interface TimeLineOptions {
   readonly yNice?: number;
   /** The y axis reaches at least this (default: a hair above 0). */
   readonly yMin?: number;
+  /** The y axis reaches below 0 to the smallest value (a part that swings around 0); by default it starts at 0. */
+  readonly signed?: boolean;
   /** Room above the largest value, as a factor (1.08: 8%). */
   readonly headroom?: number;
   /** The chart in words: the svg's label, or the plot's when read by a cursor; null hides it (a sparkline beside its number). */
@@ -123,9 +125,11 @@ export function timeLine(series: readonly TimeSeries[], options: TimeLineOptions
   const x = (utc ? scaleUtc().domain([x0, x1]) : scaleLinear().domain([x0, x1])).range([0, w]);
   const X = (v: XValue) => x(value(v) as never);
   let top = options.yMin ?? 1e-9;
+  let bottom = 0;
   for (const p of all) top = Math.max(top, p.y ?? 0);
+  if (options.signed) for (const p of all) bottom = Math.min(bottom, p.y ?? 0, p.y0 ?? 0);
   const y = scaleLinear()
-    .domain([0, top * (options.headroom ?? 1)])
+    .domain([bottom, top * (options.headroom ?? 1)])
     .range([h, 0]);
   if (!options.bare) y.nice(options.yNice ?? options.yTicks ?? 4);
   const Y = (v: number) => y(v);

@@ -97,3 +97,77 @@ export function paymentInstallmentsSql(filters: FilterState): string {
     FROM mkt_payments p SEMI JOIN selected s ON s.order_key = p.order_key
     GROUP BY ALL ORDER BY method, installments`;
 }
+
+export interface MixGroup {
+  readonly grp: string;
+  /** Value paid per method (methods the group did not use are absent). */
+  readonly values: Readonly<Record<string, number>>;
+  readonly total: number;
+}
+
+/**
+ * `paymentMixSql()`'s rows as one group each (in the rows' order) with its value per method, and the methods by
+ * their value over all groups, largest first (the order of the layers and colours).
+ */
+export function mixGroups(mix: readonly PaymentMixRow[]): { methods: string[]; groups: MixGroup[] } {
+  const groups = new Map<string, Record<string, number>>();
+  const byMethod = new Map<string, number>();
+  for (const r of mix) {
+    const g = groups.get(r.grp) ?? {};
+    g[r.method] = (g[r.method] ?? 0) + r.value;
+    groups.set(r.grp, g);
+    byMethod.set(r.method, (byMethod.get(r.method) ?? 0) + r.value);
+  }
+  return {
+    methods: [...byMethod].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([m]) => m),
+    groups: [...groups].map(([grp, values]) => ({
+      grp,
+      values,
+      total: Object.values(values).reduce((s, v) => s + v, 0),
+    })),
+  };
+}
+
+export interface InstalmentBucket {
+  /** Number of instalments; a payment recorded with 0 (Olist's vouchers) counts as paid at once, 1. */
+  readonly installments: number;
+  readonly payments: number;
+  readonly value: number;
+  /** Share of all the value paid; null when nothing was paid. */
+  readonly share: number | null;
+}
+
+export interface InstalmentSummary {
+  readonly buckets: readonly InstalmentBucket[];
+  readonly total: number;
+  /** Value of the payments in two instalments or more, and its share of the total (null when nothing was paid). */
+  readonly inInstalments: number;
+  readonly share: number | null;
+  readonly payments: number;
+  readonly paymentsInInstalments: number;
+}
+
+/** `paymentInstallmentsSql()`'s rows summed over the methods per number of instalments (fewest first). */
+export function instalmentSummary(rowsIn: readonly InstallmentRow[]): InstalmentSummary {
+  const byCount = new Map<number, { payments: number; value: number }>();
+  for (const r of rowsIn) {
+    const n = Math.max(1, r.installments);
+    const b = byCount.get(n) ?? { payments: 0, value: 0 };
+    byCount.set(n, { payments: b.payments + r.payments, value: b.value + r.value });
+  }
+  const total = rowsIn.reduce((s, r) => s + r.value, 0);
+  const share = (v: number) => (total > 0 ? v / total : null);
+  const buckets = [...byCount]
+    .sort(([a], [b]) => a - b)
+    .map(([installments, b]) => ({ installments, ...b, share: share(b.value) }));
+  const many = buckets.filter((b) => b.installments > 1);
+  const inInstalments = many.reduce((s, b) => s + b.value, 0);
+  return {
+    buckets,
+    total,
+    inInstalments,
+    share: share(inInstalments),
+    payments: buckets.reduce((s, b) => s + b.payments, 0),
+    paymentsInInstalments: many.reduce((s, b) => s + b.payments, 0),
+  };
+}

@@ -260,7 +260,7 @@ export function escapeMarkdown(text: string): string {
  * The findings as a Markdown executive summary: a title, the scope, then the findings in rank order. Data strings
  * are escaped for Markdown; nothing is HTML.
  */
-export function summaryMarkdown(findings: readonly Finding[], scope: string, generated: string): string {
+export function summaryMarkdown(findings: readonly Pick<Finding, 'text'>[], scope: string, generated: string): string {
   const lines = [`# Executive summary`, '', `${escapeMarkdown(scope)}`, ''];
   if (findings.length === 0) lines.push('Nothing stands out under these filters.');
   findings.forEach((x, i) => lines.push(`${i + 1}. ${escapeMarkdown(x.text)}.`));

@@ -192,4 +192,21 @@ describe('timeLine()', () => {
     ]);
     expect(paths[1].getAttribute('aria-hidden')).to.equal('true');
   });
+
+  it('reaches below 0 to the smallest value when signed', () => {
+    const points = months.map((p, i) => ({ x: p.x, y: [30, -10, 10][i] }));
+    host = renderChart(
+      timeLine([{ key: 'weekly', mark: 'line', points }], {
+        width: 300,
+        height: 120,
+        yFormat: money,
+        label: 'Weekly',
+        signed: true,
+      }),
+    );
+    // Plot 230 × 84 px; y: −10 … 30 (already round at 4 ticks of 10) → 84 … 0, so 30 → 0, −10 → 84, 10 → 42;
+    // x as above: 0, 120.85, 230.
+    expect(host.shadowRoot!.querySelector('path.line')!.getAttribute('d')).to.equal('M0,0L120.85,84L230,42');
+    expect(tickLabels(host).length).to.be.above(0);
+  });
 });

@@ -9,6 +9,8 @@ import { openEngine, sql } from '../support/engine.js';
 import { sellerChurnByCategorySql } from '../../src/metrics/insights.js';
 import { EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { expectQueryFailureShown } from '../support/widget-failures.js';
+import { generateDatasetIPC } from '../../generator/core/write-dataset.js';
 
 describe('<mkt-insights>', () => {
   let data: MktData;
@@ -86,11 +88,50 @@ describe('<mkt-insights>', () => {
     expect(md).to.contain('4. Champions are 25% of customers and 30% of revenue.');
   });
 
+  it('says how sure each finding is, and which analyses it could not run', () => {
+    // The late-shipment finding is descriptive: no tier differs significantly from the others (1 of 2, 1 of 2, 0 of 3).
+    expect(text(el, '.finding .evidence')).to.equal('A description of the data, not a test.');
+    // The tiny marketplace has neither campaigns nor support tickets.
+    expect(text(el, '[data-note="skipped"]')).to.equal(
+      'Not run: campaign returns (no campaigns table); customer satisfaction (no support tickets table).',
+    );
+  });
+
   it('the limit property caps the list', async () => {
     el.limit = 2;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.finding').length).to.equal(2);
     el.limit = 6;
+  });
+
+  it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_orders'));
+});
+
+describe('<mkt-insights> on a generated marketplace', function () {
+  this.timeout(180000);
+  it('ranks tested findings with their size, support and filter among the insights', async () => {
+    const { manifest, tables } = await generateDatasetIPC({ seed: 7, scale: 0.01 });
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${{ manifest, files: tables }}><mkt-insights limit="50"></mkt-insights></mkt-data>`,
+    );
+    try {
+      const el = data.querySelector('mkt-insights')!;
+      await whenReady(data);
+      await settled(el);
+      const tested = el.findings.filter((x) => x.support !== null);
+      expect(tested.length, el.findings.map((x) => x.kind).join(', ')).to.be.above(0);
+      // One list, highest score first, tested candidates and descriptive insights together.
+      const scores = el.findings.map((x) => x.score);
+      expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
+      const item = el.shadowRoot!.querySelector(`.finding[data-kind="${tested[0].kind}"]`)!;
+      expect(item.querySelector('.size')!.textContent).to.equal(`${tested[0].size.text}.`);
+      expect(item.querySelector('.support')!.textContent!.trim()).to.match(/likely|robust standard deviations/);
+      // The generated shop has every optional table.
+      expect(el.shadowRoot!.querySelector('[data-note="skipped"]')).to.equal(null);
+      await expect(el).shadowDom.to.be.accessible();
+    } finally {
+      data.remove();
+    }
   });
 });
 

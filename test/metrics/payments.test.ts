@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import {
+  instalmentSummary,
+  mixGroups,
   paymentInstallmentsSql,
   paymentMethodsSql,
   paymentMixSql,
@@ -81,6 +83,40 @@ describe('payment SQL on the analytics shop', () => {
       ['digital_wallet', 1, 2, 150],
       ['gift_card', 1, 2, 40],
     ]);
+  });
+
+  it('mixGroups() gives each month its value per method, methods by value over all months', async () => {
+    const { methods, groups } = mixGroups(await sql<PaymentMixRow>(engine, paymentMixSql(EMPTY_FILTERS, 'month')));
+    // Card 170 + 290 = 460, wallet 20 + 130 = 150, bnpl 110, gift 40. February 190, March 570.
+    expect(methods).to.deep.equal(['credit_card', 'digital_wallet', 'buy_now_pay_later', 'gift_card']);
+    expect(groups.map((g) => [g.grp, g.total, g.values.credit_card, g.values.gift_card])).to.deep.equal([
+      ['2025-02-01', 190, 170, undefined],
+      ['2025-03-01', 570, 290, 40],
+    ]);
+  });
+
+  it('instalmentSummary() adds up the methods per number of instalments and the value paid in instalments', async () => {
+    const s = instalmentSummary(await sql<InstallmentRow>(engine, paymentInstallmentsSql(EMPTY_FILTERS)));
+    // At once: card 220 (3) + wallet 150 (2) + gift 40 (2) = 410 in 7 payments; 3: card 150 (2); 4: bnpl 110; 6: card
+    // 90. In instalments 150 + 110 + 90 = 350 of 760 = 46.05 %, 4 of 11 payments.
+    expect(s.buckets.map((b) => [b.installments, b.payments, b.value, r4(b.share)])).to.deep.equal([
+      [1, 7, 410, 0.5395],
+      [3, 2, 150, 0.1974],
+      [4, 1, 110, 0.1447],
+      [6, 1, 90, 0.1184],
+    ]);
+    expect([s.total, s.inInstalments, r4(s.share), s.payments, s.paymentsInInstalments]).to.deep.equal([
+      760, 350, 0.4605, 11, 4,
+    ]);
+  });
+
+  it('instalmentSummary() counts a payment recorded with 0 instalments as paid at once, and nothing as no share', () => {
+    const s = instalmentSummary([
+      { method: 'voucher', installments: 0, orders: 1, payments: 1, value: 10 },
+      { method: 'credit_card', installments: 1, orders: 1, payments: 1, value: 30 },
+    ]);
+    expect(s.buckets).to.deep.equal([{ installments: 1, payments: 2, value: 40, share: 1 }]);
+    expect(instalmentSummary([]).share).to.equal(null);
   });
 
   it('refuses an unknown grouping', () => {

@@ -30,6 +30,8 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-anomalies': { threshold: 'abc', limit: '-1' },
   'mkt-campaigns': { by: 'robots', granularity: 'fortnight' },
   'mkt-support': { by: 'robots', measure: 'nope' },
+  'mkt-payments': { mode: 'pie', granularity: 'fortnight' },
+  'mkt-decomposition': { metric: 'profit' },
   'mkt-products': { measure: 'nope', limit: '0', 'min-volume': 'abc' },
   'mkt-recommendations': { level: 'robots', basket: 'nope', 'min-count': '0' },
   'mkt-value-tiers': { entity: 'robots', tiers: '40,10,1' },

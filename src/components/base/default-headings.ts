@@ -28,4 +28,5 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-recommendations': 'Bought together',
   'mkt-value-tiers': 'Value tiers',
   'mkt-returns': 'Returns',
+  'mkt-decomposition': 'Trend and seasonality',
 };

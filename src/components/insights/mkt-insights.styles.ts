@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const insightsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   .findings {
     margin: 0;
     padding: 0;
@@ -11,20 +14,40 @@ export const insightsStyles = css`
   }
   .finding {
     counter-increment: finding;
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
-    justify-content: space-between;
-    gap: 0.35rem 0.75rem;
+    gap: 0.25rem 0.75rem;
     padding: 0.55rem 0.7rem;
     border-radius: 6px;
     background: var(--mkt-surface, var(--_mkt-surface));
   }
   .text {
     margin: 0;
-    flex: 1 1 16rem;
     min-width: 0;
     overflow-wrap: anywhere;
+  }
+  .evidence {
+    grid-column: 1 / -1;
+    grid-row: 2;
+    margin: 0;
+    font-size: 0.8em;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .evidence .size {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  @container (max-width: 420px) {
+    .finding {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .evidence {
+      grid-row: auto;
+    }
+    .show {
+      justify-self: start;
+    }
   }
   .text::before {
     content: counter(finding) '. ';
@@ -32,7 +55,6 @@ export const insightsStyles = css`
     color: var(--mkt-muted, var(--_mkt-muted));
   }
   .show {
-    flex: none;
     border: 1px solid var(--mkt-border, var(--_mkt-border));
     background: var(--mkt-bg, var(--_mkt-bg));
     border-radius: 6px;

@@ -3,51 +3,41 @@ import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn } from '../base/attribute-check.js';
-import { rows } from '../../data/arrow-rows.js';
 import { isUnfiltered, type FilterState } from '../../data/filter-state.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import { categoryChangeSql, sellerChurnByCategorySql } from '../../metrics/insights.js';
-import { churnPeriods, DEFAULT_CHURN_DAYS } from '../../metrics/seller-churn.js';
-import { rfmSegmentSummarySql } from '../../metrics/rfm.js';
-import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
-import { regionSql } from '../../metrics/geo.js';
 import type { Window } from '../../metrics/revenue-trend.js';
-import {
-  conversionFinding,
-  gmvChangeFinding,
-  lateRateFinding,
-  rank,
-  segmentFinding,
-  sellerChurnFinding,
-  shareFinding,
-  summaryMarkdown,
-  type Finding,
-} from '../../models/insights.js';
+import { summaryMarkdown } from '../../models/insights.js';
+import type { RankedFinding } from '../../models/findings.js';
+import { allFindings, supportInWords } from '../../models/finding-sources.js';
+import { findingInputs } from './finding-queries.js';
 import { insightsStyles } from './mkt-insights.styles.js';
 import { tierWord } from '../../format/tier.js';
 
 export interface InsightsResult {
   readonly window: Window;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly RankedFinding[];
+  /** The analyses that could not run, in words ("campaign returns (no campaigns table)"). */
+  readonly skipped: readonly string[];
   /** The filters the findings were computed under. */
   readonly filters: FilterState;
 }
 
-type Slice = { dim: string; slice: string };
-
 /**
- * Plain-language findings under the current filters, ranked by importance (weight × magnitude × reach; the scoring
- * is documented in `src/models/insights.ts`): GMV vs the prior period and the category leading the move, the
- * category with unusual seller churn, the seller tier furthest over the 4% late-shipment target, the category
- * whose conversion stands out, the customer segment holding an outsized share of revenue, and the biggest
- * category and region. Each finding has a button that filters the dashboard to what it is about. The same
- * findings download as a Markdown executive summary. When the filters change, a polite live region announces how
- * many findings there are and the first one.
+ * Plain-language findings under the current filters, ranked across every analysis by one score (weight × magnitude
+ * × reach; see `src/models/findings.ts`): GMV vs the prior period and the category leading the move, seller churn
+ * by category, late shipments by seller tier (tested against the other tiers), conversion by category, the customer
+ * segment with an outsized share, the biggest category and region, concentration of customers' and sellers' GMV,
+ * a category whose returns rose, a customer cohort that churns more, a campaign whose return is an outlier and a
+ * tier whose CSAT fell. Each finding gives its size and how sure it is in plain words (the test or interval behind
+ * it, adjusted for the groups compared; a candidate that fails its test is not shown), and a button that filters
+ * the dashboard to what it is about. Analyses whose optional table is missing (campaigns, support tickets) are
+ * skipped and named. The same findings download as a Markdown executive summary. When the filters change, a
+ * polite live region announces how many findings there are and the first one.
  *
  * @summary Ranked plain-language findings, each a link to its view, downloadable as a Markdown summary.
  * @fires mkt-filter-change - A finding's "Show" button was pressed.
  * @csspart card - The widget's frame.
- * @csspart finding - One finding.
+ * @csspart finding - One finding: its sentence, its size and support, its button.
  * @csspart download - The download link.
  */
 @customElement('mkt-insights')
@@ -69,61 +59,18 @@ export class MktInsights extends MktWidget<InsightsResult> {
   }
 
   /** The findings for the current filters, highest score first. */
-  get findings(): readonly Finding[] {
+  get findings(): readonly RankedFinding[] {
     return this.task.value?.findings ?? [];
   }
 
-  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<InsightsResult> {
+  protected override async query(context: QueryContext): Promise<InsightsResult> {
+    const { filters, dashboard } = context;
     const info = dashboard.info!;
     if (!info.minDate || !info.maxDate)
-      return { window: { from: '1970-01-01', to: '1970-01-01' }, findings: [], filters };
-    const { current, prior } = kpiPeriods(filters, info.minDate, info.maxDate);
-    const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
-    const periods = churnPeriods(current, DEFAULT_CHURN_DAYS);
-    const f = this.format;
-    const [change, churn, orders, sessions, segments, regions] = await Promise.all([
-      prior.to >= info.minDate
-        ? run<{ category: string; gmv: number; gmv_prior: number }>(categoryChangeSql(filters, current, prior))
-        : Promise.resolve([]),
-      periods
-        ? run<{ category: string; active: number; churned: number }>(sellerChurnByCategorySql(filters, periods))
-        : Promise.resolve([]),
-      run<Slice & { gmv: number; shipped: number; late: number }>(whatIfOrdersSql(filters)),
-      info.tables.has('mkt_sessions')
-        ? run<Slice & { sessions: number; purchases: number }>(whatIfSessionsSql(filters))
-        : Promise.resolve([]),
-      run<{ segment: string; customers: number; revenue: number }>(rfmSegmentSummarySql(filters)),
-      run<{ region: string; gmv: number }>(regionSql(filters)),
-    ]);
-    const by = <R extends Slice>(list: readonly R[], dim: string) => list.filter((r) => r.dim === dim);
-    const findings = rank([
-      gmvChangeFinding(change, f),
-      sellerChurnFinding(churn, f),
-      lateRateFinding(
-        by(orders, 'tier').map((r) => ({ tier: r.slice, shipped: r.shipped, late: r.late })),
-        f,
-      ),
-      conversionFinding(
-        by(sessions, 'category').map((r) => ({ category: r.slice, sessions: r.sessions, purchases: r.purchases })),
-        f,
-        30,
-      ),
-      segmentFinding(segments, f),
-      shareFinding(
-        'category-share',
-        by(orders, 'category').map((r) => ({ name: r.slice, gmv: r.gmv })),
-        f,
-      ),
-      // The region filter narrows to one region, whose share would be 100%: the region mix only without it.
-      filters.regions.length === 0
-        ? shareFinding(
-            'region-share',
-            regions.map((r) => ({ name: r.region, gmv: r.gmv })),
-            f,
-          )
-        : null,
-    ]);
-    return { window: current, findings, filters };
+      return { window: { from: '1970-01-01', to: '1970-01-01' }, findings: [], skipped: [], filters };
+    const { current } = kpiPeriods(filters, info.minDate, info.maxDate);
+    const { findings, skipped } = allFindings(await findingInputs(context, current, this.format), this.format);
+    return { window: current, findings, skipped, filters };
   }
 
   protected override isEmpty(result: InsightsResult): boolean {
@@ -197,21 +144,46 @@ export class MktInsights extends MktWidget<InsightsResult> {
 
   protected override exportTable(result: InsightsResult): ExportTable {
     return {
-      columns: ['Rank', 'Finding', 'Kind', 'Score', 'From', 'To'],
-      rows: result.findings.map((x, i) => [i + 1, x.text, x.kind, x.score, result.window.from, result.window.to]),
+      columns: ['Rank', 'Finding', 'Kind', 'Score', 'Size', 'Support', 'From', 'To'],
+      rows: result.findings.map((x, i) => [
+        i + 1,
+        x.text,
+        x.kind,
+        x.score,
+        x.support ? x.size.text : null,
+        x.support?.text ?? null,
+        result.window.from,
+        result.window.to,
+      ]),
     };
   }
 
   protected override renderResult(result: InsightsResult) {
     return html`<ol class="findings">
-      ${result.findings.slice(0, this.shown).map(
-        (x) =>
-          html`<li class="finding" part="finding" data-kind=${x.kind}>
-            <p class="text">${x.text}</p>
-            ${x.link ? html`<button type="button" class="show" @click=${() => this.changeFilters(x.link!)}>${x.linkLabel}</button>` : nothing}
-          </li>`,
-      )}
-    </ol>`;
+        ${result.findings.slice(0, this.shown).map(
+          (x) =>
+            html`<li class="finding" part="finding" data-kind=${x.kind}>
+              <p class="text">${x.text}</p>
+              <p class="evidence">
+                ${x.support ? html`<span class="size">${x.size.text}.</span> ` : nothing}<span class="support"
+                  >${supportInWords(x.support)}</span
+                >
+              </p>
+              ${
+                x.filter
+                  ? html`<button type="button" class="show" @click=${() => this.changeFilters(x.filter!)}>
+                      ${x.filterLabel}
+                    </button>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ol>
+      ${
+        result.skipped.length
+          ? html`<p class="data-note" data-note="skipped">Not run: ${result.skipped.join('; ')}.</p>`
+          : nothing
+      }`;
   }
 }
 

@@ -1,20 +1,42 @@
-import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
-import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
+import { segmented } from '../base/segmented.js';
+import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import { paymentMethodsSql, type PaymentMethodRow } from '../../metrics/payments.js';
+import {
+  instalmentSummary,
+  mixGroups,
+  paymentInstallmentsSql,
+  paymentMethodsSql,
+  paymentMixSql,
+  type InstallmentRow,
+  type PaymentMethodRow,
+  type PaymentMixRow,
+} from '../../metrics/payments.js';
+import { GRANULARITIES, type Granularity } from '../../metrics/revenue-trend.js';
+import { kpiPeriods } from '../../metrics/kpis.js';
 import type { QueryEngine } from '../../data/query-engine.js';
-import { bars } from '../../charts/bars.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { paymentStyles } from './mkt-payments.styles.js';
+import { CursorController } from '../../charts/cursor.js';
+import { chartStyles } from '../../charts/chart.styles.js';
 import { barsStyles } from '../../charts/bars.styles.js';
+import { figuresStyles } from '../base/figures.js';
+import { MktOptionChangeEvent } from '../../events/option-change.js';
+import { categoryView, installmentsView, methodLabel, methodsView, timeView } from './payment-views.js';
+import { paymentsTable, type PaymentsResult } from './payment-table.js';
+import { paymentStyles } from './mkt-payments.styles.js';
 
-export interface PaymentsResult {
-  readonly methods: readonly PaymentMethodRow[];
-  readonly total: number;
-  /** Payments whose order is in no order line or `orders` row: not attributable, so not in the bars. */
-  readonly unmatched: number;
-}
+export { methodLabel, type PaymentsResult };
+
+const MODES = ['methods', 'category', 'time', 'installments'] as const;
+type PaymentsMode = (typeof MODES)[number];
+const MODE_WORDS: Record<PaymentsMode, string> = {
+  methods: 'Methods',
+  category: 'Category',
+  time: 'Time',
+  installments: 'Instalments',
+};
 
 // Payments that name no order of the data: a property of the dataset, not of the filters, so counted once per
 // dashboard database instead of on every filter change.
@@ -31,116 +53,129 @@ function unmatchedPayments(engine: QueryEngine): Promise<number> {
   return count;
 }
 
-/** Width of a character of the 12 px value text, for the room it needs (tabular digits). */
-const CHAR_WIDTH = 6.8;
-
-/** `credit_card` → "Credit card". */
-export function methodLabel(method: string): string {
-  const words = method.replaceAll('_', ' ').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : method;
-}
-
 /**
- * How the selected orders were paid: one bar per payment method with its share of the amount paid, the orders
- * that used it and its mean number of instalments. An order paid in two ways (a voucher and a card) counts under
- * both. Needs the optional `payments` table (and order ids on the lines); amounts include whatever the shop
- * charges on top of the lines (Olist: freight), so they need not add up to GMV.
+ * How the selected orders were paid, in four modes: `methods`, one bar per payment method with its share of the
+ * amount paid, the orders that used it and its mean number of instalments; `category`, the method mix of each
+ * category as a 100 % bar (a payment split between its order's categories by their revenue in it); `time`, the
+ * value paid per day, week or month stacked by method; `installments`, the share of the value paid in two
+ * instalments or more and one bar per number of instalments. An order paid in two ways (a voucher and a card)
+ * counts under both. Needs the optional `payments` table (and order ids on the lines) and says so when it is
+ * missing; amounts include whatever the shop charges on top of the lines (Olist: freight), so they need not add up
+ * to GMV.
  *
- * @summary Payment methods of the selected orders: share of value, orders, instalments.
+ * @summary Payment methods of the selected orders: mix, by category, over time, instalments.
  * @fires mkt-error - A query failed.
+ * @fires mkt-option-change - The user switched the mode (`{ option: 'mode', value }`) or the granularity.
  * @csspart card - The widget's frame.
  * @csspart instalments - The line giving the mean number of instalments of the methods paid in several.
+ * @csspart figures - The instalments mode's figures.
+ * @csspart legend - The methods' colours (by category, over time).
+ * @csspart plot - The focusable chart area over time.
+ * @csspart tooltip - The tooltip over time.
+ * @cssprop --mkt-series-1 - Colour of the bars and of the largest method (then --mkt-series-2, ...).
  */
 @customElement('mkt-payments')
 export class MktPayments extends MktWidget<PaymentsResult> {
-  static override styles = [...MktWidget.styles, barsStyles, paymentStyles];
+  static override styles = [...MktWidget.styles, chartStyles, barsStyles, figuresStyles, paymentStyles];
 
   protected override requires: readonly string[] = ['mkt_payments'];
-
-  private readonly size = new SizeController(this);
-
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
 
-  protected override async query({ engine, filters, signal }: QueryContext): Promise<PaymentsResult> {
-    const [methods, unmatched] = await Promise.all([
-      engine.query(paymentMethodsSql(filters), signal).then((t) => rows<PaymentMethodRow>(t)),
-      unmatchedPayments(engine),
-    ]);
-    return { methods, total: methods.reduce((a, m) => a + m.value, 0), unmatched };
+  /** What is shown: `methods` (default), `category`, `time` or `installments`. */
+  @property({ reflect: true }) mode: PaymentsMode = 'methods';
+  /** The periods of the `time` mode: `day`, `week` or `month` (default). */
+  @property({ reflect: true }) granularity: Granularity = 'month';
+
+  private readonly size = new SizeController(this);
+  private readonly cursor = new CursorController(this);
+
+  protected override queryArgs() {
+    return [
+      this.validAttribute('mode', this.mode, oneOf(MODES), 'methods', MODES.join(', ')),
+      this.validAttribute('granularity', this.granularity, oneOf(GRANULARITIES), 'month', GRANULARITIES.join(', ')),
+    ] as const;
+  }
+
+  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<PaymentsResult> {
+    const [mode, granularity] = this.queryArgs();
+    const info = dashboard.info!;
+    // No dates (no orders at all): no window, and the queries come back empty.
+    const window =
+      info.minDate && info.maxDate ? kpiPeriods(filters, info.minDate, info.maxDate).current : { from: '', to: '' };
+    const frame = { granularity, window, unmatched: await unmatchedPayments(engine) };
+    const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
+    if (mode === 'installments')
+      return { ...frame, mode, summary: instalmentSummary(await run<InstallmentRow>(paymentInstallmentsSql(filters))) };
+    if (mode === 'methods') {
+      const methods = await run<PaymentMethodRow>(paymentMethodsSql(filters));
+      return { ...frame, mode, methods, total: methods.reduce((a, m) => a + m.value, 0) };
+    }
+    const mix = await run<PaymentMixRow>(paymentMixSql(filters, mode === 'category' ? 'category' : granularity));
+    return { ...frame, mode: mode === 'category' ? 'category' : 'time', mix, ...mixGroups(mix) };
   }
 
   protected override isEmpty(result: PaymentsResult): boolean {
-    return result.methods.length === 0;
+    if (result.mode === 'installments') return result.summary.buckets.length === 0;
+    return result.mode === 'methods' ? result.methods.length === 0 : result.groups.length === 0;
   }
 
   protected override emptyMessage(): string {
     return 'No payments for the selected orders.';
   }
 
-  protected override dataView(result: PaymentsResult): DataView<PaymentMethodRow> {
-    const f = this.format;
-    return {
-      caption: 'Payments by method',
-      columns: [
-        { label: 'Method', value: (m) => methodLabel(m.method), raw: (m) => m.method },
-        { label: 'Amount', value: (m) => f.money(m.value), raw: (m) => m.value, numeric: true },
-        {
-          label: 'Share',
-          value: (m) => f.percent(result.total > 0 ? m.value / result.total : null, 1),
-          raw: (m) => (result.total > 0 ? m.value / result.total : null),
-          numeric: true,
-        },
-        { label: 'Orders', value: (m) => f.count(m.orders), raw: (m) => m.orders, numeric: true },
-        {
-          label: 'Mean instalments',
-          value: (m) => m.installments.toFixed(1),
-          raw: (m) => m.installments,
-          numeric: true,
-        },
-      ],
-      rows: result.methods,
+  protected override renderControls() {
+    const [mode, granularity] = this.queryArgs();
+    const option = (name: 'mode' | 'granularity', value: string) => {
+      this.cursor.hide();
+      this.dispatchEvent(new MktOptionChangeEvent({ option: name, value }));
     };
+    return html`${segmented(
+      'Show',
+      MODES.map((m) => [m, MODE_WORDS[m]] as const),
+      mode,
+      (m) => {
+        this.mode = m;
+        option('mode', m);
+      },
+    )}
+    ${
+      mode === 'time'
+        ? segmented(
+            'Granularity',
+            GRANULARITIES.map((g) => [g, g[0].toUpperCase() + g.slice(1)] as const),
+            granularity,
+            (g) => {
+              this.granularity = g;
+              option('granularity', g);
+            },
+          )
+        : ''
+    }`;
+  }
+
+  protected override dataView(result: PaymentsResult) {
+    return paymentsTable(result, this.format, this.dashboard?.locale ?? 'en-US');
   }
 
   protected override renderResult(result: PaymentsResult) {
     const f = this.format;
-    const width = this.size.drawWidth;
-    const orders = (n: number) => `${f.count(n)} ${n === 1 ? 'order' : 'orders'}`;
-    const byInstalments = result.methods.filter((m) => m.installments > 1.05);
-    const share = (m: PaymentMethodRow) => f.percent(result.total > 0 ? m.value / result.total : null, 1);
-    const long = result.methods.map((m) => `${share(m)} · ${f.money(m.value)} · ${orders(m.orders)}`);
-    // The value text is read beside the bar: on a narrow card the order counts are left to the table view.
-    const fits = Math.max(...long.map((t) => t.length)) * CHAR_WIDTH <= width * 0.55;
-    const texts = fits ? long : result.methods.map((m) => `${share(m)} · ${f.money(m.value)}`);
-    return html`${bars(
-      result.methods.map((m, i) => ({ key: m.method, label: methodLabel(m.method), value: m.value, text: texts[i] })),
-      {
-        width,
-        labelWidth: Math.min(120, Math.round(width * 0.3)),
-        valueWidth: Math.round(8 + Math.max(...texts.map((t) => t.length)) * CHAR_WIDTH),
-        track: true,
-        label: `Payment methods by amount paid: ${result.methods
-          .map((m) => `${methodLabel(m.method)} ${share(m)}`)
-          .join(', ')}`,
-      },
-    )}
-    ${
-      byInstalments.length > 0
-        ? html`<p class="instalments" part="instalments">
-            ${byInstalments.map(
-              (m, i) =>
-                html`${i > 0 ? '; ' : ''}${methodLabel(m.method)}: ${m.installments.toFixed(1)} instalments on average`,
-            )}.
-          </p>`
-        : nothing
-    }
+    const context = { f, locale: this.dashboard?.locale ?? 'en-US', width: this.size.drawWidth };
+    const chart =
+      result.mode === 'methods'
+        ? methodsView(result.methods, result.total, context)
+        : result.mode === 'category'
+          ? categoryView(result.methods, result.groups, context)
+          : result.mode === 'time'
+            ? timeView(result.methods, result.groups, result.granularity, result.window, this.cursor, context)
+            : installmentsView(result.summary, context);
+    return html`${chart}
     ${
       result.unmatched > 0
         ? html`<p class="data-note" data-note="unmatched">
             ${f.count(result.unmatched)} payments name an order that is not in the data; they are left out.
           </p>`
-        : nothing
+        : ''
     }`;
   }
 }

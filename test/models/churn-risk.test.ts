@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { churnFactors, churnFeatures } from '../../src/models/churn-factors.js';
 import { averageRisk, fitChurnRisk, isHoldout, rankAtRisk, type ChurnExample } from '../../src/models/churn-risk.js';
 import { fnv1a } from '../../src/models/logistic-regression.js';
+import { earlyWarning } from '../../src/models/churn-model.js';
+import { factorLabel } from '../../src/models/churn-factors.js';
 
 /**
  * A hand-set model: only recency (β = 1) and frequency (β = −0.5) count, intercept 0 (the average customer's risk is
@@ -91,5 +93,40 @@ describe('churn risk: factors, one risk figure, the at-risk list', () => {
     // All of one class: no model, and no quality to report.
     const none = fitChurnRisk(examples.map((e) => ({ ...e, churned: true })));
     expect(none).to.deep.include({ model: null, quality: null });
+  });
+
+  it('earlyWarning() scores only customers not churned yet, counts them, and lists by value at risk', () => {
+    // The hand-set model above, a 60-day window. Columns: x = repeat purchase days, T in weeks, recency in days.
+    // A: 89 days away ≥ 60: already churned, not scored.
+    // B: the average customer: risk ½ exactly (listed: the bar is ≥ ½); revenue 100 → 50 at risk.
+    // C: 59 days away, a single purchase day, 300 spent: log-odds ln(60/31) + ½ ln 2, odds (60/31)·√2 = 2.73716,
+    //    risk 2.73716 / 3.73716 = 0.73242; 300 → 219.73 at risk, so C leads.
+    // D: 10 days away, 2 purchase days: odds 11/31, risk 11/42 = 0.262 < ½: scored, not at risk.
+    const customers = {
+      ids: ['A', 'B', 'C', 'D'],
+      recencyDays: Float64Array.from([89, 30, 59, 10]),
+      columns: {
+        x: Float64Array.from([0, 1, 0, 1]),
+        tx: Float64Array.from([0, 10, 0, 20]),
+        T: Float64Array.from([365 / 7, 365 / 7, 365 / 7, 365 / 7]),
+        mx: Float64Array.from([0, 50, 0, 50]),
+        monetary: Float64Array.from([900, 100, 300, 100]),
+      },
+    };
+    const w = earlyWarning(model, customers, 60, 8);
+    expect([w.active, w.atRiskCount]).to.deep.equal([3, 2]);
+    expect(w.atRisk.map((c) => c.id)).to.deep.equal(['C', 'B']);
+    const odds = (60 / 31) * Math.SQRT2;
+    expect(w.atRisk[0].risk).to.be.closeTo(odds / (1 + odds), 1e-12);
+    expect(w.atRisk[0].valueAtRisk).to.be.closeTo((300 * odds) / (1 + odds), 1e-9);
+    expect(w.atRisk[0].daysSinceLast).to.equal(59);
+    const money = (v: number) => `R$ ${v}`;
+    expect(w.atRisk[0].factors.map((f) => factorLabel(f.feature, f.value, f.typical, money))).to.deep.equal([
+      '59 days since the last purchase (typical 30)',
+      'a single purchase day (typical 2.0)',
+    ]);
+    // The list is cut to its size; the count is not.
+    const one = earlyWarning(model, customers, 60, 1);
+    expect([one.atRisk.length, one.atRiskCount, one.active]).to.deep.equal([1, 2, 3]);
   });
 });

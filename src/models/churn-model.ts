@@ -47,9 +47,12 @@ export const AT_RISK_THRESHOLD = 0.5;
 
 /**
  * Logistic regression (L2 = 1) of "no purchase in the last N days" on RFM features computed at the cut-off
- * end − N days, for the customers who had bought by then. The holdout is every customer whose FNV-1a hash of
- * the id is 0 mod 5 (a fifth, the same on every run); precision and recall at probability 0.5. The fitted model
- * is then applied to the features at the window end: the chance of no purchase in the next N days.
+ * end − N days, for the customers active at the cut-off (a purchase in the N days before it): the population the
+ * churn rate counts and the early warning scores, so the holdout's base rate is the churn rate at the cut-off. (Fitted
+ * on everyone who had ever bought, it would mostly learn that long-gone customers stay gone: a base rate near 90 %
+ * and a precision that says nothing.) The holdout is every customer whose FNV-1a hash of the id is 0 mod 5 (a fifth,
+ * the same on every run); precision and recall at probability 0.5. The fitted model is then applied to the features
+ * at the window end: the chance of no purchase in the next N days.
  */
 export function fitChurnModel(
   customers: Pick<CustomerModel, 'ids' | 'columns' | 'recencyDays'>,
@@ -61,7 +64,7 @@ export function fitChurnModel(
   const examples: ChurnExample[] = [];
   for (let j = 0; j < earlier.index.length; j++) {
     const i = earlier.index[j];
-    if (i < 0) continue;
+    if (i < 0 || !(earlier.recencyDays[j] < days)) continue;
     examples.push({
       id: customers.ids[i],
       features: churnFeatures(earlier.recencyDays[j], earlier.x[j], earlier.monetary[j], earlier.T[j]),

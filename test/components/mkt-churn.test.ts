@@ -1,4 +1,8 @@
 import { expect, html } from '@open-wc/testing';
+import { render } from 'lit';
+import { churnModelSummary } from '../../src/components/churn/churn-parts.js';
+import { classifierQuality } from '../../src/models/classifier-quality.js';
+import { formatter } from '../../src/format/format.js';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/churn/mkt-churn.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
@@ -196,5 +200,19 @@ describe('<mkt-churn> in a narrow card', () => {
     }
     card.remove();
     data.remove();
+  });
+});
+
+describe('churnModelSummary()', () => {
+  it('says that a test set of one outcome measures nothing, rather than showing a perfect score', () => {
+    // Olist-like: all 450 test customers churned; precision, recall and PR-AUC are then 1 whatever the model.
+    const q = classifierQuality([0.9, 0.8, 0.7, 0.6], [1, 1, 1, 1]);
+    const box = document.createElement('div');
+    const m = { train: 20, holdout: 4, holdoutRate: 1, auc: q.auc, precision: 1, recall: 1, quality: q, fitted: true };
+    render(churnModelSummary(m, 60, formatter()), box);
+    expect(box.querySelector('[data-metric]')).to.equal(null);
+    expect(box.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'All of the 4 test customers churned: with only one outcome to predict, the test cannot say how good the model is. Try another window.',
+    );
   });
 });

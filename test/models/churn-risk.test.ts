@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { churnFactors, churnFeatures } from '../../src/models/churn-factors.js';
 import { averageRisk, fitChurnRisk, isHoldout, rankAtRisk, type ChurnExample } from '../../src/models/churn-risk.js';
 import { fnv1a } from '../../src/models/logistic-regression.js';
-import { earlyWarning } from '../../src/models/churn-model.js';
+import { earlyWarning, fitChurnModel } from '../../src/models/churn-model.js';
 import { factorLabel } from '../../src/models/churn-factors.js';
 
 /**
@@ -128,5 +128,35 @@ describe('churn risk: factors, one risk figure, the at-risk list', () => {
     // The list is cut to its size; the count is not.
     const one = earlyWarning(model, customers, 60, 1);
     expect([one.atRisk.length, one.atRiskCount, one.active]).to.deep.equal([1, 2, 3]);
+  });
+
+  it('fitChurnModel() trains on the customers active at the cut-off only, so its base rate is their churn rate', () => {
+    // 30 customers, window 60 days. At the cut-off, c0 … c5 had been away 100 days or more (already churned: left
+    // out); c6 … c29 were active (away 5 … 51 days). Now, the active ones with an even number came back (recency 10),
+    // the odd ones did not (recency 70 ≥ 60): 12 of 24 churned, whichever fifth is held out the labels are theirs.
+    const n = 30;
+    const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+    const earlierRecency = ids.map((_, i) => (i < 6 ? 100 + i : 5 + 2 * (i - 6)));
+    const nowRecency = ids.map((_, i) => (i < 6 ? 160 : i % 2 === 0 ? 10 : 70));
+    const col = (f: (i: number) => number) => Float64Array.from(ids, (_, i) => f(i));
+    const columns = {
+      x: col((i) => i % 3),
+      tx: col((i) => i % 3),
+      T: col(() => 30),
+      mx: col(() => 20),
+      monetary: col((i) => 50 + i),
+    };
+    const customers = { ids, recencyDays: Float64Array.from(nowRecency), columns };
+    const earlier = {
+      ...columns,
+      index: Int32Array.from(ids, (_, i) => i),
+      recencyDays: Float64Array.from(earlierRecency),
+    };
+    const fit = fitChurnModel(customers, earlier, 60);
+    expect(fit.train + fit.holdout).to.equal(24);
+    const held = ids.filter((id, i) => i >= 6 && isHoldout(id));
+    expect(fit.holdout).to.equal(held.length);
+    const churnedHeld = held.filter((id) => Number(id.slice(1)) % 2 === 1).length;
+    expect(fit.holdoutRate).to.equal(churnedHeld / held.length);
   });
 });

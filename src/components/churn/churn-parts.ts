@@ -43,6 +43,12 @@ export function churnModelSummary(m: ChurnAnalysis['model'], days: number, f: Fo
       Not enough customers with history before the cut-off to fit a model (${m.train} in training).
     </p>`;
   }
+  if (q.positives === 0 || q.positives === q.n) {
+    return html`<p class="note" data-one-class>
+      ${q.positives === 0 ? 'None' : 'All'} of the ${f.count(q.n)} test customers churned: with only one outcome to
+      predict, the test cannot say how good the model is. Try another window.
+    </p>`;
+  }
   const pct = (v: number) => (Number.isFinite(v) ? f.percent(v, 0) : '–');
   const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : '–');
   const metric = (name: string, label: string, value: string, detail: string) =>

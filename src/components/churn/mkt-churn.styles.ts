@@ -74,7 +74,7 @@ export const churnStyles = css`
   }
   .table-wrap td.reason {
     white-space: normal;
-    min-width: 12em;
+    min-width: 14em;
   }
   .note {
     margin: 0.35rem 0 0;

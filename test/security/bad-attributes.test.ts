@@ -32,6 +32,7 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-support': { by: 'robots', measure: 'nope' },
   'mkt-products': { measure: 'nope', limit: '0', 'min-volume': 'abc' },
   'mkt-recommendations': { level: 'robots', basket: 'nope', 'min-count': '0' },
+  'mkt-report': { charts: '-1' },
   'mkt-what-if': {
     scope: 'robots',
     'price-change': '1e9',

@@ -26,4 +26,5 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-support': 'Customer service',
   'mkt-products': 'Products',
   'mkt-recommendations': 'Bought together',
+  'mkt-report': 'Executive report',
 };

@@ -29,6 +29,7 @@ export { MktSupport, type SupportResult } from './components/support/mkt-support
 export { MktProducts, type ProductsResult } from './components/products/mkt-products.js';
 export { MktRecommendations, type RecommendationsResult } from './components/recommendations/mkt-recommendations.js';
 export { nextBestProducts, type NextBestRow } from './components/recommendations/next-best.js';
+export { MktReport } from './components/report/mkt-report.js';
 export { MktSellerSelectEvent } from './events/seller-select.js';
 export { MktRfmSegments } from './components/rfm-segments/mkt-rfm-segments.js';
 export { MktClv } from './components/clv/mkt-clv.js';

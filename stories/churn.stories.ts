@@ -5,7 +5,7 @@ import '../src/components/churn/mkt-churn.js';
 import { withData } from './support/with-data.js';
 import { stateStories } from './support/state-stories.js';
 
-type Args = { heading: string; days: number; breakdown: 'segment' | 'cohort' };
+type Args = { heading: string; days: number | 'auto'; breakdown: 'segment' | 'cohort' };
 
 const el = (a: Args) => html`<mkt-churn heading=${a.heading} days=${a.days} breakdown=${a.breakdown}></mkt-churn>`;
 
@@ -13,7 +13,7 @@ const meta = {
   title: 'Elements/Churn',
   component: 'mkt-churn',
   tags: ['autodocs'],
-  args: { heading: 'Churn', days: 30, breakdown: 'segment' },
+  args: { heading: 'Churn', days: 'auto', breakdown: 'segment' },
   argTypes: { breakdown: { control: 'inline-radio', options: ['segment', 'cohort'] } },
   render: (args) => withData(el(args)),
 } satisfies Meta<Args>;
@@ -23,6 +23,8 @@ type Story = StoryObj<Args>;
 export const Data: Story = {};
 export const ByCohort: Story = { args: { breakdown: 'cohort' } };
 export const SixtyDays: Story = { args: { days: 60 } };
+/** A 30-day window against a longer purchase cycle: most customers count as churned every month. */
+export const ThirtyDays: Story = { args: { days: 30 } };
 const states = stateStories(el);
 export const Loading: Story = states.Loading;
 export const Error: Story = states.Error;

@@ -50,7 +50,13 @@ export interface ChurnFactor {
 
 const whole = (v: number) => String(Math.round(v));
 
-function describe(feature: ChurnFeature, value: number, typical: number, money: (v: number) => string): string {
+/** A factor's fact in words, e.g. "84 days since the last purchase (typical 31)"; `money` formats revenue. */
+export function factorLabel(
+  feature: ChurnFeature,
+  value: number,
+  typical: number,
+  money: (v: number) => string,
+): string {
   switch (feature) {
     case 'recency':
       return `${whole(value)} days since the last purchase (typical ${whole(typical)})`;
@@ -82,7 +88,7 @@ export function churnFactors(
     const value = RAW[feature](features[j]);
     const typical = RAW[feature](model.means[j]);
     const direction = contribution > 0 ? 'raises' : contribution < 0 ? 'lowers' : 'none';
-    const label = describe(feature, value, typical, money);
+    const label = factorLabel(feature, value, typical, money);
     const effect = direction === 'none' ? 'does not change the risk' : `${direction} the risk`;
     return { feature, value, typical, contribution, direction, label, text: `${label} ${effect}` } as const;
   })

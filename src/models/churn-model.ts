@@ -1,9 +1,8 @@
 import type { LogisticModel } from './logistic-regression.js';
 import { churnFeatures } from './churn-factors.js';
 import type { ClassifierQuality } from './classifier-quality.js';
-import { fitChurnRisk, type ChurnExample } from './churn-risk.js';
-import { fitWarnings, type CustomerColumns } from './customer-value.js';
-import { probabilityAlive } from './bg-nbd.js';
+import { fitChurnRisk, rankAtRisk, type AtRisk, type ChurnExample } from './churn-risk.js';
+import type { CustomerColumns } from './customer-value.js';
 import type { CustomerModel } from './customer-model.js';
 
 export interface ChurnModelResult {
@@ -17,33 +16,25 @@ export interface ChurnModelResult {
   readonly recall: number;
   /** Holdout quality against the base rate (PR-AUC, lift); null without a model or a holdout. */
   readonly quality: ClassifierQuality | null;
-  /** Current churn probability of a customer (index of `CustomerModel.ids`); NaN without a model. */
-  probability(i: number): number;
 }
 
 /** The customers' history at the cut-off end − N days; `index` is each one's position in the current model. */
 export type EarlierCustomers = CustomerColumns & { readonly index: Int32Array; readonly recencyDays: Float64Array };
 
-export interface AtRiskCustomer {
-  readonly id: string;
-  readonly revenue: number;
-  readonly pAlive: number;
-  /** P(alive) N days earlier minus now (positive = dropped). */
-  readonly drop: number;
+/** A customer of the early warning: the churn model's risk, the value it puts at risk, and the factors behind it. */
+export interface AtRiskCustomer extends AtRisk {
   readonly daysSinceLast: number;
-  /** Mean days between the customer's purchases. */
-  readonly usualGap: number;
-  readonly churnProbability: number;
-  readonly valueAtRisk: number;
-  readonly reason: string;
 }
 
 /** The churn model's quality on the holdout, and the early-warning list. */
 export interface ChurnAnalysis {
-  readonly model: Omit<ChurnModelResult, 'probability' | 'model'> & { readonly fitted: boolean };
+  readonly model: Omit<ChurnModelResult, 'model'> & { readonly fitted: boolean };
+  /** The first `listSize` customers at risk, by value at risk. */
   readonly atRisk: readonly AtRiskCustomer[];
-  /** A BG/NBD or Gamma-Gamma fit that did not converge (P(alive) in the list is then rough); see fitWarnings(). */
-  readonly fitWarnings: readonly string[];
+  /** Customers not churned yet (a purchase in the last N days): whom the early warning scores. */
+  readonly active: number;
+  /** Of them, those at or above {@link AT_RISK_THRESHOLD}. */
+  readonly atRiskCount: number;
 }
 
 const NO_QUALITY = { train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision: NaN, recall: NaN, quality: null };
@@ -51,28 +42,29 @@ const NO_QUALITY = { train: 0, holdout: 0, holdoutRate: NaN, auc: NaN, precision
 /** The model of a window without enough customers to fit one. */
 export const NO_CHURN_MODEL: ChurnAnalysis['model'] = { ...NO_QUALITY, fitted: false };
 
-/** A repeat buyer is overdue when the days since their last purchase exceed this multiple of their usual gap. */
-export const OVERDUE_FACTOR = 1.5;
-/** P(alive) falling by at least this much over the last N days flags a customer. */
-export const ALIVE_DROP = 0.1;
+/** The early warning lists customers whose churn risk is at least this. */
+export const AT_RISK_THRESHOLD = 0.5;
 
 /**
  * Logistic regression (L2 = 1) of "no purchase in the last N days" on RFM features computed at the cut-off
- * end − N days, for the customers who had bought by then. The holdout is every customer whose FNV-1a hash of
- * the id is 0 mod 5 (a fifth, the same on every run); precision and recall at probability 0.5. The fitted model
- * is then applied to the features at the window end: the chance of no purchase in the next N days.
+ * end − N days, for the customers active at the cut-off (a purchase in the N days before it): the population the
+ * churn rate counts and the early warning scores, so the holdout's base rate is the churn rate at the cut-off. (Fitted
+ * on everyone who had ever bought, it would mostly learn that long-gone customers stay gone: a base rate near 90 %
+ * and a precision that says nothing.) The holdout is every customer whose FNV-1a hash of the id is 0 mod 5 (a fifth,
+ * the same on every run); precision and recall at probability 0.5. The fitted model is then applied to the features
+ * at the window end: the chance of no purchase in the next N days.
  */
 export function fitChurnModel(
   customers: Pick<CustomerModel, 'ids' | 'columns' | 'recencyDays'>,
   earlier: EarlierCustomers | null,
   days: number,
 ): ChurnModelResult {
-  const empty = { ...NO_QUALITY, model: null, probability: () => Number.NaN };
+  const empty = { ...NO_QUALITY, model: null };
   if (!earlier || earlier.index.length < 10) return empty;
   const examples: ChurnExample[] = [];
   for (let j = 0; j < earlier.index.length; j++) {
     const i = earlier.index[j];
-    if (i < 0) continue;
+    if (i < 0 || !(earlier.recencyDays[j] < days)) continue;
     examples.push({
       id: customers.ids[i],
       features: churnFeatures(earlier.recencyDays[j], earlier.x[j], earlier.monetary[j], earlier.T[j]),
@@ -81,7 +73,6 @@ export function fitChurnModel(
   }
   const { model, train, holdout, quality } = fitChurnRisk(examples);
   if (!model) return { ...empty, train, holdout };
-  const { columns, recencyDays } = customers;
   return {
     model,
     train,
@@ -91,69 +82,48 @@ export function fitChurnModel(
     precision: quality?.precision ?? NaN,
     recall: quality?.recall ?? NaN,
     quality,
-    // Only the early-warning candidates need one: computed on demand.
-    probability: (i) => model.predict(churnFeatures(recencyDays[i], columns.x[i], columns.monetary[i], columns.T[i])),
   };
 }
 
 /**
- * The churn model (above), and the early warning: repeat buyers in the top fifth by revenue whose BG/NBD P(alive)
- * fell by {@link ALIVE_DROP} or more over the last N days (P(alive) then from the same fit), or who are overdue
- * (days since the last purchase > {@link OVERDUE_FACTOR} × their mean gap), ranked by value at risk = churn
- * probability (1 − P(alive) without a churn model) × revenue in the window; the first `listSize`.
+ * The early warning: the customers who have not churned yet (a purchase in the last `days`) whose risk (the churn
+ * model's probability of no purchase in the next `days`) is at least {@link AT_RISK_THRESHOLD}, ranked by value at
+ * risk = risk × revenue to date, each with the factors that raise the risk (src/models/churn-risk.ts `rankAtRisk`).
+ * The risk is the only figure: BG/NBD's P(alive) answers another question ("will they ever buy again?") and is
+ * left to the CLV and segment elements.
  */
+export function earlyWarning(
+  model: Pick<LogisticModel, 'coefficients' | 'means' | 'scales'>,
+  customers: Pick<CustomerModel, 'ids' | 'columns' | 'recencyDays'>,
+  days: number,
+  listSize: number,
+): Pick<ChurnAnalysis, 'atRisk' | 'active' | 'atRiskCount'> {
+  const { x, monetary, T } = customers.columns;
+  const candidates = [];
+  const since = new Map<string, number>();
+  for (let i = 0; i < x.length; i++) {
+    const recency = customers.recencyDays[i];
+    if (!(recency < days)) continue;
+    const id = customers.ids[i];
+    since.set(id, recency);
+    candidates.push({ id, features: churnFeatures(recency, x[i], monetary[i], T[i]), revenue: monetary[i] });
+  }
+  const ranked = rankAtRisk(model, candidates, { minRisk: AT_RISK_THRESHOLD, limit: Infinity });
+  return {
+    atRisk: ranked.slice(0, listSize).map((c) => ({ ...c, daysSinceLast: since.get(c.id)! })),
+    active: candidates.length,
+    atRiskCount: ranked.length,
+  };
+}
+
+/** The churn model (above) fitted at end − `days`, and its early warning at the end. */
 export function churnAnalysis(
   customers: CustomerModel,
   earlier: EarlierCustomers,
   days: number,
   listSize: number,
 ): ChurnAnalysis {
-  const churnModel = fitChurnModel(customers, earlier, days);
-  const { probability } = churnModel;
-  const { x, tx, monetary } = customers.columns;
-  const values = customers.values(52, 0.01);
-  const params = customers.fits.bgnbd?.params;
-  const pAliveEarlier = new Float64Array(x.length).fill(Number.NaN);
-  if (params) {
-    for (let j = 0; j < earlier.index.length; j++) {
-      const i = earlier.index[j];
-      if (i >= 0) pAliveEarlier[i] = probabilityAlive(params, earlier.x[j], earlier.tx[j], earlier.T[j]);
-    }
-  }
-  const repeat: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] >= 1) repeat.push(i);
-  const sortedRevenue = Float64Array.from(repeat, (i) => monetary[i]).sort();
-  const threshold = sortedRevenue.length ? sortedRevenue[Math.floor(sortedRevenue.length * 0.8)] : Infinity;
-  const atRisk: AtRiskCustomer[] = [];
-  for (const i of repeat) {
-    if (monetary[i] < threshold) continue;
-    const pAlive = values.pAlive[i];
-    const before = pAliveEarlier[i];
-    const drop = Number.isFinite(before) ? before - pAlive : 0;
-    const usualGap = (tx[i] * 7) / x[i];
-    const daysSinceLast = customers.recencyDays[i];
-    const overdue = usualGap > 0 && daysSinceLast > OVERDUE_FACTOR * usualGap;
-    if (!(drop >= ALIVE_DROP || overdue)) continue;
-    const churn = probability(i);
-    const p = Number.isFinite(churn) ? churn : 1 - pAlive;
-    atRisk.push({
-      id: customers.ids[i],
-      revenue: monetary[i],
-      pAlive,
-      drop,
-      daysSinceLast,
-      usualGap,
-      churnProbability: p,
-      valueAtRisk: p * monetary[i],
-      reason: [drop >= ALIVE_DROP ? 'P(alive) dropped' : '', overdue ? 'overdue' : ''].filter(Boolean).join(', '),
-    });
-  }
-  atRisk.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.id.localeCompare(b.id));
-  const { model, probability: _p, ...metrics } = churnModel;
-  void _p;
-  return {
-    model: { ...metrics, fitted: model !== null },
-    atRisk: atRisk.slice(0, listSize),
-    fitWarnings: fitWarnings(customers.fits).unconverged,
-  };
+  const { model, ...metrics } = fitChurnModel(customers, earlier, days);
+  const warning = model ? earlyWarning(model, customers, days, listSize) : { atRisk: [], active: 0, atRiskCount: 0 };
+  return { model: { ...metrics, fitted: model !== null }, ...warning };
 }

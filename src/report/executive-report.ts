@@ -48,6 +48,8 @@ export interface ReportInput {
   readonly kpis: readonly ReportKpi[];
   /** Ranked already (`rankFindings()`); the report keeps their order. */
   readonly findings: readonly RankedFinding[];
+  /** Said instead of "Nothing stands out" when no findings were looked for (e.g. the page has no insights). */
+  readonly findingsUnavailable?: string;
   readonly charts: readonly ReportChart[];
 }
 
@@ -102,6 +104,8 @@ function findingDetails(x: RankedFinding): [string, string][] {
   ];
 }
 
+const noFindings = (input: ReportInput) => input.findingsUnavailable ?? 'Nothing stands out under these filters.';
+
 /** The report as Markdown: one file, charts as data-URL images (most Markdown viewers show them). */
 export function reportMarkdown(input: ReportInput, f: Formatter): string {
   const lines = [
@@ -123,7 +127,7 @@ export function reportMarkdown(input: ReportInput, f: Formatter): string {
     }
   }
   lines.push('', '## Findings and recommended actions', '');
-  if (input.findings.length === 0) lines.push('Nothing stands out under these filters.');
+  if (input.findings.length === 0) lines.push(md(noFindings(input)));
   input.findings.forEach((x, i) => {
     lines.push(`${i + 1}. **${md(x.text)}.**`);
     for (const [label, text] of findingDetails(x)) lines.push(`   - ${label}: ${md(text)}`);
@@ -178,7 +182,7 @@ export function reportHtml(input: ReportInput, f: Formatter, options: ReportOpti
               .join('')}</li>`,
         )
         .join('')}</ol>`
-    : '<p class="empty">Nothing stands out under these filters.</p>';
+    : `<p class="empty">${e(noFindings(input))}</p>`;
   const charts = input.charts.length
     ? `<section class="charts"><h2>Charts</h2>${input.charts
         .map(

@@ -175,6 +175,24 @@ for (const file of ['embed.html', 'article.html', 'index.html', 'insights.html']
         }
         return done;
       });
+      // The executive report's print view: written into a frame of the page, so under the page's policy; styled by a
+      // constructed sheet (h1 at 20pt), its charts as data: images, and no violation (collected above).
+      if (file === 'insights.html') {
+        const printed = await page.evaluate(async () => {
+          const report = document.querySelector('mkt-report');
+          let doc = null;
+          report.openPrintDialog = (view) => (doc = view.document);
+          report.shadowRoot.querySelector('[part="print"]').click();
+          await Promise.all([...doc.images].map((img) => img.decode().catch(() => undefined)));
+          return {
+            h1: getComputedStyle(doc.querySelector('h1')).fontSize,
+            images: [...doc.images].filter((img) => img.naturalWidth > 0).length,
+            findings: doc.querySelectorAll('ol.findings li').length,
+          };
+        });
+        if (printed.h1 !== '26.6667px' || printed.images === 0 || printed.findings === 0)
+          throw new Error(`the report's print view: ${JSON.stringify(printed)}`);
+      }
       // The bundle pages hold KPIs only (CSV); the home page has charts, which must have been exported as images.
       if (exported.length === 0) throw new Error('nothing was exported');
       if (file === 'index.html' && !exported.some((e) => e.endsWith(' png')))

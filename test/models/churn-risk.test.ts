@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { churnFactors, churnFeatures } from '../../src/models/churn-factors.js';
 import { averageRisk, fitChurnRisk, isHoldout, rankAtRisk, type ChurnExample } from '../../src/models/churn-risk.js';
 import { fnv1a } from '../../src/models/logistic-regression.js';
+import { earlyWarning, fitChurnModel } from '../../src/models/churn-model.js';
+import { factorLabel } from '../../src/models/churn-factors.js';
 
 /**
  * A hand-set model: only recency (β = 1) and frequency (β = −0.5) count, intercept 0 (the average customer's risk is
@@ -91,5 +93,70 @@ describe('churn risk: factors, one risk figure, the at-risk list', () => {
     // All of one class: no model, and no quality to report.
     const none = fitChurnRisk(examples.map((e) => ({ ...e, churned: true })));
     expect(none).to.deep.include({ model: null, quality: null });
+  });
+
+  it('earlyWarning() scores only customers not churned yet, counts them, and lists by value at risk', () => {
+    // The hand-set model above, a 60-day window. Columns: x = repeat purchase days, T in weeks, recency in days.
+    // A: 89 days away ≥ 60: already churned, not scored.
+    // B: the average customer: risk ½ exactly (listed: the bar is ≥ ½); revenue 100 → 50 at risk.
+    // C: 59 days away, a single purchase day, 300 spent: log-odds ln(60/31) + ½ ln 2, odds (60/31)·√2 = 2.73716,
+    //    risk 2.73716 / 3.73716 = 0.73242; 300 → 219.73 at risk, so C leads.
+    // D: 10 days away, 2 purchase days: odds 11/31, risk 11/42 = 0.262 < ½: scored, not at risk.
+    const customers = {
+      ids: ['A', 'B', 'C', 'D'],
+      recencyDays: Float64Array.from([89, 30, 59, 10]),
+      columns: {
+        x: Float64Array.from([0, 1, 0, 1]),
+        tx: Float64Array.from([0, 10, 0, 20]),
+        T: Float64Array.from([365 / 7, 365 / 7, 365 / 7, 365 / 7]),
+        mx: Float64Array.from([0, 50, 0, 50]),
+        monetary: Float64Array.from([900, 100, 300, 100]),
+      },
+    };
+    const w = earlyWarning(model, customers, 60, 8);
+    expect([w.active, w.atRiskCount]).to.deep.equal([3, 2]);
+    expect(w.atRisk.map((c) => c.id)).to.deep.equal(['C', 'B']);
+    const odds = (60 / 31) * Math.SQRT2;
+    expect(w.atRisk[0].risk).to.be.closeTo(odds / (1 + odds), 1e-12);
+    expect(w.atRisk[0].valueAtRisk).to.be.closeTo((300 * odds) / (1 + odds), 1e-9);
+    expect(w.atRisk[0].daysSinceLast).to.equal(59);
+    const money = (v: number) => `R$ ${v}`;
+    expect(w.atRisk[0].factors.map((f) => factorLabel(f.feature, f.value, f.typical, money))).to.deep.equal([
+      '59 days since the last purchase (typical 30)',
+      'a single purchase day (typical 2.0)',
+    ]);
+    // The list is cut to its size; the count is not.
+    const one = earlyWarning(model, customers, 60, 1);
+    expect([one.atRisk.length, one.atRiskCount, one.active]).to.deep.equal([1, 2, 3]);
+  });
+
+  it('fitChurnModel() trains on the customers active at the cut-off only, so its base rate is their churn rate', () => {
+    // 30 customers, window 60 days. At the cut-off, c0 … c5 had been away 100 days or more (already churned: left
+    // out); c6 … c29 were active (away 5 … 51 days). Now, the active ones with an even number came back (recency 10),
+    // the odd ones did not (recency 70 ≥ 60): 12 of 24 churned, whichever fifth is held out the labels are theirs.
+    const n = 30;
+    const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+    const earlierRecency = ids.map((_, i) => (i < 6 ? 100 + i : 5 + 2 * (i - 6)));
+    const nowRecency = ids.map((_, i) => (i < 6 ? 160 : i % 2 === 0 ? 10 : 70));
+    const col = (f: (i: number) => number) => Float64Array.from(ids, (_, i) => f(i));
+    const columns = {
+      x: col((i) => i % 3),
+      tx: col((i) => i % 3),
+      T: col(() => 30),
+      mx: col(() => 20),
+      monetary: col((i) => 50 + i),
+    };
+    const customers = { ids, recencyDays: Float64Array.from(nowRecency), columns };
+    const earlier = {
+      ...columns,
+      index: Int32Array.from(ids, (_, i) => i),
+      recencyDays: Float64Array.from(earlierRecency),
+    };
+    const fit = fitChurnModel(customers, earlier, 60);
+    expect(fit.train + fit.holdout).to.equal(24);
+    const held = ids.filter((id, i) => i >= 6 && isHoldout(id));
+    expect(fit.holdout).to.equal(held.length);
+    const churnedHeld = held.filter((id) => Number(id.slice(1)) % 2 === 1).length;
+    expect(fit.holdoutRate).to.equal(churnedHeld / held.length);
   });
 });

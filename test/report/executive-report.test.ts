@@ -88,6 +88,11 @@ describe('executive report', () => {
     expect(text).to.contain('Nothing stands out under these filters.');
     expect(text).to.contain(`![GMV](${svgDataUrl(SVG)})`);
     expect(text).to.contain('_by day_');
+    // No findings looked for (the page has no insights): said as such, escaped, in both forms.
+    const none = { ...input, findings: [], findingsUnavailable: 'No <mkt-insights> here' };
+    expect(reportMarkdown(none, f)).to.contain('\n\nNo \\<mkt-insights\\> here\n');
+    expect(reportHtml(none, f)).to.contain('<p class="empty">No &lt;mkt-insights&gt; here</p>');
+    expect(reportHtml(none, f)).not.to.contain('Nothing stands out');
   });
 
   it('svgDataUrl() keeps UTF-8 text and refuses what is not an SVG', () => {

@@ -36,6 +36,7 @@ const CASES: Record<string, Record<string, string>> = {
   'mkt-recommendations': { level: 'robots', basket: 'nope', 'min-count': '0' },
   'mkt-value-tiers': { entity: 'robots', tiers: '40,10,1' },
   'mkt-returns': { by: 'robots', granularity: 'fortnight' },
+  'mkt-report': { charts: '-1' },
   'mkt-what-if': {
     scope: 'robots',
     'price-change': '1e9',

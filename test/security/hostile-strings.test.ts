@@ -6,7 +6,6 @@ import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { rows } from '../../src/data/arrow-rows.js';
 import {
   HOSTILE_CATEGORIES,
-  HOSTILE_IDS,
   HOSTILE_REGIONS,
   HOSTILE_SELLER_NAMES,
   hostileDataset,
@@ -130,7 +129,8 @@ describe('hostile strings in the data', () => {
       ['mkt-seller-health', Object.values(HOSTILE_SELLER_NAMES)],
       ['mkt-what-if', categories],
       ['mkt-funnel[breakdown="category"]', categories],
-      ['mkt-churn', [HOSTILE_IDS.c2]],
+      // <mkt-churn> lists no one here (four customers fit no churn model): test/components/mkt-churn.test.ts shows
+      // hostile ids in its early warning.
     ];
     for (const [selector, strings] of expected) {
       const el = data.querySelector(selector)!;

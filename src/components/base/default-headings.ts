@@ -29,4 +29,5 @@ export const DEFAULT_HEADINGS: Readonly<Record<string, string>> = {
   'mkt-value-tiers': 'Value tiers',
   'mkt-returns': 'Returns',
   'mkt-decomposition': 'Trend and seasonality',
+  'mkt-report': 'Executive report',
 };

@@ -47,7 +47,17 @@ export const churnStyles = css`
   }
   .metrics div {
     display: flex;
-    gap: 0.35rem;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.35rem;
+  }
+  .metrics dd.detail {
+    font-weight: normal;
+    color: var(--mkt-muted, var(--_mkt-muted));
+  }
+  .definition {
+    margin: 0 0 0.75rem;
+    font-size: 0.85em;
   }
   .table-wrap {
     overflow-x: auto;
@@ -64,7 +74,7 @@ export const churnStyles = css`
   }
   .table-wrap td.reason {
     white-space: normal;
-    min-width: 7em;
+    min-width: 14em;
   }
   .note {
     margin: 0.35rem 0 0;

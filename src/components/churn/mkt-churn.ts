@@ -1,22 +1,19 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { segmented } from '../base/segmented.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { bars } from '../../charts/bars.js';
-import { timeLine } from '../../charts/time-line.js';
-import { utcDay } from '../../charts/time-format.js';
-import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
-import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
+import { churnReferenceDates, churnSql, interPurchaseGapsSql } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
 import { NO_CHURN_MODEL, type AtRiskCustomer, type ChurnAnalysis } from '../../models/churn-model.js';
-import { atRiskTable, churnExport, churnModelSummary } from './churn-parts.js';
+import { atRiskTable, churnDefinition, churnExport, churnModelSummary } from './churn-parts.js';
+import { churnWindow, type ChurnWindow } from '../../models/churn-window.js';
 import { churnStyles } from './mkt-churn.styles.js';
-import { warningsBox } from '../base/warnings.js';
+import { churnBars, churnLine } from './churn-charts.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -27,42 +24,51 @@ export interface ChurnPoint {
 
 export interface ChurnGroup {
   readonly group: string;
+  /** Distinct customers behind `active` (which counts customer-months). */
+  readonly customers: number;
   readonly active: number;
   readonly churned: number;
   readonly rate: number | null;
 }
 
 export type { AtRiskCustomer } from '../../models/churn-model.js';
-export { ALIVE_DROP, OVERDUE_FACTOR } from '../../models/churn-model.js';
+export { AT_RISK_THRESHOLD } from '../../models/churn-model.js';
 
 export interface ChurnResult {
+  /** The churn window N in use. */
   readonly days: number;
+  /** N came from the purchase cycle (`days="auto"`). */
+  readonly auto: boolean;
+  /** The purchase cycle: the gaps between repeat orders and the window they suggest. */
+  readonly cycle: ChurnWindow;
   readonly series: readonly ChurnPoint[];
   readonly breakdown: 'segment' | 'cohort';
   readonly groups: readonly ChurnGroup[];
   readonly model: ChurnAnalysis['model'];
   readonly atRisk: readonly AtRiskCustomer[];
-  /** A customer-model fit that did not converge: the early warning's P(alive) is then rough. */
-  readonly fitWarnings: readonly string[];
+  readonly active: number;
+  readonly atRiskCount: number;
 }
 
 /**
- * Customer churn. **Rate over time**: at each month start in the window, of the customers with a completed
- * purchase in the previous N days (`days`), the share with none in the next N days (see src/metrics/churn.ts).
- * **Breakdown** by RFM segment (over all the data) or cohort, pooled over those months. **Churn model**:
- * logistic regression on RFM features at the cut-off (window end − N days), label = no purchase in the last N
- * days, evaluated on a fixed fifth of the customers (hash of the id): AUC, and precision / recall at 0.5.
- * **Early warning**: repeat buyers in the top fifth by revenue whose BG/NBD P(alive) fell by 0.1 or more over
- * the last N days, or who are overdue (days since the last purchase > 1.5 × their mean gap between purchases),
- * ranked by value at risk = churn probability × revenue in the window.
+ * Customer churn. **Definition**: a customer counts as churned after N days without an order; by default
+ * (`days="auto"`) N is read from the data's purchase cycle, the 90th percentile of the days between a customer's
+ * consecutive orders (src/models/churn-window.ts), and said in words. **Rate over time**: at each month start, of
+ * the customers with a completed purchase in the previous N days, the share with none in the next N days (see
+ * src/metrics/churn.ts). **Breakdown** by RFM segment (over all the data) or cohort, pooled over those months
+ * (customer-months, and the distinct customers behind them). **Churn model**: logistic regression on RFM
+ * features at the cut-off (window end − N days), label = no purchase in the last N days, tested on a fixed fifth
+ * of the customers against the base rate (PR-AUC, lift). **Early warning**: customers who ordered in the last N
+ * days whose risk (the model's probability of no order in the next N days) is 50 % or more, ranked by value at
+ * risk = risk × revenue, each with the factors that raise the risk (src/models/churn-risk.ts).
  *
- * @summary Churn rate over time and by segment or cohort, a churn model, and an early-warning list.
+ * @summary Churn rate over time and by segment or cohort, a churn model against its base rate, and the customers
+ *   at risk with their reasons.
  * @fires mkt-error - As every widget (`query-failed`, `attribute-invalid`, `export-failed`); and, once per page,
  *   the warning `worker-unavailable` when the customer models run on the main thread for want of their worker.
  * @csspart card - The widget's frame.
  * @csspart chart - The charts.
  * @csspart table - The early-warning table.
- * @csspart warnings - A customer-model fit that did not converge (P(alive) is then rough).
  * @cssprop --mkt-series-6 - Colour of the churn line.
  * @cssprop --mkt-series-1 - Colour of the breakdown bars.
  */
@@ -75,8 +81,12 @@ export class MktChurn extends MktWidget<ChurnResult> {
   /** A model: its queries wait behind the aggregates' (see MktWidget). */
   protected override readonly queryPriority = 'background' as const;
 
-  /** N: the activity window in days (active = bought in the N days before; churned = none in the N after). */
-  @property({ type: Number }) days = 30;
+  /**
+   * N, the churn window: `auto` (from the purchase cycle: 90 % of repeat orders come within N days) or a whole
+   * number of days from 1 to 730 (active = bought in the N days before; churned = none in the N after).
+   */
+  @property({ converter: { fromAttribute: (v) => (v === null || v === 'auto' ? 'auto' : Number(v)) } })
+  days: number | 'auto' = 'auto';
   /** Break the churn rate down by `segment` or `cohort`. */
   @property() breakdown: 'segment' | 'cohort' = 'segment';
   /** Customers listed in the early warning. */
@@ -84,8 +94,9 @@ export class MktChurn extends MktWidget<ChurnResult> {
 
   private readonly size = new SizeController(this);
 
-  private get window(): number {
-    return this.validAttribute('days', this.days, integerIn(1, 365), 30, 'a whole number of days from 1 to 365');
+  private get window(): number | 'auto' {
+    const ok = (v: number | 'auto') => v === 'auto' || integerIn(1, 730)(v);
+    return this.validAttribute('days', this.days, ok, 'auto', 'auto or a whole number of days from 1 to 730');
   }
 
   private get by(): 'segment' | 'cohort' {
@@ -107,35 +118,39 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ChurnResult> {
-    const days = this.window;
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
-    const noModel = NO_CHURN_MODEL;
-    if (!minDate || !maxDate)
-      return { days, series: [], breakdown, groups: [], model: noModel, atRisk: [], fitWarnings: [] };
+    const gaps = rows<{ gap_days: number; gaps: number }>(await engine.query(interPurchaseGapsSql(filters), signal));
+    const cycle = churnWindow(gaps);
+    const auto = this.window === 'auto';
+    const days = this.window === 'auto' ? cycle.days : this.window;
+    const empty = { days, auto, cycle, series: [], breakdown, groups: [], atRisk: [], active: 0, atRiskCount: 0 };
+    if (!minDate || !maxDate) return { ...empty, model: NO_CHURN_MODEL };
     const end = filters.dateTo ?? maxDate;
     const refDates = churnReferenceDates(filters.dateFrom ?? minDate, end, minDate, maxDate, days);
     // The customer summaries go first into the query queue: the churn model and the early warning then run in the
-    // worker (on the BG/NBD fit shared with CLV and segments) while DuckDB computes the churn rates.
+    // worker while DuckDB computes the churn rates.
     const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
-    const [series, groups, { model, atRisk, fitWarnings }] = await Promise.all([
-      engine
-        .query(churnSql(filters, { days, refDates }), signal)
-        .then((t) => rows<{ ref_date: string; active: number; churned: number; rate: number | null }>(t)),
+    type Row = { active: number; churned: number; rate: number | null };
+    const [series, groups, analysis] = await Promise.all([
+      engine.query(churnSql(filters, { days, refDates }), signal).then((t) => rows<Row & { ref_date: string }>(t)),
       engine
         .query(churnSql(filters, { days, refDates, by: breakdown }), signal)
-        .then((t) => rows<{ grp: string; active: number; churned: number; rate: number | null }>(t)),
+        .then((t) => rows<Row & { grp: string; customers: number }>(t)),
       customers,
     ]);
     signal.throwIfAborted();
     return {
-      days,
-      breakdown,
+      ...empty,
+      ...analysis,
       series: series.map((r) => ({ refDate: r.ref_date, active: r.active, churned: r.churned, rate: r.rate })),
-      groups: groups.map((g) => ({ group: g.grp, active: g.active, churned: g.churned, rate: g.rate })),
-      model,
-      atRisk,
-      fitWarnings,
+      groups: groups.map((g) => ({
+        group: g.grp,
+        customers: g.customers,
+        active: g.active,
+        churned: g.churned,
+        rate: g.rate,
+      })),
     };
   }
 
@@ -151,113 +166,45 @@ export class MktChurn extends MktWidget<ChurnResult> {
   }
 
   protected override emptyMessage(): string {
-    return `Not enough history: churn needs ${this.window} days of data before and after a month start.`;
+    const days = this.task.value?.days ?? this.window;
+    return `Not enough history: churn needs ${days} days of data before and after a month start.`;
   }
 
   protected override renderControls() {
-    const choices = [
+    const by = [
       ['segment', 'By segment'],
       ['cohort', 'By cohort'],
     ] as const;
-    return segmented('Break churn down by', choices, this.by, (b) => (this.breakdown = b));
+    const windows = [['auto', 'Cycle'], ...[30, 60, 90, 180].map((d) => [d, `${d} d`] as const)] as const;
+    return html`${segmented('Churned after (days without an order)', windows, this.window, (d) => (this.days = d))}
+    ${segmented('Break churn down by', by, this.by, (b) => (this.breakdown = b))}`;
   }
 
   /** Every part in one long table: a "Section" column says which (rate by month, by segment or cohort, at risk). */
   protected override exportTable(r: ChurnResult): ExportTable {
-    return churnExport(r);
+    return churnExport(r, this.format);
   }
 
   protected override renderResult(r: ChurnResult) {
-    return html`<div class="layout">
-      <div>
-        <h3>Churn rate, ${r.days}-day windows</h3>
-        ${r.series.length ? this.renderLine(r) : html`<p class="note">No month start in the window has ${r.days} days of data on both sides.</p>`}
-      </div>
-      <div>
-        <h3>By ${r.breakdown}</h3>
-        ${r.groups.length ? this.renderBars(r) : html`<p class="note">No active customers to break down.</p>`}
-      </div>
-      <div>
-        <h3>Churn model</h3>
-        ${churnModelSummary(r.model, r.days, this.format)}
-      </div>
-      <div>
-        <h3>Early warning: high-value customers at risk</h3>
-        ${warningsBox(r.fitWarnings, 'fit')} ${atRiskTable(r.atRisk, this.format)}
-      </div>
-    </div>`;
-  }
-
-  private renderLine(r: ChurnResult) {
-    const f = this.format;
-    const day = (p: ChurnPoint) => utcDay(p.refDate);
-    const rates = r.series.filter((p) => p.rate !== null);
-    const points = rates.map((p) => ({ x: day(p), y: p.rate }));
-    const only = r.series.length === 1 ? +day(r.series[0]) : null;
-    const width = this.size.drawWidth;
-    return html`${timeLine(
-        [
-          { key: 'rate', mark: 'line', points },
-          {
-            key: 'dots',
-            mark: 'dots',
-            points,
-            title: (d) => {
-              const p = rates[points.indexOf(d as (typeof points)[number])];
-              return `${f.date(p.refDate)}: ${f.percent(p.rate)} of ${f.count(p.active)} active customers`;
-            },
-          },
-        ],
-        {
-          width,
-          height: 180,
-          margin: { top: 8, right: 12, bottom: 24, left: 44 },
-          xDomain: only === null ? undefined : [only - 15 * 864e5, only + 15 * 864e5],
-          xTicks: Math.max(2, Math.floor(width / 120)),
-          xFormat: (d) => f.month(d as Date),
-          yFormat: (v) => f.percent(v, 0),
-          yMin: 0.1,
-          yNice: 10,
-          label: 'Churn rate by month; the table view lists the values',
-          part: 'chart',
-        },
-      )}
-      <details>
-        <summary class="note">Table view</summary>
-        ${dataTable(
-          'Churn rate by month',
-          [
-            { label: 'Month start', value: (p: ChurnPoint) => f.date(p.refDate) },
-            { label: 'Active', value: (p: ChurnPoint) => f.count(p.active), numeric: true },
-            { label: 'Churned', value: (p: ChurnPoint) => f.count(p.churned), numeric: true },
-            { label: 'Rate', value: (p: ChurnPoint) => f.percent(p.rate), numeric: true },
-          ],
-          r.series,
-        )}
-      </details>`;
-  }
-
-  private renderBars(r: ChurnResult) {
-    const f = this.format;
-    const width = this.size.drawWidth;
-    const groups =
-      r.breakdown === 'cohort' ? r.groups.slice(-12) : [...r.groups].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-    const rows = groups.map((g) => ({
-      key: g.group,
-      label: r.breakdown === 'cohort' ? f.month(g.group) : g.group,
-      value: g.rate,
-      text: `${f.percent(g.rate)} of ${f.compact(g.active)}`,
-    }));
-    return html`${bars(rows, {
-      width,
-      rowHeight: 20,
-      labelWidth: Math.min(130, Math.round(width * 0.34)),
-      valueWidth: 90,
-      max: 1,
-      valueAtBar: true,
-      label: `Churn rate by ${r.breakdown}: ${rows.map((g) => `${g.label} ${f.percent(g.value)}`).join('; ')}`,
-    })}
-    ${r.breakdown === 'cohort' && r.groups.length > 12 ? html`<p class="note">Latest 12 cohorts.</p>` : nothing}`;
+    return html`${churnDefinition(r.days, r.cycle, r.auto, this.format)}
+      <div class="layout">
+        <div>
+          <h3>Churn rate, ${r.days}-day windows</h3>
+          ${r.series.length ? churnLine(r, this.format, this.size.drawWidth) : html`<p class="note">No month start in the window has ${r.days} days of data on both sides.</p>`}
+        </div>
+        <div>
+          <h3>By ${r.breakdown}</h3>
+          ${r.groups.length ? churnBars(r, this.format, this.size.drawWidth) : html`<p class="note">No active customers to break down.</p>`}
+        </div>
+        <div>
+          <h3>Churn model</h3>
+          ${churnModelSummary(r.model, r.days, this.format)}
+        </div>
+        <div>
+          <h3>Early warning: customers at risk</h3>
+          ${atRiskTable(r, this.format)}
+        </div>
+      </div>`;
   }
 }
 

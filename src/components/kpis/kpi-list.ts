@@ -1,5 +1,15 @@
-import { ratio, relativeChange } from '../../metrics/kpis.js';
+import {
+  kpiPeriods,
+  orderKpisSql,
+  ratio,
+  relativeChange,
+  sessionKpisSql,
+  type KpiPeriods,
+} from '../../metrics/kpis.js';
+import { orderUnit } from '../../metrics/orders.js';
+import { rows } from '../../data/arrow-rows.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
+import type { QueryContext } from '../base/mkt-widget.js';
 
 /** Every KPI, in the default order. */
 export const KPI_KEYS = ['gmv', 'sellers', 'customers', 'aov', 'conversion'] as const;
@@ -67,4 +77,46 @@ export function kpiList(
       s ? undefined : 'needs page events',
     ),
   ];
+}
+
+export interface KpiResult {
+  readonly periods: KpiPeriods;
+  readonly kpis: readonly Kpi[];
+  /** The prior period lies (partly) before the first day of data. */
+  readonly priorIncomplete: boolean;
+  readonly dataStart: string;
+}
+
+/**
+ * The KPIs under the current filters (of `<mkt-kpis>` and the executive report of `<mkt-report>`), those of `shown`
+ * in that order; page events are read only when `shown` has the conversion rate.
+ */
+export async function queryKpis(
+  { engine, filters, dashboard, signal }: QueryContext,
+  shown: readonly Kpi['key'][] = KPI_KEYS,
+): Promise<KpiResult> {
+  const info = dashboard.info!;
+  if (!info.minDate || !info.maxDate)
+    return {
+      periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'),
+      kpis: [],
+      priorIncomplete: true,
+      dataStart: '1970-01-01',
+    };
+  const periods = kpiPeriods(filters, info.minDate, info.maxDate);
+  const hasSessions = info.tables.has('mkt_sessions') && shown.includes('conversion');
+  const [orders, sessions] = await Promise.all([
+    engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
+    hasSessions ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0]) : null,
+  ]);
+  const all = kpiList(orders, sessions, {
+    noPrior: periods.prior.to < info.minDate,
+    perLine: orderUnit(info) === 'line',
+  });
+  return {
+    periods,
+    priorIncomplete: periods.prior.from < info.minDate,
+    dataStart: info.minDate,
+    kpis: shown.map((key) => all.find((k) => k.key === key)!),
+  };
 }

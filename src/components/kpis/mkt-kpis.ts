@@ -2,21 +2,10 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
-import { rows } from '../../data/arrow-rows.js';
-import { kpiPeriods, orderKpisSql, sessionKpisSql, type KpiPeriods } from '../../metrics/kpis.js';
-import { KPI_KEYS, kpiList, type Kpi, type KpiOrderRow, type KpiSessionRow } from './kpi-list.js';
+import { KPI_KEYS, queryKpis, type Kpi, type KpiResult } from './kpi-list.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
-import { orderUnit } from '../../metrics/orders.js';
 
-export type { Kpi } from './kpi-list.js';
-
-export interface KpiResult {
-  readonly periods: KpiPeriods;
-  readonly kpis: readonly Kpi[];
-  /** The prior period lies (partly) before the first day of data. */
-  readonly priorIncomplete: boolean;
-  readonly dataStart: string;
-}
+export type { Kpi, KpiResult } from './kpi-list.js';
 
 /**
  * Headline numbers of the filtered window, each with its change against the prior period of equal length
@@ -67,34 +56,8 @@ export class MktKpis extends MktWidget<KpiResult> {
   /** Draws no filter besides its result (see MktWidget). */
   protected override readonly drawnFilters = [] as const;
 
-  protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<KpiResult> {
-    const info = dashboard.info!;
-    if (!info.minDate || !info.maxDate)
-      return {
-        periods: kpiPeriods(filters, '1970-01-01', '1970-01-01'),
-        kpis: [],
-        priorIncomplete: true,
-        dataStart: '1970-01-01',
-      };
-    const periods = kpiPeriods(filters, info.minDate, info.maxDate);
-    const shown = this.shownKeys;
-    const hasSessions = info.tables.has('mkt_sessions') && shown.includes('conversion');
-    const [orders, sessions] = await Promise.all([
-      engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
-      hasSessions
-        ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0])
-        : null,
-    ]);
-    const all = kpiList(orders, sessions, {
-      noPrior: periods.prior.to < info.minDate,
-      perLine: orderUnit(info) === 'line',
-    });
-    return {
-      periods,
-      priorIncomplete: periods.prior.from < info.minDate,
-      dataStart: info.minDate,
-      kpis: shown.map((key) => all.find((k) => k.key === key)!),
-    };
+  protected override query(context: QueryContext): Promise<KpiResult> {
+    return queryKpis(context, this.shownKeys);
   }
 
   protected override isEmpty(result: KpiResult): boolean {

@@ -99,7 +99,9 @@ describe('Revenue and seller elements on generated data match independent SQL', 
         FROM first f JOIN products p ON p.id = f.product_id WHERE k = 1
       ) SELECT category, avg(bought::INTEGER)::DOUBLE AS rate FROM s GROUP BY 1`);
     cats.metric = 'conversion';
+    // Sessions are read only for the conversion rate: switching to it runs a query.
     await cats.updateComplete;
+    await settled(cats);
     const shown = Object.fromEntries(bars());
     // A category sold without any session has no conversion: its bar stays, with the "no value" mark.
     const noSessions = gmv.map((g) => g.category).filter((c) => !conv.some((x) => x.category === c));

@@ -26,7 +26,10 @@ const shownText = (markdown) =>
   markdown
     .split(/(?<=\.)\s/)[0]
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_]/g, '')
+    // Underscores inside code (`support_tickets`) are text; elsewhere, like asterisks, emphasis.
+    .replace(/`([^`]*)`/g, (_, code) => code.replaceAll('_', '\uE000'))
+    .replace(/[*_]/g, '')
+    .replaceAll('\uE000', '_')
     .replace(/\s+/g, ' ')
     .trim();
 

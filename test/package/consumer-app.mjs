@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Elements without a chart: the check looks for their content instead of an <svg>. */
-export const CHARTLESS = ['mkt-filters', 'mkt-kpis', 'mkt-insights', 'mkt-what-if'];
+export const CHARTLESS = ['mkt-filters', 'mkt-kpis', 'mkt-insights', 'mkt-what-if', 'mkt-report'];
 
 const versionOf = (repo, name) =>
   JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;

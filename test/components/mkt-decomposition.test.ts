@@ -6,7 +6,11 @@ import type { DecompositionResult, MktDecomposition } from '../../src/components
 import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-import { expectBadAttributeReported, expectQueryFailureShown } from '../support/widget-failures.js';
+import {
+  expectBadAttributeReported,
+  expectCalmWithoutOrders,
+  expectQueryFailureShown,
+} from '../support/widget-failures.js';
 
 const result = (el: MktDecomposition) => (el as unknown as { task: { value?: DecompositionResult } }).task.value!;
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
@@ -107,27 +111,13 @@ describe('<mkt-decomposition>', () => {
     await settled(el);
   });
 
-  it('says it is empty, with no error, when the data has no orders at all (no dates)', async () => {
-    const errors: string[] = [];
-    const onError = (e: ErrorEvent) => errors.push(e.message);
-    window.addEventListener('error', onError);
-    const empty = await mount<MktData>(
+  it('says it is empty, with no error, when the data has no orders at all (no dates)', () =>
+    expectCalmWithoutOrders(
       html`<mkt-data .source=${analyticsShop({ rows: { transactions: [], orders: [], payments: [] } })}
         ><mkt-decomposition></mkt-decomposition
       ></mkt-data>`,
-    );
-    try {
-      await whenReady(empty);
-      const widget = empty.querySelector('mkt-decomposition')!;
-      await settled(widget);
-      // The data note says the orders are empty; the widget shows no error of its own.
-      expect(text(widget, '.message.error')).to.equal('');
-      expect(errors).to.deep.equal([]);
-    } finally {
-      window.removeEventListener('error', onError);
-      empty.remove();
-    }
-  });
+      'mkt-decomposition',
+    ));
 
   it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_orders'));
 });

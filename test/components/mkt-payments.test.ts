@@ -7,7 +7,11 @@ import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-import { expectBadAttributeReported, expectQueryFailureShown } from '../support/widget-failures.js';
+import {
+  expectBadAttributeReported,
+  expectCalmWithoutOrders,
+  expectQueryFailureShown,
+} from '../support/widget-failures.js';
 import { renderChart } from '../support/svg-snapshot.js';
 import { categoryView } from '../../src/components/payments/payment-views.js';
 import { formatter } from '../../src/format/format.js';
@@ -144,27 +148,13 @@ describe('<mkt-payments>', () => {
     }
   });
 
-  it('says it is empty, with no error, when the data has no orders at all (no dates)', async () => {
-    const errors: string[] = [];
-    const onError = (e: ErrorEvent) => errors.push(e.message);
-    window.addEventListener('error', onError);
-    const empty = await mount<MktData>(
+  it('says it is empty, with no error, when the data has no orders at all (no dates)', () =>
+    expectCalmWithoutOrders(
       html`<mkt-data .source=${analyticsShop({ rows: { transactions: [], orders: [], payments: [] } })}
         ><mkt-payments></mkt-payments
       ></mkt-data>`,
-    );
-    try {
-      await whenReady(empty);
-      const widget = empty.querySelector('mkt-payments')!;
-      await settled(widget);
-      // The data note says the orders are empty; the widget shows no error of its own.
-      expect(text(widget, '.message.error')).to.equal('');
-      expect(errors).to.deep.equal([]);
-    } finally {
-      window.removeEventListener('error', onError);
-      empty.remove();
-    }
-  });
+      'mkt-payments',
+    ));
 
   it('shows a failed query in place and sends mkt-error', () => expectQueryFailureShown(data, el, 'mkt_payments'));
 });

@@ -6,7 +6,7 @@ import type { MktReturns } from '../../src/components/returns/mkt-returns.js';
 import type { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-import { expectQueryFailureShown } from '../support/query-failure.js';
+import { expectMountedQueryFailureShown } from '../support/widget-failures.js';
 
 const figure = (el: Element, name: string) => text(el, `[data-figure="${name}"] dd`);
 const barTexts = (el: Element) =>
@@ -163,7 +163,7 @@ describe('<mkt-returns>', () => {
   });
 
   it('shows a failing query in place and reports it with mkt-error', () =>
-    expectQueryFailureShown(
+    expectMountedQueryFailureShown(
       html`<mkt-data .source=${analyticsShop()}><mkt-returns></mkt-returns></mkt-data>`,
       'mkt-returns',
     ));

@@ -7,7 +7,7 @@ import type { MktErrorEvent } from '../../src/events/error.js';
 import type { MktOptionChangeEvent } from '../../src/events/option-change.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-import { expectQueryFailureShown } from '../support/query-failure.js';
+import { expectMountedQueryFailureShown } from '../support/widget-failures.js';
 
 const figure = (el: Element, name: string) => text(el, `[data-figure="${name}"] dd`);
 const barTexts = (el: Element) =>
@@ -151,7 +151,7 @@ describe('<mkt-value-tiers>', () => {
   });
 
   it('shows a failing query in place and reports it with mkt-error', () =>
-    expectQueryFailureShown(
+    expectMountedQueryFailureShown(
       html`<mkt-data .source=${analyticsShop()}><mkt-value-tiers entity="sellers"></mkt-value-tiers></mkt-data>`,
       'mkt-value-tiers',
     ));

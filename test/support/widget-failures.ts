@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import type { MktData } from '../../src/components/data/mkt-data.js';
-import { text, waitFor } from './dom.js';
+import type { MktWidget } from '../../src/components/base/mkt-widget.js';
+import { mount, settled, text, waitFor, whenReady } from './dom.js';
 
 /**
  * Drops `table` from the dashboard's database and changes the filters: the widget must show the failure in place,
@@ -15,6 +17,45 @@ export async function expectQueryFailureShown(data: MktData, widget: Element, ta
   await waitFor(() => text(widget, '.message.error'), 'the failure');
   expect(text(widget, '.message.error')).to.contain(table);
   await waitFor(() => errors.includes('query-failed'), 'an mkt-error');
+}
+
+/** `expectQueryFailureShown` on a dashboard of its own (`template`: `<mkt-data>` with the widget `selector`). */
+export async function expectMountedQueryFailureShown(
+  template: TemplateResult,
+  selector: string,
+  table = 'mkt_orders',
+): Promise<void> {
+  const data = await mount<MktData>(template);
+  try {
+    await whenReady(data);
+    const widget = data.querySelector<MktWidget<unknown>>(selector)!;
+    await settled(widget);
+    await expectQueryFailureShown(data, widget, table);
+  } finally {
+    data.remove();
+  }
+}
+
+/**
+ * Mounts `template` (`<mkt-data>` on data without orders, so without dates, and the widget `selector`): the widget
+ * must settle with no error of its own and nothing thrown on the page.
+ */
+export async function expectCalmWithoutOrders(template: TemplateResult, selector: string): Promise<void> {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(e.message);
+  window.addEventListener('error', onError);
+  const data = await mount<MktData>(template);
+  try {
+    await whenReady(data);
+    const widget = data.querySelector<MktWidget<unknown>>(selector)!;
+    await settled(widget);
+    // The data note says the orders are empty; the widget shows no error of its own.
+    expect(text(widget, '.message.error')).to.equal('');
+    expect(errors).to.deep.equal([]);
+  } finally {
+    window.removeEventListener('error', onError);
+    data.remove();
+  }
 }
 
 /** Writes a bad value to an attribute: the widget must say so with an `mkt-error` quoting it. */

@@ -14,6 +14,7 @@ const LIGHT: Record<string, string> = {
   warning: '#b7791f',
   skeleton: '#eceff3',
   'series-1': '#0072b2',
+  'series-5': '#56b4e9',
   'series-8': '#000000',
   'color-scheme': 'light',
 };
@@ -30,6 +31,8 @@ const DARK: Record<string, string> = {
   warning: '#f0c05a',
   skeleton: '#2a2f36',
   'series-1': '#56b4e9',
+  // Okabe–Ito's blue, where the light theme has its sky blue: series 1 takes the sky blue on a dark ground.
+  'series-5': '#0072b2',
   'series-8': '#ffffff',
   'color-scheme': 'dark',
 };
@@ -60,7 +63,6 @@ export const tokens = css`
     --_mkt-series-2: #e69f00;
     --_mkt-series-3: #009e73;
     --_mkt-series-4: #cc79a7;
-    --_mkt-series-5: #56b4e9;
     --_mkt-series-6: #d55e00;
     --_mkt-series-7: #f0e442;
   }

@@ -206,8 +206,8 @@ export class MktJourney extends MktWidget<JourneyResult> {
         ${scrolls ? html`<span class="scroll-hint">Scroll sideways to see every step. </span>` : nothing}
         ${
           mode === 'repeat'
-            ? `${f.count(graph.total)} known visitors, by the traffic source of their first visit. Dark blue: to a purchase; grey: no further purchase.`
-            : `${f.count(graph.total)} sessions, from traffic source through the funnel steps. Dark blue: to a purchase; grey: exits.`
+            ? `${f.count(graph.total)} known visitors, by the traffic source of their first visit. Blue: to a purchase; grey: no further purchase.`
+            : `${f.count(graph.total)} sessions, from traffic source through the funnel steps. Blue: to a purchase; grey: exits.`
         }
         Hover or focus a source to trace its flow.
       </p>`;

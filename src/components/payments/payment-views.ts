@@ -28,11 +28,8 @@ export function methodLabel(method: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : method;
 }
 
-// The dark theme's series 5 is its series 1 (the light blue): methods take it last but one, so that five methods
-// (Olist's) never share a colour in either theme.
-const ORDER = [0, 1, 2, 3, 5, 6, 4, 7];
 export const methodColor = (methods: readonly string[], method: string) =>
-  SERIES[ORDER[Math.max(0, methods.indexOf(method)) % ORDER.length]];
+  SERIES[Math.max(0, methods.indexOf(method)) % SERIES.length];
 
 const methodLegend = (methods: readonly string[]) =>
   legend(methods.map((m) => ({ label: methodLabel(m), color: methodColor(methods, m) })));

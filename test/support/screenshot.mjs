@@ -1,12 +1,13 @@
 /* global document */
 // Screenshots of pages for people to look at:
-// node test/support/screenshot.mjs <url> <out.png> [width] [waitSelector] [--dark]
-// (--dark: the system prefers a dark colour scheme, as the demo's pages follow it.)
+// node test/support/screenshot.mjs <url> <out.png> [width] [waitSelector] [--dark] [--element=<selector>]
+// (--dark: the system prefers a dark colour scheme, as the demo's pages follow it; --element: only that element.)
 import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const [url, out, width = '1280', wait = ''] = args.filter((a) => !a.startsWith('--'));
 const colorScheme = args.includes('--dark') ? 'dark' : 'light';
+const element = args.find((a) => a.startsWith('--element='))?.slice('--element='.length);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log(`[${m.type()}] ${m.text()}`));
@@ -36,6 +37,7 @@ await page
   .catch(() => console.log('timed out waiting for the page to settle'));
 if (wait) await page.waitForSelector(wait);
 await page.waitForTimeout(300);
-await page.screenshot({ path: out, fullPage: true });
+if (element) await page.locator(element).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: true });
 await browser.close();
 console.log(`saved ${out}`);

@@ -61,6 +61,7 @@ export const churnStyles = css`
   }
   .table-wrap {
     overflow-x: auto;
+    container-type: inline-size;
   }
   /* The early-warning table fits a half-width card at 1280 px: headings and the reasons wrap between words, the
      figures and ids do not (a narrower card scrolls it). */
@@ -75,6 +76,21 @@ export const churnStyles = css`
   .table-wrap td.reason {
     white-space: normal;
     min-width: 14em;
+  }
+  /* On a phone the reasons take a line of their own under each customer's figures, instead of a sideways scroll. */
+  @container (max-width: 30rem) {
+    .table-wrap tr {
+      display: grid;
+      grid-template-columns: 1fr auto auto auto;
+    }
+    .table-wrap th:last-child,
+    .table-wrap td.reason {
+      grid-column: 1 / -1;
+      min-width: 0;
+    }
+    .table-wrap th:last-child {
+      display: none;
+    }
   }
   .note {
     margin: 0.35rem 0 0;

@@ -41,6 +41,8 @@ export class FakeServer {
   readonly failures = new Map<string, FakeFailure>();
   /** Queries of these names wait until `release()`. */
   readonly held = new Set<string>();
+  /** URLs the page fetched from elsewhere (passed on to the real fetch). */
+  readonly passedOn: string[] = [];
   private releases: (() => void)[] = [];
   private readonly realFetch = globalThis.fetch;
 
@@ -83,7 +85,10 @@ export class FakeServer {
 
   private async fetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
     const url = input instanceof Request ? input.url : String(input);
-    if (!url.startsWith(this.base)) return this.realFetch(input, init);
+    if (!url.startsWith(this.base)) {
+      this.passedOn.push(url);
+      return this.realFetch(input, init);
+    }
     const route = url.slice(this.base.length);
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as { name?: string; args?: unknown }) : {};

@@ -18,6 +18,7 @@ import { ExportController, type DataView, type ExportFormat } from './export-con
 import { issuesIn, issuesNote, message, missingTables, missingTablesMessage, skeleton } from './widget-frame.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DEFAULT_HEADINGS } from './default-headings.js';
+import { CONNECTION_LOST, ConnectionWatch } from './connection-watch.js';
 
 export type { DataView, ExportFormat, QueryContext };
 
@@ -85,6 +86,7 @@ export abstract class MktWidget<T> extends LitElement {
 
   private readonly link = new DataLink(this, (state) => (this.dashboard = state));
   private readonly attributeCheck = new AttributeCheck(this);
+  private readonly connection = new ConnectionWatch(this);
   private readonly queries = new QueryController<T, readonly unknown[]>(this, {
     run: (context) => this.query(context),
     args: () => this.queryArgs(),
@@ -239,11 +241,16 @@ export abstract class MktWidget<T> extends LitElement {
     const missing = missingTables(dashboard, this.requires);
     if (missing.length > 0) return missingTablesMessage(missing);
     const value = this.task.value;
+    const lost = this.connection.lost ? message('notice', CONNECTION_LOST) : nothing;
     return this.queries.render({
       initial: skeleton,
-      pending: () => (value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()),
+      pending: () => html`${lost}${value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()}`,
       complete: (done) => (done === undefined ? skeleton() : this.resultView(done, false)),
-      error: (problem) => message('error', problem.message),
+      error: (problem) =>
+        problem.code === 'unreachable'
+          ? html`${message('error', problem.message)}
+              <button class="retry" part="retry" @click=${() => this.dashboard?.engine?.reconnect()}>Retry</button>`
+          : message('error', problem.message),
     });
   }
 

@@ -5,7 +5,7 @@ import { DatasetError, isAbortError } from './dataset-error.js';
 import type { ConnectionState, QueryTransport } from './query-transport.js';
 
 export interface ServerOptions {
-  /** The server's base URL (see `serverBase`). */
+  /** The server's base URL (a missing trailing `/` is added; relative to the page). */
   readonly base: string;
   /** Sent as `Authorization: Bearer <token>`. */
   readonly token?: string;
@@ -24,7 +24,17 @@ const MAX_DELAY_MS = 5_000;
 
 /** The server's base URL, resolved against the page and ending in `/` (the protocol's routes are relative to it). */
 export function serverBase(url: string): string {
-  const resolved = new URL(url, document.baseURI);
+  let resolved: URL;
+  try {
+    resolved = new URL(url, document.baseURI);
+  } catch {
+    throw new DatasetError('attribute-invalid', `<mkt-data> server=${JSON.stringify(url)} is not a URL.`);
+  }
+  if (!/^https?:$/.test(resolved.protocol))
+    throw new DatasetError(
+      'attribute-invalid',
+      `<mkt-data> server must be an http: or https: URL, not ${resolved.protocol}`,
+    );
   if (!resolved.pathname.endsWith('/')) resolved.pathname += '/';
   return resolved.href;
 }
@@ -66,12 +76,12 @@ export class HttpTransport implements QueryTransport {
   private recovery: Promise<void> | null = null;
   private closed = false;
 
+  /** The server's base URL, ending in `/`. */
+  readonly base: string;
+
   constructor(private readonly options: ServerOptions) {
     this.maxInFlight = options.maxInFlight ?? IN_FLIGHT;
-  }
-
-  get base(): string {
-    return this.options.base;
+    this.base = serverBase(options.base);
   }
 
   async run(query: NamedQuery | string, signal: AbortSignal): Promise<Table> {

@@ -28,7 +28,7 @@ export async function openServerDataset(
   const engine = new QueryEngine(transport);
   try {
     const answer = await transport.getJson<DatasetAnswer>('dataset', signal);
-    return { engine, ...checkAnswer(answer, options.base) };
+    return { engine, ...checkAnswer(answer, transport.base) };
   } catch (error) {
     await engine.close();
     throw error;

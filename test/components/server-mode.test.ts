@@ -132,6 +132,20 @@ describe('<mkt-data server>', () => {
     data.remove();
   });
 
+  it('refuses a server URL that is not http(s) before any request', async () => {
+    const errors: MktErrorDetail[] = [];
+    const before = fake.requests.length + fake.passedOn.length;
+    const data = document.createElement('mkt-data') as MktData;
+    data.addEventListener('mkt-error', (e) => errors.push(e.detail));
+    data.server = 'javascript:alert(1)';
+    document.body.append(data);
+    await whenReady(data);
+    expect(errors.map((e) => e.code)).to.deep.equal(['attribute-invalid']);
+    expect(text(data, '[part="status"]')).to.contain('http: or https:');
+    expect(fake.requests.length + fake.passedOn.length).to.equal(before);
+    data.remove();
+  });
+
   const CODES: [number, string, string][] = [
     [401, 'unauthorized', 'unauthorized'],
     [404, 'unknown-query', 'unknown-query'],

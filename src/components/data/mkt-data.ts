@@ -21,7 +21,6 @@ import { MktErrorEvent } from '../../events/error.js';
 import { MktDataReadyEvent } from '../../events/data-ready.js';
 import { MktConnectionEvent } from '../../events/connection.js';
 import type { ConnectionState } from '../../data/query-transport.js';
-import { serverBase } from '../../data/http-transport.js';
 import { CONNECTION_LOST } from '../base/connection-watch.js';
 import { dataStyles } from './mkt-data.styles.js';
 import { checkFormat } from '../../format/format.js';
@@ -223,9 +222,7 @@ export class MktData extends LitElement {
       dataset: this.source,
       wasmBase: this.wasmBase || undefined,
       mapping: this.mapping,
-      server: this.server
-        ? { base: serverBase(this.server), token: this.serverToken, retryMs: this.serverRetryMs }
-        : null,
+      server: this.server ? { base: this.server, token: this.serverToken, retryMs: this.serverRetryMs } : null,
     });
     if (loaded === 'superseded') return;
     if (loaded.error) {

@@ -2,6 +2,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { NamedQuery } from '../queries/registry.js';
 import type { MktErrorCode } from '../events/error.js';
 import { DatasetError, isAbortError } from './dataset-error.js';
+import { abortError, orAbort } from './abortable.js';
 import type { ConnectionState, QueryTransport } from './query-transport.js';
 
 export interface ServerOptions {
@@ -153,7 +154,7 @@ export class HttpTransport implements QueryTransport {
   private async reachable(signal: AbortSignal): Promise<void> {
     while (this.connection !== 'ok') {
       if (this.connection === 'failed' || this.closed) throw unreachable(this.base, this.options.retryMs ?? RETRY_MS);
-      await untilSettled(this.recovery!, signal);
+      await orAbort(this.recovery!, signal);
     }
   }
 
@@ -187,7 +188,16 @@ export class HttpTransport implements QueryTransport {
   private setConnection(state: ConnectionState): void {
     if (state === this.connection) return;
     this.connection = state;
-    for (const listener of [...this.listeners]) listener(state);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        // A listener's failure must not stop the recovery that every waiting query depends on.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }
 
@@ -217,18 +227,4 @@ function unreachable(base: string, retryMs: number): DatasetError {
     'unreachable',
     `Could not reach the server at ${base} for ${Math.round(retryMs / 1000)} s (it may be down, or not allow this page's origin).`,
   );
-}
-
-/** `promise` settled, or an AbortError as soon as `signal` aborts. */
-function untilSettled(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, resolve).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function abortError(): DOMException {
-  return new DOMException('The query was superseded.', 'AbortError');
 }

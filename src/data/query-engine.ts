@@ -1,6 +1,7 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { DatasetError, isAbortError } from './dataset-error.js';
+import { abortError, orAbort } from './abortable.js';
 import type { NamedQuery } from '../queries/registry.js';
 import { DuckDBTransport } from './duckdb-transport.js';
 import type { ConnectionState, QueryTransport } from './query-transport.js';
@@ -129,7 +130,7 @@ export class QueryEngine {
     if (signal?.aborted) return Promise.reject(abortError());
     const sql = typeof q === 'string' ? q : q.sql;
     const loading = this.loadsFor(sql);
-    if (loading) return untilLoaded(loading, signal).then(() => this.query(q, signal, priority));
+    if (loading) return orAbort(loading, signal).then(() => this.query(q, signal, priority));
     const cached = this.cache.get(sql);
     if (cached) {
       this.cache.delete(sql);
@@ -307,18 +308,4 @@ export class QueryEngine {
       this.cache.delete(oldest);
     }
   }
-}
-
-/** `loading`, or an AbortError as soon as `signal` aborts (the load itself goes on: other queries may need it). */
-function untilLoaded(loading: Promise<void>, signal?: AbortSignal): Promise<void> {
-  if (!signal) return loading;
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    loading.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function abortError(): DOMException {
-  return new DOMException('The query was superseded.', 'AbortError');
 }

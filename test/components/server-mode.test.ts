@@ -1,27 +1,14 @@
 import { expect, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
-import type { MktWidget } from '../../src/components/base/mkt-widget.js';
 import type { InMemoryDataset } from '../../src/data/load-dataset.js';
 import type { MktErrorDetail } from '../../src/events/error.js';
 import { CONNECTION_LOST } from '../../src/components/base/connection-watch.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { analyticsShop } from '../fixtures/analytics-shop.js';
-import { exportedTags, mountEveryElement } from '../support/elements.js';
+import { mountEveryElement } from '../support/elements.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
-import { FakeServer } from '../support/fake-server.js';
-
-/** A `<mkt-data server>` with one of every exported element inside, on the page and ready. */
-async function mountOnServer(server: string, token = ''): Promise<{ data: MktData; widgets: MktWidget<unknown>[] }> {
-  const data = document.createElement('mkt-data') as MktData;
-  data.server = server;
-  data.serverToken = token;
-  for (const tag of exportedTags()) if (tag !== 'mkt-data') data.append(document.createElement(tag));
-  document.body.append(data);
-  await whenReady(data);
-  const widgets = [...data.children].filter((el): el is MktWidget<unknown> => 'task' in el);
-  return { data, widgets };
-}
+import { FakeServer, SERVER_ERRORS } from '../support/fake-server.js';
 
 /** What a widget shows, as text (its shadow root's, whitespace collapsed). */
 const shown = (widget: Element) => widget.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -39,7 +26,7 @@ for (const [what, dataset] of [
 
     it('every element shows the same as with the data loaded in the browser', async () => {
       const local = await mountEveryElement(dataset());
-      const remote = await mountOnServer(fake.base);
+      const remote = await mountEveryElement({ server: fake.base });
       try {
         expect(remote.data.state.status).to.equal('ready');
         await Promise.all([...local.widgets, ...remote.widgets].map((w) => settled(w)));
@@ -74,7 +61,7 @@ describe('<mkt-data server>', () => {
   it('downloads no wasm, no DuckDB worker and no Arrow file: only the dataset description and results', async () => {
     const since = performance.now();
     const before = fake.requests.length;
-    const { data, widgets } = await mountOnServer(fake.base);
+    const { data, widgets } = await mountEveryElement({ server: fake.base });
     await Promise.all(widgets.map((w) => settled(w)));
     const fetched = performance
       .getEntriesByType('resource')
@@ -146,16 +133,7 @@ describe('<mkt-data server>', () => {
     data.remove();
   });
 
-  const CODES: [number, string, string][] = [
-    [401, 'unauthorized', 'unauthorized'],
-    [404, 'unknown-query', 'unknown-query'],
-    [400, 'invalid-arguments', 'invalid-arguments'],
-    [504, 'query-timeout', 'query-timeout'],
-    [422, 'result-too-large', 'result-too-large'],
-    [503, 'server-busy', 'server-busy'],
-    [500, 'query-failed', 'query-failed'],
-  ];
-  for (const [status, code, expected] of CODES) {
+  for (const [status, code, expected] of SERVER_ERRORS) {
     it(`shows a query's ${code} answer in the widget and sends it as mkt-error ${expected}`, async () => {
       fake.failures.set('region', { status, code, message: `The server says <i>${code}</i>.` });
       const errors: MktErrorDetail[] = [];

@@ -5,7 +5,7 @@ import { rows } from '../../src/data/arrow-rows.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import { named } from '../../src/queries/registry.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { FakeServer } from '../support/fake-server.js';
+import { FakeServer, SERVER_ERRORS } from '../support/fake-server.js';
 import { waitFor } from '../support/dom.js';
 
 describe('QueryEngine over HTTP (a fake server in the page)', () => {
@@ -114,19 +114,7 @@ describe('QueryEngine over HTTP (a fake server in the page)', () => {
     await engine.close();
   });
 
-  const CODES: [number, string, string][] = [
-    [401, 'unauthorized', 'unauthorized'],
-    [403, 'origin-not-allowed', 'unauthorized'],
-    [404, 'unknown-query', 'unknown-query'],
-    [400, 'invalid-arguments', 'invalid-arguments'],
-    [400, 'invalid-request', 'invalid-arguments'],
-    [413, 'request-too-large', 'invalid-arguments'],
-    [504, 'query-timeout', 'query-timeout'],
-    [422, 'result-too-large', 'result-too-large'],
-    [503, 'server-busy', 'server-busy'],
-    [500, 'query-failed', 'query-failed'],
-  ];
-  for (const [status, code, expected] of CODES) {
+  for (const [status, code, expected] of SERVER_ERRORS) {
     it(`maps the server's ${status} ${code} to the error code ${expected}, with the server's message`, async () => {
       const engine = open();
       fake.failures.set('regionNames', { status, code, message: `<b>${code}</b> said the server` });

@@ -26,6 +26,23 @@ export interface FakeFailure {
 }
 
 /**
+ * The protocol's error answers to a query (status, the server's code) and the dashboard's error code each must
+ * become (src/data/http-transport.ts).
+ */
+export const SERVER_ERRORS: readonly (readonly [number, string, string])[] = [
+  [401, 'unauthorized', 'unauthorized'],
+  [403, 'origin-not-allowed', 'unauthorized'],
+  [404, 'unknown-query', 'unknown-query'],
+  [400, 'invalid-arguments', 'invalid-arguments'],
+  [400, 'invalid-request', 'invalid-arguments'],
+  [413, 'request-too-large', 'invalid-arguments'],
+  [504, 'query-timeout', 'query-timeout'],
+  [422, 'result-too-large', 'result-too-large'],
+  [503, 'server-busy', 'server-busy'],
+  [500, 'query-failed', 'query-failed'],
+];
+
+/**
  * A marketkit server in the page, behind a stubbed `fetch`: it answers the protocol of issue 21 (health, dataset,
  * named queries as Arrow IPC) from its own DuckDB-WASM database, building the SQL with the registry as the real
  * server does. Requests to other URLs go to the real fetch, which is put back by `close()`.

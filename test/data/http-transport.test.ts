@@ -45,6 +45,25 @@ describe('QueryEngine over HTTP (a fake server in the page)', () => {
     await engine.close();
   });
 
+  it('keeps the local-only operations local: exec, insertArrowIPC, defer, timeRaw and db say so', async () => {
+    const engine = open();
+    const refused = async (what: string, run: () => unknown) => {
+      let error: Error | null = null;
+      try {
+        await run();
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message, what).to.contain('queries run on a server');
+    };
+    await refused('exec', () => engine.exec('CREATE TABLE x (i INTEGER)'));
+    await refused('insertArrowIPC', () => engine.insertArrowIPC('x', new Uint8Array()));
+    await refused('defer', () => engine.defer(['x'], async () => undefined));
+    await refused('timeRaw', () => engine.timeRaw('SELECT 1'));
+    await refused('db', () => engine.db);
+    await engine.close();
+  });
+
   it('sends the bearer token with every request', async () => {
     fake.token = 'tok-123';
     const engine = open({ token: 'tok-123' });

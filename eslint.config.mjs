@@ -15,6 +15,11 @@ const LAYER = {
     group: ['**/data/**', '**/data'],
     message: 'Chart functions know nothing of the data layer: pass them rows and options.',
   },
+  dataValues: {
+    group: ['**/data/**', '**/data'],
+    allowTypeImports: true,
+    message: 'The query registry builds SQL from metrics only (the server runs it too): import data types, not code.',
+  },
 };
 
 export default tseslint.config(
@@ -69,10 +74,16 @@ export default tseslint.config(
     },
   },
   // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
-  // know nothing of the data layer. test/lint/layers.mjs checks that these rules fire.
+  // know nothing of the data layer; the query registry uses metrics and data types only. test/lint/layers.mjs checks that these rules fire.
   {
     files: ['src/{charts,metrics,models,data,geo,format,events,schema,report}/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
+  },
+  {
+    files: ['src/queries/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.dataValues] }],
+    },
   },
   {
     files: ['src/charts/**/*.ts'],

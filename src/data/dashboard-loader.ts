@@ -16,6 +16,8 @@ import type { ColumnMapping } from '../schema/manifest.js';
 import { validateSchema } from './validate-schema.js';
 import { checkDataQuality, type DataIssue } from './data-quality.js';
 import { DEFERRED_TABLES, deferTables } from './deferred-tables.js';
+import type { ServerOptions } from './http-transport.js';
+import { openServerDataset } from './server-dataset.js';
 
 export interface LoadRequest {
   readonly src: string;
@@ -23,6 +25,8 @@ export interface LoadRequest {
   readonly wasmBase?: string;
   /** Column names per table, overriding the manifest's `columns`. */
   readonly mapping?: ColumnMapping | null;
+  /** A marketkit server that runs the queries (then nothing but results is downloaded: no DuckDB, no files). */
+  readonly server?: ServerOptions | null;
 }
 
 export type LoadOutcome =
@@ -77,6 +81,21 @@ export class DashboardLoader {
     await this.release();
     let handle: DuckDBHandle | null = null;
     try {
+      if (request.server && (request.src || request.dataset))
+        throw new DatasetError(
+          'attribute-invalid',
+          '<mkt-data> has both a server and a dataset (src or source): give one. With server, the server holds the data.',
+        );
+      if (request.server) {
+        this.publish({ progress: { phase: 'connect', loaded: 0, total: 0 } });
+        const { engine, info, manifest, issues } = await openServerDataset(request.server, signal);
+        if (signal.aborted) await engine.close();
+        signal.throwIfAborted();
+        this.engine = engine;
+        this.issues = issues;
+        this.publish({ status: 'ready', progress: null, engine, info, manifest, issues });
+        return { error: null, info, issues, ms: performance.now() - started };
+      }
       handle = await startDuckDB(request.wasmBase);
       if (signal.aborted) throw new DOMException('superseded', 'AbortError');
       this.handle = handle;

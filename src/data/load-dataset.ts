@@ -21,7 +21,7 @@ export interface InMemoryDataset {
 }
 
 export interface LoadProgress {
-  readonly phase: 'engine' | 'manifest' | 'download' | 'load' | 'prepare';
+  readonly phase: 'engine' | 'connect' | 'manifest' | 'download' | 'load' | 'prepare';
   readonly table?: TableName;
   /** Bytes received so far over all files, and their expected total (0 when unknown). */
   readonly loaded: number;

@@ -1,6 +1,10 @@
-import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { DatasetError } from './dataset-error.js';
+import { DatasetError, isAbortError } from './dataset-error.js';
+import { abortError, orAbort } from './abortable.js';
+import type { NamedQuery } from '../queries/registry.js';
+import { DuckDBTransport } from './duckdb-transport.js';
+import type { ConnectionState, QueryTransport } from './query-transport.js';
 
 /**
  * `interactive` statements go first; `background` ones (the queries of model elements, whose fits take far longer
@@ -9,6 +13,7 @@ import { DatasetError } from './dataset-error.js';
 export type QueryPriority = 'interactive' | 'background';
 
 interface Pending {
+  readonly query: NamedQuery | string;
   readonly sql: string;
   priority: QueryPriority;
   /** A background statement waits one task before it may be sent, so the interactive statements asked in the same update cycle go first. */
@@ -19,15 +24,11 @@ interface Pending {
   /** Callers still waiting; when all have aborted before the query starts, it is dropped. */
   waiting: number;
   started: boolean;
+  /** Aborts the statement once sent, when every caller has abandoned it (a transport that can cancel does). */
+  readonly sent: AbortController;
 }
 
 const CACHE_SIZE = 256;
-/**
- * Statements sent to the DuckDB worker at a time. One: with two in flight, DuckDB-WASM interleaves them and both
- * finish late (a cohort page filter change at scale 10 took 480 ms instead of 180 ms), and a statement already
- * sent cannot be dropped when it is superseded.
- */
-const IN_FLIGHT = 1;
 const HISTORY_SIZE = 1000;
 /**
  * The longest an interactive result waits for the rest of its burst (see `park`): past that, the results in hand
@@ -37,10 +38,11 @@ const PARK_MS = 100;
 
 /**
  * The one query layer of a dashboard (Mosaic's coordinator idea, scoped to one `<mkt-data>`):
- * identical queries share one run and one cached result; queries run one at a time (see IN_FLIGHT), interactive
- * before background, in the order asked; the answers of a burst of interactive queries are handed out together
- * (see `park`); a query whose every caller has aborted (superseded by a newer filter state) is dropped before it
- * is sent instead of queuing stale work.
+ * identical queries share one run and one cached result; queries run through a transport, the browser's DuckDB
+ * (one at a time) or a server (several at a time), interactive before background, in the order asked; the answers
+ * of a burst of interactive queries are handed out together (see `park`); a query whose every caller has aborted
+ * (superseded by a newer filter state) is dropped before it is sent instead of queuing stale work, and cancelled
+ * if already sent to a server.
  */
 export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
@@ -48,7 +50,7 @@ export class QueryEngine {
   private readonly deferred: { pattern: RegExp; load: () => Promise<void>; loading: Promise<void> | null }[] = [];
   private inFlight = 0;
   private closed = false;
-  /** Number of SQL statements actually sent to DuckDB; tests and the benchmark read it. */
+  /** Number of statements actually sent to DuckDB or the server; tests and the benchmark read it. */
   executed = 0;
   /**
    * The most recent statements sent to DuckDB, in the order they answered, with their time in ms from sending to
@@ -61,13 +63,38 @@ export class QueryEngine {
   private parkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    readonly db: AsyncDuckDB,
-    private readonly connection: AsyncDuckDBConnection,
+    private readonly transport: QueryTransport,
     private readonly parkMs = PARK_MS,
   ) {}
 
+  /** An engine on the browser's own DuckDB-WASM database. */
   static async open(db: AsyncDuckDB, options: { parkMs?: number } = {}): Promise<QueryEngine> {
-    return new QueryEngine(db, await db.connect(), options.parkMs);
+    return new QueryEngine(new DuckDBTransport(db, await db.connect()), options.parkMs);
+  }
+
+  /** The DuckDB-WASM database (local mode only: loading and tests). */
+  get db(): AsyncDuckDB {
+    return this.local('db').db;
+  }
+
+  /** `ok`, or whether a server went away (`lost`: retrying) and could not be reached again (`failed`). */
+  get connection(): ConnectionState {
+    return this.transport.connection ?? 'ok';
+  }
+
+  /** Calls `listener` on every change of `connection`; returns an unsubscribe. */
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    return this.transport.onConnection?.(listener) ?? (() => undefined);
+  }
+
+  /** After a `failed` connection: tries to reach the server again. */
+  reconnect(): void {
+    this.transport.reconnect?.();
+  }
+
+  private local(what: string): DuckDBTransport {
+    if (this.transport instanceof DuckDBTransport) return this.transport;
+    throw new Error(`${what} needs the in-browser database; this dashboard's queries run on a server.`);
   }
 
   /**
@@ -75,6 +102,7 @@ export class QueryEngine {
    * src/data/deferred-tables.ts), and the query waits for it. A failed load fails every query that names them.
    */
   defer(names: readonly string[], load: () => Promise<void>): void {
+    this.local('defer');
     // Names where a statement reads a table, so that a column or alias of the same name (`returns`) loads nothing.
     const pattern = new RegExp(`\\b(?:FROM|JOIN)\\s+"?(?:${names.join('|')})\\b`, 'i');
     this.deferred.push({ pattern, load, loading: null });
@@ -94,22 +122,28 @@ export class QueryEngine {
     ).then(() => undefined);
   }
 
-  /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
-  query(sql: string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
+  /**
+   * Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts.
+   * Elements pass a `NamedQuery` (`named(...)` of src/queries/registry.ts); SQL text is for the loader and tests.
+   */
+  query(q: NamedQuery | string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
     if (signal?.aborted) return Promise.reject(abortError());
+    const sql = typeof q === 'string' ? q : q.sql;
     const loading = this.loadsFor(sql);
-    if (loading) return untilLoaded(loading, signal).then(() => this.query(sql, signal, priority));
+    if (loading) return orAbort(loading, signal).then(() => this.query(q, signal, priority));
     const cached = this.cache.get(sql);
     if (cached) {
       this.cache.delete(sql);
       this.cache.set(sql, cached);
-      const pending = this.queue.find((p) => p.sql === sql);
+      const pending = this.queue.find((p) => p.result === cached);
       if (pending && priority === 'interactive') [pending.priority, pending.held] = [priority, false];
       return pending ? this.wait(pending, signal) : cached;
     }
-    const pending = this.enqueue(sql, priority);
+    const pending = this.enqueue(q, priority);
     this.cache.set(sql, pending.result);
-    pending.result.catch(() => this.cache.delete(sql));
+    pending.result.catch(() => {
+      if (this.cache.get(sql) === pending.result) this.cache.delete(sql);
+    });
     this.trimCache();
     const result = this.wait(pending, signal);
     // Sent now when DuckDB is idle, not after the rest of this update cycle has rendered.
@@ -120,7 +154,7 @@ export class QueryEngine {
   /** This engine, with every `query` at `background` priority (for model elements; shares cache and queue). */
   get background(): QueryEngine {
     if (!this.backgroundView) {
-      const query = (sql: string, signal?: AbortSignal) => this.query(sql, signal, 'background');
+      const query = (q: NamedQuery | string, signal?: AbortSignal) => this.query(q, signal, 'background');
       // A proxy without a set trap: every other read and every write reaches this engine itself.
       const view: QueryEngine = new Proxy(this, {
         get: (target, key) => (key === 'query' ? query : key === 'background' ? view : Reflect.get(target, key)),
@@ -132,6 +166,7 @@ export class QueryEngine {
 
   /** Runs a statement that changes the database (loading, derived tables); never cached, never dropped. */
   async exec(sql: string): Promise<Table> {
+    this.local('exec');
     this.cache.clear();
     const pending = this.enqueue(sql);
     pending.waiting = Number.POSITIVE_INFINITY;
@@ -140,15 +175,14 @@ export class QueryEngine {
   }
 
   async insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
+    const local = this.local('insertArrowIPC');
     this.cache.clear();
-    await this.connection.insertArrowFromIPCStream(bytes, { name, create: true });
+    await local.insertArrowIPC(name, bytes);
   }
 
   /** Runs SQL straight on the connection, bypassing queue and cache, and returns its time in ms: the benchmark's baseline. */
-  async timeRaw(sql: string): Promise<number> {
-    const started = performance.now();
-    await this.connection.query(sql);
-    return performance.now() - started;
+  timeRaw(sql: string): Promise<number> {
+    return this.local('timeRaw').timeRaw(sql);
   }
 
   async close(): Promise<void> {
@@ -156,10 +190,11 @@ export class QueryEngine {
     this.unpark();
     for (const p of this.queue.splice(0)) if (!p.started) p.reject(abortError());
     this.cache.clear();
-    await this.connection.close().catch(() => undefined);
+    await this.transport.close();
   }
 
-  private enqueue(sql: string, priority: QueryPriority = 'interactive'): Pending {
+  private enqueue(query: NamedQuery | string, priority: QueryPriority = 'interactive'): Pending {
+    const sql = typeof query === 'string' ? query : query.sql;
     let resolve!: (t: Table) => void;
     let reject!: (e: unknown) => void;
     const result = new Promise<Table>((res, rej) => {
@@ -167,7 +202,8 @@ export class QueryEngine {
       reject = rej;
     });
     const held = priority === 'background';
-    const pending: Pending = { sql, priority, held, result, resolve, reject, waiting: 0, started: false };
+    const sent = new AbortController();
+    const pending: Pending = { query, sql, priority, held, result, resolve, reject, waiting: 0, started: false, sent };
     this.queue.push(pending);
     if (held)
       setTimeout(() => {
@@ -183,7 +219,10 @@ export class QueryEngine {
     return new Promise<Table>((resolve, reject) => {
       const onAbort = () => {
         pending.waiting--;
-        if (!pending.started && pending.waiting <= 0) this.drop(pending);
+        if (pending.waiting <= 0) {
+          if (!pending.started) this.drop(pending);
+          else this.cancel(pending);
+        }
         reject(abortError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -203,12 +242,18 @@ export class QueryEngine {
   private drop(pending: Pending): void {
     const index = this.queue.indexOf(pending);
     if (index >= 0) this.queue.splice(index, 1);
-    this.cache.delete(pending.sql);
+    if (this.cache.get(pending.sql) === pending.result) this.cache.delete(pending.sql);
     pending.reject(abortError());
   }
 
+  /** A sent statement nobody waits for any more: its request is aborted (DuckDB-WASM's runs on) and not cached. */
+  private cancel(pending: Pending): void {
+    if (this.cache.get(pending.sql) === pending.result) this.cache.delete(pending.sql);
+    pending.sent.abort();
+  }
+
   private async pump(): Promise<void> {
-    if (this.inFlight >= IN_FLIGHT || this.closed) return;
+    if (this.inFlight >= this.transport.maxInFlight || this.closed) return;
     const ready = (p: Pending) => !p.started && !p.held && p.waiting > 0;
     const next = this.queue.find((p) => ready(p) && p.priority === 'interactive') ?? this.queue.find((p) => ready(p));
     if (!next) return;
@@ -219,13 +264,15 @@ export class QueryEngine {
     try {
       const sent = ++this.executed;
       const started = performance.now();
-      const table = await this.connection.query(next.sql);
+      const table = await this.transport.run(next.query, next.sent.signal);
       this.history.push({ sql: next.sql, ms: performance.now() - started, sent });
       if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
       answer = () => next.resolve(table);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      answer = () => next.reject(new DatasetError('query-failed', message));
+      const problem =
+        error instanceof DatasetError || isAbortError(error) ? error : new DatasetError('query-failed', message);
+      answer = () => next.reject(problem);
     }
     this.queue.splice(this.queue.indexOf(next), 1);
     this.inFlight--;
@@ -240,7 +287,8 @@ export class QueryEngine {
    */
   private park(done: Pending, answer: () => void): void {
     this.parked.push(answer);
-    const more = this.queue.some((p) => !p.started && !p.held && p.waiting > 0 && p.priority === 'interactive');
+    // Queued or still running (a server runs several at once): the burst is not over while one of them waits.
+    const more = this.queue.some((p) => !p.held && p.waiting > 0 && p.priority === 'interactive');
     if (done.priority !== 'interactive' || !more || this.closed) {
       this.unpark();
       return;
@@ -260,18 +308,4 @@ export class QueryEngine {
       this.cache.delete(oldest);
     }
   }
-}
-
-/** `loading`, or an AbortError as soon as `signal` aborts (the load itself goes on: other queries may need it). */
-function untilLoaded(loading: Promise<void>, signal?: AbortSignal): Promise<void> {
-  if (!signal) return loading;
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    loading.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function abortError(): DOMException {
-  return new DOMException('The query was superseded.', 'AbortError');
 }

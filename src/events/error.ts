@@ -19,6 +19,14 @@ export type MktErrorCode =
   | 'filter-invalid'
   | 'attribute-invalid'
   | 'export-failed'
+  /** Server mode (`<mkt-data server>`): */
+  | 'unauthorized'
+  | 'unreachable'
+  | 'unknown-query'
+  | 'invalid-arguments'
+  | 'query-timeout'
+  | 'result-too-large'
+  | 'server-busy'
   /** A warning: the customer models run on the main thread (same results, slower); see the README. */
   | 'worker-unavailable';
 

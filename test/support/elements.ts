@@ -15,12 +15,16 @@ export function exportedTags(): string[] {
   return [...tags].sort();
 }
 
-/** A `<mkt-data>` holding `source` with one of every exported element inside, on the page and loaded. */
+/**
+ * A `<mkt-data>` holding `source` (or on a marketkit `server`) with one of every exported element inside, on the
+ * page and loaded.
+ */
 export async function mountEveryElement(
-  source: InMemoryDataset,
+  source: InMemoryDataset | { readonly server: string },
 ): Promise<{ data: MktData; widgets: MktWidget<unknown>[] }> {
   const data = document.createElement('mkt-data') as MktData;
-  data.source = source;
+  if ('server' in source) data.server = source.server;
+  else data.source = source;
   for (const tag of exportedTags()) if (tag !== 'mkt-data') data.append(document.createElement(tag));
   document.body.append(data);
   await whenReady(data);

@@ -112,6 +112,15 @@ export const widgetStyles = [
       font: inherit;
       color: inherit;
     }
+    /* Retry after a server that could not be reached. */
+    .retry {
+      margin-top: 0.5rem;
+      padding: 0.25rem 0.9rem;
+      border: 1px solid var(--mkt-border, var(--_mkt-border));
+      border-radius: 6px;
+      background: var(--mkt-surface, var(--_mkt-surface));
+      cursor: pointer;
+    }
     .segmented {
       display: inline-flex;
       border: 1px solid var(--mkt-border, var(--_mkt-border));

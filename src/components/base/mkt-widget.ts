@@ -18,6 +18,7 @@ import { ExportController, type DataView, type ExportFormat } from './export-con
 import { issuesIn, issuesNote, message, missingTables, missingTablesMessage, skeleton } from './widget-frame.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DEFAULT_HEADINGS } from './default-headings.js';
+import { CONNECTION_LOST, ConnectionWatch } from './connection-watch.js';
 
 export type { DataView, ExportFormat, QueryContext };
 
@@ -29,7 +30,8 @@ export type { DataView, ExportFormat, QueryContext };
  * noted, a Download menu and a "Table" toggle (`ExportController`).
  *
  * **The subclass contract** (see CONTRIBUTING, "Adding a widget"; `npm run new:element` writes a skeleton):
- * - `query(context)` (required): the SQL, through `context.engine.query(sql, context.signal)`; returns the result.
+ * - `query(context)` (required): its query, through `context.engine.query(named('name', ...args), context.signal)`
+ *   (src/queries/registry.ts); returns the result.
  * - `renderResult(result)` (required): a call to a chart function of `src/charts/` and the element's own markup.
  * - `queryArgs()`: the element's options that re-run the query (granularity, metric).
  * - `isEmpty(result)` / `emptyMessage()`: a result with nothing to draw, and what to say then.
@@ -84,6 +86,7 @@ export abstract class MktWidget<T> extends LitElement {
 
   private readonly link = new DataLink(this, (state) => (this.dashboard = state));
   private readonly attributeCheck = new AttributeCheck(this);
+  private readonly connection = new ConnectionWatch(this);
   private readonly queries = new QueryController<T, readonly unknown[]>(this, {
     run: (context) => this.query(context),
     args: () => this.queryArgs(),
@@ -238,11 +241,16 @@ export abstract class MktWidget<T> extends LitElement {
     const missing = missingTables(dashboard, this.requires);
     if (missing.length > 0) return missingTablesMessage(missing);
     const value = this.task.value;
+    const lost = this.connection.lost ? message('notice', CONNECTION_LOST) : nothing;
     return this.queries.render({
       initial: skeleton,
-      pending: () => (value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()),
+      pending: () => html`${lost}${value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()}`,
       complete: (done) => (done === undefined ? skeleton() : this.resultView(done, false)),
-      error: (problem) => message('error', problem.message),
+      error: (problem) =>
+        problem.code === 'unreachable'
+          ? html`${message('error', problem.message)}
+              <button class="retry" part="retry" @click=${() => this.dashboard?.engine?.reconnect()}>Retry</button>`
+          : message('error', problem.message),
     });
   }
 

@@ -27,6 +27,15 @@ export const dataStyles = [
       color: var(--mkt-fg, var(--_mkt-fg));
       border-left: 3px solid var(--mkt-warning, var(--_mkt-warning));
     }
+    .retry {
+      font: inherit;
+      color: var(--mkt-fg, var(--_mkt-fg));
+      padding: 0.2rem 0.8rem;
+      border: 1px solid var(--mkt-border, var(--_mkt-border));
+      border-radius: 6px;
+      background: var(--mkt-surface, var(--_mkt-surface));
+      cursor: pointer;
+    }
     .error {
       color: var(--mkt-negative, var(--_mkt-negative));
       border: 1px solid currentColor;

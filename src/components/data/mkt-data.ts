@@ -19,6 +19,9 @@ import { MktFilterChangeEvent } from '../../events/filter-change.js';
 import { MktFiltersAppliedEvent } from '../../events/filters-applied.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { MktDataReadyEvent } from '../../events/data-ready.js';
+import { MktConnectionEvent } from '../../events/connection.js';
+import type { ConnectionState } from '../../data/query-transport.js';
+import { CONNECTION_LOST } from '../base/connection-watch.js';
 import { dataStyles } from './mkt-data.styles.js';
 import { checkFormat } from '../../format/format.js';
 import { DATE_PRESETS, presetRange, type DatePreset } from '../../data/date-presets.js';
@@ -29,15 +32,18 @@ const URL_DELAY = 300;
 
 /**
  * Loads a marketplace dataset into its own DuckDB-WASM database and shares it, with the filter state, with
- * every marketkit element inside it, or elsewhere on the page with `data="<this id>"`.
+ * every marketkit element inside it, or elsewhere on the page with `data="<this id>"`. With `server`, a marketkit
+ * server runs the queries instead (named queries with JSON arguments, never SQL; nothing is downloaded but results).
  *
  * @summary The data source and filter state of one dashboard.
  * @slot - The dashboard's elements (and any other markup).
  * @fires mkt-data-ready - The dataset loaded and passed validation (the optional tables that only some views read load when a view first reads them).
  * @fires mkt-filters-applied - The filter state changed; `detail` is the complete new state.
+ * @fires mkt-connection - The server could no longer be reached (`lost`, retrying) or answers again (`restored`).
  * @fires mkt-error - The dataset could not be loaded, has a data problem, a filter change was rejected or adjusted, or
  *   `locale` / `currency` cannot be used; `detail.code` says why (see the README for warnings and errors).
  * @csspart status - The loading and error line above the dashboard, and the note of a replaced locale or currency.
+ * @csspart retry - The Retry button of a server that could not be reached.
  * @cssprop --mkt-accent - Colour of the progress bar.
  * @cssprop --mkt-bg - Background of every card of the dashboard (and the other `--mkt-*` tokens: see the README).
  */
@@ -47,6 +53,18 @@ export class MktData extends LitElement {
 
   /** URL of a dataset folder (holding `manifest.json`) or of a manifest file. */
   @property() src = '';
+  /**
+   * Base URL of a marketkit server (`npx marketkit serve`) that runs this dashboard's queries, instead of `src`:
+   * `https://host/marketkit/`. Nothing is downloaded but the results (no wasm, no data files).
+   */
+  @property() server = '';
+  /**
+   * Sent to the `server` as `Authorization: Bearer <token>`. Anyone who can read the page can read it (it is in
+   * the page's markup or script): it keeps other sites and scripts out, not the page's own visitors.
+   */
+  @property({ attribute: 'server-token' }) serverToken = '';
+  /** How long a `server` that went away is retried before the dashboard gives up and offers Retry, in ms. */
+  @property({ type: Number, attribute: 'server-retry-ms' }) serverRetryMs = 60_000;
   /** Base URL of DuckDB's wasm and worker files when they are not served beside marketkit. */
   @property({ attribute: 'wasm-base' }) wasmBase = '';
   /** BCP 47 locale for numbers and dates in every element of this dashboard (one the browser cannot use: en-US, with a note). */
@@ -70,6 +88,9 @@ export class MktData extends LitElement {
   @property({ attribute: false }) mapping: ColumnMapping | null = null;
 
   @state() private dashboard: DashboardState = this.initialState();
+  /** The server's connection (`ok` without a server). */
+  @state() private connection: ConnectionState = 'ok';
+  private unwatchConnection: (() => void) | null = null;
   /** Why the locale or currency asked for is not the one used (see applyFormat). */
   @state() private formatNotes: readonly string[] = [];
   private readonly provider = new ContextProvider(this, { context: dashboardContext, initialValue: this.dashboard });
@@ -150,7 +171,7 @@ export class MktData extends LitElement {
     if (this.urlState) this.applyUrlFilters();
     if (this.disposed) {
       this.disposed = false;
-      if (this.src || this.source) void this.load();
+      if (this.src || this.source || this.server) void this.load();
     }
     document.dispatchEvent(new CustomEvent('mkt-data-connected', { detail: this.id }));
   }
@@ -173,10 +194,8 @@ export class MktData extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('locale') || changed.has('currency')) this.applyFormat();
-    if (
-      (changed.has('src') || changed.has('source') || changed.has('wasmBase') || changed.has('mapping')) &&
-      (this.src || this.source)
-    ) {
+    const inputs = ['src', 'source', 'wasmBase', 'mapping', 'server', 'serverToken', 'serverRetryMs'];
+    if (inputs.some((name) => changed.has(name)) && (this.src || this.source || this.server)) {
       void this.load();
     }
   }
@@ -203,6 +222,7 @@ export class MktData extends LitElement {
       dataset: this.source,
       wasmBase: this.wasmBase || undefined,
       mapping: this.mapping,
+      server: this.server ? { base: this.server, token: this.serverToken, retryMs: this.serverRetryMs } : null,
     });
     if (loaded === 'superseded') return;
     if (loaded.error) {
@@ -307,7 +327,33 @@ export class MktData extends LitElement {
     }
   }
 
+  /** Follows the server's connection of a new engine: says so above the dashboard and sends the events. */
+  private watchConnection(engine: DashboardState['engine']): void {
+    this.unwatchConnection?.();
+    this.connection = engine?.connection ?? 'ok';
+    this.unwatchConnection =
+      engine?.onConnection((state) => {
+        const before = this.connection;
+        this.connection = state;
+        const server = this.server;
+        if (state === 'lost' && before === 'failed') this.update$({});
+        else if (state === 'lost') this.dispatchEvent(new MktConnectionEvent({ state: 'lost', server }));
+        else if (state === 'ok') this.dispatchEvent(new MktConnectionEvent({ state: 'restored', server }));
+        else {
+          const message = `Lost the connection to the server at ${server} and could not reach it again.`;
+          this.dispatchEvent(new MktErrorEvent({ code: 'unreachable', message, source: 'mkt-data' }));
+        }
+      }) ?? null;
+  }
+
+  /** Tries the server again: after a failed load, loads again; after a lost connection, re-runs every query. */
+  private retry(): void {
+    if (this.dashboard.status === 'error') void this.load();
+    else this.dashboard.engine?.reconnect();
+  }
+
   private update$(patch: Partial<DashboardState>): void {
+    if ('engine' in patch && patch.engine !== this.dashboard.engine) this.watchConnection(patch.engine ?? null);
     this.dashboard = Object.freeze({ ...this.dashboard, ...patch });
     this.provider.setValue(this.dashboard);
     for (const callback of this.subscribers) callback(this.dashboard);
@@ -330,6 +376,10 @@ export class MktData extends LitElement {
     });
   }
 
+  private retryButton() {
+    return html`<button part="retry" class="retry" @click=${() => this.retry()}>Retry</button>`;
+  }
+
   override render() {
     const { status, progress, error } = this.dashboard;
     const ratio = progress && progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : undefined;
@@ -348,7 +398,18 @@ export class MktData extends LitElement {
       }
       ${
         status === 'error' && error
-          ? html`<div part="status" class="status error mkt-root" role="alert">${error.message}</div>`
+          ? html`<div part="status" class="status error mkt-root" role="alert">
+              ${error.message} ${error.code === 'unreachable' ? this.retryButton() : nothing}
+            </div>`
+          : nothing
+      }
+      ${
+        status === 'ready' && this.connection !== 'ok'
+          ? this.connection === 'lost'
+            ? html`<div part="status" class="status note mkt-root" role="status">${CONNECTION_LOST}</div>`
+            : html`<div part="status" class="status error mkt-root" role="alert">
+                Lost the connection to the server and could not reach it again. ${this.retryButton()}
+              </div>`
           : nothing
       }
       ${this.formatNotes.map((note) => html`<p part="status" class="status note mkt-root" role="status">${note}</p>`)}
@@ -359,6 +420,8 @@ export class MktData extends LitElement {
 
 function progressLabel(phase: string | undefined): string {
   switch (phase) {
+    case 'connect':
+      return 'Connecting to the server…';
     case 'engine':
       return 'Starting the database…';
     case 'manifest':

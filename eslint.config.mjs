@@ -15,6 +15,10 @@ const LAYER = {
     group: ['**/data/**', '**/data'],
     message: 'Chart functions know nothing of the data layer: pass them rows and options.',
   },
+  server: {
+    group: ['**/server/**', '**/server'],
+    message: 'src/server is the Node query server: browser code never imports it.',
+  },
 };
 
 export default tseslint.config(
@@ -51,6 +55,9 @@ export default tseslint.config(
       'test/scaffold/*.mjs',
       'scripts/*.mjs',
       'demo/*.mjs',
+      'bin/*.mjs',
+      'src/server/**/*.ts',
+      'test/server/**/*.ts',
       '*.mjs',
       '*.ts',
     ],
@@ -71,12 +78,21 @@ export default tseslint.config(
   // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
   // know nothing of the data layer. test/lint/layers.mjs checks that these rules fire.
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.server] }] },
+  },
+  {
     files: ['src/{charts,metrics,models,data,geo,format,events,schema,report}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.server] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
   },
   {
     files: ['src/charts/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data, LAYER.server] }] },
   },
   {
     rules: {

@@ -88,3 +88,11 @@ export function columnMapping(
   }
   return merged;
 }
+
+/** A table file that cannot be read as what it claims to be. */
+export function malformed(table: TableName, file: string, kind: string, error: unknown): DatasetError {
+  const reason = (error as Error)?.message ?? String(error);
+  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, {
+    table,
+  });
+}

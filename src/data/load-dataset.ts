@@ -7,7 +7,7 @@ import { ident, str } from '../metrics/sql.js';
 import { arrowStream } from './arrow-ipc.js';
 import { parquetToArrowStream } from './parquet.js';
 import { coerceTable } from './coerce-table.js';
-import { checkManifest, columnMapping, tableFormat } from './dataset-manifest.js';
+import { checkManifest, columnMapping, malformed, tableFormat } from './dataset-manifest.js';
 
 /**
  * A dataset given in memory instead of by URL: for tests, stories and pages that build their data. Each file is
@@ -212,11 +212,4 @@ async function insertTable(
     }
   }
   await coerceTable(engine, name, raw, mapping, entry.file);
-}
-
-function malformed(table: TableName, file: string, kind: string, error: unknown): DatasetError {
-  const reason = (error as Error)?.message ?? String(error);
-  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, {
-    table,
-  });
 }

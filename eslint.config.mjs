@@ -19,6 +19,11 @@ const LAYER = {
     group: ['**/server/**', '**/server'],
     message: 'src/server is the Node query server: browser code never imports it.',
   },
+  dataValues: {
+    group: ['**/data/**', '**/data'],
+    allowTypeImports: true,
+    message: 'The query registry builds SQL from metrics only (the server runs it too): import data types, not code.',
+  },
 };
 
 export default tseslint.config(
@@ -76,7 +81,7 @@ export default tseslint.config(
     },
   },
   // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
-  // know nothing of the data layer. test/lint/layers.mjs checks that these rules fire.
+  // know nothing of the data layer; the query registry uses metrics and data types only. test/lint/layers.mjs checks that these rules fire.
   {
     files: ['src/**/*.ts'],
     ignores: ['src/server/**'],
@@ -89,6 +94,12 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
+  },
+  {
+    files: ['src/queries/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.dataValues] }],
+    },
   },
   {
     files: ['src/charts/**/*.ts'],

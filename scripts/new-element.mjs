@@ -1,7 +1,7 @@
 // `npm run new:element -- <name> [--root <dir>]`: scaffolds a widget `<mkt-<name>>` on the shape of CONTRIBUTING's
-// recipe: its SQL in src/metrics/<name>.ts, the element and its styles in src/components/<name>/, a story, a test
-// against the tiny marketplace, its default heading, and its export from src/index.ts (the custom-elements
-// manifest then picks it up from its JSDoc). It draws GMV by category with bars() as a working starting point.
+// recipe: its SQL in src/metrics/<name>.ts, registered by name in src/queries/registry.ts, the element and its
+// styles in src/components/<name>/, a story, a test against the tiny marketplace, its default heading, and its
+// export from src/index.ts (the custom-elements manifest then picks it up from its JSDoc). It draws GMV by category with bars() as a working starting point.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -66,10 +66,18 @@ addLine(
   /^export \{ Mkt\w+ \} from '\.\/components\//,
   `export { Mkt${Pascal} } from './components/${name}/${tag}.js';`,
 );
+addLine(
+  'src/queries/registry.ts',
+  /from '\.\.\/metrics\/[\w-]+\.js';$/,
+  `import { ${camel}Sql } from '../metrics/${name}.js';`,
+);
+addLine('src/queries/registry.ts', /^ {2}\w+: \w+Sql,$/, `  ${camel}: ${camel}Sql,`);
+addLine('test/queries/registry.test.ts', /^ {2}\w+: \[named\(/, `  ${camel}: [named('${camel}', filters)],`);
 addLine('src/components/base/default-headings.ts', /^ {2}'mkt-[a-z-]+': '/, `  '${tag}': '${Title}',`);
 
 console.log(`Wrote <${tag}>:
   ${Object.keys(files).join('\n  ')}
-  and its export (src/index.ts) and default heading (src/components/base/default-headings.ts).
+  its query's name (src/queries/registry.ts, with arguments in test/queries/registry.test.ts), its export
+  (src/index.ts) and default heading (src/components/base/default-headings.ts).
 Next: write its SQL in src/metrics/${name}.ts, its drawing with a chart function of src/charts, and its test's
 expected numbers by hand; add it to a demo page. Run: TEST_FILES=test/components/${tag}.test.ts npx wtr`);

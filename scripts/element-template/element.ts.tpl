@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
-import { __CAMEL__Sql } from '../../metrics/__NAME__.js';
+import { named } from '../../queries/registry.js';
 import { bars } from '../../charts/bars.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { numberColumn } from '../../charts/data-table.js';
@@ -28,7 +28,7 @@ export class Mkt__PASCAL__ extends MktWidget<readonly __PASCAL__Row[]> {
   private readonly size = new SizeController(this);
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<readonly __PASCAL__Row[]> {
-    return rows<__PASCAL__Row>(await engine.query(__CAMEL__Sql(filters), signal));
+    return rows<__PASCAL__Row>(await engine.query(named('__CAMEL__', filters), signal));
   }
 
   protected override isEmpty(result: readonly __PASCAL__Row[]): boolean {

@@ -2,8 +2,6 @@ import type { Table } from 'apache-arrow';
 import type { FilterKey, FilterState } from './filter-state.js';
 import type { QueryEngine } from './query-engine.js';
 import type { DashboardState } from './dashboard-state.js';
-import { customerSummarySql } from '../metrics/customer-summary.js';
-import { rfmSql } from '../metrics/rfm.js';
 import { addDays } from '../metrics/filter-sql.js';
 import { WorkerFallbackReport } from './worker-fallback.js';
 import { MISSING_MODEL } from '../models/customer-model.js';
@@ -16,6 +14,7 @@ import type {
 } from '../models/customer-analysis.js';
 import type { RfmSegmentsStats } from '../models/rfm-stats.js';
 import type { ChurnAnalysis } from '../models/churn-model.js';
+import { named, type NamedQuery } from '../queries/registry.js';
 
 // The CLV, RFM segments and churn elements read their customers' columns straight from the Arrow buffers (no
 // value-by-value conversion) and hand them to their dashboard's worker, which fits BG/NBD + Gamma-Gamma once per
@@ -159,22 +158,28 @@ export class CustomerModels {
     filters: FilterState,
     options: CustomerModelOptions & { readonly horizonWeeks: number; readonly discountRate: number },
   ): Promise<ClvSummary> {
-    const summarySql = customerSummarySql(filters, { end: options.end, ignore: options.ignore ?? [] });
-    const segmentsSql = rfmSql(filters, { end: options.end });
-    const key = JSON.stringify(['clv', summarySql, segmentsSql, options.horizonWeeks, options.discountRate]);
+    const summaryQuery = named('customerSummary', filters, { end: options.end, ignore: options.ignore ?? [] });
+    const segmentsQuery = named('rfm', filters, { end: options.end });
+    const key = JSON.stringify([
+      'clv',
+      summaryQuery.sql,
+      segmentsQuery.sql,
+      options.horizonWeeks,
+      options.discountRate,
+    ]);
     return this.memoised(this.results, RESULTS_SIZE, key, async () => {
       const [summary, segments] = await Promise.all([
-        this.summary(engine, summarySql),
-        engine.query(segmentsSql, never),
+        this.summary(engine, summaryQuery),
+        engine.query(segmentsQuery, never),
       ]);
       return this.run<ClvSummary>({
         op: 'clv',
-        key: summarySql,
+        key: summaryQuery.sql,
         summary,
         horizonWeeks: options.horizonWeeks,
         discountRate: options.discountRate,
         segments: { ids: textColumn(segments, 'customer_id'), names: textColumn(segments, 'segment') },
-        segmentsKey: segmentsSql,
+        segmentsKey: segmentsQuery.sql,
       });
     });
   }
@@ -190,21 +195,24 @@ export class CustomerModels {
       readonly k: number;
     },
   ): Promise<RfmSegmentsStats> {
-    const summarySql = customerSummarySql(filters, { end: options.end, ignore: options.ignore ?? [] });
-    const segmentsSql = rfmSql(filters, { end: options.end });
+    const summaryQuery = named('customerSummary', filters, { end: options.end, ignore: options.ignore ?? [] });
+    const segmentsQuery = named('rfm', filters, { end: options.end });
     const { horizonWeeks, discountRate, method, k } = options;
-    const key = JSON.stringify(['rfm', summarySql, segmentsSql, horizonWeeks, discountRate, method, k]);
+    const key = JSON.stringify(['rfm', summaryQuery.sql, segmentsQuery.sql, horizonWeeks, discountRate, method, k]);
     return this.memoised(this.results, RESULTS_SIZE, key, async () => {
-      const [summary, rfm] = await Promise.all([this.summary(engine, summarySql), engine.query(segmentsSql, never)]);
+      const [summary, rfm] = await Promise.all([
+        this.summary(engine, summaryQuery),
+        engine.query(segmentsQuery, never),
+      ]);
       return this.run<RfmSegmentsStats>({
         op: 'rfm',
-        key: summarySql,
+        key: summaryQuery.sql,
         summary,
         horizonWeeks,
         discountRate,
         method,
         k,
-        rfmKey: segmentsSql,
+        rfmKey: segmentsQuery.sql,
         rfm: {
           ids: textColumn(rfm, 'customer_id'),
           recency: floatColumn(rfm, 'recency'),
@@ -226,14 +234,17 @@ export class CustomerModels {
     options: CustomerModelOptions & { readonly days: number; readonly listSize: number },
   ): Promise<ChurnAnalysis> {
     const ignore = options.ignore ?? [];
-    const summarySql = customerSummarySql(filters, { end: options.end, ignore });
-    const earlierSql = customerSummarySql(filters, { end: addDays(options.end, -options.days), ignore });
-    const key = JSON.stringify(['churn', summarySql, earlierSql, options.days, options.listSize]);
+    const summaryQuery = named('customerSummary', filters, { end: options.end, ignore });
+    const earlierQuery = named('customerSummary', filters, { end: addDays(options.end, -options.days), ignore });
+    const key = JSON.stringify(['churn', summaryQuery.sql, earlierQuery.sql, options.days, options.listSize]);
     return this.memoised(this.results, RESULTS_SIZE, key, async () => {
-      const [summary, earlier] = await Promise.all([this.summary(engine, summarySql), engine.query(earlierSql, never)]);
+      const [summary, earlier] = await Promise.all([
+        this.summary(engine, summaryQuery),
+        engine.query(earlierQuery, never),
+      ]);
       return this.run<ChurnAnalysis>({
         op: 'churn',
-        key: summarySql,
+        key: summaryQuery.sql,
         summary,
         earlier: summaryColumns(earlier),
         days: options.days,
@@ -265,10 +276,10 @@ export class CustomerModels {
    * The summary's columns, read once per query and handed to the worker at once with a request to fit them, so
    * that the fit runs while DuckDB works on the elements' other queries.
    */
-  private summary(engine: QueryEngine, sql: string): Promise<SummaryColumns> {
-    return this.memoised(this.summaries, SUMMARIES_SIZE, sql, async () => {
-      const columns = summaryColumns(await engine.query(sql, never));
-      void this.run({ op: 'fit', key: sql, summary: columns }).catch(() => undefined);
+  private summary(engine: QueryEngine, query: NamedQuery<'customerSummary'>): Promise<SummaryColumns> {
+    return this.memoised(this.summaries, SUMMARIES_SIZE, query.sql, async () => {
+      const columns = summaryColumns(await engine.query(query, never));
+      void this.run({ op: 'fit', key: query.sql, summary: columns }).catch(() => undefined);
       return columns;
     });
   }

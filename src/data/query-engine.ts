@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { DatasetError } from './dataset-error.js';
+import type { NamedQuery } from '../queries/registry.js';
 
 /**
  * `interactive` statements go first; `background` ones (the queries of model elements, whose fits take far longer
@@ -94,11 +95,15 @@ export class QueryEngine {
     ).then(() => undefined);
   }
 
-  /** Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts. */
-  query(sql: string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
+  /**
+   * Runs a read-only query, sharing and caching identical SQL. Rejects with an AbortError when `signal` aborts.
+   * Elements pass a `NamedQuery` (`named(...)` of src/queries/registry.ts); SQL text is for the loader and tests.
+   */
+  query(q: NamedQuery | string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
     if (signal?.aborted) return Promise.reject(abortError());
+    const sql = typeof q === 'string' ? q : q.sql;
     const loading = this.loadsFor(sql);
-    if (loading) return untilLoaded(loading, signal).then(() => this.query(sql, signal, priority));
+    if (loading) return untilLoaded(loading, signal).then(() => this.query(q, signal, priority));
     const cached = this.cache.get(sql);
     if (cached) {
       this.cache.delete(sql);
@@ -120,7 +125,7 @@ export class QueryEngine {
   /** This engine, with every `query` at `background` priority (for model elements; shares cache and queue). */
   get background(): QueryEngine {
     if (!this.backgroundView) {
-      const query = (sql: string, signal?: AbortSignal) => this.query(sql, signal, 'background');
+      const query = (q: NamedQuery | string, signal?: AbortSignal) => this.query(q, signal, 'background');
       // A proxy without a set trap: every other read and every write reaches this engine itself.
       const view: QueryEngine = new Proxy(this, {
         get: (target, key) => (key === 'query' ? query : key === 'background' ? view : Reflect.get(target, key)),

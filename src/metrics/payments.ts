@@ -22,6 +22,14 @@ function selectedOrders(filters: FilterState): string {
 }
 
 /**
+ * Payments that name no order of the data (left out of every figure): a property of the dataset, not of the
+ * filters.
+ */
+export function unmatchedPaymentsSql(): string {
+  return `SELECT count(*)::INTEGER AS n FROM payments p ANTI JOIN mkt_order_keys ok ON ok.order_id = p.order_id`;
+}
+
+/**
  * Payments by method for the orders the filters select, from `mkt_payments` (the optional payments table with each
  * payment's order key). Largest value first.
  */

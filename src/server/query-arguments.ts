@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { QUERY_BUILDERS, type QueryName } from '../queries/registry.js';
+import { FILTER_KEYS, type FilterKey } from '../data/filter-state.js';
+import { GRANULARITIES } from '../metrics/revenue-trend.js';
+import { TIER_GRANULARITIES } from '../metrics/tier-contribution.js';
+import { RETURN_GROUPS } from '../metrics/returns.js';
+import { SUPPORT_GROUPS } from '../metrics/support.js';
 
 /*
  * The arguments each named query accepts, checked before its SQL is built (src/queries/registry.ts). Strict: no
@@ -24,6 +29,9 @@ export const isoDate = z.string().refine(isCalendarDay, 'must be a YYYY-MM-DD da
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a YYYY-MM month');
 export const finite = z.number().finite();
 const list = z.array(text).max(MAX_LIST);
+/** Most ids in one query (product names of a table page, customers to recommend to). */
+const MAX_IDS = 5000;
+const campaignBy = z.enum(['campaign', 'channel']);
 
 /** A dashboard's FilterState (src/data/filter-state.ts). */
 export const filters = z
@@ -42,14 +50,154 @@ export const filters = z
 const period = z.object({ from: isoDate, to: isoDate }).strict();
 /** KpiPeriods (src/metrics/kpis.ts). */
 export const kpiPeriods = z.object({ current: period, prior: period }).strict();
+/** A base and a recent window (seller churn). */
+const churnWindows = z.object({ base: period, recent: period }).strict();
+
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+const granularity = z.enum(GRANULARITIES);
+const coPurchase = {
+  level: z.enum(['product', 'category']).optional(),
+  basket: z.enum(['order', 'customer']).optional(),
+  minCount: whole(1, 1_000_000).optional(),
+};
+
+/**
+ * An argument list: `items` in order, the optional ones last. `named()` leaves out trailing undefined arguments,
+ * so a shorter list is padded with undefined (the builder's default) before the check.
+ */
+function argumentList<T extends [z.ZodTypeAny, ...z.ZodTypeAny[]] | []>(...items: T) {
+  return z.preprocess(
+    (value) =>
+      Array.isArray(value) && value.length < items.length
+        ? [...value, ...new Array<undefined>(items.length - value.length).fill(undefined)]
+        : value,
+    z.tuple(items),
+  );
+}
 
 type Arguments<N extends QueryName> = Parameters<(typeof QUERY_BUILDERS)[N]>;
 
 /** The schema of every query's argument list, by name: a registry entry without one fails the type check. */
 export const QUERY_ARGUMENTS = {
-  orderKpis: z.tuple([filters, kpiPeriods]),
-  sessionKpis: z.tuple([filters, kpiPeriods]),
+  orderKpis: argumentList(filters, kpiPeriods),
+  sessionKpis: argumentList(filters, kpiPeriods),
+  revenueTrend: argumentList(
+    filters,
+    period,
+    granularity,
+    z.object({ compare: z.boolean().optional(), dataStart: isoDate.optional() }).strict().optional(),
+  ),
+  categoryPerformance: argumentList(filters, z.object({ withSessions: z.boolean() }).strict()),
+  tierContribution: argumentList(filters, period, z.enum(TIER_GRANULARITIES)),
+  cohortActivity: argumentList(
+    filters,
+    z.object({ entity: z.enum(['customers', 'sellers']), periods: whole(1, 240) }).strict(),
+  ),
+  sessionDepths: argumentList(filters),
+  repeatPaths: argumentList(filters),
+  ordersPlaced: argumentList(filters),
+  region: argumentList(filters),
+  regionNames: argumentList(),
+  sellerHealth: argumentList(
+    filters,
+    z.object({ withReviews: z.boolean(), withTickets: z.boolean().optional() }).strict(),
+  ),
+  sellerMonthly: argumentList(
+    filters,
+    text,
+    z.object({ withReviews: z.boolean(), withTickets: z.boolean().optional() }).strict(),
+  ),
+  sellerChurn: argumentList(filters, churnWindows),
+  churn: argumentList(
+    filters,
+    z
+      .object({
+        days: whole(1, 3650),
+        refDates: z.array(isoDate).max(MAX_LIST),
+        by: z.enum(['segment', 'cohort']).optional(),
+      })
+      .strict(),
+  ),
+  interPurchaseGaps: argumentList(filters),
+  customerSummary: argumentList(
+    filters,
+    z
+      .object({
+        end: isoDate,
+        ignore: z
+          .array(z.enum(FILTER_KEYS as [FilterKey, ...FilterKey[]]))
+          .max(16)
+          .optional(),
+      })
+      .strict(),
+  ),
+  rfm: argumentList(filters, rfmOptions().optional()),
+  rfmSegmentSummary: argumentList(filters, rfmOptions().optional()),
+  dailyOrderSeries: argumentList(filters, period),
+  dailySessionSeries: argumentList(filters, period),
+  weeklySellerChurn: argumentList(filters, period, isoDate, whole(1, 3650).optional()),
+  whatIfOrders: argumentList(filters),
+  whatIfSessions: argumentList(filters),
+  entityValues: argumentList(filters, z.enum(['customer', 'seller'])),
+  returns: argumentList(
+    filters,
+    z.enum([...RETURN_GROUPS, ...GRANULARITIES]),
+    z.object({ withReturns: z.boolean() }).strict(),
+  ),
+  returnChange: argumentList(filters, period, period),
+  paymentMethods: argumentList(filters),
+  paymentMix: argumentList(filters, z.enum(['category', ...GRANULARITIES])),
+  paymentInstallments: argumentList(filters),
+  unmatchedPayments: argumentList(),
+  support: argumentList(filters, z.enum(SUPPORT_GROUPS).optional()),
+  campaignPerformance: argumentList(
+    filters,
+    z.object({ by: campaignBy.optional(), withSessions: z.boolean().optional() }).strict().optional(),
+  ),
+  campaignTrend: argumentList(filters, granularity, z.object({ by: campaignBy.optional() }).strict().optional()),
+  campaignCoverage: argumentList(filters),
+  productPerformance: argumentList(
+    filters,
+    kpiPeriods,
+    z.object({ withSessions: z.boolean(), withReviews: z.boolean() }).strict(),
+  ),
+  productNames: argumentList(z.array(text).max(MAX_IDS)),
+  coPurchase: argumentList(
+    filters,
+    text.nullable(),
+    z
+      .object({ ...coPurchase, limit: whole(1, 1000).optional() })
+      .strict()
+      .optional(),
+  ),
+  basketItems: argumentList(
+    filters,
+    z
+      .object({ ...coPurchase, limit: whole(1, 1000).optional() })
+      .strict()
+      .optional(),
+  ),
+  nextBestProducts: argumentList(
+    filters,
+    z.array(text).max(MAX_IDS),
+    z
+      .object({ ...coPurchase, perCustomer: whole(1, 100).optional() })
+      .strict()
+      .optional(),
+  ),
+  categoryChange: argumentList(filters, period, period),
+  sellerChurnByCategory: argumentList(filters, churnWindows),
 } satisfies { readonly [N in QueryName]: z.ZodType<Arguments<N>, z.ZodTypeDef, unknown> };
+
+function rfmOptions() {
+  return z
+    .object({
+      end: isoDate.nullable().optional(),
+      unordered: z.boolean().optional(),
+      from: z.enum(['mkt_orders', 'transactions']).optional(),
+    })
+    .strict();
+}
 
 /** The body of `POST query`. */
 export const queryRequest = z.object({ name: z.string().max(200), args: z.array(z.unknown()).max(32) }).strict();

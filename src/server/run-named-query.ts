@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { isQueryName, named, type QueryName } from '../queries/registry.js';
+import { buildQuery, isQueryName, type QueryArgs, type QueryName } from '../queries/registry.js';
 import { ServerError } from './errors.js';
 import { describeIssues, QUERY_ARGUMENTS, queryRequest } from './query-arguments.js';
 import type { QueryRunner } from './query-runner.js';
@@ -20,7 +20,7 @@ export async function runNamedQuery(body: unknown, runner: QueryRunner, signal: 
     throw new ServerError('invalid-arguments', `Arguments of ${name}: ${describeIssues(checked.error)}.`);
   let sql: string;
   try {
-    sql = (named as (name: QueryName, ...args: unknown[]) => { sql: string })(name, ...checked.data).sql;
+    sql = buildQuery(name, checked.data as QueryArgs<QueryName>);
   } catch {
     throw new ServerError('invalid-arguments', `The arguments of ${name} do not make a query.`);
   }

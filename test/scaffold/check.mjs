@@ -38,6 +38,8 @@ try {
     `stories/${name}.stories.ts`,
     `test/components/mkt-${name}.test.ts`,
     'src/index.ts',
+    'src/queries/registry.ts',
+    'test/queries/registry.test.ts',
     'src/components/base/default-headings.ts',
   ];
   run('tsc', 'npx', ['tsc', '--noEmit', '-p', '.']);
@@ -53,7 +55,13 @@ try {
   const out = run(
     'the new element’s tests',
     'npx',
-    ['wtr', '--files', `${at}/test/components/mkt-${name}.test.ts`, `${at}/test/components/default-headings.test.ts`],
+    [
+      'wtr',
+      '--files',
+      `${at}/test/components/mkt-${name}.test.ts`,
+      `${at}/test/components/default-headings.test.ts`,
+      `${at}/test/queries/registry.test.ts`,
+    ],
     repo,
   );
   if (!/all tests passed/.test(out)) failures.push(`the tests did not all pass:\n${out.slice(-2000)}`);

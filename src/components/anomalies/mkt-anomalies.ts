@@ -6,7 +6,6 @@ import { integerIn, numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { daysInclusive, addDays } from '../../metrics/filter-sql.js';
-import { dailyOrderSeriesSql, dailySessionSeriesSql, weeklySellerChurnSql } from '../../metrics/anomalies.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { DEFAULT_THRESHOLD } from '../../models/anomaly.js';
 import {
@@ -25,6 +24,7 @@ import { utcDay } from '../../charts/time-format.js';
 import { timeLine } from '../../charts/time-line.js';
 import { tierWord } from '../../format/tier.js';
 import { anomaliesStyles } from './mkt-anomalies.styles.js';
+import { named } from '../../queries/registry.js';
 
 export type { Anomaly, AnomalyMetric, AnomalySeries } from '../../models/anomaly-detection.js';
 
@@ -121,11 +121,13 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     if (n < MIN_DAYS) return empty(window, true);
     const hasSessions = info.tables.has('mkt_sessions');
     const [orders, sessions, churn] = await Promise.all([
-      engine.query(dailyOrderSeriesSql(filters, window), signal).then((t) => rows<OrderSeriesRow>(t)),
+      engine.query(named('dailyOrderSeries', filters, window), signal).then((t) => rows<OrderSeriesRow>(t)),
       hasSessions
-        ? engine.query(dailySessionSeriesSql(filters, window), signal).then((t) => rows<SessionSeriesRow>(t))
+        ? engine.query(named('dailySessionSeries', filters, window), signal).then((t) => rows<SessionSeriesRow>(t))
         : Promise.resolve([]),
-      engine.query(weeklySellerChurnSql(filters, window, info.maxDate), signal).then((t) => rows<ChurnSeriesRow>(t)),
+      engine
+        .query(named('weeklySellerChurn', filters, window, info.maxDate), signal)
+        .then((t) => rows<ChurnSeriesRow>(t)),
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));

@@ -29,7 +29,8 @@ export type { DataView, ExportFormat, QueryContext };
  * noted, a Download menu and a "Table" toggle (`ExportController`).
  *
  * **The subclass contract** (see CONTRIBUTING, "Adding a widget"; `npm run new:element` writes a skeleton):
- * - `query(context)` (required): the SQL, through `context.engine.query(sql, context.signal)`; returns the result.
+ * - `query(context)` (required): its query, through `context.engine.query(named('name', ...args), context.signal)`
+ *   (src/queries/registry.ts); returns the result.
  * - `renderResult(result)` (required): a call to a chart function of `src/charts/` and the element's own markup.
  * - `queryArgs()`: the element's options that re-run the query (granularity, metric).
  * - `isEmpty(result)` / `emptyMessage()`: a result with nothing to draw, and what to say then.

@@ -4,10 +4,7 @@ import { MktWidget, type DataView, type QueryContext } from '../base/mkt-widget.
 import { segmented } from '../base/segmented.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
-  campaignCoverageSql,
-  campaignPerformanceSql,
   campaignTotals,
-  campaignTrendSql,
   campaignTrendTotals,
   spendIsUnsplit,
   type CampaignRow,
@@ -27,6 +24,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { campaignStyles } from './mkt-campaigns.styles.js';
 import { campaignTrend } from './campaign-trend.js';
+import { named } from '../../queries/registry.js';
 
 export interface CampaignsResult {
   /** Per campaign or per channel, as `by` asked. */
@@ -97,9 +95,9 @@ export class MktCampaigns extends MktWidget<CampaignsResult> {
     const [by, granularity] = this.queryArgs() as [By, Granularity];
     const withSessions = !!dashboard.info?.tables.has('mkt_sessions');
     const [performance, trend, coverage] = await Promise.all([
-      engine.query(campaignPerformanceSql(filters, { by, withSessions }), signal),
-      engine.query(campaignTrendSql(filters, granularity), signal),
-      engine.query(campaignCoverageSql(filters), signal),
+      engine.query(named('campaignPerformance', filters, { by, withSessions }), signal),
+      engine.query(named('campaignTrend', filters, granularity), signal),
+      engine.query(named('campaignCoverage', filters), signal),
     ]);
     return {
       by,

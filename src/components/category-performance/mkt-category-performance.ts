@@ -6,7 +6,6 @@ import type { DataView } from '../base/mkt-widget.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
   CATEGORY_METRICS,
-  categoryPerformanceSql,
   categoryValue,
   isCategoryMetric,
   sortCategories,
@@ -22,6 +21,7 @@ import { segmented } from '../base/segmented.js';
 import { categoryPerformanceStyles } from './mkt-category-performance.styles.js';
 import { orderUnit } from '../../metrics/orders.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
+import { named } from '../../queries/registry.js';
 
 export interface CategoryPerformanceResult {
   readonly rows: readonly CategoryRow[];
@@ -77,7 +77,7 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<CategoryPerformanceResult> {
     const withSessions = this.hasSessions && this.measure === 'conversion';
-    const table = await engine.query(categoryPerformanceSql(filters, { withSessions }), signal);
+    const table = await engine.query(named('categoryPerformance', filters, { withSessions }), signal);
     return { rows: rows<CategoryRow>(table), withSessions };
   }
 

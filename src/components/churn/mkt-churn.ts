@@ -7,13 +7,14 @@ import { integerIn, oneOf } from '../base/attribute-check.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { rows } from '../../data/arrow-rows.js';
-import { churnReferenceDates, churnSql, interPurchaseGapsSql } from '../../metrics/churn.js';
+import { churnReferenceDates } from '../../metrics/churn.js';
 import { customerModelsOf } from '../../data/customer-models.js';
 import { NO_CHURN_MODEL, type AtRiskCustomer, type ChurnAnalysis } from '../../models/churn-model.js';
 import { atRiskTable, churnDefinition, churnExport, churnModelSummary } from './churn-parts.js';
 import { churnWindow, type ChurnWindow } from '../../models/churn-window.js';
 import { churnStyles } from './mkt-churn.styles.js';
 import { churnBars, churnLine } from './churn-charts.js';
+import { named } from '../../queries/registry.js';
 
 export interface ChurnPoint {
   readonly refDate: string;
@@ -120,7 +121,9 @@ export class MktChurn extends MktWidget<ChurnResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<ChurnResult> {
     const breakdown = this.by;
     const { minDate, maxDate } = dashboard.info ?? {};
-    const gaps = rows<{ gap_days: number; gaps: number }>(await engine.query(interPurchaseGapsSql(filters), signal));
+    const gaps = rows<{ gap_days: number; gaps: number }>(
+      await engine.query(named('interPurchaseGaps', filters), signal),
+    );
     const cycle = churnWindow(gaps);
     const auto = this.window === 'auto';
     const days = this.window === 'auto' ? cycle.days : this.window;
@@ -133,9 +136,11 @@ export class MktChurn extends MktWidget<ChurnResult> {
     const customers = customerModelsOf(dashboard).churn(engine, filters, { end, days, listSize: this.listLength });
     type Row = { active: number; churned: number; rate: number | null };
     const [series, groups, analysis] = await Promise.all([
-      engine.query(churnSql(filters, { days, refDates }), signal).then((t) => rows<Row & { ref_date: string }>(t)),
       engine
-        .query(churnSql(filters, { days, refDates, by: breakdown }), signal)
+        .query(named('churn', filters, { days, refDates }), signal)
+        .then((t) => rows<Row & { ref_date: string }>(t)),
+      engine
+        .query(named('churn', filters, { days, refDates, by: breakdown }), signal)
         .then((t) => rows<Row & { grp: string; customers: number }>(t)),
       customers,
     ]);

@@ -7,7 +7,6 @@ import type { DatasetInfo } from '../../data/dataset-info.js';
 import type { FilterPatch, FilterState } from '../../data/filter-state.js';
 import { EMPTY_FILTERS, isUnfiltered } from '../../data/filter-state.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import { productNamesSql } from '../../metrics/products.js';
 import { rows } from '../../data/arrow-rows.js';
 import { tierWord } from '../../format/tier.js';
 import {
@@ -19,6 +18,7 @@ import {
   type DateRange,
 } from '../../data/date-presets.js';
 import { filterStyles } from './mkt-filters.styles.js';
+import { named } from '../../queries/registry.js';
 
 type ListKey = 'categories' | 'tiers' | 'regions';
 
@@ -77,7 +77,7 @@ export class MktFilters extends MktWidget<FiltersResult> {
     const ids = filters.products;
     if (ids.length === 0 || !dashboard.info?.tables.has('products'))
       return { info: dashboard.info!, productNames: new Map() };
-    const names = rows<{ id: string; name: string }>(await engine.query(productNamesSql(ids), signal));
+    const names = rows<{ id: string; name: string }>(await engine.query(named('productNames', ids), signal));
     return { info: dashboard.info!, productNames: new Map(names.map((r) => [r.id, r.name])) };
   }
 

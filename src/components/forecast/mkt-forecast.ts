@@ -7,7 +7,7 @@ import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { addDays } from '../../metrics/filter-sql.js';
-import { revenueTrendSql, type TrendRow, type Window } from '../../metrics/revenue-trend.js';
+import type { TrendRow, Window } from '../../metrics/revenue-trend.js';
 import {
   backtest,
   blockSums,
@@ -24,6 +24,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { utcDay } from '../../charts/time-format.js';
 import { timeLine } from '../../charts/time-line.js';
 import { forecastStyles } from './mkt-forecast.styles.js';
+import { named } from '../../queries/registry.js';
 
 export interface WeekValue {
   /** Last day of the 7-day week, `YYYY-MM-DD`. */
@@ -97,7 +98,9 @@ export class MktForecast extends MktWidget<ForecastResult> {
     });
     if (!info.minDate || !info.maxDate) return none({ from: '1970-01-01', to: '1970-01-01' }, false);
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
-    const daily = rows<TrendRow>(await engine.query(revenueTrendSql(filters, window, 'day'), signal)).map((r) => r.gmv);
+    const daily = rows<TrendRow>(await engine.query(named('revenueTrend', filters, window, 'day'), signal)).map(
+      (r) => r.gmv,
+    );
     const weekly = blockSums(daily);
     if (daily.every((v) => v === 0)) return none(window, false);
     if (weekly.length < MIN_WEEKS) return none(window, true);

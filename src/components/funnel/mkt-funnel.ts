@@ -10,8 +10,6 @@ import {
   FUNNEL_BREAKDOWNS,
   FUNNEL_STEPS,
   funnelRows,
-  ordersPlacedSql,
-  sessionDepthsSql,
   sourceLabel,
   type FunnelBreakdown,
   type SessionDepthRow,
@@ -22,6 +20,7 @@ import { CursorController } from '../../charts/cursor.js';
 import { funnelSteps } from '../../charts/funnel-steps.js';
 import { rateCards } from '../../charts/rate-cards.js';
 import { funnelStyles, rateStyles } from './mkt-funnel.styles.js';
+import { named } from '../../queries/registry.js';
 
 /** Sessions reaching each step of one group (or of all sessions). */
 export interface FunnelGroup {
@@ -102,9 +101,9 @@ export class MktFunnel extends MktWidget<FunnelResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<FunnelResult> {
     const breakdown = this.by;
     const [depths, orders] = await Promise.all([
-      engine.query(sessionDepthsSql(filters), signal).then((t) => sharedRows<SessionDepthRow>(t)),
+      engine.query(named('sessionDepths', filters), signal).then((t) => sharedRows<SessionDepthRow>(t)),
       dashboard.info?.tables.has('mkt_orders')
-        ? engine.query(ordersPlacedSql(filters), signal).then((t) => rows<{ orders: number }>(t)[0]?.orders ?? 0)
+        ? engine.query(named('ordersPlaced', filters), signal).then((t) => rows<{ orders: number }>(t)[0]?.orders ?? 0)
         : null,
     ]);
     const groups = funnelRows(depths, breakdown, filters.categories).map((r): FunnelGroup => ({

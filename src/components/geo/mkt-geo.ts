@@ -6,7 +6,6 @@ import { tableToggle } from '../base/table-toggle.js';
 import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import { regionNamesSql, regionSql } from '../../metrics/geo.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { sequentialLegend, sequentialLegendStyles } from '../../charts/sequential-legend.js';
 import { choropleth, choroplethColor, choroplethLayout, choroplethStyles } from '../../charts/choropleth.js';
@@ -20,6 +19,7 @@ import { placeKey } from '../../geo/places.js';
 import { regionTable } from './region-table.js';
 import { segmented } from '../base/segmented.js';
 import { geoStyles } from './mkt-geo.styles.js';
+import { named } from '../../queries/registry.js';
 
 export type GeoMetric = 'gmv' | 'customers';
 export type RegionRow = {
@@ -105,8 +105,8 @@ export class MktGeo extends MktWidget<GeoResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<GeoResult> {
     const source = this.mapSource;
     const [regions, names] = await Promise.all([
-      engine.query(regionSql(filters), signal).then((t) => rows<RegionRow>(t)),
-      engine.query(regionNamesSql(), signal).then((t) => rows<{ region: string; customers: number }>(t)),
+      engine.query(named('region', filters), signal).then((t) => rows<RegionRow>(t)),
+      engine.query(named('regionNames'), signal).then((t) => rows<{ region: string; customers: number }>(t)),
     ]);
     return { regions, regionCount: names.length, ...(await chooseMap(source, this.regionKey || 'name', names)) };
   }

@@ -3,16 +3,12 @@ import type { Formatter } from '../../format/format.js';
 import { rows } from '../../data/arrow-rows.js';
 import type { FilterState } from '../../data/filter-state.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import { categoryChangeSql, sellerChurnByCategorySql } from '../../metrics/insights.js';
 import { churnPeriods, DEFAULT_CHURN_DAYS } from '../../metrics/seller-churn.js';
-import { rfmSegmentSummarySql } from '../../metrics/rfm.js';
-import { whatIfOrdersSql, whatIfSessionsSql } from '../../metrics/what-if.js';
-import { regionSql } from '../../metrics/geo.js';
-import { entityValuesSql, type EntityValueRow } from '../../metrics/concentration.js';
-import { returnChangeSql, type ReturnChangeRow } from '../../metrics/returns.js';
-import { campaignPerformanceSql, type CampaignRow } from '../../metrics/campaigns.js';
-import { supportSql, type SupportRow } from '../../metrics/support.js';
-import { churnReferenceDates, churnSql } from '../../metrics/churn.js';
+import type { EntityValueRow } from '../../metrics/concentration.js';
+import type { ReturnChangeRow } from '../../metrics/returns.js';
+import type { CampaignRow } from '../../metrics/campaigns.js';
+import type { SupportRow } from '../../metrics/support.js';
+import { churnReferenceDates } from '../../metrics/churn.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import {
   conversionFinding,
@@ -23,6 +19,7 @@ import {
   shareFinding,
 } from '../../models/insights.js';
 import type { FindingInputs } from '../../models/finding-sources.js';
+import { named, type NamedQuery } from '../../queries/registry.js';
 
 type Slice = { dim: string; slice: string };
 
@@ -40,7 +37,7 @@ export async function findingInputs(
 ): Promise<FindingInputs> {
   const info = dashboard.info!;
   const { prior } = kpiPeriods(filters, info.minDate!, info.maxDate!);
-  const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
+  const run = <R extends Record<string, unknown>>(q: NamedQuery) => engine.query(q, signal).then((t) => rows<R>(t));
   const none = Promise.resolve([]);
   const hasPrior = prior.to >= info.minDate!;
   const periods = churnPeriods(current, DEFAULT_CHURN_DAYS);
@@ -50,30 +47,30 @@ export async function findingInputs(
   const [change, churn, orders, sessions, segments, regions, customers, sellers, returns, cohorts, campaigns, csat] =
     await Promise.all([
       hasPrior
-        ? run<{ category: string; gmv: number; gmv_prior: number }>(categoryChangeSql(filters, current, prior))
+        ? run<{ category: string; gmv: number; gmv_prior: number }>(named('categoryChange', filters, current, prior))
         : none,
       periods
-        ? run<{ category: string; active: number; churned: number }>(sellerChurnByCategorySql(filters, periods))
+        ? run<{ category: string; active: number; churned: number }>(named('sellerChurnByCategory', filters, periods))
         : none,
-      run<Slice & { gmv: number; shipped: number; late: number }>(whatIfOrdersSql(filters)),
+      run<Slice & { gmv: number; shipped: number; late: number }>(named('whatIfOrders', filters)),
       info.tables.has('mkt_sessions')
-        ? run<Slice & { sessions: number; purchases: number }>(whatIfSessionsSql(filters))
+        ? run<Slice & { sessions: number; purchases: number }>(named('whatIfSessions', filters))
         : none,
-      run<{ segment: string; customers: number; revenue: number }>(rfmSegmentSummarySql(filters)),
-      run<{ region: string; gmv: number }>(regionSql(filters)),
-      run<EntityValueRow>(entityValuesSql(filters, 'customer')),
-      run<EntityValueRow>(entityValuesSql(filters, 'seller')),
-      hasPrior ? run<ReturnChangeRow>(returnChangeSql(filters, current, prior)) : none,
+      run<{ segment: string; customers: number; revenue: number }>(named('rfmSegmentSummary', filters)),
+      run<{ region: string; gmv: number }>(named('region', filters)),
+      run<EntityValueRow>(named('entityValues', filters, 'customer')),
+      run<EntityValueRow>(named('entityValues', filters, 'seller')),
+      hasPrior ? run<ReturnChangeRow>(named('returnChange', filters, current, prior)) : none,
       refDates.length
         ? run<{ grp: string; customers: number; active: number; churned: number }>(
-            churnSql(filters, { days: COHORT_CHURN_DAYS, refDates, by: 'cohort' }),
+            named('churn', filters, { days: COHORT_CHURN_DAYS, refDates, by: 'cohort' }),
           )
         : none,
-      info.tables.has('campaigns') ? run<CampaignRow>(campaignPerformanceSql(filters)) : null,
+      info.tables.has('campaigns') ? run<CampaignRow>(named('campaignPerformance', filters)) : null,
       tickets
         ? Promise.all([
-            run<SupportRow>(supportSql(inWindow(current), 'tier')),
-            hasPrior ? run<SupportRow>(supportSql(inWindow(prior), 'tier')) : none,
+            run<SupportRow>(named('support', inWindow(current), 'tier')),
+            hasPrior ? run<SupportRow>(named('support', inWindow(prior), 'tier')) : none,
           ])
         : null,
     ]);

@@ -6,13 +6,7 @@ import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows, sharedRows } from '../../data/arrow-rows.js';
-import {
-  repeatPathsSql,
-  sessionDepthsSql,
-  sessionPathRows,
-  sourceLabel,
-  type SessionDepthRow,
-} from '../../metrics/funnel.js';
+import { sessionPathRows, sourceLabel, type SessionDepthRow } from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { CursorController } from '../../charts/cursor.js';
@@ -26,6 +20,7 @@ import {
   type JourneyNode,
 } from '../../models/journey-graph.js';
 import { journeyScrollStyles, journeyStyles } from './mkt-journey.styles.js';
+import { named } from '../../queries/registry.js';
 
 export type JourneyMode = 'session' | 'repeat';
 
@@ -92,12 +87,12 @@ export class MktJourney extends MktWidget<JourneyResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<JourneyResult> {
     if (this.how === 'repeat') {
       const r = rows<{ source: string; purchases: number; customers: number }>(
-        await engine.query(repeatPathsSql(filters), signal),
+        await engine.query(named('repeatPaths', filters), signal),
       );
       return { mode: 'repeat', graph: journeyGraph(repeatPaths(r)) };
     }
     // The same SQL as the funnels': one scan serves every funnel element and the journeys.
-    const depths = sharedRows<SessionDepthRow>(await engine.query(sessionDepthsSql(filters), signal));
+    const depths = sharedRows<SessionDepthRow>(await engine.query(named('sessionDepths', filters), signal));
     return { mode: 'session', graph: journeyGraph(sessionPaths(sessionPathRows(depths, filters.categories))) };
   }
 

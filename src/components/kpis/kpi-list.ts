@@ -1,15 +1,9 @@
-import {
-  kpiPeriods,
-  orderKpisSql,
-  ratio,
-  relativeChange,
-  sessionKpisSql,
-  type KpiPeriods,
-} from '../../metrics/kpis.js';
+import { kpiPeriods, ratio, relativeChange, type KpiPeriods } from '../../metrics/kpis.js';
 import { orderUnit } from '../../metrics/orders.js';
 import { rows } from '../../data/arrow-rows.js';
 import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 import type { QueryContext } from '../base/mkt-widget.js';
+import { named } from '../../queries/registry.js';
 
 /** Every KPI, in the default order. */
 export const KPI_KEYS = ['gmv', 'sellers', 'customers', 'aov', 'conversion'] as const;
@@ -106,8 +100,10 @@ export async function queryKpis(
   const periods = kpiPeriods(filters, info.minDate, info.maxDate);
   const hasSessions = info.tables.has('mkt_sessions') && shown.includes('conversion');
   const [orders, sessions] = await Promise.all([
-    engine.query(orderKpisSql(filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
-    hasSessions ? engine.query(sessionKpisSql(filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0]) : null,
+    engine.query(named('orderKpis', filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
+    hasSessions
+      ? engine.query(named('sessionKpis', filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0])
+      : null,
   ]);
   const all = kpiList(orders, sessions, {
     noPrior: periods.prior.to < info.minDate,

@@ -7,9 +7,6 @@ import { rows } from '../../data/arrow-rows.js';
 import {
   instalmentSummary,
   mixGroups,
-  paymentInstallmentsSql,
-  paymentMethodsSql,
-  paymentMixSql,
   type InstallmentRow,
   type PaymentMethodRow,
   type PaymentMixRow,
@@ -26,6 +23,7 @@ import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { categoryView, installmentsView, methodLabel, methodsView, timeView } from './payment-views.js';
 import { paymentsTable, type PaymentsResult } from './payment-table.js';
 import { paymentStyles } from './mkt-payments.styles.js';
+import { named, type NamedQuery } from '../../queries/registry.js';
 
 export { methodLabel, type PaymentsResult };
 
@@ -44,9 +42,7 @@ const unmatchedCounts = new WeakMap<QueryEngine, Promise<number>>();
 function unmatchedPayments(engine: QueryEngine): Promise<number> {
   let count = unmatchedCounts.get(engine);
   if (!count) {
-    count = engine
-      .query(`SELECT count(*)::INTEGER AS n FROM payments p ANTI JOIN mkt_order_keys ok ON ok.order_id = p.order_id`)
-      .then((t) => rows<{ n: number }>(t)[0]?.n ?? 0);
+    count = engine.query(named('unmatchedPayments')).then((t) => rows<{ n: number }>(t)[0]?.n ?? 0);
     count.catch(() => unmatchedCounts.delete(engine));
     unmatchedCounts.set(engine, count);
   }
@@ -104,14 +100,18 @@ export class MktPayments extends MktWidget<PaymentsResult> {
     const window =
       info.minDate && info.maxDate ? kpiPeriods(filters, info.minDate, info.maxDate).current : { from: '', to: '' };
     const frame = { granularity, window, unmatched: await unmatchedPayments(engine) };
-    const run = <R extends Record<string, unknown>>(sql: string) => engine.query(sql, signal).then((t) => rows<R>(t));
+    const run = <R extends Record<string, unknown>>(q: NamedQuery) => engine.query(q, signal).then((t) => rows<R>(t));
     if (mode === 'installments')
-      return { ...frame, mode, summary: instalmentSummary(await run<InstallmentRow>(paymentInstallmentsSql(filters))) };
+      return {
+        ...frame,
+        mode,
+        summary: instalmentSummary(await run<InstallmentRow>(named('paymentInstallments', filters))),
+      };
     if (mode === 'methods') {
-      const methods = await run<PaymentMethodRow>(paymentMethodsSql(filters));
+      const methods = await run<PaymentMethodRow>(named('paymentMethods', filters));
       return { ...frame, mode, methods, total: methods.reduce((a, m) => a + m.value, 0) };
     }
-    const mix = await run<PaymentMixRow>(paymentMixSql(filters, mode === 'category' ? 'category' : granularity));
+    const mix = await run<PaymentMixRow>(named('paymentMix', filters, mode === 'category' ? 'category' : granularity));
     return { ...frame, mode: mode === 'category' ? 'category' : 'time', mix, ...mixGroups(mix) };
   }
 

@@ -6,7 +6,7 @@ import { NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 import { rows } from '../../data/arrow-rows.js';
 import { EMPTY_FILTERS } from '../../data/filter-state.js';
 import { kpiPeriods, type KpiPeriods } from '../../metrics/kpis.js';
-import { productPerformanceSql, type ProductRow } from '../../metrics/products.js';
+import type { ProductRow } from '../../metrics/products.js';
 import {
   DEFAULT_MIN_VOLUME,
   PRODUCT_MEASURES,
@@ -24,6 +24,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { productStyles } from './mkt-products.styles.js';
 import { moveText, productText, starsText } from './product-texts.js';
+import { named } from '../../queries/registry.js';
 
 export interface ProductsResult {
   readonly rows: readonly ProductRow[];
@@ -106,7 +107,7 @@ export class MktProducts extends MktWidget<ProductsResult> {
     const { minDate, maxDate } = dashboard.info ?? {};
     const periods = kpiPeriods(filters, minDate ?? '1970-01-01', maxDate ?? '1970-01-01');
     const all = { ...filters, products: EMPTY_FILTERS.products };
-    const table = await engine.query(productPerformanceSql(all, periods, { withSessions, withReviews }), signal);
+    const table = await engine.query(named('productPerformance', all, periods, { withSessions, withReviews }), signal);
     return { rows: rows<ProductRow>(table), periods, withReviews, withSessions };
   }
 

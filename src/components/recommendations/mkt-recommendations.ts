@@ -5,8 +5,6 @@ import { segmented } from '../base/segmented.js';
 import { rows } from '../../data/arrow-rows.js';
 import type { FilterState } from '../../data/filter-state.js';
 import {
-  basketItemsSql,
-  coPurchaseSql,
   onePerPair,
   type AssociationRow,
   type BasketItemRow,
@@ -22,6 +20,7 @@ import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { basketFilters, nextBestProducts, type NextBestRow } from './next-best.js';
 import { recommendationStyles } from './mkt-recommendations.styles.js';
+import { named } from '../../queries/registry.js';
 
 type Level = NonNullable<CoPurchaseOptions['level']>;
 type Basket = NonNullable<CoPurchaseOptions['basket']>;
@@ -94,8 +93,10 @@ export class MktRecommendations extends MktWidget<RecommendationsResult> {
     const options = { level, basket, minCount, limit: item ? 12 : 24 };
     const scope = basketFilters(filters, level);
     const [rules, items] = await Promise.all([
-      engine.query(coPurchaseSql(scope, item, options), signal).then((t) => rows<AssociationRow>(t)),
-      engine.query(basketItemsSql(scope, { level, basket, limit: 40 }), signal).then((t) => rows<BasketItemRow>(t)),
+      engine.query(named('coPurchase', scope, item, options), signal).then((t) => rows<AssociationRow>(t)),
+      engine
+        .query(named('basketItems', scope, { level, basket, limit: 40 }), signal)
+        .then((t) => rows<BasketItemRow>(t)),
     ]);
     return { level, basket, minCount, item, rules: item ? rules : onePerPair(rules), items, baskets: items[0]?.n ?? 0 };
   }

@@ -1,7 +1,8 @@
 import type { DashboardState } from '../../data/dashboard-state.js';
 import { EMPTY_FILTERS, type FilterState } from '../../data/filter-state.js';
 import { rows } from '../../data/arrow-rows.js';
-import { nextBestProductsSql, type CoPurchaseOptions, type NextBestRow } from '../../metrics/co-purchase.js';
+import type { CoPurchaseOptions, NextBestRow } from '../../metrics/co-purchase.js';
+import { named } from '../../queries/registry.js';
 
 export type { NextBestRow };
 
@@ -30,7 +31,8 @@ export async function nextBestProducts(
   options: CoPurchaseOptions & { readonly perCustomer?: number; readonly signal?: AbortSignal } = {},
 ): Promise<NextBestRow[]> {
   if (dashboard.status !== 'ready' || !dashboard.engine) throw new Error('The dashboard has no data loaded yet.');
+  const { signal, ...rules } = options;
   const filters = basketFilters(dashboard.filters, options.level);
-  const table = await dashboard.engine.query(nextBestProductsSql(filters, customerIds, options), options.signal);
+  const table = await dashboard.engine.query(named('nextBestProducts', filters, customerIds, rules), signal);
   return rows<NextBestRow>(table);
 }

@@ -10,10 +10,8 @@ import { kpiPeriods } from '../../metrics/kpis.js';
 import {
   RETURNS_DETAIL_REQUIRE,
   RETURNS_REQUIRE,
-  returnChangeSql,
   returnChangeTotal,
   rankReturns,
-  returnsSql,
   type ReturnChange,
   type ReturnChangeRow,
   type ReturnRow,
@@ -30,6 +28,7 @@ import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { returnsStyles } from './mkt-returns.styles.js';
 import { returnsTrend } from './returns-trend.js';
 import { returnGroupName, returnValueText } from './return-texts.js';
+import { named } from '../../queries/registry.js';
 
 const BY = ['category', 'seller', 'product', 'reason'] as const;
 type ReturnsBy = (typeof BY)[number];
@@ -111,10 +110,10 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     const barFilters = own ? { ...filters, [own]: EMPTY_FILTERS[own] } : filters;
     const options = { withReturns };
     const [all, groups, trend, change] = await Promise.all([
-      engine.query(returnsSql(filters, 'all', options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(returnsSql(barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(returnsSql(filters, granularity, options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(returnChangeSql(filters, periods.current, periods.prior), signal),
+      engine.query(named('returns', filters, 'all', options), signal).then((t) => rows<ReturnRow>(t)),
+      engine.query(named('returns', barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
+      engine.query(named('returns', filters, granularity, options), signal).then((t) => rows<ReturnRow>(t)),
+      engine.query(named('returnChange', filters, periods.current, periods.prior), signal),
     ]);
     // A prior period that begins before the data would compare against days that were never recorded.
     const comparable = !!minDate && periods.prior.from >= minDate;

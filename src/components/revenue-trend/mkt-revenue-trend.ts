@@ -12,7 +12,6 @@ import { priorPeriod } from '../../metrics/filter-sql.js';
 import {
   GRANULARITIES,
   isGranularity,
-  revenueTrendSql,
   type Granularity,
   type TrendRow,
   type Window,
@@ -26,6 +25,7 @@ import { timeLine, type TimeSeries } from '../../charts/time-line.js';
 import { bucketLabel, dayRangeLabel, isPartial, utcDay } from '../../charts/time-format.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { revenueTrendStyles } from './mkt-revenue-trend.styles.js';
+import { named } from '../../queries/registry.js';
 
 export interface RevenueTrendResult {
   readonly window: Window;
@@ -94,7 +94,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     }
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const table = await engine.query(
-      revenueTrendSql(filters, window, granularity, { compare, dataStart: info.minDate }),
+      named('revenueTrend', filters, window, granularity, { compare, dataStart: info.minDate }),
       signal,
     );
     return {

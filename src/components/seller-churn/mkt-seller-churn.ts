@@ -6,7 +6,7 @@ import type { ExportTable } from '../../charts/export.js';
 import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import { churnPeriods, DEFAULT_CHURN_DAYS, sellerChurnSql, type ChurnRow } from '../../metrics/seller-churn.js';
+import { churnPeriods, DEFAULT_CHURN_DAYS, type ChurnRow } from '../../metrics/seller-churn.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { SELLER_TIERS } from '../../schema/tables.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -14,6 +14,7 @@ import { bars } from '../../charts/bars.js';
 import { dataTable } from '../../charts/data-table.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { sellerChurnStyles } from './mkt-seller-churn.styles.js';
+import { named } from '../../queries/registry.js';
 
 export interface ChurnTier extends ChurnRow {
   /** churned / active; null when no seller of the tier was active before the last N days. */
@@ -72,7 +73,7 @@ export class MktSellerChurn extends MktWidget<SellerChurnResult> {
     if (!info.minDate || !info.maxDate) return { days, periods: null, tiers: [] };
     const periods = churnPeriods(kpiPeriods(filters, info.minDate, info.maxDate).current, days);
     if (!periods) return { days, periods, tiers: [] };
-    const found = rows<ChurnRow>(await engine.query(sellerChurnSql(filters, periods), signal));
+    const found = rows<ChurnRow>(await engine.query(named('sellerChurn', filters, periods), signal));
     const order = (t: string) => ((SELLER_TIERS as readonly string[]).indexOf(t) + 99) % 99;
     const tiers = found
       .map((r) => ({ ...r, rate: r.active > 0 ? r.churned / r.active : null }))

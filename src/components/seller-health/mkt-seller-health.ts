@@ -8,12 +8,7 @@ import { QueryController } from '../base/query-controller.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
-import {
-  sellerHealthSql,
-  sellerMonthlySql,
-  type SellerHealthRow,
-  type SellerMonthRow,
-} from '../../metrics/seller-health.js';
+import type { SellerHealthRow, SellerMonthRow } from '../../metrics/seller-health.js';
 import {
   assessHealth,
   CRITICAL_BELOW,
@@ -30,6 +25,7 @@ import { listSellers, sellersExport, sellerTable, type AssessedSeller, type Sort
 import { sellerDetail, sellerMonths } from './seller-months.js';
 import { pager } from '../base/pager.js';
 import { sellerHealthStyles } from './mkt-seller-health.styles.js';
+import { named } from '../../queries/registry.js';
 
 export type { AssessedSeller } from './seller-table.js';
 
@@ -106,8 +102,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
       if (!seller) return undefined;
       const withReviews = !!dashboard.info?.tables.has('reviews');
       const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
-      const sql = sellerMonthlySql(filters, seller, { withReviews, withTickets });
-      return rows<SellerMonthRow>(await engine.query(sql, signal));
+      const query = named('sellerMonthly', filters, seller, { withReviews, withTickets });
+      return rows<SellerMonthRow>(await engine.query(query, signal));
     },
     args: () => [this.selected] as const,
     priority: () => this.queryPriority,
@@ -118,7 +114,9 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     // Support tickets, where the dataset has them, feed the score (src/models/health-score.ts).
     const withTickets = !!dashboard.info?.tables.has('mkt_tickets');
     return {
-      rows: rows<SellerHealthRow>(await engine.query(sellerHealthSql(filters, { withReviews, withTickets }), signal)),
+      rows: rows<SellerHealthRow>(
+        await engine.query(named('sellerHealth', filters, { withReviews, withTickets }), signal),
+      ),
       withReviews,
       withTickets,
       orderUnit: orderUnit(dashboard.info),

@@ -7,7 +7,6 @@ import { rows } from '../../data/arrow-rows.js';
 import { UNKNOWN } from '../../data/derived-tables.js';
 import {
   SUPPORT_MEASURES,
-  supportSql,
   supportValue,
   supportWorstFirst,
   type SupportGroup,
@@ -24,6 +23,7 @@ import { barsStyles } from '../../charts/bars.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { supportStyles } from './mkt-support.styles.js';
+import { named } from '../../queries/registry.js';
 
 export interface SupportResult {
   readonly all: SupportRow;
@@ -82,8 +82,8 @@ export class MktSupport extends MktWidget<SupportResult> {
   protected override async query({ engine, filters, signal }: QueryContext): Promise<SupportResult> {
     const [by] = this.queryArgs() as [SupportBy];
     const [all, groups] = await Promise.all([
-      engine.query(supportSql(filters), signal).then((t) => rows<SupportRow>(t)),
-      engine.query(supportSql(filters, by), signal).then((t) => rows<SupportRow>(t)),
+      engine.query(named('support', filters), signal).then((t) => rows<SupportRow>(t)),
+      engine.query(named('support', filters, by), signal).then((t) => rows<SupportRow>(t)),
     ]);
     return { all: all[0], by, groups };
   }

@@ -10,12 +10,7 @@ import type { ExportTable } from '../../charts/export.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import {
-  TIER_GRANULARITIES,
-  tierContributionSql,
-  type TierGranularity,
-  type TierRow,
-} from '../../metrics/tier-contribution.js';
+import { TIER_GRANULARITIES, type TierGranularity, type TierRow } from '../../metrics/tier-contribution.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { SELLER_TIERS } from '../../schema/tables.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -26,6 +21,7 @@ import { stackedBars } from '../../charts/stacked-bars.js';
 import { bucketLabel, isPartial, periodEnd, utcDay } from '../../charts/time-format.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { tierContributionStyles } from './mkt-tier-contribution.styles.js';
+import { named } from '../../queries/registry.js';
 
 export interface TierBucket {
   readonly bucket: string;
@@ -132,7 +128,7 @@ export class MktTierContribution extends MktWidget<TierContributionResult> {
     if (!info.minDate || !info.maxDate)
       return { window: { from: '', to: '' }, granularity, tiers: [], buckets: [], shares: [] };
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
-    const table = await engine.query(tierContributionSql(filters, window, granularity), signal);
+    const table = await engine.query(named('tierContribution', filters, window, granularity), signal);
     return { window, granularity, ...shapeTiers(rows<TierRow>(table)) };
   }
 

@@ -6,7 +6,7 @@ import { figures, figuresStyles } from '../base/figures.js';
 import { warningsBox } from '../base/warnings.js';
 import { barLayout } from '../base/bar-layout.js';
 import { numbers } from '../../data/arrow-rows.js';
-import { CONCENTRATION_REQUIRE, entityValuesSql } from '../../metrics/concentration.js';
+import { CONCENTRATION_REQUIRE } from '../../metrics/concentration.js';
 import {
   concentration,
   DEFAULT_TIER_CUTOFFS,
@@ -24,6 +24,7 @@ import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { valueTiersStyles } from './mkt-value-tiers.styles.js';
 import { lorenzChart } from './lorenz-chart.js';
 import { cutoffFields, DEFAULT_TIERS, parseTiers, SET_TIERS, TIERS_EXPECTED, withCutoff } from './tier-cutoffs.js';
+import { named } from '../../queries/registry.js';
 
 export type ValueEntity = 'customers' | 'sellers';
 export interface ValueTiersResult extends Concentration {
@@ -97,7 +98,10 @@ export class MktValueTiers extends MktWidget<ValueTiersResult> {
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<ValueTiersResult> {
     const [entity, tiers] = this.queryArgs() as [ValueEntity, string];
-    const table = await engine.query(entityValuesSql(filters, entity === 'sellers' ? 'seller' : 'customer'), signal);
+    const table = await engine.query(
+      named('entityValues', filters, entity === 'sellers' ? 'seller' : 'customer'),
+      signal,
+    );
     const cutoffs = parseTiers(tiers) ?? DEFAULT_TIER_CUTOFFS;
     return { ...concentration(numbers(table, 'value'), cutoffs), entity, cutoffs };
   }

@@ -5,8 +5,6 @@ import type { ExportTable } from '../../charts/export.js';
 import { numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
-  whatIfOrdersSql,
-  whatIfSessionsSql,
   whatIfSlices,
   type WhatIfOrderRow,
   type WhatIfSessionRow,
@@ -20,6 +18,7 @@ import { ASSUMPTIONS_EXPLAINED, numberField, scenarioExport, scenarioTable } fro
 import { whatIfStyles } from './mkt-what-if.styles.js';
 import { MktScenarioChangeEvent, type WhatIfScenario } from '../../events/scenario-change.js';
 import { tierWord } from '../../format/tier.js';
+import { named } from '../../queries/registry.js';
 
 /** How long typing pauses before the typed number applies, in ms. */
 const TYPING_DELAY = 300;
@@ -104,9 +103,9 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<WhatIfResult> {
     const hasSessions = dashboard.info!.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
-      engine.query(whatIfOrdersSql(filters), signal).then((t) => rows<WhatIfOrderRow>(t)),
+      engine.query(named('whatIfOrders', filters), signal).then((t) => rows<WhatIfOrderRow>(t)),
       hasSessions
-        ? engine.query(whatIfSessionsSql(filters), signal).then((t) => rows<WhatIfSessionRow>(t))
+        ? engine.query(named('whatIfSessions', filters), signal).then((t) => rows<WhatIfSessionRow>(t))
         : Promise.resolve([] as WhatIfSessionRow[]),
     ]);
     return { withSessions: hasSessions, orderUnit: orderUnit(dashboard.info), slices: whatIfSlices(orders, sessions) };

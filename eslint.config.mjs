@@ -63,6 +63,7 @@ export default tseslint.config(
       'bin/*.mjs',
       'src/server/**/*.ts',
       'test/server/**/*.ts',
+      'test/server/*.mjs',
       '*.mjs',
       '*.ts',
     ],

@@ -1,14 +1,12 @@
 // The command line: flags and defaults, and `prepare` then `serve` run as a person would run them.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rows } from '../../src/data/arrow-rows.js';
 import { EMPTY_FILTERS } from '../../src/data/filter-state.js';
 import { DEFAULTS, parseCommand, UsageError } from '../../src/server/cli-options.js';
-import { arrowOf, tinyFolder, until } from './support.js';
+import { arrowOf, temporaryFolder, tinyFolder, until } from './support.js';
 
 const CLI = ['--import', 'tsx', 'src/server/cli.ts'];
 
@@ -74,7 +72,7 @@ describe('marketkit CLI', () => {
   });
 
   it('prepare writes a DuckDB file that serve opens read-only and answers from', async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'marketkit-cli-')), 'tiny.duckdb');
+    const out = path.join(temporaryFolder('cli'), 'tiny.duckdb');
     const prepared = spawnSync(process.execPath, [...CLI, 'prepare', tinyFolder(), '--out', out], { encoding: 'utf8' });
     assert.equal(prepared.status, 0, prepared.stderr);
     assert.match(prepared.stderr, /wrote .*tiny\.duckdb/);

@@ -1,6 +1,6 @@
 // Helpers of the server's Node tests: the tiny marketplace as a dataset folder and as a prepared DuckDB file, a
 // server on loopback, and requests to it.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
@@ -13,9 +13,21 @@ import { EMPTY_FILTERS } from '../../src/data/filter-state.js';
 
 export const TOKEN = 'test-token-0123456789';
 
+const made: string[] = [];
+process.on('exit', () => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test process ends. */
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), `marketkit-${prefix}-`));
+  made.push(folder);
+  return folder;
+}
+
 /** The tiny marketplace (test/fixtures/tiny-marketplace.ts) written as a dataset folder: Arrow files and a manifest. */
 export function tinyFolder(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'marketkit-tiny-'));
+  const folder = temporaryFolder('tiny');
   const dataset = tinyDataset();
   const tables: Record<string, { file: string }> = {};
   for (const [name, bytes] of Object.entries(dataset.files)) {
@@ -31,7 +43,7 @@ let prepared: Promise<string> | null = null;
 /** The tiny marketplace prepared once per test file into a DuckDB file (what `marketkit prepare` writes). */
 export function tinyDatabase(): Promise<string> {
   prepared ??= (async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'marketkit-db-')), 'tiny.duckdb');
+    const out = path.join(temporaryFolder('db'), 'tiny.duckdb');
     await prepareDatabase(tinyFolder(), out);
     return out;
   })();
@@ -91,7 +103,7 @@ export async function errorOf(response: Response): Promise<{ status: number; cod
  * customer then join 4·10⁸ pairs, a named query that runs for minutes unless it is interrupted.
  */
 export async function slowDatabase(): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'marketkit-slow-')), 'slow.duckdb');
+  const out = path.join(temporaryFolder('slow'), 'slow.duckdb');
   copyFileSync(await tinyDatabase(), out);
   const db = await NodeDatabase.open(out, { readOnly: false });
   await db.exec(`INSERT INTO mkt_orders BY NAME SELECT 'x' || i AS id, 1 AS customer_key, 1000 + i AS order_key,

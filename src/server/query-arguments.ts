@@ -12,8 +12,11 @@ import { SUPPORT_GROUPS } from '../metrics/support.js';
  * builders escape every value again (src/metrics/sql.ts); these schemas keep out what no element would send.
  */
 
-/** Longest value of a filter list (categories, regions, products): the data's own values can be long. */
-const MAX_TEXT = 10_000;
+/**
+ * Longest text value: a filter may name any value the data holds, and those can be long (the tests use a category
+ * of 10,011 characters); the request size limit (--max-request-bytes) bounds them first.
+ */
+const MAX_TEXT = 100_000;
 /** Most values in one filter list (src/data/filter-state.ts accepts as many). */
 const MAX_LIST = 500;
 

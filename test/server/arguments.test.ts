@@ -60,7 +60,7 @@ describe('query arguments: the schemas', () => {
       ['orderKpis', [{ ...EMPTY_FILTERS, extra: 1 }, sent(SAMPLES.orderKpis[0])[1]]],
       ['orderKpis', [{ ...EMPTY_FILTERS, categories: 'Books' }, sent(SAMPLES.orderKpis[0])[1]]],
       ['orderKpis', [{ ...EMPTY_FILTERS, dateFrom: '2025-02-30' }, sent(SAMPLES.orderKpis[0])[1]]],
-      ['orderKpis', [{ ...EMPTY_FILTERS, categories: ['x'.repeat(10_001)] }, sent(SAMPLES.orderKpis[0])[1]]],
+      ['orderKpis', [{ ...EMPTY_FILTERS, categories: ['x'.repeat(100_001)] }, sent(SAMPLES.orderKpis[0])[1]]],
       [
         'orderKpis',
         [{ ...EMPTY_FILTERS, tiers: Array.from({ length: 501 }, (_, i) => `t${i}`) }, sent(SAMPLES.orderKpis[0])[1]],

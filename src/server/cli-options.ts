@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { ServeOptions } from './server.js';
 
 export const USAGE = `Usage:
   marketkit serve <dataset folder | file.duckdb> [options]
@@ -34,19 +35,7 @@ export const DEFAULTS = {
 
 export type Command =
   | { readonly command: 'help' }
-  | {
-      readonly command: 'serve';
-      readonly source: string;
-      readonly port: number;
-      readonly host: string;
-      readonly token: string | null;
-      readonly origins: readonly string[];
-      readonly maxRequestBytes: number;
-      readonly queryTimeoutMs: number;
-      readonly maxRows: number;
-      readonly maxConcurrent: number;
-      readonly maxQueued: number;
-    }
+  | ({ readonly command: 'serve' } & Omit<ServeOptions, 'log'>)
   | { readonly command: 'prepare'; readonly source: string; readonly out: string };
 
 /** Thrown for a command line that makes no sense; the CLI prints it and the usage. */

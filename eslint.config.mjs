@@ -15,6 +15,10 @@ const LAYER = {
     group: ['**/data/**', '**/data'],
     message: 'Chart functions know nothing of the data layer: pass them rows and options.',
   },
+  server: {
+    group: ['**/server/**', '**/server'],
+    message: 'src/server is the Node query server: browser code never imports it.',
+  },
   dataValues: {
     group: ['**/data/**', '**/data'],
     allowTypeImports: true,
@@ -56,6 +60,10 @@ export default tseslint.config(
       'test/scaffold/*.mjs',
       'scripts/*.mjs',
       'demo/*.mjs',
+      'bin/*.mjs',
+      'src/server/**/*.ts',
+      'test/server/**/*.ts',
+      'test/server/*.mjs',
       '*.mjs',
       '*.ts',
     ],
@@ -76,7 +84,16 @@ export default tseslint.config(
   // The layering of CONTRIBUTING's table: components use everything else; nothing else uses a component; charts
   // know nothing of the data layer; the query registry uses metrics and data types only. test/lint/layers.mjs checks that these rules fire.
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.server] }] },
+  },
+  {
     files: ['src/{charts,metrics,models,data,geo,format,events,schema,report}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.server] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components] }] },
   },
   {
@@ -87,7 +104,7 @@ export default tseslint.config(
   },
   {
     files: ['src/charts/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAYER.components, LAYER.data, LAYER.server] }] },
   },
   {
     rules: {

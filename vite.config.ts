@@ -108,6 +108,25 @@ const bundle: UserConfig = {
   },
 };
 
+/**
+ * `vite build --mode server`: the query server (`marketkit serve`, src/server/) for Node, into dist/lib/server.
+ * Dependencies and Node's modules stay imports (@duckdb/node-api is an optional peer: the CLI prints its usage
+ * without it); zod, used only here, is bundled so that a browser-only install does not need it.
+ */
+const server: UserConfig = {
+  publicDir: false,
+  ssr: { noExternal: ['zod'] },
+  build: {
+    ssr: here('src/server/cli.ts'),
+    outDir: here('dist/lib/server'),
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: { output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
+  },
+};
+
 /** Pages that load the built drop-in bundle (`./bundle/marketkit.js`) exactly as a site owner would. */
 const BUNDLE_PAGES = ['embed.html', 'article.html'];
 
@@ -165,4 +184,6 @@ const demo = (): UserConfig => ({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });
 
-export default defineConfig(({ mode }) => (mode === 'lib' ? library : mode === 'bundle' ? bundle : demo()));
+const MODES: Record<string, UserConfig> = { lib: library, bundle, server };
+
+export default defineConfig(({ mode }) => MODES[mode] ?? demo());

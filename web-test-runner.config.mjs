@@ -16,7 +16,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const filter = process.env.TEST_FILES;
 
 export default {
-  files: filter ? filter.split(',') : ['test/**/*.test.ts'],
+  files: filter ? filter.split(',') : ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
   concurrency: 1,

@@ -2,7 +2,7 @@ import { SCHEMA, type ColumnSpec, type ColumnType, type TableName } from '../sch
 import { ident, str, strList } from '../metrics/sql.js';
 import { DatasetError } from './dataset-error.js';
 import { rows } from './arrow-rows.js';
-import type { QueryEngine } from './query-engine.js';
+import type { SqlDatabase } from './sql-database.js';
 
 /**
  * Turns a table as the user gave it (`raw`, any column names, the types its file had) into the kit's table
@@ -11,7 +11,7 @@ import type { QueryEngine } from './query-engine.js';
  * error naming the column and an example; nothing is dropped. (Nulls in required columns: see data-quality.ts.)
  */
 export async function coerceTable(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   name: TableName,
   raw: string,
   mapping: Readonly<Record<string, string>>,
@@ -189,7 +189,7 @@ function single<T>(items: readonly T[]): T | undefined {
  * required columns are not fatal: data-quality.ts reports them and the widgets that read the table say so.
  */
 async function checkValues(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   table: TableName,
   raw: string,
   plans: readonly ColumnPlan[],

@@ -2,7 +2,7 @@ import { SCHEMA, type TableName } from '../schema/tables.js';
 import type { Manifest } from '../schema/manifest.js';
 import { ident, str } from '../metrics/sql.js';
 import { rows } from './arrow-rows.js';
-import type { QueryEngine } from './query-engine.js';
+import type { SqlDatabase } from './sql-database.js';
 
 export type DataIssueCode =
   'duplicate-ids' | 'orphan-keys' | 'null-values' | 'date-out-of-range' | 'negative-revenue' | 'table-empty';
@@ -117,7 +117,7 @@ function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): C
 
 /** Checks ids, keys, required values and dates of every loaded table. Cheap: a few aggregate scans per table. */
 export async function checkDataQuality(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   tables: ReadonlySet<TableName>,
   manifest: Manifest | null,
 ): Promise<DataIssue[]> {
@@ -126,7 +126,7 @@ export async function checkDataQuality(
 
 /** The checks that a table loaded after the others (see deferred-tables.ts) adds: its own and its keys'. */
 export async function checkAddedTable(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   before: ReadonlySet<TableName>,
   table: TableName,
   manifest: Manifest | null,
@@ -139,7 +139,7 @@ export async function checkAddedTable(
   );
 }
 
-async function runChecks(engine: QueryEngine, checks: readonly Check[]): Promise<DataIssue[]> {
+async function runChecks(engine: SqlDatabase, checks: readonly Check[]): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
   for (const check of checks) {
     if (check.code === 'null-values') {

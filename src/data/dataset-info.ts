@@ -1,6 +1,6 @@
 import type { TableName } from '../schema/tables.js';
 import { column, rows } from './arrow-rows.js';
-import type { QueryEngine } from './query-engine.js';
+import type { SqlDatabase } from './sql-database.js';
 
 /** What the filters and widgets need to know about a loaded dataset. */
 export interface DatasetInfo {
@@ -22,7 +22,7 @@ export interface DatasetInfo {
 
 /** `tables`: every table a query may name; `loaded`: those in the database now (the others load on first use). */
 export async function readDatasetInfo(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   tables: ReadonlySet<string>,
   loaded: ReadonlySet<string> = tables,
 ): Promise<DatasetInfo> {

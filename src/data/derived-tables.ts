@@ -1,5 +1,5 @@
 import type { TableName } from '../schema/tables.js';
-import type { QueryEngine } from './query-engine.js';
+import type { SqlDatabase } from './sql-database.js';
 import { customerSegmentsTableSql, RFM_SEGMENTS } from '../metrics/rfm.js';
 import { firstOfEachId, str } from '../metrics/sql.js';
 import { SESSION_DEPTH } from '../metrics/funnel.js';
@@ -236,7 +236,7 @@ export function derivedTableNames(present: ReadonlySet<TableName>): string[] {
 }
 
 /** Builds every derived table whose source tables are present; returns the names built. */
-export async function buildDerivedTables(engine: QueryEngine, present: ReadonlySet<TableName>): Promise<Set<string>> {
+export async function buildDerivedTables(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<Set<string>> {
   for (const type of DIMENSION_TYPES)
     if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type, present));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
@@ -248,7 +248,7 @@ export async function buildDerivedTables(engine: QueryEngine, present: ReadonlyS
  * tables that read it, now that every table they need is `present`. Returns the names built.
  */
 export async function buildDerivedTablesOf(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   table: TableName,
   present: ReadonlySet<TableName>,
 ): Promise<Set<string>> {
@@ -263,7 +263,7 @@ export async function buildDerivedTablesOf(
 }
 
 async function buildFrom(
-  engine: QueryEngine,
+  engine: SqlDatabase,
   tables: readonly DerivedTable[],
   present: ReadonlySet<TableName>,
 ): Promise<Set<string>> {

@@ -1,5 +1,5 @@
-import type { ColumnMapping, Manifest, ManifestTable, TableFormat } from '../schema/manifest.js';
-import { SCHEMA, TABLE_NAMES, type TableName } from '../schema/tables.js';
+import type { ColumnMapping, Manifest, ManifestTable } from '../schema/manifest.js';
+import { TABLE_NAMES, type TableName } from '../schema/tables.js';
 import { DatasetError } from './dataset-error.js';
 import { fetchBytes, type ByteProgress } from './fetch-bytes.js';
 import type { QueryEngine } from './query-engine.js';
@@ -7,6 +7,7 @@ import { ident, str } from '../metrics/sql.js';
 import { arrowStream } from './arrow-ipc.js';
 import { parquetToArrowStream } from './parquet.js';
 import { coerceTable } from './coerce-table.js';
+import { checkManifest, columnMapping, malformed, tableFormat } from './dataset-manifest.js';
 
 /**
  * A dataset given in memory instead of by URL: for tests, stories and pages that build their data. Each file is
@@ -56,41 +57,6 @@ export async function fetchManifest(src: string, signal: AbortSignal): Promise<{
     );
   }
   return { manifest: checkManifest(parsed, url.href), base: url };
-}
-
-const FORMATS: readonly TableFormat[] = ['arrow', 'parquet', 'csv'];
-
-function checkManifest(value: unknown, where: string): Manifest {
-  const m = value as Manifest;
-  if (!m || typeof m !== 'object' || !m.tables || typeof m.tables !== 'object') {
-    throw new DatasetError('manifest-invalid', `The manifest ${where} has no "tables" object.`);
-  }
-  for (const [name, entry] of Object.entries(m.tables)) {
-    if (!(TABLE_NAMES as readonly string[]).includes(name)) continue;
-    if (!entry || typeof entry.file !== 'string' || entry.file === '') {
-      throw new DatasetError('manifest-invalid', `The manifest entry for table "${name}" has no "file".`, {
-        table: name,
-      });
-    }
-    if (entry.format !== undefined && !FORMATS.includes(entry.format)) {
-      throw new DatasetError(
-        'manifest-invalid',
-        `The manifest entry for table "${name}" has format "${entry.format}"; use one of ${FORMATS.join(', ')}.`,
-        { table: name },
-      );
-    }
-    if (
-      entry.columns !== undefined &&
-      (typeof entry.columns !== 'object' || entry.columns === null || Array.isArray(entry.columns))
-    ) {
-      throw new DatasetError(
-        'manifest-invalid',
-        `The manifest entry for table "${name}" has "columns" that is not an object { kitColumn: "yourColumn" }.`,
-        { table: name },
-      );
-    }
-  }
-  return m;
 }
 
 /** Loads every table the manifest lists into the engine's database, as tables named after the kit's schema. */
@@ -207,52 +173,6 @@ function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & 
   return TABLE_NAMES.filter((n) => tables[n]).map((n) => [n, tables[n]!]);
 }
 
-const EXTENSIONS: Record<string, TableFormat> = {
-  arrow: 'arrow',
-  arrows: 'arrow',
-  ipc: 'arrow',
-  feather: 'arrow',
-  parquet: 'parquet',
-  csv: 'csv',
-  tsv: 'csv',
-};
-
-/** `format` when given; else the file's extension; else the bytes (`PAR1` is Parquet); else Arrow IPC. */
-export function tableFormat(entry: ManifestTable, bytes?: Uint8Array): TableFormat {
-  if (entry.format) return entry.format;
-  const extension = /\.([a-z]+)$/i.exec(entry.file.replace(/[?#].*$/, ''))?.[1]?.toLowerCase();
-  if (extension && EXTENSIONS[extension]) return EXTENSIONS[extension];
-  const magic = bytes && bytes.length >= 4 ? String.fromCharCode(...bytes.subarray(0, 4)) : '';
-  return magic === 'PAR1' ? 'parquet' : 'arrow';
-}
-
-/** The manifest's `columns` for a table, overridden column by column by the `mapping` property; checked against the schema. */
-export function columnMapping(
-  name: TableName,
-  entry: ManifestTable,
-  mapping: ColumnMapping | null | undefined,
-): Record<string, string> {
-  const merged: Record<string, string> = { ...entry.columns, ...mapping?.[name] };
-  const known = SCHEMA[name].columns.map((c) => c.name);
-  for (const [kit, user] of Object.entries(merged)) {
-    if (!known.includes(kit)) {
-      throw new DatasetError(
-        'manifest-invalid',
-        `The column mapping of table "${name}" names "${kit}", which is not one of its columns (${known.join(', ')}). A mapping reads { kitColumn: "yourColumn" }.`,
-        { table: name, column: kit },
-      );
-    }
-    if (typeof user !== 'string' || user === '') {
-      throw new DatasetError(
-        'manifest-invalid',
-        `The column mapping of "${name}.${kit}" must be a column name (a non-empty string).`,
-        { table: name, column: kit },
-      );
-    }
-  }
-  return merged;
-}
-
 async function insertTable(
   engine: QueryEngine,
   name: TableName,
@@ -292,11 +212,4 @@ async function insertTable(
     }
   }
   await coerceTable(engine, name, raw, mapping, entry.file);
-}
-
-function malformed(table: TableName, file: string, kind: string, error: unknown): DatasetError {
-  const reason = (error as Error)?.message ?? String(error);
-  return new DatasetError('file-malformed', `Table "${table}": ${file} is not a readable ${kind} file (${reason}).`, {
-    table,
-  });
 }

@@ -1,7 +1,7 @@
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from '../schema/tables.js';
 import { DatasetError } from './dataset-error.js';
 import { rows } from './arrow-rows.js';
-import type { QueryEngine } from './query-engine.js';
+import type { SqlDatabase } from './sql-database.js';
 
 /** DuckDB types accepted for each of the kit's logical types (the loader may widen, never narrow). */
 const ACCEPTED: Record<ColumnType, RegExp> = {
@@ -14,7 +14,7 @@ const ACCEPTED: Record<ColumnType, RegExp> = {
 };
 
 /** Checks that every required table is there and every table has the kit's columns with usable types. */
-export async function validateSchema(engine: QueryEngine, loaded: ReadonlySet<TableName>): Promise<void> {
+export async function validateSchema(engine: SqlDatabase, loaded: ReadonlySet<TableName>): Promise<void> {
   for (const name of TABLE_NAMES) {
     const spec = SCHEMA[name];
     if (!loaded.has(name)) {
@@ -32,7 +32,7 @@ export async function validateSchema(engine: QueryEngine, loaded: ReadonlySet<Ta
 }
 
 /** Checks that a loaded table has the kit's columns with usable types. */
-export async function validateTable(engine: QueryEngine, name: TableName): Promise<void> {
+export async function validateTable(engine: SqlDatabase, name: TableName): Promise<void> {
   const spec = SCHEMA[name];
   const described = rows<{ column_name: string; data_type: string }>(
     await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),

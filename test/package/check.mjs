@@ -67,6 +67,15 @@ const ready = await (async () => {
 })();
 
 if (ready) {
+  await check('the package\'s "marketkit" command prints its usage, and says how to install native DuckDB', () => {
+    const help = spawnSync('npx', ['--no-install', 'marketkit', '--help'], { cwd: work, encoding: 'utf8' });
+    if (help.status !== 0 || !/marketkit serve <dataset folder \| file\.duckdb>/.test(help.stdout))
+      throw new Error(`marketkit --help exited ${help.status}:\n${help.stdout}\n${help.stderr}`);
+    // @duckdb/node-api is an optional peer dependency: the consumer app did not install it.
+    const serve = spawnSync('npx', ['--no-install', 'marketkit', 'serve', 'data'], { cwd: work, encoding: 'utf8' });
+    if (serve.status !== 1 || !serve.stderr.includes('npm install @duckdb/node-api'))
+      throw new Error(`marketkit serve without @duckdb/node-api exited ${serve.status}:\n${serve.stderr}`);
+  });
   const bundleRoot = path.join(work, 'node_modules/marketkit');
   const servers = {
     'Vite app': await serveFolders([['/', path.join(work, 'vite-app/dist')]]),
@@ -139,4 +148,4 @@ if (ready) {
 if (process.env.KEEP_CONSUMER) console.log(`package: kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
 // The page checks do not run when packing or building failed: they count as failed.
-finish(4);
+finish(5);

@@ -8,7 +8,7 @@ import path from 'node:path';
 export const PACKED_BUDGET = 24e6;
 export const UNPACKED_BUDGET = 100e6;
 
-const ROOT_FILES = new Set(['package.json', 'README.md', 'LICENSE', 'custom-elements.json']);
+const ROOT_FILES = new Set(['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'bin/marketkit.mjs']);
 
 /** `x-AbC123_9.wasm` → `x.wasm`: a file's name without the content hash a build may add. */
 const unhashed = (file) => path.basename(file).replace(/-[A-Za-z0-9_-]{8}(?=\.[a-z]+$)/, '');
@@ -60,6 +60,9 @@ export function packageProblems(packed, read) {
     const pattern = new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
     if (!files.some((f) => pattern.test(f))) problems.push(`${entry} (in package.json) is missing`);
   }
+  for (const [name, bin] of Object.entries(pkg.bin ?? {}))
+    if (!files.includes(bin.replace(/^\.\//, ''))) problems.push(`the "${name}" command (${bin}) is missing`);
+  if (!files.includes('dist/lib/server/cli.js')) problems.push('the query server (dist/lib/server/cli.js) is missing');
   if (!files.some((f) => /^dist\/bundle\/duckdb-.*\.wasm$/.test(f)))
     problems.push("DuckDB's wasm is not beside the bundle");
   problems.push(...unresolvedUrls(files, read));

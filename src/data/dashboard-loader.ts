@@ -76,6 +76,7 @@ export class DashboardLoader {
       models: this.models,
       info: null,
       issues: [],
+      checked: false,
       progress: { phase: 'engine', loaded: 0, total: 0 },
     });
     await this.release();
@@ -93,7 +94,8 @@ export class DashboardLoader {
         signal.throwIfAborted();
         this.engine = engine;
         this.issues = issues;
-        this.publish({ status: 'ready', progress: null, engine, info, manifest, issues });
+        // The server checked its data when it loaded it: its problems come with the dataset.
+        this.publish({ status: 'ready', progress: null, engine, info, manifest, issues, checked: true });
         return { error: null, info, issues, ms: performance.now() - started };
       }
       handle = await startDuckDB(request.wasmBase);
@@ -125,7 +127,6 @@ export class DashboardLoader {
       performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
       await validateSchema(engine, loaded.tables);
-      const issues = await checkDataQuality(engine, loaded.tables, loaded.manifest);
       const derived = await buildDerivedTables(engine, loaded.tables);
       const present = new Set(loaded.tables);
       const later = deferTables(engine, loaded.later, {
@@ -144,11 +145,12 @@ export class DashboardLoader {
         new Set<string>([...loaded.tables, ...derived, ...later]),
         new Set<string>([...loaded.tables, ...derived]),
       );
-      this.issues = issues;
+      this.issues = [];
       signal.throwIfAborted();
       performance.mark('mkt:data-ready');
-      this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest, issues });
-      return { error: null, info, issues, ms: performance.now() - started };
+      this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest, issues: [] });
+      this.checkAfterFirstPaint(engine, loaded, signal);
+      return { error: null, info, issues: [], ms: performance.now() - started };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) {
         if (handle && handle !== this.handle) await handle.close();
@@ -158,6 +160,27 @@ export class DashboardLoader {
       this.publish({ status: 'error', progress: null, error: problem, engine: null });
       return { error: problem, info: null, ms: performance.now() - started };
     }
+  }
+
+  /**
+   * The data-quality checks of the tables loaded at start, off the path to the first paint: at background
+   * priority, so the widgets' first queries go first; their problems are published late, as a deferred table's are.
+   */
+  private checkAfterFirstPaint(engine: QueryEngine, loaded: LoadedDataset, signal: AbortSignal): void {
+    checkDataQuality(engine, loaded.tables, loaded.manifest, (sql) => engine.background.query(sql, signal)).then(
+      (found) => {
+        if (signal.aborted) return;
+        this.issues = [...found, ...this.issues];
+        this.publish({ issues: this.issues, checked: true });
+        this.onLateIssues(found);
+      },
+      (error: unknown) => {
+        if (signal.aborted || isAbortError(error)) return;
+        // A check that cannot run leaves the data as it is; say so rather than let the dashboard wait for it.
+        console.warn(`[marketkit] The data-quality checks could not run: ${(error as Error)?.message ?? error}`);
+        this.publish({ checked: true });
+      },
+    );
   }
 
   /** Ends the workers (DuckDB's and the customer models') and frees the database. */

@@ -27,8 +27,14 @@ export interface DashboardState {
   readonly models?: CustomerModels | null;
   readonly info: DatasetInfo | null;
   readonly manifest: Manifest | null;
-  /** Problems found in the data that do not stop the dashboard (duplicate ids, orphan keys, ...). */
+  /**
+   * Problems found in the data that do not stop the dashboard (duplicate ids, orphan keys, ...). The checks run
+   * after the data is ready, behind the widgets' first queries: the list grows when they are done (`checked`) and
+   * when a deferred table loads.
+   */
   readonly issues: readonly DataIssue[];
+  /** The data-quality checks of the tables loaded at start have run (their problems are in `issues`). */
+  readonly checked?: boolean;
   /** BCP 47 locale and ISO 4217 currency for every number, date and amount of the dashboard. */
   readonly locale: string;
   readonly currency: string;

@@ -2,6 +2,7 @@ import { SCHEMA, type TableName } from '../schema/tables.js';
 import type { Manifest } from '../schema/manifest.js';
 import { ident, str } from '../metrics/sql.js';
 import { rows } from './arrow-rows.js';
+import type { Table } from 'apache-arrow';
 import type { SqlDatabase } from './sql-database.js';
 
 export type DataIssueCode =
@@ -115,13 +116,20 @@ function checksFor(tables: ReadonlySet<TableName>, manifest: Manifest | null): C
   return checks;
 }
 
-/** Checks ids, keys, required values and dates of every loaded table. Cheap: a few aggregate scans per table. */
+/** Runs one check's read-only statement. */
+export type RunCheck = (sql: string) => Promise<Table>;
+
+/**
+ * Checks ids, keys, required values and dates of every loaded table: a few aggregate scans per table, run by `run`
+ * (the loader runs them at background priority, after the first paint: see DashboardLoader).
+ */
 export async function checkDataQuality(
   engine: SqlDatabase,
   tables: ReadonlySet<TableName>,
   manifest: Manifest | null,
+  run: RunCheck = (sql) => engine.exec(sql),
 ): Promise<DataIssue[]> {
-  return runChecks(engine, checksFor(tables, manifest));
+  return runChecks(run, checksFor(tables, manifest));
 }
 
 /** The checks that a table loaded after the others (see deferred-tables.ts) adds: its own and its keys'. */
@@ -133,17 +141,18 @@ export async function checkAddedTable(
 ): Promise<DataIssue[]> {
   const done = new Set(checksFor(before, manifest).map((c) => c.sql));
   const after = checksFor(new Set([...before, table]), manifest);
+  // exec, not query: a query naming the table would wait for the deferred load that runs this check.
   return runChecks(
-    engine,
+    (sql) => engine.exec(sql),
     after.filter((c) => !done.has(c.sql)),
   );
 }
 
-async function runChecks(engine: SqlDatabase, checks: readonly Check[]): Promise<DataIssue[]> {
+async function runChecks(run: RunCheck, checks: readonly Check[]): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
   for (const check of checks) {
     if (check.code === 'null-values') {
-      const [counts] = rows<Record<string, number>>(await engine.exec(check.sql));
+      const [counts] = rows<Record<string, number>>(await run(check.sql));
       for (const [column, n] of Object.entries(counts ?? {})) {
         if (n > 0) {
           const message = `${plural(n, 'row')} of ${check.table} have no ${column}; they are left out of what needs it.`;
@@ -152,7 +161,7 @@ async function runChecks(engine: SqlDatabase, checks: readonly Check[]): Promise
       }
       continue;
     }
-    const found = rows<{ v: string | null; n: number }>(await engine.exec(check.sql));
+    const found = rows<{ v: string | null; n: number }>(await run(check.sql));
     if (found.length === 0) continue;
     if (check.code === 'table-empty') {
       const message = check.message(0, []);

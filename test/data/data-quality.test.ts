@@ -4,7 +4,7 @@ import '../../src/components/kpis/mkt-kpis.js';
 import type { MktData } from '../../src/components/data/mkt-data.js';
 import type { MktErrorEvent } from '../../src/events/error.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { mount, settled, text, whenReady } from '../support/dom.js';
+import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 import { mountEveryElement } from '../support/elements.js';
 import { sql } from '../support/engine.js';
 
@@ -65,6 +65,48 @@ describe('data quality', () => {
     );
     expect(row).to.deep.equal({ n: 10, cat: '(unknown)', tier: 'gold', region: '(unknown)' });
     data.remove();
+  });
+
+  it('runs the checks after the first paint: the widgets’ first queries go first, the problems follow as late issues', async () => {
+    const events: MktErrorEvent[] = [];
+    const onError = (e: MktErrorEvent) => events.push(e);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const data = await mount<MktData>(
+      html`<mkt-data @mkt-error=${onError} .source=${flawed()}><mkt-kpis></mkt-kpis></mkt-data>`,
+    );
+    try {
+      await waitFor(() => data.state.status === 'ready', 'the data to be ready');
+      const atReady = { issues: data.state.issues.length, checked: data.state.checked, events: events.length };
+      await whenReady(data);
+      const kpis = data.querySelector('mkt-kpis')!;
+      await settled(kpis);
+      expect(atReady).to.deep.equal({ issues: 0, checked: false, events: 0 });
+      // The four problems of flawed(), published and sent once the checks have run.
+      expect(data.state.issues.map((i) => i.code).sort()).to.deep.equal([
+        'date-out-of-range',
+        'duplicate-ids',
+        'null-values',
+        'orphan-keys',
+      ]);
+      expect(events.map((e) => e.detail.code).sort()).to.deep.equal([
+        'date-out-of-range',
+        'duplicate-ids',
+        'null-values',
+        'orphan-keys',
+      ]);
+      expect(text(kpis, '.issues summary')).to.contain('Data problems (4)');
+      // In the order DuckDB ran them: the KPIs' query (it reads mkt_orders) before the first check (duplicate ids).
+      const sent = data.state.engine!.history.map((h) => h.sql);
+      const firstKpis = sent.findIndex((q) => /FROM mkt_orders/.test(q) && /gmv_prior/.test(q));
+      const firstCheck = sent.findIndex((q) => /HAVING count\(\*\) > 1/.test(q));
+      expect(firstKpis, 'the KPIs ran').to.be.at.least(0);
+      expect(firstCheck, 'the checks ran').to.be.at.least(0);
+      expect(firstKpis).to.be.below(firstCheck);
+    } finally {
+      console.warn = warn;
+      data.remove();
+    }
   });
 
   it('finds nothing wrong with clean data', async () => {

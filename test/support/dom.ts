@@ -17,11 +17,14 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
   }
 }
 
-/** Waits until the data element has loaded or failed: a minute by default (DuckDB starts slowly on a busy machine); large real datasets pass a longer `timeout` (ms). */
+/**
+ * Waits until the data element has loaded and checked its data (the checks run after the first paint), or failed:
+ * a minute by default (DuckDB starts slowly on a busy machine); large real datasets pass a longer `timeout` (ms).
+ */
 export async function whenReady(data: MktData, timeout = 60000): Promise<void> {
   await waitFor(
-    () => data.state.status === 'ready' || data.state.status === 'error',
-    'the data element to load',
+    () => (data.state.status === 'ready' && data.state.checked) || data.state.status === 'error',
+    'the data element to load and check its data',
     timeout,
   );
 }

@@ -371,6 +371,7 @@ export class MktData extends LitElement {
       info: null,
       manifest: null,
       issues: [],
+      checked: false,
       locale: this.locale ?? 'en-US',
       currency: this.currency ?? 'USD',
     });

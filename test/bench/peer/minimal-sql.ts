@@ -15,6 +15,8 @@ export interface OrderLines {
   readonly completed: string | null;
   /** The column counted for active customers (the kit keeps an integer key, faster to count than strings). */
   readonly customer: string;
+  /** The column counted for orders (src/metrics/orders.ts: distinct orders, not lines). */
+  readonly order: string;
 }
 
 /** The kit's date-sorted wide table (src/data/derived-tables.ts). */
@@ -22,10 +24,16 @@ export const KIT_ORDER_LINES: OrderLines = {
   table: 'mkt_orders',
   completed: `status = 'completed'`,
   customer: 'customer_key',
+  order: 'order_key',
 };
 
 /** The Mosaic page's flat table: completed order lines only, joined with their dimensions at load. */
-export const MOSAIC_ORDER_LINES: OrderLines = { table: 'orders', completed: null, customer: 'customer_id' };
+export const MOSAIC_ORDER_LINES: OrderLines = {
+  table: 'orders',
+  completed: null,
+  customer: 'customer_id',
+  order: 'order_id',
+};
 
 /** The four statements for one filter state; the category view ignores the category filter, as both pages do. */
 export function minimalSql(filters: FilterState, lines: OrderLines): Record<View, string> {
@@ -38,7 +46,7 @@ export function minimalSql(filters: FilterState, lines: OrderLines): Record<View
     trend: `SELECT order_date, sum(revenue)::DOUBLE AS gmv ${from} ${where()} GROUP BY order_date`,
     categories: `SELECT category, sum(revenue)::DOUBLE AS gmv ${from} ${where(['categories'])} GROUP BY category`,
     tiers: `SELECT date_trunc('month', order_date) AS month, tier, sum(revenue)::DOUBLE AS gmv ${from} ${where()} GROUP BY ALL`,
-    kpis: `SELECT sum(revenue)::DOUBLE AS gmv, count(*)::INTEGER AS orders, count(DISTINCT seller_id)::INTEGER AS sellers,
+    kpis: `SELECT sum(revenue)::DOUBLE AS gmv, count(DISTINCT ${lines.order})::INTEGER AS orders, count(DISTINCT seller_id)::INTEGER AS sellers,
       count(DISTINCT ${lines.customer})::INTEGER AS customers ${from} ${where()}`,
   };
 }

@@ -33,9 +33,13 @@ const preagg = new URLSearchParams(location.search).get('preagg') === '1';
 const TABLES = ['transactions', 'products', 'sellers', 'customers'] as const;
 const DAY_MS = 86_400_000;
 
-/** One flat table of completed order lines with the dimensions the filters name (Mosaic queries one table). */
+/**
+ * One flat table of completed order lines with the dimensions the filters name (Mosaic queries one table). Orders
+ * are counted as the kit counts them (src/metrics/orders.ts): distinct order ids, a line without one its own order.
+ */
 const FLAT_TABLE = `CREATE TABLE orders AS
-  SELECT t.order_date, t.revenue, t.seller_id, t.customer_id, p.category, s.tier, c.region
+  SELECT t.order_date, t.revenue, t.seller_id, t.customer_id, coalesce(t.order_id, 'line ' || t.id) AS order_id,
+    p.category, s.tier, c.region
   FROM transactions t
   LEFT JOIN products p ON p.id = t.product_id
   LEFT JOIN sellers s ON s.id = t.seller_id
@@ -125,7 +129,7 @@ async function setup() {
       Query.from('orders')
         .select({
           gmv: sumOf('revenue'),
-          orders: count(),
+          orders: count('order_id').distinct(),
           sellers: count('seller_id').distinct(),
           customers: count('customer_id').distinct(),
         })

@@ -33,6 +33,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     log(`listening on http://${command.host}:${server.port}/ (loading ${command.source})`);
     await server.ready;
     log(`ready${command.token ? '; requests need the token' : ''}`);
+    if (!command.token && !/^(127\.|::1$|localhost$)/.test(command.host))
+      log(`warning: listening on ${command.host} without --token: anyone who can reach it can query the data`);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -31,8 +31,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { startServer } = await import('./server.js');
     const server = await startServer({ ...command, log });
     log(`listening on http://${command.host}:${server.port}/ (loading ${command.source})`);
-    await server.ready;
+    // A dataset that fails to load ends the process (with its message below), not a server that never gets ready.
+    await server.ready.catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
     log(`ready${command.token ? '; requests need the token' : ''}`);
+    if (!command.token && !/^(127\.|::1$|localhost$)/.test(command.host))
+      log(`warning: listening on ${command.host} without --token: anyone who can reach it can query the data`);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

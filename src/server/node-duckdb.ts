@@ -27,11 +27,6 @@ export function nodeApi(): Promise<NodeApi> {
   return api;
 }
 
-/** DuckDB's message for an interrupted statement (connection.interrupt()). */
-export function wasInterrupted(error: unknown): boolean {
-  return error instanceof Error && /interrupt/i.test(error.message);
-}
-
 /** A DuckDB failure as the client sees it: no SQL, no file paths, nothing of the statement. */
 export function queryFailed(): ServerError {
   return new ServerError('query-failed', 'The query failed on the server; its log says why.');

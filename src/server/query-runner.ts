@@ -137,6 +137,6 @@ export class QueryRunner {
   }
 }
 
-export function abortError(): DOMException {
+function abortError(): DOMException {
   return new DOMException('The request was cancelled.', 'AbortError');
 }

@@ -51,12 +51,7 @@ describe('<mkt-data server>', () => {
     fake = await FakeServer.start(tinyDataset());
   });
   after(() => fake.close());
-  afterEach(() => {
-    fake.release();
-    fake.token = null;
-    fake.down = false;
-    fake.failures.clear();
-  });
+  afterEach(() => fake.reset());
 
   it('downloads no wasm, no DuckDB worker and no Arrow file: only the dataset description and results', async () => {
     const since = performance.now();

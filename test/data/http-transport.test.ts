@@ -14,11 +14,7 @@ describe('QueryEngine over HTTP (a fake server in the page)', () => {
     fake = await FakeServer.start(tinyDataset());
   });
   after(() => fake.close());
-  afterEach(() => {
-    fake.release();
-    fake.token = null;
-    fake.failures.clear();
-  });
+  afterEach(() => fake.reset());
 
   const open = (options: { token?: string; parkMs?: number } = {}) =>
     new QueryEngine(new HttpTransport({ base: fake.base, token: options.token }), options.parkMs);

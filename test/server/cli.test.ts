@@ -1,5 +1,6 @@
 // The command line: flags and defaults, and `prepare` then `serve` run as a person would run them.
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,6 +70,17 @@ describe('marketkit CLI', () => {
       assert.throws(() => parseCommand(argv), UsageError, argv.join(' '));
     assert.deepEqual(parseCommand([]), { command: 'help' });
     assert.deepEqual(parseCommand(['serve', '--help']), { command: 'help' });
+  });
+
+  it('serve of a dataset that does not load says why and exits, instead of listening forever', () => {
+    const folder = temporaryFolder('broken');
+    writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ tables: { sellers: { file: 'nope.arrow' } } }));
+    const run = spawnSync(process.execPath, [...CLI, 'serve', folder, '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /Table "sellers": the file nope\.arrow is not in the dataset folder\./);
   });
 
   it('prepare writes a DuckDB file that serve opens read-only and answers from', async () => {

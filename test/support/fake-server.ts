@@ -88,6 +88,14 @@ export class FakeServer {
     return this.requests.filter((r) => r.route === 'query').map((r) => r.name!);
   }
 
+  /** Back to serving every request: no token, up, no failures, nothing held. */
+  reset(): void {
+    this.release();
+    this.token = null;
+    this.down = false;
+    this.failures.clear();
+  }
+
   release(): void {
     this.held.clear();
     for (const go of this.releases.splice(0)) go();

@@ -242,10 +242,12 @@ export abstract class MktWidget<T> extends LitElement {
     if (missing.length > 0) return missingTablesMessage(missing);
     const value = this.task.value;
     const lost = this.connection.lost ? message('notice', CONNECTION_LOST) : nothing;
+    // Pending and complete share one template, so that the result's DOM is updated in place, never rebuilt.
+    const shown = (view: TemplateResult) => html`${lost}${view}`;
     return this.queries.render({
       initial: skeleton,
-      pending: () => html`${lost}${value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()}`,
-      complete: (done) => (done === undefined ? skeleton() : this.resultView(done, false)),
+      pending: () => shown(value !== undefined ? this.resultView(value, this.queries.slow) : skeleton()),
+      complete: (done) => shown(done === undefined ? skeleton() : this.resultView(done, false)),
       error: (problem) =>
         problem.code === 'unreachable'
           ? html`${message('error', problem.message)}

@@ -95,6 +95,7 @@ server.on('exit', async (code) => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.once(signal, async () => {
+    server.kill(signal);
     await queryServer?.stop();
     process.exit(0);
   });

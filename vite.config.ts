@@ -167,12 +167,38 @@ function dropInBundle(): Plugin {
   };
 }
 
+/**
+ * `npm run demo:server` sets MARKETKIT_SERVER_PORT: the dev server forwards `/marketkit/*` to that `marketkit serve`
+ * (the page and the server share an origin, so the server needs no `--origin`), and the demo learns that the server
+ * page has a server (`import.meta.env.VITE_MARKETKIT_SERVER`).
+ */
+const queryServerPort = process.env.MARKETKIT_SERVER_PORT;
+type ProxyRequestListener = (
+  proxyReq: { removeHeader(name: string): void },
+  req: { headers: Record<string, string | string[] | undefined> },
+) => void;
+const queryServerProxy = queryServerPort
+  ? {
+      '/marketkit/': {
+        target: `http://127.0.0.1:${queryServerPort}`,
+        rewrite: (url: string) => url.replace(/^\/marketkit/, ''),
+        // The demo's own pages reach the server through this proxy, on their own origin: their Origin header
+        // names the dev server, which the server need not list. Other origins' requests keep theirs (refused).
+        configure: (proxy: { on(event: 'proxyReq', listener: ProxyRequestListener): void }) =>
+          proxy.on('proxyReq', (proxyReq, req) => {
+            if (req.headers.origin === `http://${req.headers.host}`) proxyReq.removeHeader('origin');
+          }),
+      },
+    }
+  : undefined;
+
 /** Default: the demo site. `npm start` serves it; `vite build` builds it into dist/demo (the benchmark uses it). */
 const demo = (): UserConfig => ({
   root: 'demo',
   publicDir: false,
   plugins: [dropInBundle()],
-  server: { port: 5173, fs: { allow: ['..'] } },
+  define: queryServerPort ? { 'import.meta.env.VITE_MARKETKIT_SERVER': JSON.stringify('/marketkit/') } : {},
+  server: { port: 5173, fs: { allow: ['..'] }, proxy: queryServerProxy },
   preview: { port: 4173 },
   build: {
     outDir: here('dist/demo'),

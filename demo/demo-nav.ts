@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OPTIONAL_DATASETS, datasetExists } from './demo-datasets.js';
 
@@ -13,7 +13,12 @@ const PAGES = [
   ['article', 'Existing site'],
   ['frameworks', 'React & Vue'],
   ['embed', 'Plain HTML'],
+  ['server', 'Server'],
 ] as const;
+
+/** The server page is listed only when `npm run demo:server` runs a server for it (or when it is the page shown). */
+const hasServer = (page: string, current: string) =>
+  page !== 'server' || current === 'server' || Boolean(import.meta.env.VITE_MARKETKIT_SERVER);
 
 /** A demo page's address with the current query string (the filters and the `data` choice). */
 const pageUrl = (page: string) => `./${page === 'index' ? '' : `${page}.html`}${location.search}`;
@@ -78,22 +83,27 @@ export class MktDemoNav extends LitElement {
   override render() {
     return html`<nav aria-label="Demo pages">
       <span class="brand">marketkit</span>
-      ${PAGES.map(
+      ${PAGES.filter(([page]) => hasServer(page, this.current)).map(
         ([page, label]) =>
           html`<a href=${pageUrl(page)} data-page=${page} aria-current=${page === this.current ? 'page' : 'false'}
             >${label}</a
           >`,
       )}
-      <label class="data"
-        >Data:
-        <select @change=${(e: Event) => this.switchData((e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.dataParam()}>synthetic</option>
-          ${OPTIONAL_DATASETS.filter((d) => this.available.has(d.folder) || this.dataParam() === d.folder).map(
-            (d) => html`<option value=${d.folder} ?selected=${this.dataParam() === d.folder}>${d.label}</option>`,
-          )}
-        </select>
-      </label>
+      ${this.current === 'server' ? nothing : this.dataSwitch()}
     </nav>`;
+  }
+
+  /** The choice of dataset (the server page has its server's). */
+  private dataSwitch() {
+    return html`<label class="data"
+      >Data:
+      <select @change=${(e: Event) => this.switchData((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!this.dataParam()}>synthetic</option>
+        ${OPTIONAL_DATASETS.filter((d) => this.available.has(d.folder) || this.dataParam() === d.folder).map(
+          (d) => html`<option value=${d.folder} ?selected=${this.dataParam() === d.folder}>${d.label}</option>`,
+        )}
+      </select>
+    </label>`;
   }
 
   /**

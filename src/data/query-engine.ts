@@ -56,7 +56,7 @@ export class QueryEngine {
    * The most recent statements sent to DuckDB, in the order they answered, with their time in ms from sending to
    * answer and their place in the sending order (the benchmark reads them).
    */
-  readonly history: { sql: string; ms: number; sent: number }[] = [];
+  readonly history: { sql: string; ms: number; sent: number; query: NamedQuery | string }[] = [];
   private backgroundView: QueryEngine | null = null;
   /** Answered interactive statements whose callers are told once the burst is over (see `park`). */
   private parked: (() => void)[] = [];
@@ -265,7 +265,7 @@ export class QueryEngine {
       const sent = ++this.executed;
       const started = performance.now();
       const table = await this.transport.run(next.query, next.sent.signal);
-      this.history.push({ sql: next.sql, ms: performance.now() - started, sent });
+      this.history.push({ sql: next.sql, ms: performance.now() - started, sent, query: next.query });
       if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
       answer = () => next.resolve(table);
     } catch (error) {

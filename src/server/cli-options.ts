@@ -20,6 +20,8 @@ Options of serve:
   --max-rows <n>             largest result sent (default 100000)
   --max-concurrent <n>       queries running at once (default 4)
   --max-queued <n>           queries waiting; past that, "server-busy" (default 64)
+  --bench-routes             also answer GET bench-stats (query counts) and POST bench-time (a named query's
+                             DuckDB time without HTTP and Arrow): for benchmarks and tests, never in production
   -h, --help                 this text
 `;
 
@@ -60,6 +62,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'max-rows': { type: 'string' },
         'max-concurrent': { type: 'string' },
         'max-queued': { type: 'string' },
+        'bench-routes': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -100,5 +103,6 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     maxRows: int('max-rows', DEFAULTS.maxRows, 1),
     maxConcurrent: int('max-concurrent', DEFAULTS.maxConcurrent, 1),
     maxQueued: int('max-queued', DEFAULTS.maxQueued, 0),
+    benchRoutes: values['bench-routes'] ?? false,
   };
 }

@@ -15,6 +15,20 @@ export interface QueryLimits {
   readonly maxQueued: number;
 }
 
+/** What the runner did with its queries since it started (`--bench-routes` sends them as `GET bench-stats`). */
+export interface QueryCounts {
+  /** Ran to the end and answered (a result, or a result over the row limit). */
+  answered: number;
+  /** Left the queue before they ran: their client went away. */
+  dropped: number;
+  /** Interrupted while running: their client went away. */
+  interrupted: number;
+  /** Interrupted past the time limit. */
+  timedOut: number;
+  /** Failed in DuckDB. */
+  failed: number;
+}
+
 interface Waiter {
   readonly give: (connection: DuckDBConnection) => void;
   readonly refuse: (error: unknown) => void;
@@ -32,6 +46,8 @@ export class QueryRunner {
   private running = 0;
   private readonly busy = new Set<DuckDBConnection>();
   private drained: (() => void) | null = null;
+  /** What happened to the queries so far. */
+  readonly counts: QueryCounts = { answered: 0, dropped: 0, interrupted: 0, timedOut: 0, failed: 0 };
 
   private constructor(
     private readonly limits: QueryLimits,
@@ -51,11 +67,27 @@ export class QueryRunner {
 
   /** Runs `sql` (built by the server, never sent by a client); rejects with an AbortError when `signal` aborts. */
   async run(sql: string, signal: AbortSignal): Promise<Table> {
+    return this.withConnection(signal, (connection) => this.execute(connection, sql, signal));
+  }
+
+  /**
+   * DuckDB's own time for `sql` in ms: the result made in DuckDB, not read into Arrow nor sent (the benchmark's
+   * baseline, `--bench-routes` only). Waits its turn like any query.
+   */
+  async timeRaw(sql: string, signal: AbortSignal): Promise<number> {
+    return this.withConnection(signal, async (connection) => {
+      const started = performance.now();
+      await connection.run(sql);
+      return performance.now() - started;
+    });
+  }
+
+  private async withConnection<T>(signal: AbortSignal, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = await this.acquire(signal);
     this.running++;
     this.busy.add(connection);
     try {
-      return await this.execute(connection, sql, signal);
+      return await work(connection);
     } finally {
       this.running--;
       this.busy.delete(connection);
@@ -92,6 +124,7 @@ export class QueryRunner {
       };
       const leave = () => {
         this.queue.splice(this.queue.indexOf(waiter), 1);
+        this.counts.dropped++;
         reject(abortError());
       };
       signal.addEventListener('abort', leave, { once: true });
@@ -115,19 +148,29 @@ export class QueryRunner {
     const cancel = () => stop('cancelled');
     signal.addEventListener('abort', cancel, { once: true });
     try {
-      return await readResult(await connection.stream(sql), this.limits.maxRows);
+      const table = await readResult(await connection.stream(sql), this.limits.maxRows);
+      this.counts.answered++;
+      return table;
     } catch (error) {
-      if (stopped === 'cancelled') throw abortError();
-      if (stopped === 'timeout')
+      if (stopped === 'cancelled') {
+        this.counts.interrupted++;
+        throw abortError();
+      }
+      if (stopped === 'timeout') {
+        this.counts.timedOut++;
         throw new ServerError(
           'query-timeout',
           `The query ran longer than ${this.limits.queryTimeoutMs} ms and was stopped.`,
         );
-      if (error instanceof TooManyRows)
+      }
+      if (error instanceof TooManyRows) {
+        this.counts.answered++;
         throw new ServerError(
           'result-too-large',
           `The result has more than ${error.maxRows} rows, the most this server sends.`,
         );
+      }
+      this.counts.failed++;
       this.log(`query failed: ${(error as Error)?.message ?? String(error)}\n  SQL: ${sql.replace(/\s+/g, ' ')}`);
       throw queryFailed();
     } finally {

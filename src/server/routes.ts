@@ -5,7 +5,7 @@ import { ServerError } from './errors.js';
 import { allowOrigin, authorized, readJsonBody } from './guards.js';
 import type { ServedDataset } from './dataset.js';
 import type { QueryRunner } from './query-runner.js';
-import { runNamedQuery } from './run-named-query.js';
+import { namedQuerySql, runNamedQuery } from './run-named-query.js';
 
 export const PROTOCOL = 1;
 
@@ -13,12 +13,20 @@ export interface RouteContext {
   readonly token: string | null;
   readonly origins: readonly string[];
   readonly maxRequestBytes: number;
+  /** Answer `GET bench-stats` and `POST bench-time` too (`--bench-routes`; benchmarks and tests only). */
+  readonly benchRoutes?: boolean;
   /** Null while the dataset loads: `dataset` and `query` answer `server-loading`. */
   readonly ready: () => { dataset: ServedDataset; runner: QueryRunner } | null;
   readonly log: (line: string) => void;
 }
 
 const ROUTES: Record<string, string> = { health: 'GET', dataset: 'GET', query: 'POST' };
+/**
+ * With `--bench-routes` only (never by default): `GET bench-stats`, the query runner's load and counts (queries
+ * answered, dropped from the queue, interrupted); `POST bench-time`, a named query (`{ name, args }`, checked as
+ * `query` does) timed in DuckDB alone, without HTTP and Arrow: `{ "ms": … }`.
+ */
+const BENCH_ROUTES: Record<string, string> = { 'bench-stats': 'GET', 'bench-time': 'POST' };
 
 /**
  * The protocol's three routes (`GET health`, `GET dataset`, `POST query`) under any base path, with CORS, the
@@ -30,14 +38,15 @@ export async function handle(req: IncomingMessage, res: ServerResponse, context:
   try {
     allowOrigin(req, res, context.origins);
     const route = new URL(req.url ?? '/', 'http://server').pathname.split('/').pop() ?? '';
-    if (!Object.hasOwn(ROUTES, route)) throw new ServerError('not-found', 'There is nothing at this address.');
+    const routes = context.benchRoutes ? { ...ROUTES, ...BENCH_ROUTES } : ROUTES;
+    if (!Object.hasOwn(routes, route)) throw new ServerError('not-found', 'There is nothing at this address.');
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
-    if (req.method !== ROUTES[route]) {
-      res.setHeader('Allow', `${ROUTES[route]}, OPTIONS`);
-      throw new ServerError('method-not-allowed', `${route} answers ${ROUTES[route]} only.`);
+    if (req.method !== routes[route]) {
+      res.setHeader('Allow', `${routes[route]}, OPTIONS`);
+      throw new ServerError('method-not-allowed', `${route} answers ${routes[route]} only.`);
     }
     if (route === 'health') return json(res, 200, { ok: true, protocol: PROTOCOL });
     if (!authorized(req, context.token))
@@ -48,8 +57,16 @@ export async function handle(req: IncomingMessage, res: ServerResponse, context:
       const { info, manifest, issues } = ready.dataset;
       return json(res, 200, { protocol: PROTOCOL, info: { ...info, tables: [...info.tables] }, manifest, issues });
     }
+    if (route === 'bench-stats') {
+      if (!ready) throw loading();
+      return json(res, 200, { load: ready.runner.load, counts: ready.runner.counts });
+    }
     const body = await readJsonBody(req, context.maxRequestBytes);
     if (!ready) throw loading();
+    if (route === 'bench-time') {
+      const ms = await ready.runner.timeRaw(namedQuerySql(body), new AbortController().signal);
+      return json(res, 200, { ms });
+    }
     // The client closed the request (its filters changed): the query leaves the queue, or is interrupted.
     const cancelled = new AbortController();
     res.once('close', () => cancelled.abort());

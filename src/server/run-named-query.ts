@@ -10,6 +10,11 @@ import type { QueryRunner } from './query-runner.js';
  * the builder's escaping.
  */
 export async function runNamedQuery(body: unknown, runner: QueryRunner, signal: AbortSignal): Promise<Table> {
+  return runner.run(namedQuerySql(body), signal);
+}
+
+/** The SQL of a query request: its name and arguments checked, then its builder's SQL (or a ServerError). */
+export function namedQuerySql(body: unknown): string {
   const request = queryRequest.safeParse(body);
   if (!request.success)
     throw new ServerError('invalid-request', 'The request must be an object { "name": "...", "args": [...] }.');
@@ -18,11 +23,9 @@ export async function runNamedQuery(body: unknown, runner: QueryRunner, signal: 
   const checked = QUERY_ARGUMENTS[name].safeParse(args);
   if (!checked.success)
     throw new ServerError('invalid-arguments', `Arguments of ${name}: ${describeIssues(checked.error)}.`);
-  let sql: string;
   try {
-    sql = buildQuery(name, checked.data as QueryArgs<QueryName>);
+    return buildQuery(name, checked.data as QueryArgs<QueryName>);
   } catch {
     throw new ServerError('invalid-arguments', `The arguments of ${name} do not make a query.`);
   }
-  return runner.run(sql, signal);
 }

@@ -14,6 +14,8 @@ export interface ServeOptions extends QueryLimits {
   /** Origins whose pages may call the server (`*`: any). */
   readonly origins: readonly string[];
   readonly maxRequestBytes: number;
+  /** Adds `GET bench-stats` and `POST bench-time` (src/server/routes.ts): benchmarks and tests only. */
+  readonly benchRoutes?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -37,6 +39,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       token: options.token,
       origins: options.origins,
       maxRequestBytes: options.maxRequestBytes,
+      benchRoutes: options.benchRoutes ?? false,
       ready: () => state,
       log,
     });

@@ -41,8 +41,11 @@ export function installBenchHelpers() {
     }
   }
 
-  /** Applies one filter patch; the time until every widget repainted, and the raw DuckDB time of the SQL it ran. */
-  async function timeInteraction(patch) {
+  /**
+   * Applies one filter patch; the time until every widget repainted, and the raw DuckDB time of the SQL it ran. In
+   * server mode (`server`), the named queries it sent instead (the benchmark times them on the server: bench-time).
+   */
+  async function timeInteraction(patch, { server = false } = {}) {
     const data = document.querySelector('mkt-data');
     const engine = data.state.engine;
     const executedBefore = engine.executed;
@@ -61,7 +64,8 @@ export function installBenchHelpers() {
     const recent = engine.history.slice(Math.max(0, engine.history.length - ran));
     const kitSqlMs = recent.reduce((a, h) => a + h.ms, 0);
     const rawEach = [];
-    for (const { sql } of recent) rawEach.push(await engine.timeRaw(sql));
+    if (!server) for (const { sql } of recent) rawEach.push(await engine.timeRaw(sql));
+    const named = server ? recent.map(({ query }) => ({ name: query.name, args: query.args })) : undefined;
     const rawMs = rawEach.reduce((a, b) => a + b, 0);
     const longTasks = window.__longTasks.slice(longBefore).filter((t) => t.start >= t0 && t.start <= t0 + ms);
     return {
@@ -73,6 +77,7 @@ export function installBenchHelpers() {
       kitSqlMs,
       rawMs,
       rawEach,
+      named,
       longestTask: Math.max(0, ...longTasks.map((t) => t.duration)),
     };
   }

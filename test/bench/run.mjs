@@ -2,7 +2,8 @@
 // long tasks, at scale 1 and 10, and the generator's time and peak memory; then the peer benchmark of issue 18
 // (the kit against Mosaic on the same four views, at scale 1 and 5: test/bench/peer.mjs).
 // Options: --quick (scale 1 only, 1 run, no generator timing), --runs N, --pages a,b, --scales 1,10 (both parts),
-// --no-generator, --no-build, --peer (the peer benchmark only), --no-peer. MKT_DEMO_DIST builds and serves the demo
+// --no-generator, --no-build, --peer (the peer benchmark only), --no-peer, --server (only server mode: the home page
+// through `marketkit serve` at scale 10 and 50, test/bench/server.mjs). MKT_DEMO_DIST builds and serves the demo
 // from another folder (two benchmarks at once). Writes test/bench/results/latest-scale-<scales>.{json,md} and
 // peer-scale-<scales>.{json,md}.
 import { launchChromium } from '../support/chromium.mjs';
@@ -17,6 +18,7 @@ import { installBenchHelpers } from './in-page.mjs';
 import { generatorCost, markdownReport, summarise } from './report.mjs';
 import { buildPeerPages, runPeer } from './peer.mjs';
 import { peerReport } from './peer-report.mjs';
+import { serverBenchmark } from './server.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -44,8 +46,15 @@ const machine = () => ({
 });
 mkdirSync('test/bench/results', { recursive: true });
 const browser = await launchChromium();
-if (!peerOnly) await pagesBenchmark();
-if (!args.includes('--no-peer')) await peerBenchmark();
+if (args.includes('--server')) {
+  ensureDemoData(['10']);
+  const demoDist = path.resolve(process.env.MKT_DEMO_DIST ?? 'dist/demo');
+  if (build) sh('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', demoDist]);
+  await serverBenchmark({ browser, args, demoDist, machine });
+} else {
+  if (!peerOnly) await pagesBenchmark();
+  if (!args.includes('--no-peer')) await peerBenchmark();
+}
 await browser.close();
 
 /** The kit against Mosaic (issue 18); exits non-zero when a Mosaic page showed other numbers than the kit. */

@@ -8,6 +8,7 @@ import { settle, collectProblems } from './page-checks.mjs';
 import { filterChecks } from './filter-checks.mjs';
 import { themeChecks } from './theme-checks.mjs';
 import { firstScreenChecks } from './first-screen-checks.mjs';
+import { serverChecks } from './server-checks.mjs';
 
 ensureDemoData();
 const server = await serveDemo(0);
@@ -40,8 +41,9 @@ async function openPage(file, width = 1280) {
   return { page, problems };
 }
 
+// The server page needs a marketkit server: server-checks.mjs starts one and opens it (it is not in the loops).
 const pages = readdirSync('dist/demo')
-  .filter((f) => f.endsWith('.html'))
+  .filter((f) => f.endsWith('.html') && f !== 'server.html')
   .sort();
 console.log(`e2e: ${pages.length} demo pages at ${base}`);
 for (const file of pages) {
@@ -85,6 +87,20 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
 await filterChecks({ check, openPage, browser, base, pages });
 await themeChecks({ check, browser, base, pages, settle });
 await firstScreenChecks({ check, openPage, pages });
+await check('server.html without a server says how to start one, and requests nothing of a server', async () => {
+  // Its dashboard has neither src nor server: it never becomes ready, so the page is not settled, only read.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = collectProblems(page);
+  await page.goto(`${base}/server.html`);
+  await page.waitForSelector('.demo-missing', { timeout: 30000 });
+  const message = await page.evaluate(() => document.querySelector('.demo-missing').textContent);
+  const hidden = await page.evaluate(() => document.querySelector('mkt-data').hidden);
+  await page.waitForTimeout(500);
+  await page.close();
+  if (!message.includes('npm run demo:server') || !hidden) throw new Error(`message ${JSON.stringify(message)}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+await serverChecks({ check, browser, base });
 
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {
   const { page, problems } = await openPage('frameworks.html');

@@ -25,10 +25,11 @@ describe('marketkit CLI', () => {
       maxRows: 100000,
       maxConcurrent: 4,
       maxQueued: 64,
+      benchRoutes: false,
     });
     const flags = ['--port', '9000', '--host', '0.0.0.0', '--token', 'secret-123', '--origin', 'https://a.example'];
     const limits = ['--max-request-bytes', '1024', '--query-timeout-ms', '500', '--max-rows', '10'];
-    const more = ['--max-concurrent', '2', '--max-queued', '3', '--origin', 'https://b.example'];
+    const more = ['--max-concurrent', '2', '--max-queued', '3', '--origin', 'https://b.example', '--bench-routes'];
     assert.deepEqual(parseCommand(['serve', 'x.duckdb', ...flags, ...limits, ...more]), {
       command: 'serve',
       source: 'x.duckdb',
@@ -41,6 +42,7 @@ describe('marketkit CLI', () => {
       maxRows: 10,
       maxConcurrent: 2,
       maxQueued: 3,
+      benchRoutes: true,
     });
     assert.equal(DEFAULTS.port, 8787);
   });

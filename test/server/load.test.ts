@@ -46,7 +46,9 @@ describe('marketkit serve: under load and faults', () => {
       // The slow query runs for minutes unless interrupted; the bound only catches a hang.
       await until(() => runner.load.running === 0, 20000, 'the running query being interrupted');
       assert.deepEqual(await Promise.all([first, second]), ['AbortError', 'AbortError']);
+      assert.deepEqual(runner.counts, { answered: 0, dropped: 1, interrupted: 1, timedOut: 0, failed: 0 });
       assert.equal(rows(await arrowOf(await postQuery(server, kpis(['Toys']))))[0].gmv, 100);
+      assert.equal(runner.counts.answered, 1);
     } finally {
       await server.close();
     }

@@ -146,6 +146,37 @@ describe('marketkit serve: the protocol', () => {
     assert.equal((await errorOf(await fetch(url(server, 'nothing'), { headers: auth }))).code, 'not-found');
   });
 
+  it('has no bench routes unless started with --bench-routes', async () => {
+    for (const route of ['bench-stats', 'bench-time'])
+      assert.equal((await errorOf(await fetch(url(server, route), { headers: auth }))).code, 'not-found');
+  });
+
+  it('with --bench-routes: counts what it answered, and times a checked named query in DuckDB alone', async () => {
+    const bench = await testServer({ benchRoutes: true });
+    try {
+      const stats = async () => (await (await fetch(url(bench, 'bench-stats'), { headers: auth })).json()) as object;
+      assert.deepEqual(await stats(), {
+        load: { running: 0, queued: 0 },
+        counts: { answered: 0, dropped: 0, interrupted: 0, timedOut: 0, failed: 0 },
+      });
+      assert.equal(rows(await arrowOf(await postQuery(bench, KPIS)))[0].gmv, 320);
+      assert.equal(((await stats()) as { counts: { answered: number } }).counts.answered, 1);
+      const time = (body: unknown, headers: Record<string, string> = auth) =>
+        fetch(url(bench, 'bench-time'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+      const timed = (await (await time(KPIS)).json()) as { ms: number };
+      assert.ok(Number.isFinite(timed.ms) && timed.ms >= 0, JSON.stringify(timed));
+      assert.equal((await errorOf(await time({ name: 'dropTables', args: [] }))).code, 'unknown-query');
+      assert.equal((await errorOf(await time({ name: 'orderKpis', args: [1] }))).code, 'invalid-arguments');
+      assert.equal((await errorOf(await time(KPIS, {}))).code, 'unauthorized');
+    } finally {
+      await bench.close();
+    }
+  });
+
   it('answers a page of an allowed origin with CORS headers, its preflight too, and refuses other origins', async () => {
     const preflight = await fetch(url(server, 'query'), {
       method: 'OPTIONS',

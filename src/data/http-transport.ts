@@ -179,7 +179,9 @@ export class HttpTransport implements QueryTransport {
   private async healthy(): Promise<boolean> {
     try {
       const response = await this.fetch('health', { method: 'GET' });
-      return response.ok && ((await response.json()) as { ok?: unknown }).ok === true;
+      // A server that restarted answers `health` while it still opens its data (`ready: false`): not back yet.
+      const body = (await response.json()) as { ok?: unknown; ready?: unknown };
+      return response.ok && body.ok === true && body.ready !== false;
     } catch {
       return false;
     }

@@ -48,7 +48,8 @@ export async function handle(req: IncomingMessage, res: ServerResponse, context:
       res.setHeader('Allow', `${routes[route]}, OPTIONS`);
       throw new ServerError('method-not-allowed', `${route} answers ${routes[route]} only.`);
     }
-    if (route === 'health') return json(res, 200, { ok: true, protocol: PROTOCOL });
+    // `ready`: whether the data is open; a client that lost the server waits for it before it counts it back.
+    if (route === 'health') return json(res, 200, { ok: true, protocol: PROTOCOL, ready: context.ready() !== null });
     if (!authorized(req, context.token))
       throw new ServerError('unauthorized', 'This server needs its access token (Authorization: Bearer …).');
     const ready = context.ready();

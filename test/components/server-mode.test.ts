@@ -183,6 +183,28 @@ describe('<mkt-data server>', () => {
     data.remove();
   });
 
+  it('counts a restarted server back only once it has opened its data (one lost, one restored)', async () => {
+    const events: string[] = [];
+    const data = await mount<MktData>(html`<mkt-data server=${fake.base}><mkt-kpis></mkt-kpis></mkt-data>`);
+    data.addEventListener('mkt-connection', (e) => events.push(e.detail.state));
+    await whenReady(data);
+    const kpis = data.querySelector('mkt-kpis')!;
+    await settled(kpis);
+    fake.down = true;
+    data.setFilters({ dateFrom: '2025-02-01', dateTo: '2025-02-28' });
+    await waitFor(() => events.includes('lost'), 'the lost event');
+    // Back and listening, but still loading: health answers, the queries would get server-loading.
+    [fake.down, fake.loading] = [false, true];
+    const probes = fake.requests.filter((r) => r.route === 'health').length;
+    await waitFor(() => fake.requests.filter((r) => r.route === 'health').length >= probes + 2, 'two more probes');
+    expect(events).to.deep.equal(['lost']);
+    expect(shown(kpis)).to.contain(CONNECTION_LOST);
+    fake.loading = false;
+    await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$120', 'February GMV', 30000);
+    expect(events).to.deep.equal(['lost', 'restored']);
+    data.remove();
+  });
+
   it('after the retry bound shows a clear error with Retry, and Retry recovers', async () => {
     const events: string[] = [];
     const errors: MktErrorDetail[] = [];

@@ -35,7 +35,7 @@ describe('marketkit serve: the protocol', () => {
   it('GET health answers without the token', async () => {
     const response = await fetch(url(server, 'health'));
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { ok: true, protocol: 1 });
+    assert.deepEqual(await response.json(), { ok: true, protocol: 1, ready: true });
   });
 
   it('GET dataset needs the token: none, a wrong one and a longer one are refused', async () => {
@@ -245,8 +245,10 @@ describe('marketkit serve: limits and states', () => {
     try {
       const early = await errorOf(await fetch(url(server, 'dataset')));
       assert.deepEqual([early.status, early.code], [503, 'server-loading']);
-      assert.equal((await fetch(url(server, 'health'))).status, 200);
+      const health = await fetch(url(server, 'health'));
+      assert.deepEqual([health.status, await health.json()], [200, { ok: true, protocol: 1, ready: false }]);
       await server.ready;
+      assert.equal(((await (await fetch(url(server, 'health'))).json()) as { ready: boolean }).ready, true);
       const response = await postQuery(server, KPIS, { headers: { Origin: 'https://any.example' } });
       assert.equal(response.headers.get('access-control-allow-origin'), '*');
       assert.deepEqual(rows(await arrowOf(response))[0], EXPECTED_KPIS);

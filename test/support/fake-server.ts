@@ -54,6 +54,8 @@ export class FakeServer {
   token: string | null = null;
   /** Unreachable: every request fails as a network error does. */
   down = false;
+  /** Restarted and still opening its data: `health` says `ready: false`, the other routes `server-loading`. */
+  loading = false;
   /** Answer queries of these names with an error instead. */
   readonly failures = new Map<string, FakeFailure>();
   /** Queries of these names wait until `release()`. */
@@ -93,6 +95,7 @@ export class FakeServer {
     this.release();
     this.token = null;
     this.down = false;
+    this.loading = false;
     this.failures.clear();
   }
 
@@ -141,7 +144,8 @@ export class FakeServer {
   private async answer(request: FakeRequest): Promise<Response> {
     await Promise.resolve();
     if (this.down) throw new TypeError('Failed to fetch');
-    if (request.route === 'health') return json(200, { ok: true, protocol: 1 });
+    if (request.route === 'health') return json(200, { ok: true, protocol: 1, ready: !this.loading });
+    if (this.loading) return error(503, 'server-loading', 'The server is still loading its data.');
     if (this.token && request.authorization !== `Bearer ${this.token}`)
       return error(401, 'unauthorized', 'A valid bearer token is required.');
     if (request.route === 'dataset') return json(200, this.dataset);

@@ -209,7 +209,7 @@ describe('<mkt-data server>', () => {
     const events: string[] = [];
     const errors: MktErrorDetail[] = [];
     const data = await mount<MktData>(
-      html`<mkt-data server=${fake.base} server-retry-ms="500"><mkt-kpis></mkt-kpis></mkt-data>`,
+      html`<mkt-data server=${fake.base} .serverRetryMs=${500}><mkt-kpis></mkt-kpis></mkt-data>`,
     );
     data.addEventListener('mkt-connection', (e) => events.push(e.detail.state));
     data.addEventListener('mkt-error', (e) => errors.push(e.detail));

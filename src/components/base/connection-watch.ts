@@ -24,7 +24,8 @@ export class ConnectionWatch implements ReactiveController {
     if (engine === this.engine) return;
     this.unsubscribe?.();
     this.engine = engine;
-    this.unsubscribe = engine?.onConnection(() => this.host.requestUpdate()) ?? null;
+    // A state built by hand may carry a stand-in engine without connections.
+    this.unsubscribe = engine?.onConnection?.(() => this.host.requestUpdate()) ?? null;
   }
 
   hostDisconnected(): void {

@@ -64,7 +64,7 @@ export class MktData extends LitElement {
    */
   @property({ attribute: 'server-token' }) serverToken = '';
   /** How long a `server` that went away is retried before the dashboard gives up and offers Retry, in ms. */
-  @property({ type: Number, attribute: 'server-retry-ms' }) serverRetryMs = 60_000;
+  @property({ attribute: false }) serverRetryMs = 60_000;
   /** Base URL of DuckDB's wasm and worker files when they are not served beside marketkit. */
   @property({ attribute: 'wasm-base' }) wasmBase = '';
   /** BCP 47 locale for numbers and dates in every element of this dashboard (one the browser cannot use: en-US, with a note). */
@@ -332,7 +332,7 @@ export class MktData extends LitElement {
     this.unwatchConnection?.();
     this.connection = engine?.connection ?? 'ok';
     this.unwatchConnection =
-      engine?.onConnection((state) => {
+      engine?.onConnection?.((state) => {
         const before = this.connection;
         this.connection = state;
         const server = this.server;

@@ -72,12 +72,15 @@ addLine(
   `import { ${camel}Sql } from '../metrics/${name}.js';`,
 );
 addLine('src/queries/registry.ts', /^ {2}\w+: \w+Sql,$/, `  ${camel}: ${camel}Sql,`);
-addLine('test/queries/registry.test.ts', /^ {2}\w+: \[named\(/, `  ${camel}: [named('${camel}', filters)],`);
+addLine('test/fixtures/query-samples.ts', /^ {2}\w+: \[named\(/, `  ${camel}: [named('${camel}', filters)],`);
+// What a marketkit server accepts as the query's arguments (src/server/query-arguments.ts): the filter state.
+addLine('src/server/query-arguments.ts', /^ {2}\w+: argumentList\(.*\),$/, `  ${camel}: argumentList(filters),`);
 addLine('src/components/base/default-headings.ts', /^ {2}'mkt-[a-z-]+': '/, `  '${tag}': '${Title}',`);
 
 console.log(`Wrote <${tag}>:
   ${Object.keys(files).join('\n  ')}
-  its query's name (src/queries/registry.ts, with arguments in test/queries/registry.test.ts), its export
+  its query's name (src/queries/registry.ts, its server argument schema in src/server/query-arguments.ts,
+  sample arguments in test/fixtures/query-samples.ts), its export
   (src/index.ts) and default heading (src/components/base/default-headings.ts).
 Next: write its SQL in src/metrics/${name}.ts, its drawing with a chart function of src/charts, and its test's
 expected numbers by hand; add it to a demo page. Run: TEST_FILES=test/components/${tag}.test.ts npx wtr`);

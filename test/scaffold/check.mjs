@@ -39,7 +39,8 @@ try {
     `test/components/mkt-${name}.test.ts`,
     'src/index.ts',
     'src/queries/registry.ts',
-    'test/queries/registry.test.ts',
+    'test/fixtures/query-samples.ts',
+    'src/server/query-arguments.ts',
     'src/components/base/default-headings.ts',
   ];
   run('tsc', 'npx', ['tsc', '--noEmit', '-p', '.']);

@@ -161,7 +161,8 @@ describe('<mkt-data server>', () => {
     data.remove();
   });
 
-  it('says in place that the server went away, retries, and recovers by itself when it is back', async () => {
+  /** A dashboard of KPIs whose server goes away as February is asked for: its `mkt-connection` states so far. */
+  async function loseServerOnFebruary() {
     const events: string[] = [];
     const data = await mount<MktData>(html`<mkt-data server=${fake.base}><mkt-kpis></mkt-kpis></mkt-data>`);
     data.addEventListener('mkt-connection', (e) => events.push(e.detail.state));
@@ -171,6 +172,11 @@ describe('<mkt-data server>', () => {
     fake.down = true;
     data.setFilters({ dateFrom: '2025-02-01', dateTo: '2025-02-28' });
     await waitFor(() => events.includes('lost'), 'the lost event');
+    return { data, kpis, events };
+  }
+
+  it('says in place that the server went away, retries, and recovers by itself when it is back', async () => {
+    const { data, kpis, events } = await loseServerOnFebruary();
     await waitFor(() => shown(kpis).includes(CONNECTION_LOST), 'the widget to say so');
     expect(text(data, '[part="status"]')).to.equal(CONNECTION_LOST);
     fake.down = false;
@@ -184,15 +190,7 @@ describe('<mkt-data server>', () => {
   });
 
   it('counts a restarted server back only once it has opened its data (one lost, one restored)', async () => {
-    const events: string[] = [];
-    const data = await mount<MktData>(html`<mkt-data server=${fake.base}><mkt-kpis></mkt-kpis></mkt-data>`);
-    data.addEventListener('mkt-connection', (e) => events.push(e.detail.state));
-    await whenReady(data);
-    const kpis = data.querySelector('mkt-kpis')!;
-    await settled(kpis);
-    fake.down = true;
-    data.setFilters({ dateFrom: '2025-02-01', dateTo: '2025-02-28' });
-    await waitFor(() => events.includes('lost'), 'the lost event');
+    const { data, kpis, events } = await loseServerOnFebruary();
     // Back and listening, but still loading: health answers, the queries would get server-loading.
     [fake.down, fake.loading] = [false, true];
     const probes = fake.requests.filter((r) => r.route === 'health').length;

@@ -1,5 +1,4 @@
 import type { FilterState } from '../data/filter-state.js';
-import { orderCount } from './orders.js';
 import { predicates, priorPeriod } from './filter-sql.js';
 import { date } from './sql.js';
 
@@ -26,6 +25,15 @@ function both(periods: KpiPeriods, column: string): { cur: string; prior: string
 }
 
 /**
+ * The number of distinct values of an integer key among the rows where `condition` holds, exactly: a bitstring
+ * spanning the key's range (from the column's statistics) takes about half the time of count(DISTINCT) on DuckDB.
+ * Only for ungrouped aggregates: every group would hold a bitstring as long as the key's range.
+ */
+function distinctKeys(column: string, condition: string): string {
+  return `coalesce(bit_count(bitstring_agg(${column}) FILTER (WHERE ${condition})), 0)`;
+}
+
+/**
  * Order KPIs of the current and prior period in one scan of mkt_orders. Only completed orders count:
  * GMV = their revenue; orders = distinct orders (src/metrics/orders.ts); active sellers / customers = those with at least one.
  */
@@ -34,9 +42,9 @@ export function orderKpisSql(filters: FilterState, periods: KpiPeriods): string 
   const where = [p.span, `status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const agg = (name: string, period: string) => `
     coalesce(sum(revenue) FILTER (WHERE ${period}), 0)::DOUBLE AS gmv${name},
-    ${orderCount(period)}::INTEGER AS orders${name},
+    ${distinctKeys('order_key', period)}::INTEGER AS orders${name},
     count(DISTINCT seller_id) FILTER (WHERE ${period})::INTEGER AS sellers${name},
-    count(DISTINCT customer_key) FILTER (WHERE ${period})::INTEGER AS customers${name}`;
+    ${distinctKeys('customer_key', period)}::INTEGER AS customers${name}`;
   return `SELECT ${agg('', p.cur)}, ${agg('_prior', p.prior)}
     FROM mkt_orders WHERE ${where.join(' AND ')}`;
 }

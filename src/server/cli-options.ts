@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ServeOptions } from './server.js';
 
@@ -5,9 +6,13 @@ export const USAGE = `Usage:
   marketkit serve <dataset folder | file.duckdb> [options]
       A read-only query server for <mkt-data server="http://host:port/">: it answers only the kit's named
       queries, with arguments checked, on native DuckDB. A folder is prepared into a temporary DuckDB file first.
-  marketkit prepare <dataset folder> --out <file.duckdb>
+  marketkit prepare <dataset folder> --out <file.duckdb> [--memory-limit <size>]
       Loads, validates and checks a dataset folder and builds its derived tables once, into a DuckDB file
       that "serve" opens read-only and starts from in seconds.
+
+Options of both:
+  --memory-limit <size>      most memory DuckDB may hold, e.g. 2GB or 512MB; beyond it, work spills to a
+                             temporary folder on disk (default: half the machine's memory, at most 4GB)
 
 Options of serve:
   --port <n>                 port to listen on (default 8787)
@@ -38,7 +43,15 @@ export const DEFAULTS = {
 export type Command =
   | { readonly command: 'help' }
   | ({ readonly command: 'serve' } & Omit<ServeOptions, 'log'>)
-  | { readonly command: 'prepare'; readonly source: string; readonly out: string };
+  | { readonly command: 'prepare'; readonly source: string; readonly out: string; readonly memoryLimit: string };
+
+/** DuckDB's own default is 80 % of the machine's memory: too much for a machine that also serves pages. */
+export function defaultMemoryLimit(totalBytes = os.totalmem()): string {
+  const mib = Math.max(256, Math.min(4096, Math.floor(totalBytes / 2 / 2 ** 20)));
+  return `${mib}MiB`;
+}
+
+const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /** Thrown for a command line that makes no sense; the CLI prints it and the usage. */
 export class UsageError extends Error {}
@@ -63,6 +76,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'max-concurrent': { type: 'string' },
         'max-queued': { type: 'string' },
         'bench-routes': { type: 'boolean' },
+        'memory-limit': { type: 'string' },
       },
     });
   } catch (error) {
@@ -75,9 +89,12 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   if (!source)
     throw new UsageError(`"${command}" needs a dataset folder${command === 'serve' ? ' or a .duckdb file' : ''}.`);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  const memoryLimit = values['memory-limit'] ?? defaultMemoryLimit();
+  if (!SIZE.test(memoryLimit))
+    throw new UsageError(`--memory-limit must be a size such as 2GB or 512MB, not "${memoryLimit}".`);
   if (command === 'prepare') {
     if (!values.out) throw new UsageError('"prepare" needs --out <file.duckdb>.');
-    return { command, source, out: values.out };
+    return { command, source, out: values.out, memoryLimit };
   }
   const int = (flag: keyof typeof values, fallback: number, min: number) => {
     const given = values[flag];
@@ -104,5 +121,6 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     maxConcurrent: int('max-concurrent', DEFAULTS.maxConcurrent, 1),
     maxQueued: int('max-queued', DEFAULTS.maxQueued, 0),
     benchRoutes: values['bench-routes'] ?? false,
+    memoryLimit,
   };
 }

@@ -24,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await nodeApi();
     if (command.command === 'prepare') {
       const { prepareDatabase } = await import('./prepare.js');
-      await prepareDatabase(command.source, command.out, log);
+      await prepareDatabase(command.source, command.out, log, command.memoryLimit);
       log(`wrote ${command.out}`);
       return 0;
     }

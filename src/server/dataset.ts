@@ -24,26 +24,31 @@ export interface ServedDataset {
 /**
  * Opens what `serve` was given. A `.duckdb` file (from `prepare`) opens read-only as it is. A dataset folder is
  * prepared first into a temporary DuckDB file (removed on close), then opened read-only the same way: the data is
- * never changed in place, and queries run on a database that refuses writes.
+ * never changed in place, and queries run on a database that refuses writes. Past `memoryLimit`, DuckDB spills
+ * to a temporary folder, removed on close too.
  */
 export async function openDataset(
   source: string,
   log: (line: string) => void = () => undefined,
+  memoryLimit?: string,
 ): Promise<ServedDataset> {
-  let temporary: string | null = null;
+  const temporary = await mkdtemp(path.join(os.tmpdir(), 'marketkit-serve-'));
   let file = source;
-  if ((await stat(source)).isDirectory()) {
-    temporary = await mkdtemp(path.join(os.tmpdir(), 'marketkit-serve-'));
-    file = path.join(temporary, 'dataset.duckdb');
-    await prepareDatabase(source, file, log).catch(async (error: unknown) => {
-      await rm(temporary!, { recursive: true, force: true });
-      throw error;
-    });
+  let db: NodeDatabase;
+  try {
+    if ((await stat(source)).isDirectory()) {
+      file = path.join(temporary, 'dataset.duckdb');
+      await prepareDatabase(source, file, log, memoryLimit);
+    }
+    const memory = memoryLimit ? { limit: memoryLimit, spillTo: path.join(temporary, 'spill') } : undefined;
+    db = await NodeDatabase.open(file, { readOnly: true, memory });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
   }
-  const db = await NodeDatabase.open(file, { readOnly: true });
   const close = async () => {
     db.close();
-    if (temporary) await rm(temporary, { recursive: true, force: true });
+    await rm(temporary, { recursive: true, force: true });
   };
   try {
     const { manifest, issues, tables } = await describe(db);

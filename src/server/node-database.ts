@@ -3,6 +3,12 @@ import type { Table } from 'apache-arrow';
 import type { SqlDatabase } from '../data/sql-database.js';
 import { arrowTable } from './arrow-encode.js';
 
+/** How much memory DuckDB may hold (its size syntax: `2GB`), and the folder it spills the rest to. */
+export interface MemoryBound {
+  readonly limit: string;
+  readonly spillTo: string;
+}
+
 /**
  * A DuckDB database file (or `:memory:`) opened by native DuckDB, as the data layer's `SqlDatabase`. Opened
  * `readOnly` for serving: DuckDB then refuses every statement that writes, file access (read_csv, COPY, ATTACH,
@@ -18,10 +24,15 @@ export class NodeDatabase implements SqlDatabase {
     this.connections.push(main);
   }
 
-  static async open(path: string, { readOnly }: { readOnly: boolean }): Promise<NodeDatabase> {
-    const options: Record<string, string> = readOnly
-      ? { access_mode: 'READ_ONLY', enable_external_access: 'false', lock_configuration: 'true' }
-      : {};
+  static async open(
+    path: string,
+    { readOnly, memory }: { readOnly: boolean; memory?: MemoryBound },
+  ): Promise<NodeDatabase> {
+    // In this order: DuckDB refuses a temp_directory set after external access is off.
+    const options: Record<string, string> = {
+      ...(memory ? { memory_limit: memory.limit, temp_directory: memory.spillTo } : {}),
+      ...(readOnly ? { access_mode: 'READ_ONLY', enable_external_access: 'false', lock_configuration: 'true' } : {}),
+    };
     const instance = await DuckDBInstance.create(path, options);
     return new NodeDatabase(instance, await instance.connect());
   }

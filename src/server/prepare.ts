@@ -19,11 +19,14 @@ export async function prepareDatabase(
   folder: string,
   out: string,
   log: (line: string) => void = () => undefined,
+  memoryLimit?: string,
 ): Promise<void> {
   const partial = `${out}.partial`;
+  const spillTo = `${out}.spill`;
   await rm(partial, { force: true });
   await rm(`${partial}.wal`, { force: true });
-  const db = await NodeDatabase.open(partial, { readOnly: false });
+  const memory = memoryLimit ? { limit: memoryLimit, spillTo } : undefined;
+  const db = await NodeDatabase.open(partial, { readOnly: false, memory });
   try {
     const started = Date.now();
     const loaded = await loadFolder(db, folder, (name: TableName) => log(`loading ${name}`));
@@ -39,8 +42,10 @@ export async function prepareDatabase(
   } catch (error) {
     db.close();
     await rm(partial, { force: true });
+    await rm(spillTo, { recursive: true, force: true });
     throw error;
   }
   db.close();
+  await rm(spillTo, { recursive: true, force: true });
   await rename(partial, out);
 }

@@ -16,6 +16,8 @@ export interface ServeOptions extends QueryLimits {
   readonly maxRequestBytes: number;
   /** Adds `GET bench-stats` and `POST bench-time` (src/server/routes.ts): benchmarks and tests only. */
   readonly benchRoutes?: boolean;
+  /** Most memory DuckDB may hold (`2GB`); beyond it, it spills to disk. Unset: DuckDB's default. */
+  readonly memoryLimit?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -49,7 +51,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(options.port, options.host, () => resolve());
   });
   const ready = (async () => {
-    const dataset = await openDataset(options.source, log);
+    const dataset = await openDataset(options.source, log, options.memoryLimit);
     if (closed) return void (await dataset.close());
     state = { dataset, runner: await QueryRunner.open(dataset.db, options, log) };
   })();

@@ -13,12 +13,13 @@ export type PaymentMethodRow = {
 };
 
 /**
- * The orders the filters select (an order is selected when one of its lines matches; any outcome, since an order is
- * paid when it is placed), as a subquery of `order_key`s.
+ * Whether `alias`'s order is one the filters select (an order is selected when one of its lines matches; any
+ * outcome, since an order is paid when it is placed). An IN over the matching lines, not a join with their distinct
+ * keys: DuckDB then builds its hash table from the lines directly, about 1.5 times as fast at scale 10.
  */
-function selectedOrders(filters: FilterState): string {
+function isSelectedOrder(alias: string, filters: FilterState): string {
   const where = predicates(filters);
-  return `SELECT DISTINCT order_key FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  return `${alias}.order_key IN (SELECT order_key FROM mkt_orders${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`;
 }
 
 /**
@@ -34,11 +35,10 @@ export function unmatchedPaymentsSql(): string {
  * payment's order key). Largest value first.
  */
 export function paymentMethodsSql(filters: FilterState): string {
-  return `WITH selected AS (${selectedOrders(filters)})
-    SELECT coalesce(method, 'unknown') AS method, count(DISTINCT p.order_key)::INTEGER AS orders,
+  return `SELECT coalesce(method, 'unknown') AS method, count(DISTINCT p.order_key)::INTEGER AS orders,
       count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value,
       avg(installments)::DOUBLE AS installments
-    FROM mkt_payments p SEMI JOIN selected s ON s.order_key = p.order_key
+    FROM mkt_payments p WHERE ${isSelectedOrder('p', filters)}
     GROUP BY ALL ORDER BY value DESC, method`;
 }
 
@@ -63,7 +63,7 @@ export function paymentMixSql(filters: FilterState, by: 'category' | Granularity
     by === 'category'
       ? `parts AS (
           SELECT o.order_key, o.category::VARCHAR AS grp, sum(o.revenue) AS revenue
-          FROM mkt_orders o SEMI JOIN selected s ON s.order_key = o.order_key GROUP BY ALL
+          FROM mkt_orders o WHERE ${isSelectedOrder('o', filters)} GROUP BY ALL
         ), weights AS (
           SELECT order_key, grp, coalesce(revenue / nullif(sum(revenue) OVER (PARTITION BY order_key), 0),
             1.0 / count(*) OVER (PARTITION BY order_key)) AS weight
@@ -71,9 +71,9 @@ export function paymentMixSql(filters: FilterState, by: 'category' | Granularity
         )`
       : `weights AS (
           SELECT DISTINCT o.order_key, strftime(date_trunc('${by}', o.order_date), '%Y-%m-%d') AS grp, 1.0 AS weight
-          FROM mkt_orders o SEMI JOIN selected s ON s.order_key = o.order_key
+          FROM mkt_orders o WHERE ${isSelectedOrder('o', filters)}
         )`;
-  return `WITH selected AS (${selectedOrders(filters)}), ${groups},
+  return `WITH ${groups},
     mix AS (
       SELECT w.grp, coalesce(p.method, 'unknown') AS method, count(DISTINCT p.order_key) AS orders, count(*) AS payments,
         coalesce(sum(p.value * w.weight), 0) AS value, avg(p.installments) AS installments
@@ -99,10 +99,9 @@ export type InstallmentRow = {
 
 /** Payments of the selected orders by method and number of instalments (1 = paid at once). */
 export function paymentInstallmentsSql(filters: FilterState): string {
-  return `WITH selected AS (${selectedOrders(filters)})
-    SELECT coalesce(method, 'unknown') AS method, installments::INTEGER AS installments,
+  return `SELECT coalesce(method, 'unknown') AS method, installments::INTEGER AS installments,
       count(DISTINCT p.order_key)::INTEGER AS orders, count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value
-    FROM mkt_payments p SEMI JOIN selected s ON s.order_key = p.order_key
+    FROM mkt_payments p WHERE ${isSelectedOrder('p', filters)}
     GROUP BY ALL ORDER BY method, installments`;
 }
 

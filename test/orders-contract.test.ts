@@ -5,6 +5,11 @@ import '../src/components/category-performance/mkt-category-performance.js';
 import '../src/components/what-if/mkt-what-if.js';
 import '../src/components/funnel/mkt-funnel.js';
 import '../src/components/payments/mkt-payments.js';
+import '../src/components/revenue-trend/mkt-revenue-trend.js';
+import '../src/components/geo/mkt-geo.js';
+import '../src/components/anomalies/mkt-anomalies.js';
+import '../src/components/seller-health/mkt-seller-health.js';
+import type { MktWidget } from '../src/components/base/mkt-widget.js';
 import type { MktData } from '../src/components/data/mkt-data.js';
 import type { KpiResult, MktKpis } from '../src/components/kpis/mkt-kpis.js';
 import type { InMemoryDataset } from '../src/data/load-dataset.js';
@@ -234,6 +239,63 @@ describe('orders: data without order ids', () => {
     expect(text(category, '[data-note="orders"]')).to.contain('each order line counts as one order');
     expect(text(whatIf, '[data-note="orders"]')).to.contain('each order line counts as one order');
     data.remove();
+  });
+});
+
+/** 56 days of six one-line orders a day by c1 of p2 ($20 each); on 2025-01-31 thirty: an unusual day of orders. */
+function busyDay(withOrderIds: boolean): InMemoryDataset {
+  const transactions = [];
+  for (let d = 0; d < 56; d++) {
+    const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+    for (let k = 0; k < (d === 30 ? 30 : 6); k++) {
+      const id = `t${d}-${k}`;
+      transactions.push(line(id, withOrderIds ? `o-${id}` : null, 'c1', 's2', 'p2', day, 20, 'completed'));
+    }
+  }
+  return tinyDataset({ without: ['page_events'], rows: { transactions } });
+}
+
+describe('order counts are named for what they count', () => {
+  it('revenue trend, geography and seller health say "order lines" without order ids and "orders" with them', async () => {
+    for (const [source, unit] of [
+      [tinyDataset(), 'Order lines'],
+      [shop(), 'Orders'],
+    ] as const) {
+      const data = await mount<MktData>(
+        html`<mkt-data .source=${source}
+          ><mkt-revenue-trend></mkt-revenue-trend><mkt-geo></mkt-geo><mkt-seller-health></mkt-seller-health
+        ></mkt-data>`,
+      );
+      await whenReady(data);
+      const [trend, geo, health] = ['mkt-revenue-trend', 'mkt-geo', 'mkt-seller-health'].map(
+        (tag) => data.querySelector(tag) as MktWidget<unknown>,
+      );
+      await Promise.all([settled(trend), settled(geo), settled(health)]);
+      const header = (el: MktWidget<unknown>) => el.exportCsv().split('\r\n')[0];
+      expect(header(trend)).to.equal(`Period start,Period end,GMV,${unit}`);
+      expect(header(geo)).to.equal(`Region,GMV,${unit},Customers`);
+      expect(text(health, '.standards')).to.match(unit === 'Orders' ? /^Rates per order\./ : /^Rates per order line /);
+      data.remove();
+    }
+  });
+
+  it('anomalies name an unusual day of order lines "Order lines", of orders "Orders"', async () => {
+    for (const [withOrderIds, label] of [
+      [false, 'Order lines'],
+      [true, 'Orders'],
+    ] as const) {
+      const data = await mount<MktData>(
+        html`<mkt-data .source=${busyDay(withOrderIds)}><mkt-anomalies limit="20"></mkt-anomalies></mkt-data>`,
+      );
+      await whenReady(data);
+      const el = data.querySelector('mkt-anomalies')!;
+      await settled(el);
+      // 30 orders against 6 on every other day: flagged for All, Books and the silver tier.
+      const items = [...el.shadowRoot!.querySelectorAll('li[data-metric="orders"]')];
+      expect(items.map((li) => li.getAttribute('data-slice')).sort()).to.deep.equal(['All', 'Books', 'silver']);
+      for (const li of items) expect(li.querySelector('.metric')!.textContent!.trim()).to.equal(label);
+      data.remove();
+    }
   });
 });
 

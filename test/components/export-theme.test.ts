@@ -94,7 +94,7 @@ describe('Export and themes, every element', function () {
   it('the CSV of the revenue trend holds the table view rows with raw numbers', () => {
     // Completed GMV: January 140, February 120, March 200 (hand-worked in mkt-revenue-trend.test.ts).
     expect(el('mkt-revenue-trend').exportCsv()).to.equal(
-      'Period start,Period end,GMV,Orders\r\n2025-01-10,2025-01-31,140,2\r\n2025-02-01,2025-02-28,120,2\r\n2025-03-01,2025-03-10,200,2\r\n',
+      'Period start,Period end,GMV,Order lines\r\n2025-01-10,2025-01-31,140,2\r\n2025-02-01,2025-02-28,120,2\r\n2025-03-01,2025-03-10,200,2\r\n',
     );
   });
 

@@ -25,6 +25,8 @@ import { timeLine } from '../../charts/time-line.js';
 import { tierWord } from '../../format/tier.js';
 import { anomaliesStyles } from './mkt-anomalies.styles.js';
 import { named } from '../../queries/registry.js';
+import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
+import { ordersLabel } from '../base/data-notes.js';
 
 export type { Anomaly, AnomalyMetric, AnomalySeries } from '../../models/anomaly-detection.js';
 
@@ -35,6 +37,8 @@ export interface AnomaliesResult {
   /** Series left out for too little volume. */
   readonly skipped: number;
   readonly tooShort: boolean;
+  /** What the orders series counts: orders, or order lines when the data has no order ids. */
+  readonly orderUnit: OrderUnit;
 }
 
 const METRICS: Record<AnomalyMetric, { label: string; kind: 'money' | 'count' | 'rate' }> = {
@@ -45,6 +49,10 @@ const METRICS: Record<AnomalyMetric, { label: string; kind: 'money' | 'count' | 
   churn: { label: 'Seller churn', kind: 'rate' },
 };
 const HEIGHT = 170;
+
+function metricLabel(metric: AnomalyMetric, unit: OrderUnit): string {
+  return metric === 'orders' ? ordersLabel(unit) : METRICS[metric].label;
+}
 const MARGIN = { top: 8, right: 10, bottom: 24, left: 54 };
 /**
  * Flags unusual days in GMV, orders, conversion, late-shipment rate and seller churn, for the whole selection, per
@@ -114,6 +122,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
       anomalies: [],
       skipped: 0,
       tooShort,
+      orderUnit: orderUnit(info),
     });
     if (!info.minDate || !info.maxDate) return empty({ from: '1970-01-01', to: '1970-01-01' }, false);
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
@@ -131,7 +140,12 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));
-    return { window, ...detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff }), tooShort: false };
+    return {
+      window,
+      ...detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff }),
+      tooShort: false,
+      orderUnit: orderUnit(info),
+    };
   }
 
   protected override isEmpty(result: AnomaliesResult): boolean {
@@ -167,7 +181,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     return {
       columns: ['Metric', 'Breakdown', 'Slice', 'From', 'To', 'Peak day', 'Observed', 'Expected', 'Robust z'],
       rows: result.anomalies.map((a) => [
-        METRICS[a.metric].label,
+        metricLabel(a.metric, result.orderUnit),
         a.dim,
         a.slice,
         a.from,
@@ -201,7 +215,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
       ${
         list.length > 0
           ? html`<ol class="list" part="list" aria-label="Anomalies, largest first">
-              ${list.map((a, i) => this.renderItem(a, i, a === selected))}
+              ${list.map((a, i) => this.renderItem(a, i, a === selected, result.orderUnit))}
             </ol>`
           : nothing
       }
@@ -209,7 +223,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     `;
   }
 
-  private renderItem(a: Anomaly, i: number, active: boolean) {
+  private renderItem(a: Anomaly, i: number, active: boolean, unit: OrderUnit) {
     const f = this.format;
     const days =
       a.from === a.to
@@ -221,7 +235,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     return html`<li class="item ${active ? 'active' : ''}" data-metric=${a.metric} data-slice=${a.slice}>
       <button type="button" class="pick" aria-pressed=${active ? 'true' : 'false'} @click=${() => (this.selected = i)}>
         <span class="what"
-          ><span class="metric">${METRICS[a.metric].label}</span> ·
+          ><span class="metric">${metricLabel(a.metric, unit)}</span> ·
           <span class="where">${MktAnomalies.where(a)}</span></span
         >
         <span class="when">${days}</span>
@@ -260,9 +274,9 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
         x: x[i],
         y: s.flagged[i] && Number.isFinite(v) && s.scores[i] > 0 === up ? v : null,
       }));
-    const label = `${METRICS[s.metric].label}, ${MktAnomalies.where(s)}, per ${s.unit}: ${s.flagged.filter(Boolean).length} flagged days. Selected: ${this.value(s.metric, a.observed)} on ${f.date(a.day)}, ${this.value(s.metric, a.expected)} expected.`;
+    const label = `${metricLabel(s.metric, result.orderUnit)}, ${MktAnomalies.where(s)}, per ${s.unit}: ${s.flagged.filter(Boolean).length} flagged days. Selected: ${this.value(s.metric, a.observed)} on ${f.date(a.day)}, ${this.value(s.metric, a.expected)} expected.`;
     return html`<figure class="chart" part="chart">
-      <figcaption>${METRICS[s.metric].label} · ${MktAnomalies.where(s)} · per ${s.unit}</figcaption>
+      <figcaption>${metricLabel(s.metric, result.orderUnit)} · ${MktAnomalies.where(s)} · per ${s.unit}</figcaption>
       ${timeLine(
         [
           { key: 'expected', mark: 'line', class: 'expected', points: line(s.expected) },

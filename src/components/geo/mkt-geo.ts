@@ -20,6 +20,8 @@ import { regionTable } from './region-table.js';
 import { segmented } from '../base/segmented.js';
 import { geoStyles } from './mkt-geo.styles.js';
 import { named } from '../../queries/registry.js';
+import { orderUnit } from '../../metrics/orders.js';
+import { ordersLabel } from '../base/data-notes.js';
 
 export type GeoMetric = 'gmv' | 'customers';
 export type RegionRow = {
@@ -143,7 +145,7 @@ export class MktGeo extends MktWidget<GeoResult> {
 
   protected override exportTable(result: GeoResult): ExportTable {
     return {
-      columns: ['Region', 'GMV', 'Orders', 'Customers'],
+      columns: ['Region', 'GMV', ordersLabel(orderUnit(this.dashboard?.info)), 'Customers'],
       rows: result.regions.map((r) => [r.region, r.gmv, r.orders, r.customers]),
     };
   }

@@ -26,6 +26,8 @@ import { bucketLabel, dayRangeLabel, isPartial, utcDay } from '../../charts/time
 import { SERIES } from '../base/tokens.styles.js';
 import { revenueTrendStyles } from './mkt-revenue-trend.styles.js';
 import { named } from '../../queries/registry.js';
+import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
+import { ordersLabel, ordersPhrase } from '../base/data-notes.js';
 
 export interface RevenueTrendResult {
   readonly window: Window;
@@ -34,6 +36,8 @@ export interface RevenueTrendResult {
   readonly rows: readonly TrendRow[];
   /** The prior period starts before the first order of the data. */
   readonly priorIncomplete: boolean;
+  /** What the order counts count: orders, or order lines when the data has no order ids. */
+  readonly orderUnit: OrderUnit;
 }
 
 const UNIT_WORDS: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month' };
@@ -90,6 +94,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
         compare,
         rows: [],
         priorIncomplete: false,
+        orderUnit: orderUnit(info),
       };
     }
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
@@ -103,6 +108,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
       compare,
       rows: rows<TrendRow>(table),
       priorIncomplete: priorPeriod(window.from, window.to).from < info.minDate,
+      orderUnit: orderUnit(info),
     };
   }
 
@@ -142,7 +148,13 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
 
   protected override exportTable(result: RevenueTrendResult): ExportTable {
     return {
-      columns: ['Period start', 'Period end', 'GMV', 'Orders', ...(result.compare ? ['Prior GMV'] : [])],
+      columns: [
+        'Period start',
+        'Period end',
+        'GMV',
+        ordersLabel(result.orderUnit),
+        ...(result.compare ? ['Prior GMV'] : []),
+      ],
       rows: result.rows.map((r) => [
         r.bucket_from,
         r.bucket_to,
@@ -171,7 +183,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
     const columns = [
       { label: 'Period', value: (r: TrendRow) => this.label(r, result.granularity) },
       { label: 'GMV', value: (r: TrendRow) => f.money(r.gmv), numeric: true },
-      { label: 'Orders', value: (r: TrendRow) => f.count(r.orders), numeric: true },
+      { label: ordersLabel(result.orderUnit), value: (r: TrendRow) => f.count(r.orders), numeric: true },
       ...(result.compare ? [{ label: 'Prior GMV', value: (r: TrendRow) => f.money(r.gmv_prior), numeric: true }] : []),
     ];
     return dataTable(`GMV by ${result.granularity}`, columns, result.rows);
@@ -248,7 +260,11 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
 
   private tipLines(row: TrendRow, result: RevenueTrendResult): string[] {
     const f = this.format;
-    const lines = [this.label(row, result.granularity), `GMV ${f.money(row.gmv)}`, `${f.count(row.orders)} orders`];
+    const lines = [
+      this.label(row, result.granularity),
+      `GMV ${f.money(row.gmv)}`,
+      ordersPhrase(row.orders, f.count(row.orders), result.orderUnit),
+    ];
     if (result.compare) {
       lines.push(`Prior ${f.money(row.gmv_prior)}`);
       if (row.gmv_prior) lines.push(`${f.change((row.gmv - row.gmv_prior) / row.gmv_prior)} vs prior`);

@@ -166,7 +166,8 @@ function coercionSection(): string[] {
 
 /**
  * Which tables each element needs, read from the components' source: `requires` (MktWidget's default is
- * `mkt_orders`) and `tables.has('...')` for tables an element uses when present.
+ * `mkt_orders`; a list spread from a constant of src/metrics is looked up there) and, in any file of the element's
+ * folder, `tables.has('...')` or a `*_REQUIRE` list checked with `tables.has(t)` for tables it uses when present.
  */
 function elementSection(): string[] {
   const raw = (tables: readonly string[]): string[] => {
@@ -177,19 +178,34 @@ function elementSection(): string[] {
     }
     return TABLE_NAMES.filter((n) => out.has(n));
   };
+  const metrics = readdirSync('src/metrics')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(`src/metrics/${f}`, 'utf8'))
+    .join('\n');
+  const listed = (text: string): string[] => [...text.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const constant = (name: string): string[] =>
+    listed(new RegExp(`export const ${name} = \\[([^\\]]*)\\]`).exec(metrics)?.[1] ?? '');
+  const tablesIn = (list: string): string[] => [
+    ...listed(list),
+    ...[...list.matchAll(/\.\.\.([A-Z_]+)/g)].flatMap((m) => constant(m[1])),
+  ];
   const rows: string[] = [];
   for (const folder of readdirSync('src/components').sort()) {
-    for (const file of readdirSync(`src/components/${folder}`).filter(
-      (f) => /^mkt-.*\.ts$/.test(f) && !f.includes('.styles.'),
-    )) {
+    const files = readdirSync(`src/components/${folder}`).filter((f) => f.endsWith('.ts') && !f.includes('.styles.'));
+    const folderSource = files.map((f) => readFileSync(`src/components/${folder}/${f}`, 'utf8')).join('\n');
+    for (const file of files.filter((f) => /^mkt-.*\.ts$/.test(f))) {
       const source = readFileSync(`src/components/${folder}/${file}`, 'utf8');
       const tag = /@customElement\('([^']+)'\)/.exec(source)?.[1];
       if (!tag || !/extends MktWidget</.test(source)) continue;
       const declared = /requires(?::[^=]+)?\s*=\s*\[([^\]]*)\]/.exec(source)?.[1];
-      const needs = declared === undefined ? ['mkt_orders'] : [...declared.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-      const optional = raw([...source.matchAll(/tables\.has\('([^']+)'\)/g)].map((m) => m[1])).filter(
-        (t) => !raw(needs).includes(t),
-      );
+      const needs = declared === undefined ? ['mkt_orders'] : tablesIn(declared);
+      const used = [
+        ...[...folderSource.matchAll(/tables\.has\('([^']+)'\)/g)].map((m) => m[1]),
+        ...[...folderSource.matchAll(/([A-Z_]+_REQUIRE)\.every\(\(t\) => [^;]*tables\.has\(t\)/g)].flatMap((m) =>
+          constant(m[1]),
+        ),
+      ];
+      const optional = raw(used).filter((t) => !raw(needs).includes(t));
       const list = (tables: string[]) => (tables.length ? tables.map((t) => `\`${t}\``).join(', ') : '—');
       rows.push(`| \`<${tag}>\` | ${list(raw(needs))} | ${list(optional)} |`);
     }

@@ -3,6 +3,7 @@ import { render } from 'lit';
 import { rgb } from 'd3';
 import { choropleth, choroplethColor, sequentialRamp, type ChoroplethOptions } from '../../src/charts/choropleth.js';
 import { loadBuiltInMap, loadUserMap, MapError, type GeoMap } from '../../src/geo/load-map.js';
+import { matchSvgSnapshot, renderChart } from '../support/svg-snapshot.js';
 
 /** WCAG contrast ratio of two colours. */
 function contrast(a: string, b: string): number {
@@ -165,6 +166,49 @@ describe('a map of the page’s own', function () {
     expect(path(svg, 'Middle Zone').getAttribute('fill')).to.equal(sequentialRamp('light')(0.5));
     expect(svg.querySelectorAll('path.region.empty').length).to.equal(1);
     svg.parentElement!.remove();
+  });
+
+  it('draws three zones, two with values as toggle buttons and one grey and hidden (snapshot), accessibly', async () => {
+    const map = await loadUserMap(URL, 'code', []);
+    const selected: string[] = [];
+    const host = renderChart(
+      choropleth(
+        map.features,
+        new Map([
+          ['W', 4],
+          ['M', 1],
+        ]),
+        {
+          width: 300,
+          projection: map.projection,
+          color: choroplethColor(4, 'light'),
+          describe: (id) => `Zone ${id}`,
+          label: 'Orders by zone',
+          selected: new Set(['M']),
+          onSelect: (id) => selected.push(id),
+        },
+      ),
+    );
+    try {
+      await matchSvgSnapshot(host, 'choropleth');
+      const svg = host.shadowRoot!.querySelector('svg')!;
+      expect(svg.getAttribute('aria-label')).to.equal('Orders by zone');
+      const marks = [...svg.querySelectorAll<SVGPathElement>('path.mark')];
+      // W holds the largest value (the ramp's end), M a quarter of it; E has none: no button, no name.
+      expect(
+        marks.map((m) => [m.dataset.region, m.getAttribute('aria-pressed'), m.getAttribute('fill')]),
+      ).to.deep.equal([
+        ['W', 'false', sequentialRamp('light')(1)],
+        ['M', 'true', sequentialRamp('light')(0.25)],
+      ]);
+      expect(svg.querySelector('path.empty')!.closest('[aria-hidden="true"]')).to.not.equal(null);
+      marks[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      marks[1].dispatchEvent(new MouseEvent('click'));
+      expect(selected).to.deep.equal(['W', 'M']);
+      await expect(host).to.be.accessible();
+    } finally {
+      host.remove();
+    }
   });
 
   it('matches names without regard to case and accents', async () => {

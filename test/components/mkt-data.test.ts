@@ -9,7 +9,7 @@ import type { MktErrorEvent } from '../../src/events/error.js';
 import { tableIPCFromRows } from '../../src/schema/arrow.js';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { deepElements, mount, settled, text, waitFor, whenReady } from '../support/dom.js';
 import { blobDataset } from '../support/blob-dataset.js';
 
 async function loadError(
@@ -172,14 +172,16 @@ describe('<mkt-data>', () => {
   });
 
   /** A dashboard with url-state opened from a link: its loaded KPIs and the mkt-error events it sent meanwhile. */
-  async function openedFromLink(id: string, query: string) {
+  async function openedFromLink(id: string, query: string, filters = false) {
     const start = location.href;
     history.replaceState(null, '', `${location.pathname}?${query}`);
     const messages: string[] = [];
     const onError = (e: MktErrorEvent) => messages.push(`${e.detail.code}: ${e.detail.message}`);
     document.addEventListener('mkt-error', onError);
     const data = await mount<MktData>(
-      html`<mkt-data id=${id} url-state .source=${tinyDataset()}><mkt-kpis></mkt-kpis></mkt-data>`,
+      html`<mkt-data id=${id} url-state .source=${tinyDataset()}
+        >${filters ? html`<mkt-filters></mkt-filters>` : ''}<mkt-kpis></mkt-kpis
+      ></mkt-data>`,
     );
     history.replaceState(null, '', start);
     await whenReady(data);
@@ -194,6 +196,26 @@ describe('<mkt-data>', () => {
     expect(messages.some((m) => m.startsWith('filter-invalid: ') && m.includes('NUL byte'))).to.be.true;
     expect(data.filters.regions).to.deep.equal([]);
     expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    data.remove();
+  });
+
+  it('runs no markup from a link: hostile filter values stay literal text, in the state and in the filter bar', async () => {
+    const img = '<img src=x onerror="window.__pwned=1">';
+    const script = '"><script>window.__pwned=2</script>';
+    const query = `h.categories=${encodeURIComponent(img)}&h.regions=${encodeURIComponent(script)}`;
+    const { data, kpis, messages } = await openedFromLink('h', query, true);
+    const bar = data.querySelector('mkt-filters')!;
+    await bar.updateComplete;
+    expect(data.filters.categories).to.deep.equal([img]);
+    expect(data.filters.regions).to.deep.equal([script]);
+    // Nothing in the tiny marketplace has that category: the KPIs are empty, not failed.
+    expect(messages.filter((m) => m.startsWith('query-failed'))).to.deep.equal([]);
+    expect(text(kpis, '.message.error')).to.equal('');
+    expect(bar.shadowRoot!.textContent).to.contain(img);
+    const made = deepElements(data).filter((el) => el.localName === 'img' || el.localName === 'script');
+    expect(made.map((el) => el.localName)).to.deep.equal([]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     data.remove();
   });
 

@@ -10,23 +10,13 @@ import {
   HOSTILE_SELLER_NAMES,
   hostileDataset,
 } from '../fixtures/hostile-marketplace.js';
-import { settled, text, waitFor, whenReady } from '../support/dom.js';
+import { deepElements, settled, text, waitFor, whenReady } from '../support/dom.js';
 import { exportedTags } from '../support/elements.js';
 
 declare global {
   interface Window {
     __pwned?: unknown;
   }
-}
-
-/** Every element inside a root, through nested shadow roots. */
-function deepElements(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    out.push(el);
-    if (el.shadowRoot) out.push(...deepElements(el.shadowRoot));
-  }
-  return out;
 }
 
 /** An element's shown text (its shadow root, nested shadow roots, titles and aria-labels). */

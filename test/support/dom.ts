@@ -60,3 +60,13 @@ export async function mount<T extends Element>(template: TemplateResult): Promis
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return element;
 }
+
+/** Every element inside a root, through nested shadow roots. */
+export function deepElements(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...deepElements(el.shadowRoot));
+  }
+  return out;
+}

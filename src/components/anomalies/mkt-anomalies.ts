@@ -12,7 +12,6 @@ import {
   detectAnomalies,
   MIN_DAYS,
   type Anomaly,
-  type AnomalyMetric,
   type AnomalySeries,
   type ChurnSeriesRow,
   type OrderSeriesRow,
@@ -20,13 +19,10 @@ import {
 } from '../../models/anomaly-detection.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
-import { utcDay } from '../../charts/time-format.js';
-import { timeLine } from '../../charts/time-line.js';
-import { tierWord } from '../../format/tier.js';
 import { anomaliesStyles } from './mkt-anomalies.styles.js';
+import { anomaliesSummary, anomaliesTable, anomalyChart, anomalyItem, anomalyWhere } from './anomaly-parts.js';
 import { named } from '../../queries/registry.js';
 import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
-import { ordersLabel } from '../base/data-notes.js';
 
 export type { Anomaly, AnomalyMetric, AnomalySeries } from '../../models/anomaly-detection.js';
 
@@ -41,19 +37,6 @@ export interface AnomaliesResult {
   readonly orderUnit: OrderUnit;
 }
 
-const METRICS: Record<AnomalyMetric, { label: string; kind: 'money' | 'count' | 'rate' }> = {
-  gmv: { label: 'GMV', kind: 'money' },
-  orders: { label: 'Orders', kind: 'count' },
-  conversion: { label: 'Conversion', kind: 'rate' },
-  late_rate: { label: 'Late shipments', kind: 'rate' },
-  churn: { label: 'Seller churn', kind: 'rate' },
-};
-const HEIGHT = 170;
-
-function metricLabel(metric: AnomalyMetric, unit: OrderUnit): string {
-  return metric === 'orders' ? ordersLabel(unit) : METRICS[metric].label;
-}
-const MARGIN = { top: 8, right: 10, bottom: 24, left: 54 };
 /**
  * Flags unusual days in GMV, orders, conversion, late-shipment rate and seller churn, for the whole selection, per
  * category and per seller tier. Each daily series is decomposed into a rolling-median trend and a day-of-week
@@ -140,12 +123,8 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));
-    return {
-      window,
-      ...detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff }),
-      tooShort: false,
-      orderUnit: orderUnit(info),
-    };
+    const found = detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff });
+    return { window, ...found, tooShort: false, orderUnit: orderUnit(info) };
   }
 
   protected override isEmpty(result: AnomaliesResult): boolean {
@@ -167,55 +146,35 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
 
   /** Where an anomaly is, in words: "All", "Electronics", "Silver tier". */
   static where(a: Pick<Anomaly, 'dim' | 'slice'>): string {
-    return a.dim === 'tier' ? `${tierWord(a.slice)} tier` : a.slice;
-  }
-
-  private value(metric: AnomalyMetric, v: number): string {
-    const f = this.format;
-    const kind = METRICS[metric].kind;
-    return kind === 'money' ? f.money(v) : kind === 'count' ? f.count(Math.round(v * 10) / 10) : f.percent(v, 1);
+    return anomalyWhere(a);
   }
 
   /** Every anomaly found (not only the listed ones), largest first. */
   protected override exportTable(result: AnomaliesResult): ExportTable {
-    return {
-      columns: ['Metric', 'Breakdown', 'Slice', 'From', 'To', 'Peak day', 'Observed', 'Expected', 'Robust z'],
-      rows: result.anomalies.map((a) => [
-        metricLabel(a.metric, result.orderUnit),
-        a.dim,
-        a.slice,
-        a.from,
-        a.to,
-        a.day,
-        a.observed,
-        a.expected,
-        a.score,
-      ]),
-    };
+    return anomaliesTable(result.anomalies, result.orderUnit);
   }
 
   protected override renderResult(result: AnomaliesResult) {
     const list = result.anomalies.slice(0, this.listed);
     const selected = list[this.selected] ?? list[0];
     const f = this.format;
+    const size = { width: this.size.drawWidth, locale: this.dashboard?.locale };
     return html`
-      ${
-        list.length === 0
-          ? html`<p class="none">
-              No unusual days in ${f.count(result.series.length)} series (${f.date(result.window.from)} –
-              ${f.date(result.window.to)}).
-            </p>`
-          : html`<p class="summary">
-              ${f.count(result.anomalies.length)} unusual ${result.anomalies.length === 1 ? 'movement' : 'movements'} in
-              ${f.count(result.series.length)} daily series, ${f.date(result.window.from)} –
-              ${f.date(result.window.to)}.
-            </p>`
-      }
-      ${selected ? this.renderChart(result, selected) : nothing}
+      ${anomaliesSummary(f, result.anomalies.length, result.series.length, result.window)}
+      ${selected ? anomalyChart(result.series[selected.series], selected, f, result.orderUnit, size) : nothing}
       ${
         list.length > 0
           ? html`<ol class="list" part="list" aria-label="Anomalies, largest first">
-              ${list.map((a, i) => this.renderItem(a, i, a === selected, result.orderUnit))}
+              ${list.map((a, i) =>
+                anomalyItem(
+                  a,
+                  f,
+                  result.orderUnit,
+                  a === selected,
+                  () => (this.selected = i),
+                  () => this.filterTo(a),
+                ),
+              )}
             </ol>`
           : nothing
       }
@@ -223,84 +182,8 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     `;
   }
 
-  private renderItem(a: Anomaly, i: number, active: boolean, unit: OrderUnit) {
-    const f = this.format;
-    const days =
-      a.from === a.to
-        ? f.date(a.day)
-        : a.metric === 'churn' && addDays(a.from, 6) === a.to
-          ? `Week of ${f.date(a.from)}`
-          : `${f.date(a.from)} – ${f.date(a.to)}`;
-    const up = a.score > 0;
-    return html`<li class="item ${active ? 'active' : ''}" data-metric=${a.metric} data-slice=${a.slice}>
-      <button type="button" class="pick" aria-pressed=${active ? 'true' : 'false'} @click=${() => (this.selected = i)}>
-        <span class="what"
-          ><span class="metric">${metricLabel(a.metric, unit)}</span> ·
-          <span class="where">${MktAnomalies.where(a)}</span></span
-        >
-        <span class="when">${days}</span>
-        <span class="values">${this.value(a.metric, a.observed)} vs ${this.value(a.metric, a.expected)} expected</span>
-        <span class="score ${up ? 'up' : 'down'}" title="Robust z-score of the day's residual">
-          <span aria-hidden="true">${up ? '▲' : '▼'}</span> z ${up ? '+' : '−'}${Math.abs(a.score).toFixed(1)}
-        </span>
-      </button>
-      ${
-        a.dim !== 'all'
-          ? html`<button
-              type="button"
-              class="filter"
-              aria-label="Filter to ${MktAnomalies.where(a)}"
-              @click=${() => this.filterTo(a)}
-            >
-              Filter
-            </button>`
-          : nothing
-      }
-    </li>`;
-  }
-
   private filterTo(a: Anomaly) {
     this.changeFilters(a.dim === 'category' ? { categories: [a.slice] } : { tiers: [a.slice] });
-  }
-
-  private renderChart(result: AnomaliesResult, a: Anomaly) {
-    const s = result.series[a.series];
-    const f = this.format;
-    const kind = METRICS[s.metric].kind;
-    const x = s.days.map(utcDay);
-    const line = (values: number[]) => values.map((v, i) => ({ x: x[i], y: Number.isFinite(v) ? v : null }));
-    const flags = (up: boolean) =>
-      s.observed.map((v, i) => ({
-        x: x[i],
-        y: s.flagged[i] && Number.isFinite(v) && s.scores[i] > 0 === up ? v : null,
-      }));
-    const label = `${metricLabel(s.metric, result.orderUnit)}, ${MktAnomalies.where(s)}, per ${s.unit}: ${s.flagged.filter(Boolean).length} flagged days. Selected: ${this.value(s.metric, a.observed)} on ${f.date(a.day)}, ${this.value(s.metric, a.expected)} expected.`;
-    return html`<figure class="chart" part="chart">
-      <figcaption>${metricLabel(s.metric, result.orderUnit)} · ${MktAnomalies.where(s)} · per ${s.unit}</figcaption>
-      ${timeLine(
-        [
-          { key: 'expected', mark: 'line', class: 'expected', points: line(s.expected) },
-          { key: 'observed', mark: 'line', class: 'observed', points: line(s.observed) },
-          { key: 'up', mark: 'dots', class: 'flag up', r: 3.5, points: flags(true) },
-          { key: 'down', mark: 'dots', class: 'flag down', r: 3.5, points: flags(false) },
-        ],
-        {
-          width: this.size.drawWidth,
-          height: HEIGHT,
-          margin: MARGIN,
-          locale: this.dashboard?.locale,
-          xSpacing: 90,
-          yFormat: (v) => (kind === 'money' ? f.moneyCompact(v) : kind === 'rate' ? f.percent(v, 0) : f.compact(v)),
-          label,
-          spans: [{ from: utcDay(a.from), to: utcDay(s.unit === 'week' ? addDays(a.to, -6) : a.to), class: 'band' }],
-        },
-      )}
-      <ul class="legend" aria-hidden="true">
-        <li><span class="swatch observed"></span>Observed</li>
-        <li><span class="swatch expected"></span>Expected (trend + weekday)</li>
-        <li><span class="swatch flag"></span>Flagged ${s.unit}</li>
-      </ul>
-    </figure>`;
   }
 }
 

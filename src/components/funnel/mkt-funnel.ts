@@ -6,20 +6,14 @@ import type { DataView } from '../base/mkt-widget.js';
 import { oneOf } from '../base/attribute-check.js';
 import { SERIES } from '../base/tokens.styles.js';
 import { rows, sharedRows } from '../../data/arrow-rows.js';
-import {
-  FUNNEL_BREAKDOWNS,
-  FUNNEL_STEPS,
-  funnelRows,
-  sourceLabel,
-  type FunnelBreakdown,
-  type SessionDepthRow,
-} from '../../metrics/funnel.js';
+import { FUNNEL_BREAKDOWNS, funnelRows, type FunnelBreakdown, type SessionDepthRow } from '../../metrics/funnel.js';
 import { chartStyles } from '../../charts/chart.styles.js';
 import { SizeController } from '../../charts/size-controller.js';
 import { CursorController } from '../../charts/cursor.js';
 import { funnelSteps } from '../../charts/funnel-steps.js';
 import { rateCards } from '../../charts/rate-cards.js';
 import { funnelStyles, rateStyles } from './mkt-funnel.styles.js';
+import { funnelCards, funnelReconciliation, funnelStepRows, funnelTable, ratio } from './funnel-parts.js';
 import { named } from '../../queries/registry.js';
 
 /** Sessions reaching each step of one group (or of all sessions). */
@@ -38,15 +32,6 @@ export interface FunnelResult {
   /** Orders placed in the window (null without order lines), to reconcile with the purchases. */
   readonly orders: number | null;
 }
-
-const STEP_SHORT = ['View', 'Cart', 'Checkout', 'Purchase'];
-const RATES = [
-  { label: 'View → cart', of: 0, to: 1 },
-  { label: 'Cart → checkout', of: 1, to: 2 },
-  { label: 'Checkout → purchase', of: 2, to: 3 },
-] as const;
-
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /**
  * The session conversion funnel: sessions reaching view → add to cart → checkout → purchase, with each step's share
@@ -140,37 +125,7 @@ export class MktFunnel extends MktWidget<FunnelResult> {
 
   /** Sessions reaching each step, per group and in total: the "Table" view and the CSV export. */
   protected override dataView(result: FunnelResult): DataView<FunnelGroup> {
-    const f = this.format;
-    const by = result.breakdown;
-    const rows = by === 'none' ? [result.total] : [...result.groups, { ...result.total, name: 'All' }];
-    const conversion = (g: FunnelGroup) => (g.sessions > 0 ? g.steps[3] / g.sessions : null);
-    return {
-      caption:
-        by === 'none'
-          ? 'Conversion funnel'
-          : `Conversion funnel by ${by === 'category' ? 'category' : 'traffic source'}`,
-      rows,
-      columns: [
-        ...(by === 'none'
-          ? []
-          : [
-              {
-                label: by === 'category' ? 'Category' : 'Traffic source',
-                value: (g: FunnelGroup) =>
-                  by === 'source' && g.name && g.name !== 'All' ? sourceLabel(g.name) : (g.name ?? '(none)'),
-                raw: (g: FunnelGroup) => g.name,
-              },
-            ]),
-        { label: 'Sessions', value: (g) => f.count(g.sessions), raw: (g) => g.sessions, numeric: true },
-        ...FUNNEL_STEPS.map((s, i) => ({
-          label: s.label,
-          value: (g: FunnelGroup) => f.count(g.steps[i]),
-          raw: (g: FunnelGroup) => g.steps[i],
-          numeric: true,
-        })),
-        { label: 'Session conversion', value: (g) => f.percent(conversion(g), 2), raw: conversion, numeric: true },
-      ],
-    };
+    return funnelTable(result, this.format);
   }
 
   protected override renderResult(result: FunnelResult) {
@@ -178,49 +133,12 @@ export class MktFunnel extends MktWidget<FunnelResult> {
         ${result.breakdown === 'none' ? this.renderFunnel(result.total) : this.renderMultiples(result)}
         ${this.cursor.overlay()}
       </div>
-      ${this.renderReconciliation(result)}`;
-  }
-
-  /** Purchases vs orders placed: a sampled clickstream tracks only some of the orders, and the element says so. */
-  private renderReconciliation(result: FunnelResult) {
-    const { orders } = result;
-    const purchases = result.total.steps[3];
-    if (orders === null || orders === 0) return nothing;
-    const f = this.format;
-    return html`<p class="data-note" data-note="reconcile">
-      ${
-        purchases >= orders
-          ? `${f.count(purchases)} purchases, ${f.count(orders)} orders placed: every order has its session.`
-          : `${f.count(purchases)} purchase sessions vs ${f.count(orders)} orders placed: the page events track ${f.percent(purchases / orders, 1)} of the orders (a sample of the sessions), so the rates are of the sample.`
-      }
-    </p>`;
+      ${funnelReconciliation(result, this.format)}`;
   }
 
   private renderFunnel(g: FunnelGroup) {
     const f = this.format;
-    const steps = FUNNEL_STEPS.map((step, i) => {
-      const count = g.steps[i];
-      const conv = ratio(count, i === 0 ? g.sessions : g.steps[i - 1]);
-      const drop = f.percent(conv === null ? null : 1 - conv, 1);
-      const share = ratio(count, g.sessions);
-      return {
-        key: step.key,
-        label: step.label,
-        value: count,
-        text: `${f.count(count)} · ${f.percent(share, 1)}`,
-        note:
-          i === 0
-            ? `${f.percent(conv, 1)} of sessions`
-            : `↳ ${f.percent(conv, 1)} from ${STEP_SHORT[i - 1].toLowerCase()} · ${drop} drop off`,
-        lines: [
-          step.label,
-          `${f.count(count)} sessions (${f.percent(share, 2)} of all)`,
-          i === 0
-            ? `${f.percent(conv, 1)} of sessions viewed a product`
-            : `${f.percent(conv, 1)} of "${FUNNEL_STEPS[i - 1].label}" continued; ${drop} dropped off`,
-        ],
-      };
-    });
+    const steps = funnelStepRows(g, f);
     return html`<p class="base">${f.count(g.sessions)} sessions</p>
       ${funnelSteps(steps, {
         width: this.size.drawWidth,
@@ -239,35 +157,7 @@ export class MktFunnel extends MktWidget<FunnelResult> {
     const f = this.format;
     const byCategory = result.breakdown === 'category';
     const selected = new Set(this.dashboard?.filters.categories ?? []);
-    const t = result.total;
-    const rates = (g: FunnelGroup) => [
-      ...RATES.map((r) => ratio(g.steps[r.to], g.steps[r.of])),
-      ratio(g.steps[3], g.sessions),
-    ];
-    const overall = rates(t);
-    const labels = [...RATES.map((r) => r.label), 'Session conversion'];
-    const cards = result.groups.map((g) => {
-      const name = g.name ?? '(none)';
-      const values = rates(g);
-      return {
-        key: name,
-        title: byCategory ? name : sourceLabel(name),
-        meta: [`${f.compact(g.sessions)} sessions · `, f.percent(values[3], 1), ' convert'] as const,
-        rates: labels.map((label, i) => ({
-          label,
-          value: values[i],
-          ref: overall[i],
-          text: f.percent(values[i], 1),
-          overall: i === 3,
-        })),
-        lines: [
-          byCategory ? name : sourceLabel(name),
-          `${f.count(g.sessions)} sessions, ${f.count(g.steps[3])} with a purchase (${f.percent(values[3], 2)})`,
-          ...STEP_SHORT.map((s, i) => `${s}: ${f.count(g.steps[i])}`),
-          ...RATES.map((r, i) => `${r.label}: ${f.percent(values[i], 1)} (all: ${f.percent(overall[i], 1)})`),
-        ],
-      };
-    });
+    const cards = funnelCards(result, f);
     const toggle = (name: string) => {
       if (name === '(none)') return;
       const next = new Set(selected);

@@ -1,28 +1,18 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleProps } from '../../charts/style-props.js';
 import { orderUnit, type OrderUnit } from '../../metrics/orders.js';
-import { LINES_AS_ORDERS } from '../base/data-notes.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import { QueryController } from '../base/query-controller.js';
 import type { ExportTable } from '../../charts/export.js';
 import { integerIn, oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import type { SellerHealthRow, SellerMonthRow } from '../../metrics/seller-health.js';
-import {
-  assessHealth,
-  CRITICAL_BELOW,
-  DEFAULT_MIN_ORDERS,
-  HEALTH_TIERS,
-  HEALTHY_FROM,
-  ticketWeightShare,
-  type HealthTier,
-} from '../../models/health-score.js';
+import { assessHealth, DEFAULT_MIN_ORDERS, HEALTH_TIERS, type HealthTier } from '../../models/health-score.js';
 import { chartStyles } from '../../charts/chart.styles.js';
-import { doughnut } from '../../charts/doughnut.js';
 import { MktSellerSelectEvent } from '../../events/seller-select.js';
 import { listSellers, sellersExport, sellerTable, type AssessedSeller, type SortKey } from './seller-table.js';
 import { sellerDetail, sellerMonths } from './seller-months.js';
+import { healthStandards, tierOverview } from './seller-tiers.js';
 import { pager } from '../base/pager.js';
 import { sellerHealthStyles } from './mkt-seller-health.styles.js';
 import { named } from '../../queries/registry.js';
@@ -37,13 +27,6 @@ export interface SellerHealthResult {
   /** What the rates are per: orders, or order lines when the data has no order ids. */
   readonly orderUnit: OrderUnit;
 }
-
-const TIER_COLOURS: Record<HealthTier, string> = {
-  Healthy: 'var(--mkt-positive, var(--_mkt-positive))',
-  'At Risk': 'var(--mkt-warning, var(--_mkt-warning))',
-  Critical: 'var(--mkt-negative, var(--_mkt-negative))',
-  'Not enough orders': 'var(--mkt-border, var(--_mkt-border))',
-};
 
 /**
  * Seller health over the filtered window: a doughnut of the health tiers and a sortable, searchable, paged table
@@ -153,27 +136,8 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     const shown = visible.slice(page * this.pageSizeSafe, (page + 1) * this.pageSizeSafe);
     const open = this.selected ? sellers.find((s) => s.seller_id === this.selected) : undefined;
     return html`
-      <div class="top">
-        ${this.renderDoughnut(counts, sellers.length)}
-        <ul class="tiers">
-          ${counts.map(
-            (c) =>
-              html`<li data-tier=${c.tier}>
-                <span class="swatch" ${styleProps({ background: TIER_COLOURS[c.tier] })}></span>${c.tier}
-                <span class="n">${this.format.count(c.n)}</span>
-              </li>`,
-          )}
-        </ul>
-      </div>
-      <p class="standards">
-        Rates per
-        ${result.orderUnit === 'line' ? html`<strong data-unit="line">order line</strong> (${LINES_AS_ORDERS.toLowerCase()})` : html`<span data-unit="order">order</span>`}.
-        Score 0–100: Healthy ≥ ${HEALTHY_FROM} (within Amazon's late-shipment &lt; 4 % and cancellation &lt; 2.5 %
-        targets and Walmart's negative-feedback ≤ 2 %), Critical &lt; ${CRITICAL_BELOW} (twice the targets). Fewer than
-        ${this.minimum} orders: not scored.
-        ${result.withReviews ? nothing : html`<strong>The defect rate and review sentiment are unavailable: this dataset has no reviews.</strong>`}
-        ${result.withTickets ? html`<span data-note="tickets">Support tickets weigh ${this.format.percent(ticketWeightShare(), 0)} of the score: responses later than 24 hours and CSAT answers of 1–2.</span>` : nothing}
-      </p>
+      ${tierOverview(counts, sellers.length, this.tierShown, (tier) => this.setTierFilter(tier), this.format)}
+      ${healthStandards(result, this.minimum, this.format)}
       <div class="toolbar">
         <label class="visually-hidden" for="search">Search sellers</label>
         <input
@@ -243,22 +207,6 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
   private setTierFilter(tier: HealthTier | null) {
     this.tierFilter = this.tierShown === tier ? null : tier;
     this.page = 0;
-  }
-
-  private renderDoughnut(counts: { tier: HealthTier; n: number }[], total: number) {
-    const slices = counts.map(({ tier, n }) => {
-      const share = this.format.percent(n / total, 0);
-      const press = this.tierShown === tier ? 'Press to show all sellers.' : 'Press to show only these in the table.';
-      const label = `${tier}: ${n} sellers (${share}). ${press}`;
-      return { key: tier, value: n, color: TIER_COLOURS[tier], label, title: `${tier}: ${n} (${share})` };
-    });
-    return doughnut(slices, {
-      size: 150,
-      label: 'Sellers by health tier',
-      total: this.format.count(total),
-      totalLabel: 'sellers',
-      select: { selected: this.tierShown, toggle: (tier) => this.setTierFilter(tier as HealthTier) },
-    });
   }
 
   private sortBy(key: SortKey) {

@@ -283,7 +283,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
       )}
       <ul class="legend" aria-hidden="true">
         <li><span class="swatch observed"></span>Observed</li>
-        <li><span class="swatch expected"></span>Expected (trend + weekday)</li>
+        <li><span class="swatch dashed"></span>Expected (trend + weekday)</li>
         <li><span class="swatch flag"></span>Flagged ${s.unit}</li>
       </ul>
     </figure>`;

@@ -30,6 +30,8 @@ export class MktDemoNav extends LitElement {
       display: block;
       background: #0f2236;
       color: #fff;
+      /* The header is dark in both schemes: its data picker too (a light native select glared in dark mode). */
+      color-scheme: dark;
     }
     nav {
       display: flex;

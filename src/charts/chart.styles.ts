@@ -66,13 +66,16 @@ export const chartStyles = css`
   .column.partial rect {
     fill-opacity: 0.45;
   }
+  /* Dashed lines' swatch: long enough to show its dashes (one the width of a square swatch read as a solid line). */
   .legend .swatch.dashed {
-    height: 0;
-    border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));
+    --_dash: var(--mkt-muted, var(--_mkt-muted));
+    width: 1.25rem;
+    height: 2px;
     border-radius: 0;
+    background: repeating-linear-gradient(to right, var(--_dash) 0 4px, transparent 4px 7px);
   }
   .legend .swatch.dashed.accent {
-    border-top-color: var(--mkt-series-1, var(--_mkt-series-1));
+    --_dash: var(--mkt-series-1, var(--_mkt-series-1));
   }
   .tooltip {
     position: absolute;

@@ -45,6 +45,21 @@ describe('<mkt-products>', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('keeps its five metric buttons inside a phone-width card, each label on one line', async () => {
+    data.style.width = '300px';
+    try {
+      await el.updateComplete;
+      const group = el.shadowRoot!.querySelector('.segmented')!;
+      const buttons = [...group.querySelectorAll('button')];
+      expect(buttons).to.have.length(5);
+      expect(group.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+      const heights = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().height)));
+      expect([...heights], '"Return rate" as tall as "GMV"').to.have.length(1);
+    } finally {
+      data.style.width = '';
+    }
+  });
+
   it('lists the best and worst products by GMV and the movers against the prior period', () => {
     expect(list(el, 'best')).to.deep.equal([
       ['Headphones', '$300 · 3 units'],

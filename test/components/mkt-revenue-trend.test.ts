@@ -56,6 +56,16 @@ describe('<mkt-revenue-trend>', () => {
     expect(text(trend, '.legend .partial')).to.equal('Partial month: Jan 10 – Jan 31, Mar 1 – Mar 10');
   });
 
+  it('draws the legend of a dashed line with gaps, as the line is drawn, not as a solid bar', () => {
+    const swatch = trend.shadowRoot!.querySelector('.legend .partial .swatch') as HTMLElement;
+    const style = getComputedStyle(swatch);
+    // A 12 px square's 2 px dashed border showed one dash; the swatch is now 20 px of 4 px dashes and 3 px gaps.
+    expect(swatch.getBoundingClientRect().width).to.be.at.least(14);
+    expect(style.backgroundImage).to.match(/^repeating-linear-gradient\(to right, /);
+    expect(style.backgroundImage).to.contain('rgba(0, 0, 0, 0) 4px');
+    expect(style.borderTopStyle).to.equal('none');
+  });
+
   it('reads each point with the keyboard', async () => {
     const plot = trend.shadowRoot!.querySelector('.plot') as SVGElement;
     plot.focus();

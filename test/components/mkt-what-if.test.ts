@@ -114,6 +114,22 @@ describe('<mkt-what-if>', () => {
     expect(text(el, '.factors')).to.match(/^The Gold tier: price/);
   });
 
+  it('keeps the inputs of fields side by side level when a label wraps (the late-shipment rate at 1280 px)', async () => {
+    data.style.width = '1200px';
+    try {
+      await el.updateComplete;
+      const fields = [...el.shadowRoot!.querySelectorAll('.levers .field:not(.wide)')];
+      const top = (e: Element) => Math.round(e.getBoundingClientRect().top);
+      const labelHeights = fields.map((f) => f.querySelector('span')!.getBoundingClientRect().height);
+      expect(Math.max(...labelHeights), 'a label on two lines').to.be.greaterThan(1.5 * Math.min(...labelHeights));
+      expect(new Set(fields.map((f) => top(f))).size, 'the four fields on one row').to.equal(1);
+      const inputTops = [...new Set(fields.map((f) => top(f.querySelector('input')!)))];
+      expect(inputTops, 'the four inputs level').to.have.length(1);
+    } finally {
+      data.style.width = '';
+    }
+  });
+
   it('applies a number as it is typed, while the field keeps the focus', async () => {
     // Everything 10% dearer at the default elasticity −1.5: GMV 460 × 1.1 × 1.1^−1.5 = 460 × 1.1^−0.5 = 438.59.
     el.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();

@@ -87,19 +87,38 @@ await check('index.html: a category chosen in <mkt-filters> changes the KPIs and
 await filterChecks({ check, openPage, browser, base, pages });
 await themeChecks({ check, browser, base, pages, settle });
 await firstScreenChecks({ check, openPage, pages });
-await check('server.html without a server says how to start one, and requests nothing of a server', async () => {
-  // Its dashboard has neither src nor server: it never becomes ready, so the page is not settled, only read.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems = collectProblems(page);
-  await page.goto(`${base}/server.html`);
-  await page.waitForSelector('.demo-missing', { timeout: 30000 });
-  const message = await page.evaluate(() => document.querySelector('.demo-missing').textContent);
-  const hidden = await page.evaluate(() => document.querySelector('mkt-data').hidden);
-  await page.waitForTimeout(500);
-  await page.close();
-  if (!message.includes('npm run demo:server') || !hidden) throw new Error(`message ${JSON.stringify(message)}`);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-});
+await check(
+  'server.html without a server says how to start one, readably in both colour schemes, and requests nothing of a server',
+  async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      // Its dashboard has neither src nor server: it never becomes ready, so the page is not settled, only read.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const problems = collectProblems(page);
+      await page.goto(`${base}/server.html`);
+      await page.waitForSelector('.demo-missing', { timeout: 30000 });
+      const { message, contrast } = await page.evaluate(() => {
+        const box = document.querySelector('.demo-missing');
+        // WCAG 2 relative luminance of an rgb() colour.
+        const luminance = (c) =>
+          c
+            .match(/[\d.]+/g)
+            .slice(0, 3)
+            .map((v) => Number(v) / 255)
+            .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const [a, b] = [getComputedStyle(box).color, getComputedStyle(box).backgroundColor].map(luminance);
+        return { message: box.textContent, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+      });
+      const hidden = await page.evaluate(() => document.querySelector('mkt-data').hidden);
+      await page.waitForTimeout(500);
+      await page.close();
+      if (!message.includes('npm run demo:server') || !hidden) throw new Error(`message ${JSON.stringify(message)}`);
+      if (contrast < 4.5)
+        throw new Error(`${colorScheme}: the message's text has a contrast of ${contrast.toFixed(2)}:1`);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    }
+  },
+);
 await serverChecks({ check, browser, base });
 
 await check('frameworks.html: React and Vue render the elements, hear their events, and stay independent', async () => {

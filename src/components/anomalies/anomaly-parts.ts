@@ -134,7 +134,7 @@ export function anomalyChart(
     )}
     <ul class="legend" aria-hidden="true">
       <li><span class="swatch observed"></span>Observed</li>
-      <li><span class="swatch expected"></span>Expected (trend + weekday)</li>
+      <li><span class="swatch dashed"></span>Expected (trend + weekday)</li>
       <li><span class="swatch flag"></span>Flagged ${s.unit}</li>
     </ul>
   </figure>`;

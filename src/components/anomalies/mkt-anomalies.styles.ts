@@ -51,11 +51,6 @@ export const anomaliesStyles = css`
     border-top: 2px solid var(--mkt-series-1, var(--_mkt-series-1));
     border-radius: 0;
   }
-  .legend .swatch.expected {
-    height: 0;
-    border-top: 2px dashed var(--mkt-muted, var(--_mkt-muted));
-    border-radius: 0;
-  }
   .legend .swatch.flag {
     border-radius: 50%;
     background: var(--mkt-negative, var(--_mkt-negative));

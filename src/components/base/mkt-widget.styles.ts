@@ -121,8 +121,11 @@ export const widgetStyles = [
       background: var(--mkt-surface, var(--_mkt-surface));
       cursor: pointer;
     }
+    /* Wraps to a second row rather than run out of a phone-width card (the products' five metrics at 375 px). */
     .segmented {
       display: inline-flex;
+      flex-wrap: wrap;
+      max-width: 100%;
       border: 1px solid var(--mkt-border, var(--_mkt-border));
       border-radius: 6px;
       overflow: hidden;
@@ -132,6 +135,7 @@ export const widgetStyles = [
       background: transparent;
       padding: 0.2rem 0.6rem;
       cursor: pointer;
+      white-space: nowrap;
     }
     .segmented button[aria-pressed='true'] {
       background: var(--mkt-accent, var(--_mkt-accent));

@@ -22,6 +22,18 @@ export const whatIfStyles = css`
   .field.wide {
     grid-column: 1 / -1;
   }
+  /* Label, input and note on three rows shared by the fields side by side: a label that wraps to two lines (the
+     late-shipment rate's) keeps its input level with its neighbours'. */
+  .field:not(.wide) {
+    display: grid;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    row-gap: 0.2rem;
+    align-content: start;
+  }
+  .field:not(.wide) > span:first-child {
+    align-self: end;
+  }
   .field input,
   .field select {
     font-size: 1rem;

@@ -38,6 +38,8 @@ export interface DashboardState {
   /** BCP 47 locale and ISO 4217 currency for every number, date and amount of the dashboard. */
   readonly locale: string;
   readonly currency: string;
+  /** Why the locale or currency the page asked for is not the one used (each widget shows it); absent: none. */
+  readonly formatNotes?: readonly string[];
 }
 
 export function hasTable(state: DashboardState | undefined, table: string): boolean {

@@ -208,11 +208,17 @@ describe('data quality', () => {
     const kpis = data.querySelector('mkt-kpis')!;
     await settled(kpis);
     expect(text(kpis, '[data-kpi="gmv"] .value')).to.equal('$460');
+    // Every widget says so too: one may sit far from the dashboard's own note.
+    const widgetNote = () => kpis.shadowRoot!.querySelector('[part="format-note"]')?.textContent ?? '';
+    expect(widgetNote()).to.contain('locale="not a locale!" is not a locale');
+    expect(widgetNote()).to.contain('currency="DOLLARS" is not an ISO 4217 currency code');
     // A valid pair replaces the notes.
     data.locale = 'de-DE';
     data.currency = 'EUR';
     await data.updateComplete;
+    await kpis.updateComplete;
     expect(data.shadowRoot!.querySelectorAll('.note').length).to.equal(0);
+    expect(widgetNote()).to.equal('');
     expect(data.state.currency).to.equal('EUR');
     data.remove();
   });

@@ -15,7 +15,15 @@ import { DataLink } from './data-link.js';
 import { AttributeCheck, type OptionRule } from './attribute-check.js';
 import { QueryController, type QueryContext } from './query-controller.js';
 import { ExportController, type DataView, type ExportFormat } from './export-controller.js';
-import { issuesIn, issuesNote, message, missingTables, missingTablesMessage, skeleton } from './widget-frame.js';
+import {
+  formatNote,
+  issuesIn,
+  issuesNote,
+  message,
+  missingTables,
+  missingTablesMessage,
+  skeleton,
+} from './widget-frame.js';
 import { widgetStyles } from './mkt-widget.styles.js';
 import { DEFAULT_HEADINGS } from './default-headings.js';
 import { CONNECTION_LOST, ConnectionWatch } from './connection-watch.js';
@@ -56,6 +64,8 @@ export type { DataView, ExportFormat, QueryContext };
  * @csspart export-button - The Download menu's button (its `<summary>`).
  * @csspart export-menu - The list of formats.
  * @csspart table-view - The table shown by the "Table" toggle.
+ * @csspart issues - Data problems in the tables the widget reads (it still works).
+ * @csspart format-note - Why the dashboard's locale or currency is not the one the page asked for.
  * @cssprop --mkt-bg - Card background (also of exported images).
  * @cssprop --mkt-fg - Text colour.
  * @cssprop --mkt-accent - Focus ring, pressed toggles.
@@ -226,7 +236,7 @@ export abstract class MktWidget<T> extends LitElement {
               </header>`
             : nothing
         }
-        ${issuesNote(issues)}
+        ${formatNote(this.dashboard)} ${issuesNote(issues)}
         <div class="body" part="body">${this.renderBody()}</div>
       </section>
     `;

@@ -48,6 +48,12 @@ export function issuesIn(dashboard: DashboardState | undefined, required: readon
   return dashboard.issues.filter((i) => sources.has(i.table));
 }
 
+/** The dashboard formats with another locale or currency than the page asked for: every figure is affected. */
+export function formatNote(dashboard: DashboardState | undefined): TemplateResult | typeof nothing {
+  const notes = dashboard?.formatNotes ?? [];
+  return notes.length === 0 ? nothing : html`<p class="issues" part="format-note">${notes.join(' ')}</p>`;
+}
+
 /** Data problems (duplicate ids, orphan keys, ...) in what a widget reads: it still works, and says so. */
 export function issuesNote(issues: readonly DataIssue[]): TemplateResult | typeof nothing {
   if (issues.length === 0) return nothing;

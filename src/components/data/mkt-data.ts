@@ -202,7 +202,8 @@ export class MktData extends LitElement {
 
   /**
    * The locale and currency the dashboard formats with. One this browser cannot use falls back (the page still
-   * works) and says so: a note above the dashboard, a console warning and an `mkt-error` (`attribute-invalid`).
+   * works) and says so: a note above the dashboard and in every widget (they may sit elsewhere on the page), a
+   * console warning and an `mkt-error` (`attribute-invalid`).
    */
   private applyFormat(): void {
     const { locale, currency, problems } = checkFormat(this.locale, this.currency);
@@ -213,7 +214,7 @@ export class MktData extends LitElement {
       console.warn(`[marketkit] <mkt-data> ${message}`);
       this.dispatchEvent(new MktErrorEvent({ code: 'attribute-invalid', message, source: 'mkt-data' }));
     }
-    this.update$({ locale, currency });
+    this.update$({ locale, currency, formatNotes: notes });
   }
 
   private async load(): Promise<void> {

@@ -35,7 +35,9 @@ export function unmatchedPaymentsSql(): string {
  * payment's order key). Largest value first.
  */
 export function paymentMethodsSql(filters: FilterState): string {
-  return `SELECT coalesce(method, 'unknown') AS method, count(DISTINCT p.order_key)::INTEGER AS orders,
+  // Orders per method as a bitstring over the integer order keys: exact, and half the time of count(DISTINCT) at
+  // scale 10. One bitstring per method (a few dozen at most), each as long as the key range: 175 kB at scale 10.
+  return `SELECT coalesce(method, 'unknown') AS method, coalesce(bit_count(bitstring_agg(p.order_key)), 0)::INTEGER AS orders,
       count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value,
       avg(installments)::DOUBLE AS installments
     FROM mkt_payments p WHERE ${isSelectedOrder('p', filters)}

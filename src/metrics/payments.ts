@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { distinctKeys } from './orders.js';
 import { isGranularity, type Granularity } from './revenue-trend.js';
 
 export type PaymentMethodRow = {
@@ -35,9 +36,7 @@ export function unmatchedPaymentsSql(): string {
  * payment's order key). Largest value first.
  */
 export function paymentMethodsSql(filters: FilterState): string {
-  // Orders per method as a bitstring over the integer order keys: exact, and half the time of count(DISTINCT) at
-  // scale 10. One bitstring per method (a few dozen at most), each as long as the key range: 175 kB at scale 10.
-  return `SELECT coalesce(method, 'unknown') AS method, coalesce(bit_count(bitstring_agg(p.order_key)), 0)::INTEGER AS orders,
+  return `SELECT coalesce(method, 'unknown') AS method, ${distinctKeys('p.order_key')}::INTEGER AS orders,
       count(*)::INTEGER AS payments, coalesce(sum(value), 0)::DOUBLE AS value,
       avg(installments)::DOUBLE AS installments
     FROM mkt_payments p WHERE ${isSelectedOrder('p', filters)}

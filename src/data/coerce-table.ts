@@ -1,8 +1,9 @@
 import { SCHEMA, type ColumnSpec, type ColumnType, type TableName } from '../schema/tables.js';
-import { ident, str, strList } from '../metrics/sql.js';
+import { ident, strList } from '../metrics/sql.js';
 import { DatasetError } from './dataset-error.js';
 import { rows } from './arrow-rows.js';
 import type { SqlDatabase } from './sql-database.js';
+import { tableColumns, type ColumnDescription } from './table-columns.js';
 
 /**
  * Turns a table as the user gave it (`raw`, any column names, the types its file had) into the kit's table
@@ -17,11 +18,7 @@ export async function coerceTable(
   mapping: Readonly<Record<string, string>>,
   file: string,
 ): Promise<void> {
-  const described = rows<{ column_name: string; data_type: string }>(
-    await engine.exec(
-      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${str(raw)} ORDER BY ordinal_position`,
-    ),
-  );
+  const described = await tableColumns(engine, raw);
   const specs = SCHEMA[name].columns;
   // An optional column the file does not have (and the mapping does not name) is added, filled with nulls.
   const absent = specs.filter((spec) => spec.optional && !mapping[spec.name] && !findColumn(spec.name, described));
@@ -41,10 +38,7 @@ export async function coerceTable(
     await engine.exec(`ALTER TABLE ${ident(name)} ADD COLUMN ${ident(spec.name)} ${spec.type}`);
 }
 
-function findColumn(
-  wanted: string,
-  described: readonly { column_name: string; data_type: string }[],
-): { column_name: string; data_type: string } | undefined {
+function findColumn(wanted: string, described: readonly ColumnDescription[]): ColumnDescription | undefined {
   return (
     described.find((d) => d.column_name === wanted) ??
     single(described.filter((d) => d.column_name.toLowerCase() === wanted.toLowerCase()))
@@ -108,7 +102,7 @@ function planColumn(
   table: TableName,
   spec: ColumnSpec,
   mapped: string | undefined,
-  described: readonly { column_name: string; data_type: string }[],
+  described: readonly ColumnDescription[],
   file: string,
 ): ColumnPlan {
   const found = findColumn(mapped ?? spec.name, described);

@@ -1,7 +1,7 @@
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from '../schema/tables.js';
 import { DatasetError } from './dataset-error.js';
-import { rows } from './arrow-rows.js';
 import type { SqlDatabase } from './sql-database.js';
+import { tableColumns } from './table-columns.js';
 
 /** DuckDB types accepted for each of the kit's logical types (the loader may widen, never narrow). */
 const ACCEPTED: Record<ColumnType, RegExp> = {
@@ -34,9 +34,7 @@ export async function validateSchema(engine: SqlDatabase, loaded: ReadonlySet<Ta
 /** Checks that a loaded table has the kit's columns with usable types. */
 export async function validateTable(engine: SqlDatabase, name: TableName): Promise<void> {
   const spec = SCHEMA[name];
-  const described = rows<{ column_name: string; data_type: string }>(
-    await engine.exec(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}'`),
-  );
+  const described = await tableColumns(engine, name);
   const types = new Map(described.map((r) => [r.column_name, r.data_type]));
   for (const column of spec.columns) {
     const actual = types.get(column.name);

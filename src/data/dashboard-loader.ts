@@ -80,7 +80,6 @@ export class DashboardLoader {
       progress: { phase: 'engine', loaded: 0, total: 0 },
     });
     await this.release();
-    let handle: DuckDBHandle | null = null;
     try {
       if (request.server && (request.src || request.dataset))
         throw new DatasetError(
@@ -98,21 +97,19 @@ export class DashboardLoader {
         this.publish({ status: 'ready', progress: null, engine, info, manifest, issues, checked: true });
         return { error: null, info, issues, ms: performance.now() - started };
       }
-      handle = await startDuckDB(request.wasmBase);
-      if (signal.aborted) throw new DOMException('superseded', 'AbortError');
-      this.handle = handle;
-      performance.mark('mkt:engine-ready');
-      const engine = await QueryEngine.open(handle.db);
-      this.engine = engine;
+      // DuckDB starts while the manifest and the files download: neither waits for the other.
+      const opening = this.openEngine(request.wasmBase, controller);
+      opening.catch(() => undefined);
       let loaded: LoadedDataset;
       if (request.dataset) {
+        const engine = await opening;
         this.publish({ progress: { phase: 'load', loaded: 0, total: 0 } });
         loaded = await loadInMemory(engine, request.dataset, request.mapping, DEFERRED_TABLES);
       } else {
         this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
         const { manifest, base } = await fetchManifest(request.src, signal);
         loaded = await loadFromManifest(
-          engine,
+          opening,
           manifest,
           base,
           signal,
@@ -123,6 +120,7 @@ export class DashboardLoader {
           DEFERRED_TABLES,
         );
       }
+      const engine = await opening;
       signal.throwIfAborted();
       performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
@@ -153,13 +151,29 @@ export class DashboardLoader {
       return { error: null, info, issues: [], ms: performance.now() - started };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) {
-        if (handle && handle !== this.handle) await handle.close();
         return 'superseded';
       }
       const problem = toDatasetError(error, 'engine-failed');
       this.publish({ status: 'error', progress: null, error: problem, engine: null });
       return { error: problem, info: null, ms: performance.now() - started };
     }
+  }
+
+  /**
+   * Starts DuckDB for the load of `controller`. A load that was superseded or failed meanwhile gets the
+   * database closed instead of kept.
+   */
+  private async openEngine(wasmBase: string | undefined, controller: AbortController): Promise<QueryEngine> {
+    const handle = await startDuckDB(wasmBase);
+    if (controller.signal.aborted || this.controller !== controller) {
+      await handle.close();
+      throw new DOMException('superseded', 'AbortError');
+    }
+    this.handle = handle;
+    performance.mark('mkt:engine-ready');
+    const engine = await QueryEngine.open(handle.db);
+    this.engine = engine;
+    return engine;
   }
 
   /**

@@ -37,6 +37,8 @@ export interface LoadedDataset {
   readonly later: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>;
 }
 
+const PROGRESS_INTERVAL_MS = 100;
+
 /** `src` may name a folder (`/data/shop/` → its `manifest.json`) or the manifest file itself. */
 export function manifestUrl(src: string): URL {
   const url = new URL(src, document.baseURI);
@@ -59,9 +61,12 @@ export async function fetchManifest(src: string, signal: AbortSignal): Promise<{
   return { manifest: checkManifest(parsed, url.href), base: url };
 }
 
-/** Loads every table the manifest lists into the engine's database, as tables named after the kit's schema. */
+/**
+ * Loads every table the manifest lists into the engine's database, as tables named after the kit's schema. The
+ * files start downloading at once; `opening` (DuckDB still starting, typically) is awaited before the first insert.
+ */
 export async function loadFromManifest(
-  engine: QueryEngine,
+  opening: QueryEngine | Promise<QueryEngine>,
   manifest: Manifest,
   base: URL,
   signal: AbortSignal,
@@ -83,7 +88,7 @@ export async function loadFromManifest(
             () => undefined,
             `table "${name}" (${entry.file})`,
           );
-          await insertTable(engine, name, entry, bytes, columnMapping(name, entry, mapping));
+          await insertTable(await opening, name, entry, bytes, columnMapping(name, entry, mapping));
         },
       ]),
   );
@@ -91,6 +96,7 @@ export async function loadFromManifest(
   const sizes = entries.map(([, e]) => Math.max(0, e.bytes ?? 0));
   let total = sizes.reduce((a, b) => a + b, 0);
   const received = new Map<TableName, number>();
+  let reported = -Infinity;
   const report = (phase: LoadProgress['phase'], table?: TableName) =>
     onProgress({ phase, table, loaded: [...received.values()].reduce((a, b) => a + b, 0), total });
 
@@ -104,6 +110,11 @@ export async function loadFromManifest(
     const progress: ByteProgress = (loaded, expected) => {
       if (!received.has(name) && expected > 0 && !entry.bytes) total += expected;
       received.set(name, loaded);
+      // A report re-renders every element's progress bar: a few per second, not one per 64 KiB chunk (hundreds),
+      // which would take the main thread from DuckDB starting meanwhile.
+      const now = performance.now();
+      if (now - reported < PROGRESS_INTERVAL_MS) return;
+      reported = now;
       report('download', name);
     };
     return [
@@ -115,6 +126,7 @@ export async function loadFromManifest(
   for (const download of downloads) download.catch(() => undefined);
   const loaded = new Set<TableName>();
   try {
+    const engine = await opening;
     for (const download of downloads) {
       const [name, entry, bytes] = await download;
       signal.throwIfAborted();

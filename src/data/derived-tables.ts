@@ -63,6 +63,7 @@ const LINE_COLUMNS =
  * The order lines, plus one line-less row (no seller, product or revenue) per cancelled order of the optional
  * `orders` table that has no line, so that such an order (a cancellation before any item was allocated) still
  * counts once. An order completed or returned without lines has nothing to count (no revenue, no item).
+ * (The orders without lines are found before taking each id's first row: the same rows, without numbering all.)
  * `line_no` numbers the lines: a line without an order id is its own order, keyed by it.
  */
 function linesSql(present: ReadonlySet<TableName>): string {
@@ -70,8 +71,9 @@ function linesSql(present: ReadonlySet<TableName>): string {
   if (!present.has('orders')) return lines;
   return `${lines} UNION ALL
     SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL, NULL
-    FROM ${firstOfEachId('orders')} o
-    WHERE o.status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = o.id)`;
+    FROM (SELECT * FROM orders WHERE NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = orders.id)
+      QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) o
+    WHERE o.status = 'cancelled'`;
 }
 
 /**
@@ -86,9 +88,36 @@ const ORDER_KEYS = (present: ReadonlySet<TableName>) => `CREATE OR REPLACE TABLE
 
 const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::INTEGER`;
 
-const FIRST_PURCHASE = `
-  SELECT customer_id, min(order_date) AS first_order_date, strftime(min(order_date), '%Y-%m') AS cohort
-  FROM transactions WHERE status = 'completed' GROUP BY customer_id`;
+/**
+ * One pass over the lines per customer (NULL ids form one group, as in a GROUP BY): what the customer tables
+ * below read, instead of each scanning the lines again. The figures count completed lines only.
+ */
+const CUSTOMER_FACTS = `CREATE OR REPLACE TABLE mkt_customer_facts AS
+  SELECT customer_id, row_number() OVER ()::INTEGER AS customer_key,
+    min(order_date) FILTER (WHERE status = 'completed') AS first_order_date,
+    max(order_date) FILTER (WHERE status = 'completed') AS last_order_date,
+    count(DISTINCT order_date) FILTER (WHERE status = 'completed')::INTEGER AS frequency,
+    sum(revenue) FILTER (WHERE status = 'completed')::DOUBLE AS monetary
+  FROM transactions GROUP BY customer_id`;
+
+/**
+ * Every customer of the customers table or the lines with what the fact tables copy: a line or session joins this
+ * one table instead of four (region, first purchase, segment, key), which is most of the cost of building them.
+ */
+const CUSTOMER_DIMS = `CREATE OR REPLACE TABLE mkt_customer_dims AS
+  SELECT coalesce(f.customer_id, c.id) AS customer_id, f.customer_key,
+    coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, strftime(f.first_order_date, '%Y-%m') AS cohort,
+    ${MONTH_INDEX('f.first_order_date')} AS cohort_month, seg.segment::mkt_segment AS segment
+  FROM (SELECT * FROM mkt_customer_facts WHERE customer_id IS NOT NULL) f
+  FULL JOIN ${firstOfEachId('customers')} c ON c.id = f.customer_id
+  LEFT JOIN mkt_customer_segments seg ON seg.customer_id = f.customer_id`;
+
+/** Every seller of the sellers table or the lines, with their tier, region and first month of sales. */
+const SELLER_DIMS = `CREATE OR REPLACE TABLE mkt_seller_dims AS
+  SELECT coalesce(f.seller_id, s.id) AS seller_id, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
+    coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, ${MONTH_INDEX('f.first_sale_date')} AS seller_cohort_month
+  FROM (SELECT * FROM mkt_seller_first WHERE seller_id IS NOT NULL) f
+  FULL JOIN ${firstOfEachId('sellers')} s ON s.id = f.seller_id`;
 
 /**
  * A ticket takes its category and product from its order's lines of the seller it names (the first such line; any
@@ -126,18 +155,13 @@ const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
   ORDER BY opened_date`;
 
 export const DERIVED_TABLES: readonly DerivedTable[] = [
+  { name: 'mkt_customer_facts', needs: ['transactions'], sql: CUSTOMER_FACTS },
   {
     name: 'mkt_customer_first',
     needs: ['transactions'],
-    sql: `CREATE OR REPLACE TABLE mkt_customer_first AS ${FIRST_PURCHASE}`,
-  },
-  {
-    // A dense integer per customer: counting distinct integers is about twice as fast as distinct strings.
-    name: 'mkt_customer_keys',
-    needs: ['transactions'],
-    sql: `CREATE OR REPLACE TABLE mkt_customer_keys AS
-      SELECT customer_id, row_number() OVER ()::INTEGER AS customer_key
-      FROM (SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL)`,
+    sql: `CREATE OR REPLACE TABLE mkt_customer_first AS
+      SELECT customer_id, first_order_date, strftime(first_order_date, '%Y-%m') AS cohort
+      FROM mkt_customer_facts WHERE first_order_date IS NOT NULL`,
   },
   {
     name: 'mkt_seller_first',
@@ -156,6 +180,8 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     needs: ['transactions'],
     sql: customerSegmentsTableSql(),
   },
+  { name: 'mkt_customer_dims', needs: ['transactions', 'customers'], sql: CUSTOMER_DIMS },
+  { name: 'mkt_seller_dims', needs: ['transactions', 'sellers'], sql: SELLER_DIMS },
   {
     // One row per order line with every dimension a filter can name. Months are also kept as integers
     // (year × 12 + month − 1) so that cohort queries find a line's period by subtraction, without joins.
@@ -163,23 +189,19 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
     sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
-      SELECT t.id, coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, ck.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
+      SELECT t.id, coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, c.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
         t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
         coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
-        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
-        coalesce(s.region, '${UNKNOWN}')::mkt_region AS seller_region, coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort,
-        ${MONTH_INDEX('t.order_date')} AS order_month, ${MONTH_INDEX('f.first_order_date')} AS cohort_month,
-        ${MONTH_INDEX('sf.first_sale_date')} AS seller_cohort_month, seg.segment::mkt_segment AS segment, t.campaign_id,
+        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
+        coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region, c.cohort,
+        ${MONTH_INDEX('t.order_date')} AS order_month, c.cohort_month,
+        s.seller_cohort_month, c.segment, t.campaign_id,
         ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
       FROM (${linesSql(present)}) t
       LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
-      LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = t.seller_id
-      LEFT JOIN ${firstOfEachId('customers')} c ON c.id = t.customer_id
-      LEFT JOIN mkt_customer_first f ON f.customer_id = t.customer_id
-      LEFT JOIN mkt_seller_first sf ON sf.seller_id = t.seller_id
-      LEFT JOIN mkt_customer_segments seg ON seg.customer_id = t.customer_id
-      LEFT JOIN mkt_customer_keys ck ON ck.customer_id = t.customer_id
+      LEFT JOIN mkt_seller_dims s ON s.seller_id = t.seller_id
+      LEFT JOIN mkt_customer_dims c ON c.customer_id = t.customer_id
       ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
       ORDER BY t.order_date`,
   },
@@ -213,17 +235,15 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
         FROM page_events GROUP BY session_id
       )
       SELECT e.session_id, e.customer_id, e.started, e.session_date, e.traffic_source::mkt_source AS traffic_source,
-        coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}')::mkt_tier AS tier,
-        coalesce(c.region, '${UNKNOWN}')::mkt_region AS region, f.cohort, seg.segment::mkt_segment AS segment, e.campaign_id,
+        coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
+        coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region, c.cohort, c.segment, e.campaign_id,
         e.product_id,
         e.viewed, e.carted, e.checked_out, e.purchased,
         ${SESSION_DEPTH}::UTINYINT AS depth
       FROM folded e
       LEFT JOIN ${firstOfEachId('products')} p ON p.id = e.product_id
-      LEFT JOIN ${firstOfEachId('sellers')} s ON s.id = p.seller_id
-      LEFT JOIN ${firstOfEachId('customers')} c ON c.id = e.customer_id
-      LEFT JOIN mkt_customer_first f ON f.customer_id = e.customer_id
-      LEFT JOIN mkt_customer_segments seg ON seg.customer_id = e.customer_id
+      LEFT JOIN mkt_seller_dims s ON s.seller_id = p.seller_id
+      LEFT JOIN mkt_customer_dims c ON c.customer_id = e.customer_id
       ORDER BY session_date`,
   },
 ];

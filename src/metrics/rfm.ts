@@ -36,16 +36,16 @@ export interface RfmOptions {
   /** Leave the rows unsorted (inside an aggregate, where sorting 10⁵ customers would be wasted). */
   readonly unordered?: boolean;
   /**
-   * The order lines read: `mkt_orders` (the default), or the raw `transactions` for the segments table, which
-   * mkt_orders itself carries (it has the columns used here when no filter names a dimension).
+   * Instead of scanning `mkt_orders`: a SELECT giving each customer's `customer_id`, `recency`, `frequency` and
+   * `monetary` as defined below (the segments table reads them from mkt_customer_facts, built before mkt_orders).
    */
-  readonly from?: 'mkt_orders' | 'transactions';
+  readonly per?: string;
 }
 
 /** The window end as SQL: the given day, else the filter's last day, else the data's last order day. */
-export function windowEnd(filters: FilterState, end?: string | null, from = 'mkt_orders'): string {
+export function windowEnd(filters: FilterState, end?: string | null): string {
   const day = end ?? filters.dateTo;
-  return day ? date(day) : `(SELECT max(order_date) FROM ${from})`;
+  return day ? date(day) : `(SELECT max(order_date) FROM mkt_orders)`;
 }
 
 /** The rule table as one CASE expression over r_score, f_score, m_score. */
@@ -90,13 +90,13 @@ function scoreSql(column: string, q: string, descending = false): string {
  */
 export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
   const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['segment'] })];
-  const from = options.from ?? 'mkt_orders';
   const q = (column: string) => `quantile_cont(${column}, [${BREAKS.join(', ')}])`;
-  return `WITH per AS (
-      SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end, from)})::INTEGER AS recency,
+  const per =
+    options.per ??
+    `SELECT customer_id, date_diff('day', max(order_date), ${windowEnd(filters, options.end)})::INTEGER AS recency,
         count(DISTINCT order_date)::INTEGER AS frequency, sum(revenue)::DOUBLE AS monetary
-      FROM ${from} WHERE ${where.join(' AND ')} GROUP BY customer_id
-    ), breaks AS (
+      FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY customer_id`;
+  return `WITH per AS (${per}), breaks AS (
       SELECT ${q('recency')} AS rq, ${q('frequency')} AS fq, ${q('monetary')} AS mq FROM per
     ), scored AS (
       SELECT per.*, ${scoreSql('recency', 'rq', true)} AS r_score, ${scoreSql('frequency', 'fq')} AS f_score,
@@ -122,7 +122,11 @@ export function rfmSegmentSummarySql(filters: FilterState, options: RfmOptions =
  * can differ.
  */
 export function customerSegmentsTableSql(): string {
+  // The customers with a completed line, recency counted to the last order day of any status (as the data's end).
+  const per = `SELECT customer_id,
+      date_diff('day', last_order_date, (SELECT max(order_date) FROM transactions))::INTEGER AS recency,
+      frequency, monetary
+    FROM mkt_customer_facts WHERE last_order_date IS NOT NULL`;
   return `CREATE OR REPLACE TABLE mkt_customer_segments AS
-    SELECT customer_id, segment, r_score, f_score, m_score
-    FROM (${rfmSql(EMPTY_FILTERS, { unordered: true, from: 'transactions' })})`;
+    SELECT customer_id, segment, r_score, f_score, m_score FROM (${rfmSql(EMPTY_FILTERS, { unordered: true, per })})`;
 }

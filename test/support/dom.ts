@@ -30,14 +30,18 @@ export async function whenReady(data: MktData, timeout = 60000): Promise<void> {
 }
 
 /** Waits until a widget has painted a result for the current state (not loading, not pending). */
-export async function settled(widget: MktWidget<unknown>): Promise<void> {
-  await waitFor(() => {
-    const root = widget.shadowRoot;
-    const task = (widget as unknown as { task: { status: number } }).task;
-    return (
-      root && widget.dashboard?.status !== 'loading' && task.status !== 1 && !root.querySelector('.skeleton, .stale')
-    );
-  }, `${widget.localName} to settle`);
+export async function settled(widget: MktWidget<unknown>, timeout?: number): Promise<void> {
+  await waitFor(
+    () => {
+      const root = widget.shadowRoot;
+      const task = (widget as unknown as { task: { status: number } }).task;
+      return (
+        root && widget.dashboard?.status !== 'loading' && task.status !== 1 && !root.querySelector('.skeleton, .stale')
+      );
+    },
+    `${widget.localName} to settle`,
+    timeout,
+  );
   await widget.updateComplete;
 }
 

@@ -22,13 +22,17 @@ export function installBenchHelpers() {
   /** Every marketkit widget of the page (they all have a query task). */
   const widgets = () => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('mkt-') && el.task);
 
+  /** A widget's query tasks: its own, and any second one (the KPIs' conversion rate) it lists in `queryTasks`. */
+  const tasksOf = (widget) => widget.queryTasks ?? [widget.task];
+  const idle = (widget) => tasksOf(widget).every((t) => t.status !== 1) && !widget.isUpdatePending;
+
   /** Resolves, with the time, when the widget has no pending query and has rendered its result. */
   async function painted(widget) {
     for (;;) {
       await new Promise((r) => setTimeout(r, 0));
-      await widget.task.taskComplete.catch(() => undefined);
+      await Promise.all(tasksOf(widget).map((t) => t.taskComplete.catch(() => undefined)));
       await widget.updateComplete;
-      if (widget.task.status !== 1 && !widget.isUpdatePending) return performance.now();
+      if (idle(widget)) return performance.now();
     }
   }
 
@@ -37,7 +41,7 @@ export function installBenchHelpers() {
     for (;;) {
       const list = widgets();
       await Promise.all(list.map(painted));
-      if (widgets().every((w) => w.task.status !== 1 && !w.isUpdatePending)) return;
+      if (widgets().every(idle)) return;
     }
   }
 

@@ -6,6 +6,7 @@ import type { MktKpis } from '../../src/components/kpis/mkt-kpis.js';
 import { MktFilterChangeEvent } from '../../src/events/filter-change.js';
 import { TINY, tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from '../support/dom.js';
+import { blobDataset } from '../support/blob-dataset.js';
 
 describe('<mkt-kpis>', () => {
   let data: MktData;
@@ -138,5 +139,41 @@ describe('<mkt-kpis show>', () => {
     const error = await waitFor(() => errors.find((e) => e.detail.code === 'attribute-invalid'), 'attribute-invalid');
     expect(error.detail.message).to.contain('show="gmv revenue"');
     data.remove();
+  });
+});
+
+describe('<mkt-kpis> while the page events load', () => {
+  it('shows the order figures at once, the conversion rate as loading until the page events arrive', async () => {
+    // The page events are fetched when the conversion rate first asks for them: hold that download back.
+    const src = blobDataset();
+    const manifest = await (await fetch(src.replace(/#.*$/, ''))).json();
+    const eventsUrl: string = manifest.tables.page_events.file;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      if (String(input) === eventsUrl) await held;
+      return realFetch(input, init);
+    };
+    try {
+      const data = await mount<MktData>(html`<mkt-data src=${src}><mkt-kpis></mkt-kpis></mkt-data>`);
+      const kpis = data.querySelector('mkt-kpis')!;
+      await waitFor(() => text(kpis, '[data-kpi="gmv"] .value') === '$460', 'GMV before the page events');
+      // 460 over 6 completed lines (the tiny marketplace has no order ids): 76.67, shown whole.
+      expect(text(kpis, '[data-kpi="aov"] .value')).to.equal('$77');
+      const pending = kpis.shadowRoot!.querySelector('[data-kpi="conversion"] .value')!;
+      expect(pending.classList.contains('skeleton')).to.equal(true);
+      expect(pending.getAttribute('aria-label')).to.equal('loading');
+      release();
+      await settled(kpis);
+      // Sessions over all the data: 2 of the 5 sessions purchased.
+      expect(text(kpis, '[data-kpi="conversion"] .value')).to.equal('40.00%');
+      const tasks = (kpis as unknown as { queryTasks: readonly { status: number }[] }).queryTasks;
+      expect(tasks.length).to.equal(2);
+      data.remove();
+    } finally {
+      window.fetch = realFetch;
+      release();
+    }
   });
 });

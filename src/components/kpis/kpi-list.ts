@@ -19,6 +19,8 @@ export interface Kpi {
   readonly definition: string;
   /** A short visible line under the value: what it counts when that differs from its label, or why it is missing. */
   readonly note?: string;
+  /** Not computed yet: the conversion rate while the page events load (see queryOrderKpis). */
+  readonly pending?: boolean;
 }
 
 export type KpiOrderRow = Record<
@@ -79,13 +81,27 @@ export interface KpiResult {
   /** The prior period lies (partly) before the first day of data. */
   readonly priorIncomplete: boolean;
   readonly dataStart: string;
+  /** The prior period lies wholly before the data: no changes are shown. */
+  readonly noPrior?: boolean;
 }
 
 /**
  * The KPIs under the current filters (of `<mkt-kpis>` and the executive report of `<mkt-report>`), those of `shown`
  * in that order; page events are read only when `shown` has the conversion rate.
  */
-export async function queryKpis(
+export async function queryKpis(context: QueryContext, shown: readonly Kpi['key'][] = KPI_KEYS): Promise<KpiResult> {
+  const [orders, sessions] = await Promise.all([
+    queryOrderKpis(context, shown),
+    shown.includes('conversion') ? querySessionKpis(context) : null,
+  ]);
+  return withSessions(orders, sessions);
+}
+
+/**
+ * The KPIs of `shown` from the order lines alone: the conversion rate, when shown and the data has page events, is
+ * `pending` until {@link withSessions} adds it (the page events load when first asked for, which can take long).
+ */
+export async function queryOrderKpis(
   { engine, filters, dashboard, signal }: QueryContext,
   shown: readonly Kpi['key'][] = KPI_KEYS,
 ): Promise<KpiResult> {
@@ -98,21 +114,49 @@ export async function queryKpis(
       dataStart: '1970-01-01',
     };
   const periods = kpiPeriods(filters, info.minDate, info.maxDate);
-  const hasSessions = info.tables.has('mkt_sessions') && shown.includes('conversion');
-  const [orders, sessions] = await Promise.all([
-    engine.query(named('orderKpis', filters, periods), signal).then((t) => rows<KpiOrderRow>(t)[0]),
-    hasSessions
-      ? engine.query(named('sessionKpis', filters, periods), signal).then((t) => rows<KpiSessionRow>(t)[0])
-      : null,
-  ]);
-  const all = kpiList(orders, sessions, {
-    noPrior: periods.prior.to < info.minDate,
-    perLine: orderUnit(info) === 'line',
-  });
+  const orders = rows<KpiOrderRow>(await engine.query(named('orderKpis', filters, periods), signal))[0];
+  const options = { noPrior: periods.prior.to < info.minDate, perLine: orderUnit(info) === 'line' };
+  const all = kpiList(orders, null, options).map((k) =>
+    k.key === 'conversion' && info.tables.has('mkt_sessions') ? { ...k, pending: true } : k,
+  );
   return {
     periods,
     priorIncomplete: periods.prior.from < info.minDate,
     dataStart: info.minDate,
+    noPrior: options.noPrior,
     kpis: shown.map((key) => all.find((k) => k.key === key)!),
   };
 }
+
+/** Sessions and purchases of the KPIs' periods; null when the data has no page events. */
+export async function querySessionKpis({
+  engine,
+  filters,
+  dashboard,
+  signal,
+}: QueryContext): Promise<KpiSessionRow | null> {
+  const info = dashboard.info!;
+  if (!info.tables.has('mkt_sessions') || !info.minDate || !info.maxDate) return null;
+  const periods = kpiPeriods(filters, info.minDate, info.maxDate);
+  return rows<KpiSessionRow>(await engine.query(named('sessionKpis', filters, periods), signal))[0];
+}
+
+/** `result` with its pending conversion rate computed from `sessions`. */
+export function withSessions(result: KpiResult, sessions: KpiSessionRow | null): KpiResult {
+  if (!sessions) return result;
+  const [conversion] = kpiList(ZERO_ORDERS, sessions, { noPrior: !!result.noPrior, perLine: false }).filter(
+    (k) => k.key === 'conversion',
+  );
+  return { ...result, kpis: result.kpis.map((k) => (k.key === 'conversion' ? conversion : k)) };
+}
+
+const ZERO_ORDERS: KpiOrderRow = {
+  gmv: 0,
+  orders: 0,
+  sellers: 0,
+  customers: 0,
+  gmv_prior: 0,
+  orders_prior: 0,
+  sellers_prior: 0,
+  customers_prior: 0,
+};

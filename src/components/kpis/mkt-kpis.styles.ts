@@ -30,6 +30,15 @@ export const kpiStyles = css`
     font-weight: 650;
     font-variant-numeric: tabular-nums;
   }
+  /* The conversion rate while the page events load: a bar the height of a value. */
+  .value.skeleton {
+    display: block;
+    padding: 0.2rem 0;
+  }
+  .value.skeleton span {
+    width: 4.5rem;
+    height: 1.3rem;
+  }
   .change {
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MktWidget, type QueryContext } from '../base/mkt-widget.js';
 import type { ExportTable } from '../../charts/export.js';
-import { KPI_KEYS, queryKpis, type Kpi, type KpiResult } from './kpi-list.js';
+import { TaskStatus } from '@lit/task';
+import { QueryController } from '../base/query-controller.js';
+import { KPI_KEYS, queryOrderKpis, querySessionKpis, withSessions, type Kpi, type KpiResult } from './kpi-list.js';
 import { kpiStyles } from './mkt-kpis.styles.js';
 
 export type { Kpi, KpiResult } from './kpi-list.js';
@@ -19,7 +21,8 @@ export type { Kpi, KpiResult } from './kpi-list.js';
  * - **Conversion rate**: sessions with a purchase / sessions (needs page events; shown as unavailable without).
  *
  * Without a date filter the window is the data's first to last order day. `show` picks the tiles and their order;
- * page events are read only when it shows the conversion rate.
+ * page events are read only when it shows the conversion rate, in a query of its own: the other tiles do not wait
+ * for the page events to load.
  *
  * @summary Headline KPIs with change vs the prior period.
  * @csspart card - The widget's frame.
@@ -57,14 +60,45 @@ export class MktKpis extends MktWidget<KpiResult> {
   protected override readonly drawnFilters = [] as const;
 
   protected override query(context: QueryContext): Promise<KpiResult> {
-    return queryKpis(context, this.shownKeys);
+    return queryOrderKpis(context, this.shownKeys);
+  }
+
+  /** The conversion rate's sessions, when it is shown. */
+  private readonly sessions = new QueryController(this, {
+    run: (context, wanted: boolean) => (wanted ? querySessionKpis(context) : Promise.resolve(null)),
+    args: () => [this.shownKeys.includes('conversion')] as const,
+  });
+
+  /** Every query of the tile: the orders' and the sessions' (a benchmark or test waits for both). */
+  get queryTasks() {
+    return [this.task, this.sessions.task] as const;
+  }
+
+  /**
+   * The result with the conversion rate filled in once its sessions are in: before, pending (a placeholder), or
+   * while newer ones are computed the previous rate, dimmed (`stale`).
+   */
+  private complete(result: KpiResult): { result: KpiResult; stale: boolean } {
+    const { status, value } = this.sessions;
+    if (status === TaskStatus.COMPLETE) return { result: withSessions(result, value ?? null), stale: false };
+    if (status === TaskStatus.ERROR) {
+      const failed = (k: Kpi): Kpi => ({
+        ...k,
+        pending: false,
+        note: 'could not be computed',
+        definition: `The sessions could not be read: ${this.sessions.problem(this.sessions.task.error)?.message ?? ''}`,
+      });
+      return { result: { ...result, kpis: result.kpis.map((k) => (k.pending ? failed(k) : k)) }, stale: false };
+    }
+    return value ? { result: withSessions(result, value), stale: true } : { result, stale: false };
   }
 
   protected override isEmpty(result: KpiResult): boolean {
     return result.kpis.length === 0;
   }
 
-  protected override exportTable(result: KpiResult): ExportTable {
+  protected override exportTable(shown: KpiResult): ExportTable {
+    const { result } = this.complete(shown);
     const { current, prior } = result.periods;
     return {
       columns: ['KPI', 'Value', 'Prior period value', 'Change vs prior', 'From', 'To', 'Prior from', 'Prior to'],
@@ -81,7 +115,8 @@ export class MktKpis extends MktWidget<KpiResult> {
     };
   }
 
-  protected override renderResult(result: KpiResult) {
+  protected override renderResult(shown: KpiResult) {
+    const { result, stale } = this.complete(shown);
     const f = this.format;
     const { current, prior } = result.periods;
     const value = (k: Kpi) =>
@@ -92,8 +127,16 @@ export class MktKpis extends MktWidget<KpiResult> {
           (k) =>
             html`<li class="kpi" part="kpi" data-kpi=${k.key} title=${k.definition}>
               <span class="label">${k.label}</span>
-              <span class="value" part="value">${value(k)}</span>
-              ${k.value === null && k.note ? nothing : this.renderChange(k)}
+              ${
+                k.pending
+                  ? html`<span class="value skeleton" part="value" role="status" aria-label="loading"
+                      ><span></span
+                    ></span>`
+                  : html`<span class="value ${stale && k.key === 'conversion' ? 'stale' : ''}" part="value"
+                        >${value(k)}</span
+                      >
+                      ${k.value === null && k.note ? nothing : this.renderChange(k)}`
+              }
               ${k.note ? html`<span class="data-note" part="note">${k.note}</span>` : nothing}
             </li>`,
         )}

@@ -83,8 +83,8 @@ function linesSql(present: ReadonlySet<TableName>): string {
 const ORDER_KEYS = (present: ReadonlySet<TableName>) => `CREATE OR REPLACE TABLE mkt_order_keys AS
   SELECT order_id, row_number() OVER ()::INTEGER AS order_key FROM (
     SELECT order_id FROM transactions WHERE order_id IS NOT NULL
-    ${present.has('orders') ? 'UNION SELECT id FROM orders WHERE id IS NOT NULL' : ''}
-    GROUP BY ALL)`;
+    ${present.has('orders') ? 'UNION ALL SELECT id FROM orders WHERE id IS NOT NULL' : ''}
+  ) GROUP BY order_id`;
 
 const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::INTEGER`;
 

@@ -47,6 +47,8 @@ export class DashboardLoader {
   private engine: QueryEngine | null = null;
   private models: CustomerModels | null = null;
   private controller: AbortController | null = null;
+  /** The controller of the load in progress; null once it has finished (its signal still guards what it started). */
+  private loading: AbortController | null = null;
 
   /** The data problems published so far (a deferred table adds its own when it loads). */
   private issues: readonly DataIssue[] = [];
@@ -64,6 +66,15 @@ export class DashboardLoader {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    this.loading = controller;
+    try {
+      return await this.loadWith(request, controller);
+    } finally {
+      if (this.loading === controller) this.loading = null;
+    }
+  }
+
+  private async loadWith(request: LoadRequest, controller: AbortController): Promise<LoadOutcome> {
     const { signal } = controller;
     const started = performance.now();
     // Published with the loading state, so that the model elements can start its worker while the data loads.
@@ -80,6 +91,10 @@ export class DashboardLoader {
       progress: { phase: 'engine', loaded: 0, total: 0 },
     });
     await this.release();
+    // One task later: a page script that sets another src (or any input) right after the kit defines the elements
+    // supersedes this load before it has requested a file or started DuckDB.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) return 'superseded';
     try {
       if (request.server && (request.src || request.dataset))
         throw new DatasetError(
@@ -195,6 +210,14 @@ export class DashboardLoader {
         this.publish({ checked: true });
       },
     );
+  }
+
+  /** Stops a load in progress (it resolves as superseded); true when there was one. */
+  cancel(): boolean {
+    const loading = this.loading;
+    this.loading = null;
+    loading?.abort();
+    return !!loading;
   }
 
   /** Ends the workers (DuckDB's and the customer models') and frees the database. */

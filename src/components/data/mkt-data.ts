@@ -195,9 +195,10 @@ export class MktData extends LitElement {
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('locale') || changed.has('currency')) this.applyFormat();
     const inputs = ['src', 'source', 'wasmBase', 'mapping', 'server', 'serverToken', 'serverRetryMs'];
-    if (inputs.some((name) => changed.has(name)) && (this.src || this.source || this.server)) {
-      void this.load();
-    }
+    if (!inputs.some((name) => changed.has(name))) return;
+    if (this.src || this.source || this.server) void this.load();
+    // Every source removed while one loads (a page that picks its dataset later): that load stops.
+    else if (this.loader.cancel()) this.update$({ status: 'idle', progress: null });
   }
 
   /**

@@ -164,6 +164,8 @@ describe('<mkt-kpis> while the page events load', () => {
       const pending = kpis.shadowRoot!.querySelector('[data-kpi="conversion"] .value')!;
       expect(pending.classList.contains('skeleton')).to.equal(true);
       expect(pending.getAttribute('aria-label')).to.equal('loading');
+      // Loading, not missing: no "needs page events" note.
+      expect(kpis.shadowRoot!.querySelector('[data-kpi="conversion"] .data-note')).to.equal(null);
       release();
       await settled(kpis);
       // Sessions over all the data: 2 of the 5 sessions purchased.

@@ -5,6 +5,8 @@ import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 import type { QueryContext } from '../base/mkt-widget.js';
 import { named } from '../../queries/registry.js';
 
+const CONVERSION_DEFINITION = 'Sessions with a purchase / sessions';
+
 /** Every KPI, in the default order. */
 export const KPI_KEYS = ['gmv', 'sellers', 'customers', 'aov', 'conversion'] as const;
 
@@ -69,7 +71,7 @@ export function kpiList(
       'Conversion rate',
       'percent',
       s ? [ratio(s.purchases, s.sessions), ratio(s.purchases_prior, s.sessions_prior)] : [null, null],
-      s ? 'Sessions with a purchase / sessions' : NEEDS_PAGE_EVENTS,
+      s ? CONVERSION_DEFINITION : NEEDS_PAGE_EVENTS,
       s ? undefined : 'needs page events',
     ),
   ];
@@ -116,8 +118,9 @@ export async function queryOrderKpis(
   const periods = kpiPeriods(filters, info.minDate, info.maxDate);
   const orders = rows<KpiOrderRow>(await engine.query(named('orderKpis', filters, periods), signal))[0];
   const options = { noPrior: periods.prior.to < info.minDate, perLine: orderUnit(info) === 'line' };
+  const pending = (k: Kpi): Kpi => ({ ...k, pending: true, note: undefined, definition: CONVERSION_DEFINITION });
   const all = kpiList(orders, null, options).map((k) =>
-    k.key === 'conversion' && info.tables.has('mkt_sessions') ? { ...k, pending: true } : k,
+    k.key === 'conversion' && info.tables.has('mkt_sessions') ? pending(k) : k,
   );
   return {
     periods,

@@ -5,7 +5,7 @@ import { LINES_AS_ORDERS, NEEDS_PAGE_EVENTS } from '../base/data-notes.js';
 import type { QueryContext } from '../base/mkt-widget.js';
 import { named } from '../../queries/registry.js';
 
-const CONVERSION_DEFINITION = 'Sessions with a purchase / sessions';
+const CONVERSION = 'Sessions with a purchase / sessions';
 
 /** Every KPI, in the default order. */
 export const KPI_KEYS = ['gmv', 'sellers', 'customers', 'aov', 'conversion'] as const;
@@ -31,34 +31,63 @@ export type KpiOrderRow = Record<
 >;
 export type KpiSessionRow = Record<'sessions' | 'purchases' | 'sessions_prior' | 'purchases_prior', number>;
 
+/** A KPI with its change against the prior period (none when `noPrior`: the prior period lies before the data). */
+function kpi(
+  noPrior: boolean,
+  key: Kpi['key'],
+  label: string,
+  kind: Kpi['kind'],
+  [value, prior]: readonly [number | null, number | null],
+  definition: string,
+  note?: string,
+): Kpi {
+  const p = noPrior ? null : prior;
+  const change = value === null ? null : relativeChange(value, p);
+  return { key, label, kind, value, prior: p, change, definition, ...(note ? { note } : {}) };
+}
+
 /**
- * The five KPIs from the two queries' rows (`sessions` null without page events): `noPrior` when the prior period
- * lies wholly before the data, `perLine` when the data has no order ids (the AOV is per order line).
+ * The conversion rate from the sessions' row: `pending` while the page events load, unavailable (`null`) when the
+ * data has none.
+ */
+function conversionKpi(sessions: KpiSessionRow | null | 'pending', noPrior: boolean): Kpi {
+  if (sessions === 'pending')
+    return { ...kpi(noPrior, 'conversion', 'Conversion rate', 'percent', [null, null], CONVERSION), pending: true };
+  const s = sessions;
+  return kpi(
+    noPrior,
+    'conversion',
+    'Conversion rate',
+    'percent',
+    s ? [ratio(s.purchases, s.sessions), ratio(s.purchases_prior, s.sessions_prior)] : [null, null],
+    s ? CONVERSION : NEEDS_PAGE_EVENTS,
+    s ? undefined : 'needs page events',
+  );
+}
+
+/**
+ * The five KPIs from the two queries' rows (`sessions` null without page events, `pending` while they load):
+ * `noPrior` when the prior period lies wholly before the data, `perLine` when the data has no order ids (the AOV is
+ * per order line).
  */
 export function kpiList(
-  orders: KpiOrderRow,
-  sessions: KpiSessionRow | null,
+  o: KpiOrderRow,
+  sessions: KpiSessionRow | null | 'pending',
   { noPrior, perLine }: { readonly noPrior: boolean; readonly perLine: boolean },
 ): Kpi[] {
-  const kpi = (
-    key: Kpi['key'],
-    label: string,
-    kind: Kpi['kind'],
-    [value, prior]: readonly [number | null, number | null],
-    definition: string,
-    note?: string,
-  ): Kpi => {
-    const p = noPrior ? null : prior;
-    const change = value === null ? null : relativeChange(value, p);
-    return { key, label, kind, value, prior: p, change, definition, ...(note ? { note } : {}) };
-  };
-  const o = orders;
-  const s = sessions;
   return [
-    kpi('gmv', 'GMV', 'money', [o.gmv, o.gmv_prior], 'Revenue of completed orders'),
-    kpi('sellers', 'Active sellers', 'count', [o.sellers, o.sellers_prior], 'Sellers with a completed order'),
-    kpi('customers', 'Active customers', 'count', [o.customers, o.customers_prior], 'Customers with a completed order'),
+    kpi(noPrior, 'gmv', 'GMV', 'money', [o.gmv, o.gmv_prior], 'Revenue of completed orders'),
+    kpi(noPrior, 'sellers', 'Active sellers', 'count', [o.sellers, o.sellers_prior], 'Sellers with a completed order'),
     kpi(
+      noPrior,
+      'customers',
+      'Active customers',
+      'count',
+      [o.customers, o.customers_prior],
+      'Customers with a completed order',
+    ),
+    kpi(
+      noPrior,
       'aov',
       'Avg order value',
       'money',
@@ -66,14 +95,7 @@ export function kpiList(
       perLine ? `GMV per completed order line. ${LINES_AS_ORDERS}.` : 'GMV per completed order',
       perLine ? 'per order line: no order ids' : undefined,
     ),
-    kpi(
-      'conversion',
-      'Conversion rate',
-      'percent',
-      s ? [ratio(s.purchases, s.sessions), ratio(s.purchases_prior, s.sessions_prior)] : [null, null],
-      s ? CONVERSION_DEFINITION : NEEDS_PAGE_EVENTS,
-      s ? undefined : 'needs page events',
-    ),
+    conversionKpi(sessions, noPrior),
   ];
 }
 
@@ -83,8 +105,6 @@ export interface KpiResult {
   /** The prior period lies (partly) before the first day of data. */
   readonly priorIncomplete: boolean;
   readonly dataStart: string;
-  /** The prior period lies wholly before the data: no changes are shown. */
-  readonly noPrior?: boolean;
 }
 
 /**
@@ -117,16 +137,14 @@ export async function queryOrderKpis(
     };
   const periods = kpiPeriods(filters, info.minDate, info.maxDate);
   const orders = rows<KpiOrderRow>(await engine.query(named('orderKpis', filters, periods), signal))[0];
-  const options = { noPrior: periods.prior.to < info.minDate, perLine: orderUnit(info) === 'line' };
-  const pending = (k: Kpi): Kpi => ({ ...k, pending: true, note: undefined, definition: CONVERSION_DEFINITION });
-  const all = kpiList(orders, null, options).map((k) =>
-    k.key === 'conversion' && info.tables.has('mkt_sessions') ? pending(k) : k,
-  );
+  const all = kpiList(orders, info.tables.has('mkt_sessions') ? 'pending' : null, {
+    noPrior: priorBeforeData(periods, info.minDate),
+    perLine: orderUnit(info) === 'line',
+  });
   return {
     periods,
     priorIncomplete: periods.prior.from < info.minDate,
     dataStart: info.minDate,
-    noPrior: options.noPrior,
     kpis: shown.map((key) => all.find((k) => k.key === key)!),
   };
 }
@@ -147,19 +165,9 @@ export async function querySessionKpis({
 /** `result` with its pending conversion rate computed from `sessions`. */
 export function withSessions(result: KpiResult, sessions: KpiSessionRow | null): KpiResult {
   if (!sessions) return result;
-  const [conversion] = kpiList(ZERO_ORDERS, sessions, { noPrior: !!result.noPrior, perLine: false }).filter(
-    (k) => k.key === 'conversion',
-  );
+  const conversion = conversionKpi(sessions, priorBeforeData(result.periods, result.dataStart));
   return { ...result, kpis: result.kpis.map((k) => (k.key === 'conversion' ? conversion : k)) };
 }
 
-const ZERO_ORDERS: KpiOrderRow = {
-  gmv: 0,
-  orders: 0,
-  sellers: 0,
-  customers: 0,
-  gmv_prior: 0,
-  orders_prior: 0,
-  sellers_prior: 0,
-  customers_prior: 0,
-};
+/** The prior period lies wholly before the data's first day: there is nothing to compare with. */
+const priorBeforeData = (periods: KpiPeriods, dataStart: string) => periods.prior.to < dataStart;

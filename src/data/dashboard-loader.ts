@@ -1,7 +1,14 @@
 import type { DashboardState } from './dashboard-state.js';
 import { DatasetError, isAbortError, toDatasetError } from './dataset-error.js';
 import { readDatasetInfo, type DatasetInfo } from './dataset-info.js';
-import { buildDerivedTables } from './derived-tables.js';
+import {
+  buildDerivedTables,
+  buildLeanDerivedTables,
+  canStartLean,
+  completeDerivedTables,
+  derivedTableNames,
+  FULL_ORDER_COLUMNS,
+} from './derived-tables.js';
 import { startDuckDB, type DuckDBHandle } from './duckdb.js';
 import {
   fetchManifest,
@@ -13,6 +20,7 @@ import {
 import { QueryEngine } from './query-engine.js';
 import { CustomerModels } from './customer-models.js';
 import type { ColumnMapping } from '../schema/manifest.js';
+import type { TableName } from '../schema/tables.js';
 import { validateSchema } from './validate-schema.js';
 import { checkDataQuality, type DataIssue } from './data-quality.js';
 import { DEFERRED_TABLES, deferTables } from './deferred-tables.js';
@@ -27,6 +35,11 @@ export interface LoadRequest {
   readonly mapping?: ColumnMapping | null;
   /** A marketkit server that runs the queries (then nothing but results is downloaded: no DuckDB, no files). */
   readonly server?: ServerOptions | null;
+  /**
+   * Asked once the tables are in: true when the page's elements read only the lean columns of mkt_orders, so that
+   * the rest of the derived tables can wait until a query needs them (see buildLeanDerivedTables).
+   */
+  readonly leanStart?: () => boolean;
 }
 
 export type LoadOutcome =
@@ -140,12 +153,15 @@ export class DashboardLoader {
       performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
       await validateSchema(engine, loaded.tables);
-      const derived = await buildDerivedTables(engine, loaded.tables);
+      const lean = canStartLean(loaded.tables) && request.leanStart?.() === true;
+      const derived = await (lean ? buildLeanDerivedTables : buildDerivedTables)(engine, loaded.tables);
       const present = new Set(loaded.tables);
+      const rest = lean ? this.deferRest(engine, present, derived) : { names: [], complete: async () => undefined };
       const later = deferTables(engine, loaded.later, {
         loaded: present,
         manifest: loaded.manifest,
         signal,
+        before: rest.complete,
         onLoaded: (found) => {
           if (signal.aborted || found.length === 0) return;
           this.issues = [...this.issues, ...found];
@@ -155,7 +171,7 @@ export class DashboardLoader {
       });
       const info = await readDatasetInfo(
         engine,
-        new Set<string>([...loaded.tables, ...derived, ...later]),
+        new Set<string>([...loaded.tables, ...derived, ...later, ...rest.names]),
         new Set<string>([...loaded.tables, ...derived]),
       );
       this.issues = [];
@@ -172,6 +188,22 @@ export class DashboardLoader {
       this.publish({ status: 'error', progress: null, error: problem, engine: null });
       return { error: problem, info: null, ms: performance.now() - started };
     }
+  }
+
+  /**
+   * After a lean start: the derived tables it left out, and the full mkt_orders, are built when a query first names
+   * one of them or a column only the full mkt_orders has (or a deferred table needs them: `complete`).
+   */
+  private deferRest(
+    engine: QueryEngine,
+    present: ReadonlySet<TableName>,
+    built: ReadonlySet<string>,
+  ): { names: string[]; complete: () => Promise<void> } {
+    const names = derivedTableNames(present).filter((name) => !built.has(name));
+    let completing: Promise<void> | null = null;
+    const complete = () => (completing ??= completeDerivedTables(engine, present).then(() => undefined));
+    engine.defer(names, complete, { table: 'mkt_orders', names: FULL_ORDER_COLUMNS });
+    return { names, complete };
   }
 
   /**

@@ -24,6 +24,8 @@ export interface DeferOptions {
   readonly loaded: Set<TableName>;
   readonly manifest: Manifest | null;
   readonly signal: AbortSignal;
+  /** Awaited before a deferred table's derived tables are built: those they read that may not be built yet. */
+  readonly before?: () => Promise<void>;
   /** A deferred table loaded: its data problems (see data-quality.ts), empty when none. */
   readonly onLoaded: (issues: readonly DataIssue[]) => void;
 }
@@ -35,7 +37,7 @@ export interface DeferOptions {
 export function deferTables(
   engine: QueryEngine,
   later: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>,
-  { loaded, manifest, signal, onLoaded }: DeferOptions,
+  { loaded, manifest, signal, before, onLoaded }: DeferOptions,
 ): Set<string> {
   const declared = new Set<string>();
   const all = new Set<TableName>([...loaded, ...later.keys()]);
@@ -43,9 +45,13 @@ export function deferTables(
   for (const [table, insert] of later) {
     const derived = derivedTableNames(all).filter((name) => !core.has(name) && builtFrom(name, table, loaded));
     engine.defer([table, ...derived], async () => {
+      // The tables it waits for are built while the file downloads.
+      const ready = before?.();
+      ready?.catch(() => undefined);
       await insert(signal);
       await validateTable(engine, table);
       const issues = await checkAddedTable(engine, loaded, table, manifest);
+      await ready;
       await buildDerivedTablesOf(engine, table, new Set([...loaded, table]));
       loaded.add(table);
       onLoaded(issues);

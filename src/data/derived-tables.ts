@@ -154,6 +154,60 @@ const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
   LEFT JOIN mkt_customer_segments seg ON seg.customer_id = coalesce(t.customer_id, l.customer_id)
   ORDER BY opened_date`;
 
+/**
+ * The columns of mkt_orders that its lean version leaves out (see LEAN_TABLES): those that need the customer
+ * segments, cohorts or reviews, and the per-line strings that only drill-downs read.
+ */
+export const FULL_ORDER_COLUMNS = [
+  'id',
+  'product_id',
+  'subcategory',
+  'campaign_id',
+  'cohort',
+  'cohort_month',
+  'seller_cohort_month',
+  'segment',
+  'review_negative',
+  'review_count',
+  'rating_sum',
+  'sentiment_sum',
+] as const;
+
+/** What the lean mkt_orders joins instead of mkt_seller_dims and mkt_customer_dims: the same values, fewer columns. */
+const LEAN_SELLERS = `(SELECT id AS seller_id, coalesce(tier, '${UNKNOWN}')::mkt_tier AS tier,
+  coalesce(region, '${UNKNOWN}')::mkt_region AS seller_region FROM ${firstOfEachId('sellers')})`;
+const LEAN_CUSTOMERS = `(SELECT coalesce(f.customer_id, c.id) AS customer_id, f.customer_key,
+    coalesce(c.region, '${UNKNOWN}')::mkt_region AS region
+  FROM (SELECT * FROM mkt_customer_facts WHERE customer_id IS NOT NULL) f
+  FULL JOIN ${firstOfEachId('customers')} c ON c.id = f.customer_id)`;
+
+/**
+ * mkt_orders, `full` or `lean`: the same rows in the same order; the lean table has every column but
+ * FULL_ORDER_COLUMNS, each with the same values.
+ */
+function ordersSql(present: ReadonlySet<TableName>, kind: 'full' | 'lean'): string {
+  const full = (sql: string) => (kind === 'full' ? sql : '');
+  const reviews = present.has('reviews')
+    ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum'
+    : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum';
+  return `CREATE OR REPLACE TABLE mkt_orders AS
+    SELECT ${full('t.id, ')}coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, c.customer_key,
+      t.seller_id, ${full('t.product_id, ')}t.order_date, t.quantity::INTEGER AS quantity, t.revenue::DOUBLE AS revenue,
+      t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
+      coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, ${full(`coalesce(p.subcategory, '${UNKNOWN}') AS subcategory, `)}
+      p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
+      coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region,
+      ${MONTH_INDEX('t.order_date')} AS order_month
+      ${full(`, c.cohort, c.cohort_month, s.seller_cohort_month, c.segment, t.campaign_id, ${reviews}`)}
+    FROM (${linesSql(present)}) t
+    LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
+    LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
+    LEFT JOIN ${kind === 'full' ? 'mkt_seller_dims' : LEAN_SELLERS} s ON s.seller_id = t.seller_id
+    LEFT JOIN ${kind === 'full' ? 'mkt_customer_dims' : LEAN_CUSTOMERS} c ON c.customer_id = t.customer_id
+    ${kind === 'full' && present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
+    ORDER BY t.order_date`;
+}
+
 export const DERIVED_TABLES: readonly DerivedTable[] = [
   { name: 'mkt_customer_facts', needs: ['transactions'], sql: CUSTOMER_FACTS },
   {
@@ -188,22 +242,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
     // `order_key` identifies the order: every "orders" figure is count(DISTINCT order_key) (src/metrics/orders.ts).
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
-    sql: (present) => `CREATE OR REPLACE TABLE mkt_orders AS
-      SELECT t.id, coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, c.customer_key, t.seller_id, t.product_id, t.order_date, t.quantity::INTEGER AS quantity,
-        t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
-        coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory,
-        p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
-        coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region, c.cohort,
-        ${MONTH_INDEX('t.order_date')} AS order_month, c.cohort_month,
-        s.seller_cohort_month, c.segment, t.campaign_id,
-        ${present.has('reviews') ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum' : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum'}
-      FROM (${linesSql(present)}) t
-      LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
-      LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
-      LEFT JOIN mkt_seller_dims s ON s.seller_id = t.seller_id
-      LEFT JOIN mkt_customer_dims c ON c.customer_id = t.customer_id
-      ${present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}
-      ORDER BY t.order_date`,
+    sql: (present) => ordersSql(present, 'full'),
   },
   {
     // Each payment with its order's key, so that payments follow the filters through mkt_orders.
@@ -255,12 +294,55 @@ export function derivedTableNames(present: ReadonlySet<TableName>): string[] {
   return DERIVED_TABLES.filter((d) => buildable(d.needs, present)).map((d) => d.name);
 }
 
-/** Builds every derived table whose source tables are present; returns the names built. */
-export async function buildDerivedTables(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<Set<string>> {
+/**
+ * What a page whose elements read only the lean columns of mkt_orders needs before its first paint: the keys and
+ * a mkt_orders without FULL_ORDER_COLUMNS, which skips the segments, cohorts and reviews (about half the work).
+ * completeDerivedTables builds the rest when a query first needs it.
+ */
+const LEAN_TABLES: readonly DerivedTable[] = [
+  ...DERIVED_TABLES.filter((d) => d.name === 'mkt_customer_facts' || d.name === 'mkt_order_keys'),
+  {
+    name: 'mkt_orders',
+    needs: ['transactions', 'products', 'sellers', 'customers'],
+    sql: (present) => ordersSql(present, 'lean'),
+  },
+];
+
+/** The lean start can be made from the tables present (else buildDerivedTables builds what it can). */
+export const canStartLean = (present: ReadonlySet<TableName>) => LEAN_TABLES.every((d) => buildable(d.needs, present));
+
+async function buildTypes(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<void> {
   for (const type of DIMENSION_TYPES)
     if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type, present));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
+}
+
+/** Builds every derived table whose source tables are present; returns the names built. */
+export async function buildDerivedTables(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<Set<string>> {
+  await buildTypes(engine, present);
   return buildFrom(engine, DERIVED_TABLES, present);
+}
+
+/** The lean start (see LEAN_TABLES; check canStartLean first); returns the names built, mkt_orders lean. */
+export async function buildLeanDerivedTables(
+  engine: SqlDatabase,
+  present: ReadonlySet<TableName>,
+): Promise<Set<string>> {
+  await buildTypes(engine, present);
+  return buildFrom(engine, LEAN_TABLES, present);
+}
+
+/** After buildLeanDerivedTables: every other derived table, and mkt_orders in full. Returns the names built. */
+export async function completeDerivedTables(
+  engine: SqlDatabase,
+  present: ReadonlySet<TableName>,
+): Promise<Set<string>> {
+  const built = new Set(LEAN_TABLES.filter((d) => d.name !== 'mkt_orders').map((d) => d.name));
+  return buildFrom(
+    engine,
+    DERIVED_TABLES.filter((d) => !built.has(d.name)),
+    present,
+  );
 }
 
 /**

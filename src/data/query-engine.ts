@@ -12,6 +12,12 @@ import type { ConnectionState, QueryTransport } from './query-transport.js';
  */
 export type QueryPriority = 'interactive' | 'background';
 
+/** Columns that a deferred load adds to `table`, a table that is there already (see QueryEngine.defer). */
+export interface DeferredColumns {
+  readonly table: string;
+  readonly names: readonly string[];
+}
+
 interface Pending {
   readonly query: NamedQuery | string;
   readonly sql: string;
@@ -47,7 +53,11 @@ const PARK_MS = 100;
 export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
   private readonly queue: Pending[] = [];
-  private readonly deferred: { pattern: RegExp; load: () => Promise<void>; loading: Promise<void> | null }[] = [];
+  private readonly deferred: {
+    pattern: { test(sql: string): boolean };
+    load: () => Promise<void>;
+    loading: Promise<void> | null;
+  }[] = [];
   private inFlight = 0;
   private closed = false;
   /** Number of statements actually sent to DuckDB or the server; tests and the benchmark read it. */
@@ -99,12 +109,17 @@ export class QueryEngine {
 
   /**
    * Tables that are declared but not loaded yet: `load` runs once, when a query first names one of `names` (see
-   * src/data/deferred-tables.ts), and the query waits for it. A failed load fails every query that names them.
+   * src/data/deferred-tables.ts) or reads `columns.table` and names one of `columns.names`, and the query
+   * waits for it. A failed load fails every query that names them.
    */
-  defer(names: readonly string[], load: () => Promise<void>): void {
+  defer(names: readonly string[], load: () => Promise<void>, columns?: DeferredColumns): void {
     this.local('defer');
     // Names where a statement reads a table, so that a column or alias of the same name (`returns`) loads nothing.
-    const pattern = new RegExp(`\\b(?:FROM|JOIN)\\s+"?(?:${names.join('|')})\\b`, 'i');
+    const tables = names.length ? new RegExp(`\\b(?:FROM|JOIN)\\s+"?(?:${names.join('|')})\\b`, 'i') : null;
+    // A column counts wherever its name appears in a statement that reads its table: a false match costs a wait.
+    const reads = columns && new RegExp(`\\b${columns.table}\\b`, 'i');
+    const named = columns && new RegExp(`\\b(?:${columns.names.join('|')})\\b`, 'i');
+    const pattern = { test: (sql: string) => !!tables?.test(sql) || (!!reads?.test(sql) && !!named?.test(sql)) };
     this.deferred.push({ pattern, load, loading: null });
   }
 

@@ -121,3 +121,48 @@ describe('derived tables: dimensions known to one source only', () => {
     });
   });
 });
+
+/**
+ * The lean mkt_orders (built first for a page whose elements read no segment, cohort, review or line id) has the
+ * same rows, with the same values, in every column it keeps: the cases above, on the columns it has.
+ */
+describe('derived tables: the lean mkt_orders', () => {
+  const KEPT = `order_key, customer_id, customer_key IS NOT NULL AS keyed, seller_id, order_date, quantity, revenue,
+    status::VARCHAR AS status, delivery_days, was_late, category::VARCHAR AS category, cost, tier::VARCHAR AS tier,
+    seller_region::VARCHAR AS seller_region, region::VARCHAR AS region, order_month`;
+  const read = async (lean: boolean) => {
+    const opened = await openEngine(dataset(), { lean });
+    try {
+      const columns = await sql<{ name: string }>(opened.engine, `SELECT name FROM pragma_table_info('mkt_orders')`);
+      const rows = await sql<Record<string, unknown>>(
+        opened.engine,
+        `SELECT ${KEPT} FROM mkt_orders ORDER BY order_date, order_key`,
+      );
+      return { columns: columns.map((c) => c.name), rows };
+    } finally {
+      await opened.close();
+    }
+  };
+
+  it('keeps every row and value of the full table in the columns it has', async () => {
+    const [full, lean] = [await read(false), await read(true)];
+    expect(lean.rows).to.deep.equal(full.rows);
+    expect(lean.rows.map((r) => r.region)).to.deep.equal([
+      'California',
+      'Texas',
+      '(unknown)',
+      '(unknown)',
+      'New York',
+      'California',
+    ]);
+    expect(lean.rows.map((r) => r.tier)).to.deep.equal(['gold', 'new', '(unknown)', 'gold', '(unknown)', 'gold']);
+    expect(lean.rows.map((r) => r.keyed)).to.deep.equal([true, true, true, false, false, true]);
+  });
+
+  it('leaves out the segment, cohort, review and per-line id columns', async () => {
+    const { columns } = await read(true);
+    for (const left of ['id', 'product_id', 'segment', 'cohort', 'cohort_month', 'review_count', 'campaign_id'])
+      expect(columns).not.to.include(left);
+    expect(columns).to.include.members(['order_key', 'customer_key', 'category', 'tier', 'region', 'revenue']);
+  });
+});

@@ -2,17 +2,23 @@ import { startDuckDB } from '../../src/data/duckdb.js';
 import { QueryEngine } from '../../src/data/query-engine.js';
 import { loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
 import { validateSchema } from '../../src/data/validate-schema.js';
-import { buildDerivedTables } from '../../src/data/derived-tables.js';
+import { buildDerivedTables, buildLeanDerivedTables } from '../../src/data/derived-tables.js';
 import { rows } from '../../src/data/arrow-rows.js';
 
-/** A real DuckDB-WASM database with a dataset loaded and prepared exactly as `<mkt-data>` does it. */
-export async function openEngine(dataset: InMemoryDataset): Promise<{ engine: QueryEngine; close(): Promise<void> }> {
+/**
+ * A real DuckDB-WASM database with a dataset loaded and prepared exactly as `<mkt-data>` does it (`lean`: as it
+ * does for a page of lean elements, before a query needs the rest; see src/components/data/lean-start.ts).
+ */
+export async function openEngine(
+  dataset: InMemoryDataset,
+  { lean = false } = {},
+): Promise<{ engine: QueryEngine; close(): Promise<void> }> {
   const handle = await startDuckDB();
   const { db } = handle;
   const engine = await QueryEngine.open(db);
   const loaded = await loadInMemory(engine, dataset);
   await validateSchema(engine, loaded.tables);
-  await buildDerivedTables(engine, loaded.tables);
+  await (lean ? buildLeanDerivedTables : buildDerivedTables)(engine, loaded.tables);
   return {
     engine,
     async close() {

@@ -26,6 +26,7 @@ import { dataStyles } from './mkt-data.styles.js';
 import { checkFormat } from '../../format/format.js';
 import { DATE_PRESETS, presetRange, type DatePreset } from '../../data/date-presets.js';
 import { AttributeCheck, oneOf } from '../base/attribute-check.js';
+import { leanStart } from './lean-start.js';
 
 let counter = 0;
 const URL_DELAY = 300;
@@ -225,6 +226,7 @@ export class MktData extends LitElement {
       wasmBase: this.wasmBase || undefined,
       mapping: this.mapping,
       server: this.server ? { base: this.server, token: this.serverToken, retryMs: this.serverRetryMs } : null,
+      leanStart: () => leanStart(this),
     });
     if (loaded === 'superseded') return;
     if (loaded.error) {

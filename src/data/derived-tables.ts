@@ -63,7 +63,8 @@ const LINE_COLUMNS =
  * The order lines, plus one line-less row (no seller, product or revenue) per cancelled order of the optional
  * `orders` table that has no line, so that such an order (a cancellation before any item was allocated) still
  * counts once. An order completed or returned without lines has nothing to count (no revenue, no item).
- * (The orders without lines are found before taking each id's first row: the same rows, without numbering all.)
+ * (The orders without lines, from mkt_order_keys, are found before taking each id's first row: the same rows,
+ * without numbering all.)
  * `line_no` numbers the lines: a line without an order id is its own order, keyed by it.
  */
 function linesSql(present: ReadonlySet<TableName>): string {
@@ -71,7 +72,7 @@ function linesSql(present: ReadonlySet<TableName>): string {
   if (!present.has('orders')) return lines;
   return `${lines} UNION ALL
     SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL, NULL
-    FROM (SELECT * FROM orders WHERE NOT EXISTS (SELECT 1 FROM transactions x WHERE x.order_id = orders.id)
+    FROM (SELECT * FROM orders WHERE id IN (SELECT order_id FROM mkt_order_keys WHERE NOT has_lines)
       QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) o
     WHERE o.status = 'cancelled'`;
 }
@@ -79,11 +80,12 @@ function linesSql(present: ReadonlySet<TableName>): string {
 /**
  * Dense integers for orders (counting distinct integers is about twice as fast as distinct strings): lines that
  * share an order id share a key; a line without one gets a negative key of its own (see orderKeySql).
+ * `has_lines`: the order has lines; linesSql finds the orders without (a join on the few, not on every line).
  */
 const ORDER_KEYS = (present: ReadonlySet<TableName>) => `CREATE OR REPLACE TABLE mkt_order_keys AS
-  SELECT order_id, row_number() OVER ()::INTEGER AS order_key FROM (
-    SELECT order_id FROM transactions WHERE order_id IS NOT NULL
-    ${present.has('orders') ? 'UNION ALL SELECT id FROM orders WHERE id IS NOT NULL' : ''}
+  SELECT order_id, row_number() OVER ()::INTEGER AS order_key, bool_or(line) AS has_lines FROM (
+    SELECT order_id, true AS line FROM transactions WHERE order_id IS NOT NULL
+    ${present.has('orders') ? 'UNION ALL SELECT id, false FROM orders WHERE id IS NOT NULL' : ''}
   ) GROUP BY order_id`;
 
 const MONTH_INDEX = (day: string) => `(year(${day}) * 12 + month(${day}) - 1)::INTEGER`;

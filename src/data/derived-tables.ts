@@ -180,7 +180,7 @@ const LEAN_SELLERS = `(SELECT id AS seller_id, coalesce(tier, '${UNKNOWN}')::mkt
   coalesce(region, '${UNKNOWN}')::mkt_region AS seller_region FROM ${firstOfEachId('sellers')})`;
 const LEAN_CUSTOMERS = `(SELECT coalesce(f.customer_id, c.id) AS customer_id, f.customer_key,
     coalesce(c.region, '${UNKNOWN}')::mkt_region AS region
-  FROM (SELECT * FROM mkt_customer_facts WHERE customer_id IS NOT NULL) f
+  FROM (SELECT * FROM mkt_customer_keys WHERE customer_id IS NOT NULL) f
   FULL JOIN ${firstOfEachId('customers')} c ON c.id = f.customer_id)`;
 
 /**
@@ -302,7 +302,15 @@ export function derivedTableNames(present: ReadonlySet<TableName>): string[] {
  * completeDerivedTables builds the rest when a query first needs it.
  */
 const LEAN_TABLES: readonly DerivedTable[] = [
-  ...DERIVED_TABLES.filter((d) => d.name === 'mkt_customer_facts' || d.name === 'mkt_order_keys'),
+  ...DERIVED_TABLES.filter((d) => d.name === 'mkt_order_keys'),
+  {
+    // The customer keys alone, in half the time of mkt_customer_facts (which numbers customers differently: the
+    // keys only count customers, within one build of mkt_orders).
+    name: 'mkt_customer_keys',
+    needs: ['transactions'],
+    sql: `CREATE OR REPLACE TABLE mkt_customer_keys AS
+      SELECT customer_id, row_number() OVER ()::INTEGER AS customer_key FROM transactions GROUP BY customer_id`,
+  },
   {
     name: 'mkt_orders',
     needs: ['transactions', 'products', 'sellers', 'customers'],
@@ -339,10 +347,9 @@ export async function completeDerivedTables(
   engine: SqlDatabase,
   present: ReadonlySet<TableName>,
 ): Promise<Set<string>> {
-  const built = new Set(LEAN_TABLES.filter((d) => d.name !== 'mkt_orders').map((d) => d.name));
   return buildFrom(
     engine,
-    DERIVED_TABLES.filter((d) => !built.has(d.name)),
+    DERIVED_TABLES.filter((d) => d.name !== 'mkt_order_keys'),
     present,
   );
 }

@@ -157,11 +157,18 @@ const TICKETS = `CREATE OR REPLACE TABLE mkt_tickets AS
   ORDER BY opened_date`;
 
 /**
- * The columns of mkt_orders that its lean version leaves out (see LEAN_TABLES): those that need the customer
- * segments, cohorts or reviews, and the per-line strings that only drill-downs read.
+ * The columns of mkt_orders that its lean version leaves out (see LEAN_TABLES): all but those the lean elements
+ * read (src/components/data/lean-start.ts) and the filters name (date, category, tier, region).
  */
 export const FULL_ORDER_COLUMNS = [
   'id',
+  'customer_id',
+  'quantity',
+  'delivery_days',
+  'was_late',
+  'cost',
+  'seller_region',
+  'order_month',
   'product_id',
   'subcategory',
   'campaign_id',
@@ -176,8 +183,7 @@ export const FULL_ORDER_COLUMNS = [
 ] as const;
 
 /** What the lean mkt_orders joins instead of mkt_seller_dims and mkt_customer_dims: the same values, fewer columns. */
-const LEAN_SELLERS = `(SELECT id AS seller_id, coalesce(tier, '${UNKNOWN}')::mkt_tier AS tier,
-  coalesce(region, '${UNKNOWN}')::mkt_region AS seller_region FROM ${firstOfEachId('sellers')})`;
+const LEAN_SELLERS = `(SELECT id AS seller_id, coalesce(tier, '${UNKNOWN}')::mkt_tier AS tier FROM ${firstOfEachId('sellers')})`;
 const LEAN_CUSTOMERS = `(SELECT coalesce(f.customer_id, c.id) AS customer_id, f.customer_key,
     coalesce(c.region, '${UNKNOWN}')::mkt_region AS region
   FROM (SELECT * FROM mkt_customer_keys WHERE customer_id IS NOT NULL) f
@@ -193,14 +199,15 @@ function ordersSql(present: ReadonlySet<TableName>, kind: 'full' | 'lean'): stri
     ? 'coalesce(r.review_negative, false) AS review_negative, coalesce(r.review_count, 0) AS review_count, r.rating_sum, r.sentiment_sum'
     : 'NULL::BOOLEAN AS review_negative, NULL::INTEGER AS review_count, NULL::DOUBLE AS rating_sum, NULL::DOUBLE AS sentiment_sum';
   return `CREATE OR REPLACE TABLE mkt_orders AS
-    SELECT ${full('t.id, ')}coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, t.customer_id, c.customer_key,
-      t.seller_id, ${full('t.product_id, ')}t.order_date, t.quantity::INTEGER AS quantity, t.revenue::DOUBLE AS revenue,
-      t.status::mkt_status AS status, t.delivery_days::INTEGER AS delivery_days, t.was_late,
-      coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, ${full(`coalesce(p.subcategory, '${UNKNOWN}') AS subcategory, `)}
-      p.cost::DOUBLE * t.quantity AS cost, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
-      coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region,
-      ${MONTH_INDEX('t.order_date')} AS order_month
-      ${full(`, c.cohort, c.cohort_month, s.seller_cohort_month, c.segment, t.campaign_id, ${reviews}`)}
+    SELECT ${full('t.id, ')}coalesce(ok.order_key, -1 - t.line_no::INTEGER) AS order_key, ${full('t.customer_id, ')}
+      c.customer_key, t.seller_id, ${full('t.product_id, ')}t.order_date, ${full('t.quantity::INTEGER AS quantity, ')}
+      t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status,
+      ${full('t.delivery_days::INTEGER AS delivery_days, t.was_late, ')}
+      coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
+      coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region
+      ${full(`, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory, p.cost::DOUBLE * t.quantity AS cost,
+        coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, ${MONTH_INDEX('t.order_date')} AS order_month,
+        c.cohort, c.cohort_month, s.seller_cohort_month, c.segment, t.campaign_id, ${reviews}`)}
     FROM (${linesSql(present)}) t
     LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
     LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id

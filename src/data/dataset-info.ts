@@ -1,5 +1,5 @@
 import type { TableName } from '../schema/tables.js';
-import { column, rows } from './arrow-rows.js';
+import { rows } from './arrow-rows.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /** What the filters and widgets need to know about a loaded dataset. */
@@ -26,32 +26,40 @@ export async function readDatasetInfo(
   tables: ReadonlySet<string>,
   loaded: ReadonlySet<string> = tables,
 ): Promise<DatasetInfo> {
+  // A few statements, not one per figure: each costs a round trip to DuckDB's worker before the first paint.
+  const counted = [...loaded].filter((name) => !name.startsWith('mkt_')) as TableName[];
   const rowCounts: Partial<Record<TableName, number>> = {};
-  for (const name of loaded) {
-    if (name.startsWith('mkt_')) continue;
-    rowCounts[name as TableName] = rows<{ n: number }>(
-      await engine.exec(`SELECT count(*)::INTEGER AS n FROM "${name}"`),
-    )[0].n;
+  if (counted.length) {
+    const [counts] = rows<Record<string, number>>(
+      await engine.exec(
+        `SELECT ${counted.map((name, i) => `(SELECT count(*)::INTEGER FROM "${name}") AS n${i}`).join(', ')}`,
+      ),
+    );
+    counted.forEach((name, i) => (rowCounts[name] = counts[`n${i}`]));
   }
-  const [range] = rows<{ min: string | null; max: string | null }>(
+  const [range] = rows<{ min: string | null; max: string | null; ids: boolean }>(
     await engine.exec(
-      `SELECT strftime(min(order_date), '%Y-%m-%d') AS min, strftime(max(order_date), '%Y-%m-%d') AS max FROM transactions`,
+      `SELECT strftime(min(order_date), '%Y-%m-%d') AS min, strftime(max(order_date), '%Y-%m-%d') AS max,
+        bool_or(order_id IS NOT NULL) AS ids FROM transactions`,
     ),
   );
-  const [ids] = rows<{ n: number }>(
+  const lists = rows<{ kind: string; v: string }>(
     await engine.exec(
-      `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM transactions WHERE order_id IS NOT NULL LIMIT 1)`,
+      `SELECT DISTINCT 'category' AS kind, category AS v FROM products WHERE category IS NOT NULL
+      UNION ALL SELECT DISTINCT 'tier', tier FROM sellers WHERE tier IS NOT NULL
+      UNION ALL SELECT DISTINCT 'region', region FROM customers WHERE region IS NOT NULL
+      ORDER BY kind, v`,
     ),
   );
-  const distinct = async (sql: string) => column<string>(await engine.exec(sql), 'v');
+  const distinct = (kind: string) => lists.filter((r) => r.kind === kind).map((r) => r.v);
   return {
     rowCounts,
     tables,
     minDate: range.min,
     maxDate: range.max,
-    categories: await distinct(`SELECT DISTINCT category AS v FROM products WHERE category IS NOT NULL ORDER BY 1`),
-    tiers: await distinct(`SELECT DISTINCT tier AS v FROM sellers WHERE tier IS NOT NULL ORDER BY 1`),
-    regions: await distinct(`SELECT DISTINCT region AS v FROM customers WHERE region IS NOT NULL ORDER BY 1`),
-    orderIds: ids.n > 0,
+    categories: distinct('category'),
+    tiers: distinct('tier'),
+    regions: distinct('region'),
+    orderIds: range.ids === true,
   };
 }

@@ -3,7 +3,6 @@ import { DatasetError, isAbortError, toDatasetError } from './dataset-error.js';
 import { readDatasetInfo, type DatasetInfo } from './dataset-info.js';
 import {
   buildDerivedTables,
-  buildLeanDerivedTables,
   canStartLean,
   completeDerivedTables,
   derivedTableNames,
@@ -37,7 +36,7 @@ export interface LoadRequest {
   readonly server?: ServerOptions | null;
   /**
    * Asked once the tables are in: true when the page's elements read only the lean columns of mkt_orders, so that
-   * the rest of the derived tables can wait until a query needs them (see buildLeanDerivedTables).
+   * the rest of the derived tables can wait until a query needs them (see buildDerivedTables).
    */
   readonly leanStart?: () => boolean;
 }
@@ -154,7 +153,7 @@ export class DashboardLoader {
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
       await validateSchema(engine, loaded.tables);
       const lean = canStartLean(loaded.tables) && request.leanStart?.() === true;
-      const derived = await (lean ? buildLeanDerivedTables : buildDerivedTables)(engine, loaded.tables);
+      const derived = await buildDerivedTables(engine, loaded.tables, { lean });
       const present = new Set(loaded.tables);
       const rest = lean ? this.deferRest(engine, present, derived) : { names: [], complete: async () => undefined };
       const later = deferTables(engine, loaded.later, {
@@ -200,8 +199,10 @@ export class DashboardLoader {
     built: ReadonlySet<string>,
   ): { names: string[]; complete: () => Promise<void> } {
     const names = derivedTableNames(present).filter((name) => !built.has(name));
+    // The tables of the start: `present` grows as deferred tables load, and they build their own derived tables.
+    const start = new Set(present);
     let completing: Promise<void> | null = null;
-    const complete = () => (completing ??= completeDerivedTables(engine, present).then(() => undefined));
+    const complete = () => (completing ??= completeDerivedTables(engine, start).then(() => undefined));
     engine.defer(names, complete, { table: 'mkt_orders', names: FULL_ORDER_COLUMNS });
     return { names, complete };
   }

@@ -328,28 +328,22 @@ const LEAN_TABLES: readonly DerivedTable[] = [
 /** The lean start can be made from the tables present (else buildDerivedTables builds what it can). */
 export const canStartLean = (present: ReadonlySet<TableName>) => LEAN_TABLES.every((d) => buildable(d.needs, present));
 
-async function buildTypes(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<void> {
+/**
+ * Builds every derived table whose source tables are present; returns the names built. `lean`: only the lean start
+ * (LEAN_TABLES, mkt_orders lean; check canStartLean first), which completeDerivedTables completes.
+ */
+export async function buildDerivedTables(
+  engine: SqlDatabase,
+  present: ReadonlySet<TableName>,
+  { lean = false } = {},
+): Promise<Set<string>> {
   for (const type of DIMENSION_TYPES)
     if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type, present));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
+  return buildFrom(engine, lean ? LEAN_TABLES : DERIVED_TABLES, present);
 }
 
-/** Builds every derived table whose source tables are present; returns the names built. */
-export async function buildDerivedTables(engine: SqlDatabase, present: ReadonlySet<TableName>): Promise<Set<string>> {
-  await buildTypes(engine, present);
-  return buildFrom(engine, DERIVED_TABLES, present);
-}
-
-/** The lean start (see LEAN_TABLES; check canStartLean first); returns the names built, mkt_orders lean. */
-export async function buildLeanDerivedTables(
-  engine: SqlDatabase,
-  present: ReadonlySet<TableName>,
-): Promise<Set<string>> {
-  await buildTypes(engine, present);
-  return buildFrom(engine, LEAN_TABLES, present);
-}
-
-/** After buildLeanDerivedTables: every other derived table, and mkt_orders in full. Returns the names built. */
+/** After a lean buildDerivedTables: every other derived table, and mkt_orders in full. Returns the names built. */
 export async function completeDerivedTables(
   engine: SqlDatabase,
   present: ReadonlySet<TableName>,

@@ -52,6 +52,22 @@ describe('KPI SQL on the tiny marketplace', () => {
     expect([k.gmv, k.orders, k.customers]).to.deep.equal([240, 3, 2]);
   });
 
+  it('orderKpisSql() gives zeros, not nulls, for a prior period without data', async () => {
+    // The whole range, 10 January – 10 March, is compared with the 60 days before it, where nothing was sold.
+    // Completed in range: t1 100, t2 40, t3 20, t5 100, t7 100, t8 100; orders t1–t3, t5, t7, t8 (each its own).
+    const [k] = await sql(engine, orderKpisSql(EMPTY_FILTERS, kpiPeriods(EMPTY_FILTERS, '2025-01-10', '2025-03-10')));
+    expect(k).to.deep.equal({
+      gmv: 460,
+      orders: 6,
+      sellers: 3,
+      customers: 4,
+      gmv_prior: 0,
+      orders_prior: 0,
+      sellers_prior: 0,
+      customers_prior: 0,
+    });
+  });
+
   it('sessionKpisSql() counts sessions and sessions with a purchase', async () => {
     const [s] = await sql(engine, sessionKpisSql(february, kpiPeriods(february, '2025-01-10', '2025-03-10')));
     // February: S1 (purchase), S2, S3; January: S4 (purchase), S5.

@@ -1,6 +1,7 @@
 import type { TableName } from '../schema/tables.js';
 import { rows } from './arrow-rows.js';
 import type { SqlDatabase } from './sql-database.js';
+import { ident, str } from '../metrics/sql.js';
 
 /** What the filters and widgets need to know about a loaded dataset. */
 export interface DatasetInfo {
@@ -26,40 +27,32 @@ export async function readDatasetInfo(
   tables: ReadonlySet<string>,
   loaded: ReadonlySet<string> = tables,
 ): Promise<DatasetInfo> {
-  // A few statements, not one per figure: each costs a round trip to DuckDB's worker before the first paint.
+  // One statement, not one per figure: each costs a round trip to DuckDB's worker before the first paint.
   const counted = [...loaded].filter((name) => !name.startsWith('mkt_')) as TableName[];
-  const rowCounts: Partial<Record<TableName, number>> = {};
-  if (counted.length) {
-    const [counts] = rows<Record<string, number>>(
-      await engine.exec(
-        `SELECT ${counted.map((name, i) => `(SELECT count(*)::INTEGER FROM "${name}") AS n${i}`).join(', ')}`,
-      ),
-    );
-    counted.forEach((name, i) => (rowCounts[name] = counts[`n${i}`]));
-  }
-  const [range] = rows<{ min: string | null; max: string | null; ids: boolean }>(
+  const found = rows<{ kind: string; v: string | null; w: string | null; n: number | null }>(
     await engine.exec(
-      `SELECT strftime(min(order_date), '%Y-%m-%d') AS min, strftime(max(order_date), '%Y-%m-%d') AS max,
-        bool_or(order_id IS NOT NULL) AS ids FROM transactions`,
-    ),
-  );
-  const lists = rows<{ kind: string; v: string }>(
-    await engine.exec(
-      `SELECT DISTINCT 'category' AS kind, category AS v FROM products WHERE category IS NOT NULL
-      UNION ALL SELECT DISTINCT 'tier', tier FROM sellers WHERE tier IS NOT NULL
-      UNION ALL SELECT DISTINCT 'region', region FROM customers WHERE region IS NOT NULL
+      `SELECT kind, v, NULL AS w, NULL::INTEGER AS n FROM (
+        SELECT DISTINCT 'category' AS kind, category AS v FROM products WHERE category IS NOT NULL
+        UNION ALL SELECT DISTINCT 'tier', tier FROM sellers WHERE tier IS NOT NULL
+        UNION ALL SELECT DISTINCT 'region', region FROM customers WHERE region IS NOT NULL)
+      UNION ALL SELECT 'range', strftime(min(order_date), '%Y-%m-%d'), strftime(max(order_date), '%Y-%m-%d'),
+        bool_or(order_id IS NOT NULL)::INTEGER FROM transactions
+      ${counted.map((name) => `UNION ALL SELECT 'rows', ${str(name)}, NULL, count(*)::INTEGER FROM ${ident(name)}`).join(' ')}
       ORDER BY kind, v`,
     ),
   );
-  const distinct = (kind: string) => lists.filter((r) => r.kind === kind).map((r) => r.v);
+  const rowCounts: Partial<Record<TableName, number>> = {};
+  for (const r of found) if (r.kind === 'rows') rowCounts[r.v as TableName] = r.n ?? 0;
+  const range = found.find((r) => r.kind === 'range')!;
+  const distinct = (kind: string) => found.filter((r) => r.kind === kind).map((r) => r.v as string);
   return {
     rowCounts,
     tables,
-    minDate: range.min,
-    maxDate: range.max,
+    minDate: range.v,
+    maxDate: range.w,
     categories: distinct('category'),
     tiers: distinct('tier'),
     regions: distinct('region'),
-    orderIds: range.ids === true,
+    orderIds: range.n === 1,
   };
 }

@@ -64,7 +64,7 @@ const LINE_COLUMNS =
  * `orders` table that has no line, so that such an order (a cancellation before any item was allocated) still
  * counts once. An order completed or returned without lines has nothing to count (no revenue, no item).
  * (The orders without lines, from mkt_order_keys, are found before taking each id's first row: the same rows,
- * without numbering all.)
+ * without looking at all; each id's first row is taken as in firstOfEachId, without a window.)
  * `line_no` numbers the lines: a line without an order id is its own order, keyed by it.
  */
 function linesSql(present: ReadonlySet<TableName>): string {
@@ -72,8 +72,8 @@ function linesSql(present: ReadonlySet<TableName>): string {
   if (!present.has('orders')) return lines;
   return `${lines} UNION ALL
     SELECT NULL, o.id, o.customer_id, NULL, NULL, o.order_date, 0, 0, o.status, NULL, false, NULL, NULL
-    FROM (SELECT * FROM orders WHERE id IN (SELECT order_id FROM mkt_order_keys WHERE NOT has_lines)
-      QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) o
+    FROM (SELECT * FROM orders WHERE rowid IN (SELECT min(rowid) FROM orders
+      WHERE id IN (SELECT order_id FROM mkt_order_keys WHERE NOT has_lines) GROUP BY id)) o
     WHERE o.status = 'cancelled'`;
 }
 

@@ -1,7 +1,7 @@
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from '../schema/tables.js';
 import { DatasetError } from './dataset-error.js';
 import type { SqlDatabase } from './sql-database.js';
-import { tableColumns } from './table-columns.js';
+import { columnsOfTables, tableColumns, type ColumnDescription } from './table-columns.js';
 
 /** DuckDB types accepted for each of the kit's logical types (the loader may widen, never narrow). */
 const ACCEPTED: Record<ColumnType, RegExp> = {
@@ -15,6 +15,10 @@ const ACCEPTED: Record<ColumnType, RegExp> = {
 
 /** Checks that every required table is there and every table has the kit's columns with usable types. */
 export async function validateSchema(engine: SqlDatabase, loaded: ReadonlySet<TableName>): Promise<void> {
+  const columns = await columnsOfTables(
+    engine,
+    TABLE_NAMES.filter((name) => loaded.has(name)),
+  );
   for (const name of TABLE_NAMES) {
     const spec = SCHEMA[name];
     if (!loaded.has(name)) {
@@ -27,14 +31,17 @@ export async function validateSchema(engine: SqlDatabase, loaded: ReadonlySet<Ta
         },
       );
     }
-    await validateTable(engine, name);
+    checkColumns(name, columns.get(name)!);
   }
 }
 
 /** Checks that a loaded table has the kit's columns with usable types. */
 export async function validateTable(engine: SqlDatabase, name: TableName): Promise<void> {
+  checkColumns(name, await tableColumns(engine, name));
+}
+
+function checkColumns(name: TableName, described: readonly ColumnDescription[]): void {
   const spec = SCHEMA[name];
-  const described = await tableColumns(engine, name);
   const types = new Map(described.map((r) => [r.column_name, r.data_type]));
   for (const column of spec.columns) {
     const actual = types.get(column.name);

@@ -1,4 +1,4 @@
-import type { TableName } from '../schema/tables.js';
+import { SELLER_TIERS, TRAFFIC_SOURCES, TRANSACTION_STATUSES, type TableName } from '../schema/tables.js';
 import type { SqlDatabase } from './sql-database.js';
 import { customerSegmentsTableSql, RFM_SEGMENTS } from '../metrics/rfm.js';
 import { firstOfEachId, str } from '../metrics/sql.js';
@@ -26,33 +26,32 @@ export const UNKNOWN = '(unknown)';
  * The dimensions every filter names, as ENUM types made from the values present (sorted, so that ORDER BY stays
  * alphabetical). DuckDB-WASM filters and groups an ENUM column two to three times faster than the same strings;
  * results still read as strings, and a literal that is not a member simply matches nothing.
+ * A column whose values the schema lists (tier, status, traffic source) gets the list: loading refuses any other
+ * value (coerce-table.ts), so the list holds every value present without a scan of the data.
  */
 interface DimensionType {
   readonly name: string;
   readonly needs: readonly TableName[];
-  readonly values: string | ((present: ReadonlySet<TableName>) => string);
+  /** SQL giving the values, one column. */
+  readonly values: string;
 }
+
+const listed = (values: readonly string[]) => `SELECT * FROM (VALUES ${values.map((v) => `(${str(v)})`).join(', ')})`;
 
 const DIMENSION_TYPES: readonly DimensionType[] = [
   { name: 'mkt_category', needs: ['products'], values: 'SELECT category FROM products' },
-  { name: 'mkt_tier', needs: ['sellers'], values: 'SELECT tier FROM sellers' },
+  { name: 'mkt_tier', needs: ['sellers'], values: listed(SELLER_TIERS) },
   {
     name: 'mkt_region',
     needs: ['sellers', 'customers'],
     values: 'SELECT region FROM customers UNION ALL SELECT region FROM sellers',
   },
-  {
-    name: 'mkt_status',
-    needs: ['transactions'],
-    values: (present) =>
-      `SELECT status FROM transactions${present.has('orders') ? ' UNION ALL SELECT status FROM orders' : ''}`,
-  },
-  { name: 'mkt_source', needs: ['page_events'], values: 'SELECT traffic_source FROM page_events' },
+  { name: 'mkt_status', needs: ['transactions'], values: listed(TRANSACTION_STATUSES) },
+  { name: 'mkt_source', needs: ['page_events'], values: listed(TRAFFIC_SOURCES) },
 ];
 
-function dimensionTypeSql({ name, values }: DimensionType, present: ReadonlySet<TableName>): string {
-  const sql = typeof values === 'string' ? values : values(present);
-  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${sql} UNION ALL SELECT '${UNKNOWN}') d(v)
+function dimensionTypeSql({ name, values }: DimensionType): string {
+  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${values} UNION ALL SELECT '${UNKNOWN}') d(v)
     WHERE v IS NOT NULL ORDER BY v)`;
 }
 
@@ -338,7 +337,7 @@ export async function buildDerivedTables(
   { lean = false } = {},
 ): Promise<Set<string>> {
   for (const type of DIMENSION_TYPES)
-    if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type, present));
+    if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type));
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
   return buildFrom(engine, lean ? LEAN_TABLES : DERIVED_TABLES, present);
 }
@@ -366,7 +365,7 @@ export async function buildDerivedTablesOf(
 ): Promise<Set<string>> {
   for (const type of DIMENSION_TYPES)
     if (type.needs.includes(table) && buildable(type.needs, present))
-      await engine.exec(dimensionTypeSql(type, present));
+      await engine.exec(dimensionTypeSql(type));
   return buildFrom(
     engine,
     DERIVED_TABLES.filter((d) => d.needs.includes(table)),

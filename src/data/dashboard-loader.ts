@@ -7,6 +7,8 @@ import {
   completeDerivedTables,
   derivedTableNames,
   FULL_ORDER_COLUMNS,
+  LEAN_LATER,
+  LEAN_QUERIES,
 } from './derived-tables.js';
 import { startDuckDB, type DuckDBHandle } from './duckdb.js';
 import {
@@ -18,10 +20,10 @@ import {
 } from './load-dataset.js';
 import { QueryEngine } from './query-engine.js';
 import { CustomerModels } from './customer-models.js';
-import type { ColumnMapping } from '../schema/manifest.js';
+import type { ColumnMapping, Manifest } from '../schema/manifest.js';
 import type { TableName } from '../schema/tables.js';
-import { validateSchema } from './validate-schema.js';
-import { checkDataQuality, type DataIssue } from './data-quality.js';
+import { validateSchema, validateTable } from './validate-schema.js';
+import { checkAddedTable, checkDataQuality, type DataIssue } from './data-quality.js';
 import { DEFERRED_TABLES, deferTables } from './deferred-tables.js';
 import type { ServerOptions } from './http-transport.js';
 import { openServerDataset } from './server-dataset.js';
@@ -127,11 +129,13 @@ export class DashboardLoader {
       // DuckDB starts while the manifest and the files download: neither waits for the other.
       const opening = this.openEngine(request.wasmBase, controller);
       opening.catch(() => undefined);
+      // A page of lean elements leaves LEAN_LATER for later too (asked again once the tables are in).
+      const defer = request.leanStart?.() === true ? new Set([...DEFERRED_TABLES, ...LEAN_LATER]) : DEFERRED_TABLES;
       let loaded: LoadedDataset;
       if (request.dataset) {
         const engine = await opening;
         this.publish({ progress: { phase: 'load', loaded: 0, total: 0 } });
-        loaded = await loadInMemory(engine, request.dataset, request.mapping, DEFERRED_TABLES);
+        loaded = await loadInMemory(engine, request.dataset, request.mapping, defer);
       } else {
         this.publish({ progress: { phase: 'manifest', loaded: 0, total: 0 } });
         const { manifest, base } = await fetchManifest(request.src, signal);
@@ -144,40 +148,48 @@ export class DashboardLoader {
             if (!signal.aborted) this.publish({ progress });
           },
           request.mapping,
-          DEFERRED_TABLES,
+          defer,
         );
       }
       const engine = await opening;
       signal.throwIfAborted();
       performance.mark('mkt:data-loaded');
       this.publish({ progress: { phase: 'prepare', loaded: 0, total: 0 } });
-      await validateSchema(engine, loaded.tables);
-      const lean = canStartLean(loaded.tables) && request.leanStart?.() === true;
-      const derived = await buildDerivedTables(engine, loaded.tables, { lean });
       const present = new Set(loaded.tables);
-      const rest = lean ? this.deferRest(engine, present, derived) : { names: [], complete: async () => undefined };
-      const later = deferTables(engine, loaded.later, {
-        loaded: present,
-        manifest: loaded.manifest,
-        signal,
-        before: rest.complete,
-        onLoaded: (found) => {
-          if (signal.aborted || found.length === 0) return;
-          this.issues = [...this.issues, ...found];
-          this.publish({ issues: this.issues });
-          this.onLateIssues(found);
+      const lean = canStartLean(present) && request.leanStart?.() === true;
+      const leanLater = new Map([...loaded.later].filter(([name]) => LEAN_LATER.has(name)));
+      // The page is no longer lean (an element was added meanwhile): the tables left for the lean start load now.
+      if (!lean)
+        for (const [name, insert] of leanLater) {
+          await insert(signal);
+          present.add(name);
+        }
+      await validateSchema(engine, present);
+      const derived = await buildDerivedTables(engine, present, { lean });
+      const rest = lean
+        ? this.deferRest(engine, present, derived, leanLater, loaded.manifest, signal)
+        : { names: [], complete: async () => undefined };
+      const later = deferTables(
+        engine,
+        new Map([...loaded.later].filter(([name]) => !LEAN_LATER.has(name))),
+        {
+          loaded: present,
+          manifest: loaded.manifest,
+          signal,
+          before: rest.complete,
+          onLoaded: (found) => this.addLateIssues(found, signal),
         },
-      });
+      );
       const info = await readDatasetInfo(
         engine,
-        new Set<string>([...loaded.tables, ...derived, ...later, ...rest.names]),
-        new Set<string>([...loaded.tables, ...derived]),
+        new Set<string>([...present, ...derived, ...later, ...rest.names]),
+        new Set<string>([...present, ...derived]),
       );
       this.issues = [];
       signal.throwIfAborted();
       performance.mark('mkt:data-ready');
       this.publish({ status: 'ready', progress: null, engine, info, manifest: loaded.manifest, issues: [] });
-      this.checkAfterFirstPaint(engine, loaded, signal);
+      this.checkAfterFirstPaint(engine, new Set(present), loaded.manifest, signal);
       return { error: null, info, issues: [], ms: performance.now() - started };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) {
@@ -190,21 +202,45 @@ export class DashboardLoader {
   }
 
   /**
-   * After a lean start: the derived tables it left out, and the full mkt_orders, are built when a query first names
-   * one of them or a column only the full mkt_orders has (or a deferred table needs them: `complete`).
+   * After a lean start: the tables it left for later (`leanLater`), the derived tables it left out and the full
+   * mkt_orders are loaded and built when a query first needs them (see QueryEngine.defer), or a deferred table
+   * needs them (`complete`).
    */
   private deferRest(
     engine: QueryEngine,
-    present: ReadonlySet<TableName>,
+    present: Set<TableName>,
     built: ReadonlySet<string>,
+    leanLater: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>,
+    manifest: Manifest,
+    signal: AbortSignal,
   ): { names: string[]; complete: () => Promise<void> } {
-    const names = derivedTableNames(present).filter((name) => !built.has(name));
+    const all = new Set([...present, ...leanLater.keys()]);
+    const names = [...leanLater.keys(), ...derivedTableNames(all).filter((name) => !built.has(name))];
     // The tables of the start: `present` grows as deferred tables load, and they build their own derived tables.
     const start = new Set(present);
+    const completeNow = async () => {
+      for (const [table, insert] of leanLater) {
+        await insert(signal);
+        await validateTable(engine, table);
+        const issues = await checkAddedTable(engine, start, table, manifest);
+        start.add(table);
+        present.add(table);
+        this.addLateIssues(issues, signal);
+      }
+      await completeDerivedTables(engine, start, { keysBuilt: !leanLater.has('orders') });
+    };
     let completing: Promise<void> | null = null;
-    const complete = () => (completing ??= completeDerivedTables(engine, start).then(() => undefined));
-    engine.defer(names, complete, { table: 'mkt_orders', names: FULL_ORDER_COLUMNS });
+    const complete = () => (completing ??= completeNow());
+    engine.defer(names, complete, { table: 'mkt_orders', names: FULL_ORDER_COLUMNS, answers: LEAN_QUERIES });
     return { names, complete };
+  }
+
+  /** Publishes the data problems of a table loaded after the dashboard was ready. */
+  private addLateIssues(found: readonly DataIssue[], signal: AbortSignal): void {
+    if (signal.aborted || found.length === 0) return;
+    this.issues = [...this.issues, ...found];
+    this.publish({ issues: this.issues });
+    this.onLateIssues(found);
   }
 
   /**
@@ -228,8 +264,13 @@ export class DashboardLoader {
    * The data-quality checks of the tables loaded at start, off the path to the first paint: at background
    * priority, so the widgets' first queries go first; their problems are published late, as a deferred table's are.
    */
-  private checkAfterFirstPaint(engine: QueryEngine, loaded: LoadedDataset, signal: AbortSignal): void {
-    checkDataQuality(engine, loaded.tables, loaded.manifest, (sql) => engine.background.query(sql, signal)).then(
+  private checkAfterFirstPaint(
+    engine: QueryEngine,
+    tables: ReadonlySet<TableName>,
+    manifest: Manifest,
+    signal: AbortSignal,
+  ): void {
+    checkDataQuality(engine, tables, manifest, (sql) => engine.background.query(sql, signal)).then(
       (found) => {
         if (signal.aborted) return;
         this.issues = [...found, ...this.issues];

@@ -305,6 +305,8 @@ export function derivedTableNames(present: ReadonlySet<TableName>): string[] {
 /**
  * What a page whose elements read only the lean columns of mkt_orders needs before its first paint: the keys and
  * a mkt_orders without FULL_ORDER_COLUMNS, which skips the segments, cohorts and reviews (about half the work).
+ * It is built without LEAN_LATER, so its rows are the full table's but the line-less cancelled orders of `orders`:
+ * every figure of LEAN_QUERIES counts completed lines alone, and is the same on either table.
  * completeDerivedTables builds the rest when a query first needs it.
  */
 const LEAN_TABLES: readonly DerivedTable[] = [
@@ -324,6 +326,20 @@ const LEAN_TABLES: readonly DerivedTable[] = [
   },
 ];
 
+/** Tables the lean start loads with the rest, after the first paint: nothing of LEAN_QUERIES reads them. */
+export const LEAN_LATER: ReadonlySet<TableName> = new Set(['orders', 'reviews']);
+
+/**
+ * The named queries (src/queries/registry.ts) that the lean mkt_orders answers as the full one would; any other
+ * query reading mkt_orders has the rest built first (QueryEngine.defer).
+ */
+export const LEAN_QUERIES: ReadonlySet<string> = new Set([
+  'orderKpis',
+  'revenueTrend',
+  'categoryPerformance',
+  'tierContribution',
+]);
+
 /** The lean start can be made from the tables present (else buildDerivedTables builds what it can). */
 export const canStartLean = (present: ReadonlySet<TableName>) => LEAN_TABLES.every((d) => buildable(d.needs, present));
 
@@ -342,14 +358,18 @@ export async function buildDerivedTables(
   return buildFrom(engine, lean ? LEAN_TABLES : DERIVED_TABLES, present);
 }
 
-/** After a lean buildDerivedTables: every other derived table, and mkt_orders in full. Returns the names built. */
+/**
+ * After a lean buildDerivedTables: every other derived table, and mkt_orders in full. Returns the names built.
+ * `keysBuilt`: mkt_order_keys is up to date (else it is built again: `orders` was loaded since).
+ */
 export async function completeDerivedTables(
   engine: SqlDatabase,
   present: ReadonlySet<TableName>,
+  { keysBuilt = true } = {},
 ): Promise<Set<string>> {
   return buildFrom(
     engine,
-    DERIVED_TABLES.filter((d) => d.name !== 'mkt_order_keys'),
+    DERIVED_TABLES.filter((d) => !keysBuilt || d.name !== 'mkt_order_keys'),
     present,
   );
 }

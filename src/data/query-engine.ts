@@ -12,10 +12,15 @@ import type { ConnectionState, QueryTransport } from './query-transport.js';
  */
 export type QueryPriority = 'interactive' | 'background';
 
-/** Columns that a deferred load adds to `table`, a table that is there already (see QueryEngine.defer). */
+/**
+ * Columns that a deferred load adds to `table`, a table that is there already (see QueryEngine.defer). `answers`:
+ * the named queries that the table as it is answers exactly (src/components/data/lean-start.ts); any other query
+ * that reads it, SQL text included, waits for the load too.
+ */
 export interface DeferredColumns {
   readonly table: string;
   readonly names: readonly string[];
+  readonly answers?: ReadonlySet<string>;
 }
 
 interface Pending {
@@ -54,7 +59,7 @@ export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
   private readonly queue: Pending[] = [];
   private readonly deferred: {
-    pattern: { test(sql: string): boolean };
+    pattern: { test(sql: string, name: string | null): boolean };
     load: () => Promise<void>;
     loading: Promise<void> | null;
   }[] = [];
@@ -109,8 +114,8 @@ export class QueryEngine {
 
   /**
    * Tables that are declared but not loaded yet: `load` runs once, when a query first names one of `names` (see
-   * src/data/deferred-tables.ts) or reads `columns.table` and names one of `columns.names`, and the query
-   * waits for it. A failed load fails every query that names them.
+   * src/data/deferred-tables.ts) or reads `columns.table` and names one of `columns.names` or is not one of
+   * `columns.answers`, and the query waits for it. A failed load fails every query that names them.
    */
   defer(names: readonly string[], load: () => Promise<void>, columns?: DeferredColumns): void {
     this.local('defer');
@@ -119,13 +124,17 @@ export class QueryEngine {
     // A column counts wherever its name appears in a statement that reads its table: a false match costs a wait.
     const reads = columns && new RegExp(`\\b${columns.table}\\b`, 'i');
     const named = columns && new RegExp(`\\b(?:${columns.names.join('|')})\\b`, 'i');
-    const pattern = { test: (sql: string) => !!tables?.test(sql) || (!!reads?.test(sql) && !!named?.test(sql)) };
+    const answered = (name: string | null) => !columns?.answers || (name !== null && columns.answers.has(name));
+    const pattern = {
+      test: (sql: string, name: string | null) =>
+        !!tables?.test(sql) || (!!reads?.test(sql) && (!!named?.test(sql) || !answered(name))),
+    };
     this.deferred.push({ pattern, load, loading: null });
   }
 
   /** The loads the statement waits for (started here), or null when it names no deferred table. */
-  private loadsFor(sql: string): Promise<void> | null {
-    const named = this.deferred.filter((d) => d.pattern.test(sql));
+  private loadsFor(sql: string, name: string | null): Promise<void> | null {
+    const named = this.deferred.filter((d) => d.pattern.test(sql, name));
     if (named.length === 0) return null;
     return Promise.all(
       named.map((d) => {
@@ -144,7 +153,7 @@ export class QueryEngine {
   query(q: NamedQuery | string, signal?: AbortSignal, priority: QueryPriority = 'interactive'): Promise<Table> {
     if (signal?.aborted) return Promise.reject(abortError());
     const sql = typeof q === 'string' ? q : q.sql;
-    const loading = this.loadsFor(sql);
+    const loading = this.loadsFor(sql, typeof q === 'string' ? null : q.name);
     if (loading) return orAbort(loading, signal).then(() => this.query(q, signal, priority));
     const cached = this.cache.get(sql);
     if (cached) {

@@ -15,6 +15,8 @@ import { LEAN_ELEMENTS } from '../../src/components/data/lean-start.js';
 import { rows } from '../../src/data/arrow-rows.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
 import { mount, settled, waitFor, whenReady } from '../support/dom.js';
+import { DashboardLoader } from '../../src/data/dashboard-loader.js';
+import type { DashboardState } from '../../src/data/dashboard-state.js';
 
 /**
  * A dashboard whose elements all read only the lean mkt_orders (src/components/data/lean-start.ts) paints before the
@@ -111,6 +113,82 @@ describe('<mkt-data>: a page with another element starts on the full tables', ()
       expect(columns.map((c) => c.name)).to.include('segment');
     } finally {
       data.remove();
+    }
+  });
+});
+
+describe('<mkt-data>: a page of lean elements leaves orders and reviews for later', () => {
+  // o9: a cancelled order without lines, known only to `orders`: the full mkt_orders has a row for it.
+  const withOrders = () =>
+    tinyDataset({ rows: { orders: [{ id: 'o9', customer_id: 'c4', order_date: '2025-03-01', status: 'cancelled' }] } });
+  const tables = async (data: MktData) =>
+    rows<{ name: string }>(await data.state.engine!.query(`SELECT table_name AS name FROM duckdb_tables()`)).map(
+      (t) => t.name,
+    );
+  let data: MktData;
+  before(async () => {
+    data = await mount(html`
+      <mkt-data .source=${withOrders()}>
+        <mkt-kpis show="gmv sellers customers aov"></mkt-kpis>
+        <mkt-tier-contribution></mkt-tier-contribution>
+      </mkt-data>
+    `);
+    await whenReady(data);
+    await settleAll(data);
+  });
+  after(() => data.remove());
+
+  it('paints without loading them, and with the same figures', async () => {
+    const kpis = result<KpiResult>(data.querySelector('mkt-kpis')!).kpis;
+    expect(kpis.find((k) => k.key === 'gmv')?.value).to.equal(460);
+    expect(kpis.find((k) => k.key === 'aov')?.value).to.be.closeTo(460 / 6, 1e-9);
+    const present = await tables(data);
+    expect(present).to.include('transactions');
+    expect(present).not.to.include('orders');
+    expect(present).not.to.include('reviews');
+    expect(data.state.info!.tables.has('orders')).to.equal(true);
+  });
+
+  it('loads them, and builds the full mkt_orders, when any other query reads mkt_orders', async () => {
+    // Cancelled: the line t6, and the order o9 without lines.
+    const [n] = rows<{ n: number }>(
+      await data.state.engine!.query(`SELECT count(*)::INTEGER AS n FROM mkt_orders WHERE status = 'cancelled'`),
+    );
+    expect(n.n).to.equal(2);
+    expect(await tables(data)).to.include.members(['orders', 'reviews']);
+    expect(built(data, 'mkt_order_keys')).to.equal(2);
+    expect(built(data, 'mkt_orders')).to.equal(2);
+  });
+});
+
+describe('DashboardLoader: a page that is no longer lean once the tables are in', () => {
+  it('loads the tables left for later before it builds mkt_orders, once, in full', async () => {
+    const state: Partial<DashboardState> = {};
+    const loader = new DashboardLoader((patch) => Object.assign(state, patch));
+    let asked = 0;
+    try {
+      const outcome = await loader.load({
+        src: '',
+        dataset: tinyDataset({
+          rows: { orders: [{ id: 'o9', customer_id: 'c4', order_date: '2025-03-01', status: 'cancelled' }] },
+        }),
+        // Lean when the load starts; an element that is not was added before the tables were in.
+        leanStart: () => asked++ === 0,
+      });
+      expect(outcome).not.to.equal('superseded');
+      expect(asked).to.equal(2);
+      const engine = state.engine!;
+      const [n] = rows<{ n: number }>(
+        await engine.query(`SELECT count(*)::INTEGER AS n FROM mkt_orders WHERE status = 'cancelled'`),
+      );
+      expect(n.n).to.equal(2);
+      const [t1] = rows<{ n: number }>(
+        await engine.query(`SELECT review_count::INTEGER AS n FROM mkt_orders WHERE id = 't1'`),
+      );
+      expect(t1.n).to.equal(1);
+      expect(engine.history.filter((h) => h.sql.includes('CREATE OR REPLACE TABLE mkt_orders ')).length).to.equal(1);
+    } finally {
+      loader.dispose();
     }
   });
 });

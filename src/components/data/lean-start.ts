@@ -1,6 +1,6 @@
 /**
  * The elements whose queries read only the lean mkt_orders (src/data/derived-tables.ts: no segments, cohorts,
- * reviews or per-line ids). A dashboard made of these alone paints before the rest of the derived tables is built;
+ * reviews or per-line ids) and are all in LEAN_QUERIES there. A dashboard made of these alone paints before the rest of the derived tables is built;
  * any other element, or a filter on a segment or cohort, has them built when its query first needs them.
  * test/data/lean-start.test.ts checks that each one paints without them.
  */

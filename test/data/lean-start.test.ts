@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import '../../src/components/data/mkt-data.js';
+import '../../src/components/filters/mkt-filters.js';
 import '../../src/components/kpis/mkt-kpis.js';
 import '../../src/components/revenue-trend/mkt-revenue-trend.js';
 import '../../src/components/category-performance/mkt-category-performance.js';
@@ -39,6 +40,7 @@ describe('<mkt-data>: a page of lean elements starts on the lean tables', () => 
   before(async () => {
     data = await mount(html`
       <mkt-data .source=${tinyDataset()}>
+        <mkt-filters></mkt-filters>
         <mkt-kpis show="gmv sellers customers aov"></mkt-kpis>
         <mkt-revenue-trend granularity="month"></mkt-revenue-trend>
         <mkt-category-performance></mkt-category-performance>

@@ -169,17 +169,13 @@ export class DashboardLoader {
       const rest = lean
         ? this.deferRest(engine, present, derived, leanLater, loaded.manifest, signal)
         : { names: [], complete: async () => undefined };
-      const later = deferTables(
-        engine,
-        new Map([...loaded.later].filter(([name]) => !LEAN_LATER.has(name))),
-        {
-          loaded: present,
-          manifest: loaded.manifest,
-          signal,
-          before: rest.complete,
-          onLoaded: (found) => this.addLateIssues(found, signal),
-        },
-      );
+      const later = deferTables(engine, new Map([...loaded.later].filter(([name]) => !LEAN_LATER.has(name))), {
+        loaded: present,
+        manifest: loaded.manifest,
+        signal,
+        before: rest.complete,
+        onLoaded: (found) => this.addLateIssues(found, signal),
+      });
       const info = await readDatasetInfo(
         engine,
         new Set<string>([...present, ...derived, ...later, ...rest.names]),

@@ -352,8 +352,9 @@ export async function buildDerivedTables(
   present: ReadonlySet<TableName>,
   { lean = false } = {},
 ): Promise<Set<string>> {
-  for (const type of DIMENSION_TYPES)
+  for (const type of DIMENSION_TYPES) {
     if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type));
+  }
   await engine.exec(`CREATE TYPE mkt_segment AS ENUM (${RFM_SEGMENTS.map(str).join(', ')})`);
   return buildFrom(engine, lean ? LEAN_TABLES : DERIVED_TABLES, present);
 }
@@ -383,9 +384,9 @@ export async function buildDerivedTablesOf(
   table: TableName,
   present: ReadonlySet<TableName>,
 ): Promise<Set<string>> {
-  for (const type of DIMENSION_TYPES)
-    if (type.needs.includes(table) && buildable(type.needs, present))
-      await engine.exec(dimensionTypeSql(type));
+  for (const type of DIMENSION_TYPES) {
+    if (type.needs.includes(table) && buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type));
+  }
   return buildFrom(
     engine,
     DERIVED_TABLES.filter((d) => d.needs.includes(table)),

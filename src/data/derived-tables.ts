@@ -1,5 +1,6 @@
 import { SELLER_TIERS, TRAFFIC_SOURCES, TRANSACTION_STATUSES, type TableName } from '../schema/tables.js';
 import type { SqlDatabase } from './sql-database.js';
+import type { QueryName } from '../queries/registry.js';
 import { customerSegmentsTableSql, RFM_SEGMENTS } from '../metrics/rfm.js';
 import { firstOfEachId, str } from '../metrics/sql.js';
 import { SESSION_DEPTH } from '../metrics/funnel.js';
@@ -333,7 +334,7 @@ export const LEAN_LATER: ReadonlySet<TableName> = new Set(['orders', 'reviews'])
  * The named queries (src/queries/registry.ts) that the lean mkt_orders answers as the full one would; any other
  * query reading mkt_orders has the rest built first (QueryEngine.defer).
  */
-export const LEAN_QUERIES: ReadonlySet<string> = new Set([
+export const LEAN_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
   'orderKpis',
   'revenueTrend',
   'categoryPerformance',

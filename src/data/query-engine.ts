@@ -14,7 +14,7 @@ export type QueryPriority = 'interactive' | 'background';
 
 /**
  * Columns that a deferred load adds to `table`, a table that is there already (see QueryEngine.defer). `answers`:
- * the named queries that the table as it is answers exactly (src/components/data/lean-start.ts); any other query
+ * the named queries that the table as it is answers exactly (LEAN_QUERIES of derived-tables.ts); any other query
  * that reads it, SQL text included, waits for the load too.
  */
 export interface DeferredColumns {

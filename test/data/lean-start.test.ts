@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import '../../src/components/data/mkt-data.js';
 import '../../src/components/filters/mkt-filters.js';
 import '../../src/components/kpis/mkt-kpis.js';
@@ -35,10 +36,22 @@ async function settleAll(data: MktData) {
     if (el.localName.startsWith('mkt-')) await settled(el as MktWidget<unknown>);
 }
 
+/** A dashboard, ready and with every element painted. */
+async function mountSettled(template: TemplateResult): Promise<MktData> {
+  const data = await mount<MktData>(template);
+  await whenReady(data);
+  await settleAll(data);
+  return data;
+}
+
+// o9: a cancelled order without lines, known only to `orders`: the full mkt_orders has a row for it.
+const withOrders = () =>
+  tinyDataset({ rows: { orders: [{ id: 'o9', customer_id: 'c4', order_date: '2025-03-01', status: 'cancelled' }] } });
+
 describe('<mkt-data>: a page of lean elements starts on the lean tables', () => {
   let data: MktData;
   before(async () => {
-    data = await mount(html`
+    data = await mountSettled(html`
       <mkt-data .source=${tinyDataset()}>
         <mkt-filters></mkt-filters>
         <mkt-kpis show="gmv sellers customers aov"></mkt-kpis>
@@ -47,8 +60,6 @@ describe('<mkt-data>: a page of lean elements starts on the lean tables', () => 
         <mkt-tier-contribution></mkt-tier-contribution>
       </mkt-data>
     `);
-    await whenReady(data);
-    await settleAll(data);
   });
   after(() => data.remove());
 
@@ -120,23 +131,18 @@ describe('<mkt-data>: a page with another element starts on the full tables', ()
 });
 
 describe('<mkt-data>: a page of lean elements leaves orders and reviews for later', () => {
-  // o9: a cancelled order without lines, known only to `orders`: the full mkt_orders has a row for it.
-  const withOrders = () =>
-    tinyDataset({ rows: { orders: [{ id: 'o9', customer_id: 'c4', order_date: '2025-03-01', status: 'cancelled' }] } });
   const tables = async (data: MktData) =>
     rows<{ name: string }>(await data.state.engine!.query(`SELECT table_name AS name FROM duckdb_tables()`)).map(
       (t) => t.name,
     );
   let data: MktData;
   before(async () => {
-    data = await mount(html`
+    data = await mountSettled(html`
       <mkt-data .source=${withOrders()}>
         <mkt-kpis show="gmv sellers customers aov"></mkt-kpis>
         <mkt-tier-contribution></mkt-tier-contribution>
       </mkt-data>
     `);
-    await whenReady(data);
-    await settleAll(data);
   });
   after(() => data.remove());
 
@@ -171,9 +177,7 @@ describe('DashboardLoader: a page that is no longer lean once the tables are in'
     try {
       const outcome = await loader.load({
         src: '',
-        dataset: tinyDataset({
-          rows: { orders: [{ id: 'o9', customer_id: 'c4', order_date: '2025-03-01', status: 'cancelled' }] },
-        }),
+        dataset: withOrders(),
         // Lean when the load starts; an element that is not was added before the tables were in.
         leanStart: () => asked++ === 0,
       });

@@ -1,8 +1,10 @@
 // The least SQL the four views of the peer benchmark need: one statement per view, as Mosaic sends them, with no
-// comparison period, no zero-filled buckets and no sessions. The benchmark runs it raw on each page's database
-// after every filter change: the floor the kit's time is measured against (issue 18: kit ≤ 1.5 × this).
-import type { FilterState } from '../../../src/data/filter-state.js';
-import { predicates, type WhereOptions } from '../../../src/metrics/filter-sql.js';
+// comparison period, no zero-filled buckets and no sessions, and filters written plainly, as Mosaic writes them
+// (`tier IN ('gold', 'new')`; the kit compares its ENUM columns by code: src/metrics/filter-sql.ts). The benchmark
+// runs it raw on each page's database after every filter change: the floor the kit's time is measured against
+// (issue 18: kit ≤ 1.5 × this).
+import type { FilterKey, FilterState } from '../../../src/data/filter-state.js';
+import { date, strList } from '../../../src/metrics/sql.js';
 
 /** The views both pages show, in the order the report lists them. */
 export const VIEWS = ['trend', 'categories', 'tiers', 'kpis'] as const;
@@ -35,10 +37,21 @@ export const MOSAIC_ORDER_LINES: OrderLines = {
   order: 'order_id',
 };
 
+/** The filters the peer benchmark changes (peerInteractions), as plain SQL; `ignore` leaves one out. */
+function plainPredicates(filters: FilterState, ignore: readonly FilterKey[]): string[] {
+  const parts: string[] = [];
+  if (filters.dateFrom) parts.push(`order_date >= ${date(filters.dateFrom)}`);
+  if (filters.dateTo) parts.push(`order_date <= ${date(filters.dateTo)}`);
+  const lists = { categories: 'category', tiers: 'tier', regions: 'region' } as const;
+  for (const [key, column] of Object.entries(lists) as [keyof typeof lists, string][])
+    if (!ignore.includes(key) && filters[key].length > 0) parts.push(`${column} IN ${strList(filters[key])}`);
+  return parts;
+}
+
 /** The four statements for one filter state; the category view ignores the category filter, as both pages do. */
 export function minimalSql(filters: FilterState, lines: OrderLines): Record<View, string> {
-  const where = (ignore: WhereOptions['ignore'] = []) => {
-    const parts = [...(lines.completed ? [lines.completed] : []), ...predicates(filters, { ignore })];
+  const where = (ignore: readonly FilterKey[] = []) => {
+    const parts = [...(lines.completed ? [lines.completed] : []), ...plainPredicates(filters, ignore)];
     return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
   };
   const from = `FROM ${lines.table}`;

@@ -257,8 +257,8 @@ export class DashboardLoader {
   }
 
   /**
-   * The data-quality checks of the tables loaded at start, off the path to the first paint: at background
-   * priority, so the widgets' first queries go first; their problems are published late, as a deferred table's are.
+   * The data-quality checks of the tables loaded at start, off the path to the first paint: at idle priority, once
+   * the widgets' queries have quieted down; their problems are published late, as a deferred table's are.
    */
   private checkAfterFirstPaint(
     engine: QueryEngine,
@@ -266,7 +266,7 @@ export class DashboardLoader {
     manifest: Manifest,
     signal: AbortSignal,
   ): void {
-    checkDataQuality(engine, tables, manifest, (sql) => engine.background.query(sql, signal)).then(
+    checkDataQuality(engine, tables, manifest, (sql) => engine.idle.query(sql, signal)).then(
       (found) => {
         if (signal.aborted) return;
         this.issues = [...found, ...this.issues];

@@ -8,9 +8,11 @@ import type { ConnectionState, QueryTransport } from './query-transport.js';
 
 /**
  * `interactive` statements go first; `background` ones (the queries of model elements, whose fits take far longer
- * than any query) run when no interactive statement is waiting, so that light elements repaint first.
+ * than any query) run when no interactive statement is waiting, so that light elements repaint first; `idle` ones
+ * (the data-quality checks after the first paint) only once no interactive statement has been asked or answered for
+ * IDLE_AFTER_MS: a check once sent runs to its end, and a filter change must not wait behind one.
  */
-export type QueryPriority = 'interactive' | 'background';
+export type QueryPriority = 'interactive' | 'background' | 'idle';
 
 /**
  * Columns that a deferred load adds to `table`, a table that is there already (see QueryEngine.defer). `answers`:
@@ -46,6 +48,8 @@ const HISTORY_SIZE = 1000;
  * are handed out, so that one slow statement does not hold back every quick one.
  */
 const PARK_MS = 100;
+/** How long the engine must have had no interactive statement before it sends an `idle` one. */
+export const IDLE_AFTER_MS = 250;
 
 /**
  * The one query layer of a dashboard (Mosaic's coordinator idea, scoped to one `<mkt-data>`):
@@ -72,7 +76,10 @@ export class QueryEngine {
    * answer and their place in the sending order (the benchmark reads them).
    */
   readonly history: { sql: string; ms: number; sent: number; query: NamedQuery | string }[] = [];
-  private backgroundView: QueryEngine | null = null;
+  private readonly views = new Map<QueryPriority, QueryEngine>();
+  /** When an interactive statement was last asked or answered (see `idle`). */
+  private lastInteractive = -Infinity;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Answered interactive statements whose callers are told once the burst is over (see `park`). */
   private parked: (() => void)[] = [];
   private parkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -177,15 +184,23 @@ export class QueryEngine {
 
   /** This engine, with every `query` at `background` priority (for model elements; shares cache and queue). */
   get background(): QueryEngine {
-    if (!this.backgroundView) {
-      const query = (q: NamedQuery | string, signal?: AbortSignal) => this.query(q, signal, 'background');
+    return this.at('background');
+  }
+
+  /** This engine, with every `query` at `idle` priority (for the data-quality checks; shares cache and queue). */
+  get idle(): QueryEngine {
+    return this.at('idle');
+  }
+
+  private at(priority: QueryPriority): QueryEngine {
+    let view = this.views.get(priority);
+    if (!view) {
+      const query = (q: NamedQuery | string, signal?: AbortSignal) => this.query(q, signal, priority);
       // A proxy without a set trap: every other read and every write reaches this engine itself.
-      const view: QueryEngine = new Proxy(this, {
-        get: (target, key) => (key === 'query' ? query : key === 'background' ? view : Reflect.get(target, key)),
-      });
-      this.backgroundView = view;
+      view = new Proxy(this, { get: (target, key) => (key === 'query' ? query : Reflect.get(target, key)) });
+      this.views.set(priority, view);
     }
-    return this.backgroundView;
+    return view;
   }
 
   /** Runs a statement that changes the database (loading, derived tables); never cached, never dropped. */
@@ -211,6 +226,7 @@ export class QueryEngine {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.unpark();
     for (const p of this.queue.splice(0)) if (!p.started) p.reject(abortError());
     this.cache.clear();
@@ -229,6 +245,7 @@ export class QueryEngine {
     const sent = new AbortController();
     const pending: Pending = { query, sql, priority, held, result, resolve, reject, waiting: 0, started: false, sent };
     this.queue.push(pending);
+    if (priority === 'interactive') this.lastInteractive = performance.now();
     if (held)
       setTimeout(() => {
         pending.held = false;
@@ -279,7 +296,10 @@ export class QueryEngine {
   private async pump(): Promise<void> {
     if (this.inFlight >= this.transport.maxInFlight || this.closed) return;
     const ready = (p: Pending) => !p.started && !p.held && p.waiting > 0;
-    const next = this.queue.find((p) => ready(p) && p.priority === 'interactive') ?? this.queue.find((p) => ready(p));
+    const next =
+      this.queue.find((p) => ready(p) && p.priority === 'interactive') ??
+      this.queue.find((p) => ready(p) && p.priority === 'background') ??
+      this.idleNext(ready);
     if (!next) return;
     this.inFlight++;
     next.started = true;
@@ -300,8 +320,20 @@ export class QueryEngine {
     }
     this.queue.splice(this.queue.indexOf(next), 1);
     this.inFlight--;
+    if (next.priority === 'interactive') this.lastInteractive = performance.now();
     this.park(next, answer);
     void this.pump();
+  }
+
+  /** The first idle statement when the engine is quiet; otherwise a pump is set for when it will be. */
+  private idleNext(ready: (p: Pending) => boolean): Pending | undefined {
+    const next = this.queue.find((p) => ready(p) && p.priority === 'idle');
+    if (!next || this.inFlight > 0) return undefined;
+    const wait = this.lastInteractive + IDLE_AFTER_MS - performance.now();
+    if (wait <= 0) return next;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.pump(), wait);
+    return undefined;
   }
 
   /**

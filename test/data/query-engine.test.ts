@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { startDuckDB, type DuckDBHandle } from '../../src/data/duckdb.js';
-import { QueryEngine } from '../../src/data/query-engine.js';
+import { IDLE_AFTER_MS, QueryEngine } from '../../src/data/query-engine.js';
 import { rows } from '../../src/data/arrow-rows.js';
 
 describe('QueryEngine', () => {
@@ -70,6 +70,32 @@ describe('QueryEngine', () => {
     await Promise.all([background, interactive]);
     const sent = (text: string) => engine.history.find((h) => h.sql.includes(text))!.sent;
     expect(sent('later_interactive')).to.be.lessThan(sent('held_background'));
+  });
+
+  it('sends an idle query only once no interactive one has been asked or answered for IDLE_AFTER_MS', async () => {
+    const sentAt = new Map<string, number>();
+    const track = (label: string, p: Promise<unknown>) => p.then(() => sentAt.set(label, performance.now()));
+    const idle = track('idle', engine.idle.query('SELECT 11 AS idle_check FROM t LIMIT 1'));
+    // Interactive queries keep coming, each well within the quiet time of the one before.
+    for (let k = 0; k < 3; k++) {
+      await track(`interactive ${k}`, engine.query(`SELECT ${k} AS keeps_coming, count(*) FROM t`));
+      await new Promise((r) => setTimeout(r, IDLE_AFTER_MS / 3));
+    }
+    await idle;
+    const sent = (text: string) => engine.history.find((h) => h.sql.includes(text))!.sent;
+    expect(sent('idle_check')).to.be.greaterThan(sent('2 AS keeps_coming'));
+    // Timers may fire a little early in the browser, never much.
+    expect(sentAt.get('idle')! - sentAt.get('interactive 2')!).to.be.at.least(IDLE_AFTER_MS - 5);
+  });
+
+  it('runs an idle query at once when an interactive caller asks for the same SQL', async () => {
+    const started = performance.now();
+    const sql = 'SELECT 12 AS asked_twice FROM t LIMIT 1';
+    const idle = engine.idle.query(sql);
+    const interactive = engine.query(sql);
+    expect(rows<{ asked_twice: number }>(await interactive)[0].asked_twice).to.equal(12);
+    expect(await idle).to.equal(await interactive);
+    expect(performance.now() - started).to.be.lessThan(IDLE_AFTER_MS);
   });
 
   it('shares cache and queue between an engine and its background view', async () => {

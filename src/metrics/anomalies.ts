@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, orderCount } from './orders.js';
 import { date, num } from './sql.js';
 import type { Window } from './revenue-trend.js';
 
@@ -24,7 +24,7 @@ export function dailyOrderSeriesSql(filters: FilterState, window: Window): strin
   ];
   return `SELECT ${SLICES}, strftime(order_date, '%Y-%m-%d') AS day,
       coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
-      ${orderCount(`status = 'completed'`)}::INTEGER AS orders,
+      ${orderCount(COMPLETED)}::INTEGER AS orders,
       ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
       ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late
     FROM mkt_orders WHERE ${where.join(' AND ')}
@@ -52,7 +52,7 @@ export function dailySessionSeriesSql(filters: FilterState, window: Window): str
  */
 export function weeklySellerChurnSql(filters: FilterState, window: Window, dataEnd: string, quietDays = 30): string {
   const common = [
-    `status = 'completed'`,
+    COMPLETED,
     `seller_id IS NOT NULL`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];

@@ -1,7 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { CAMPAIGN_ATTRIBUTION } from '../schema/tables.js';
 import { addDays, predicates } from './filter-sql.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, orderCount } from './orders.js';
 import { isGranularity, type Granularity } from './revenue-trend.js';
 import { date, firstOfEachId } from './sql.js';
 
@@ -102,7 +102,7 @@ export function campaignPerformanceSql(filters: FilterState, options: CampaignOp
       FROM ${attributed(filters, 'mkt_orders')} o GROUP BY o.campaign_id
     ), acquired AS (
       SELECT o.campaign_id, count(DISTINCT o.customer_key) AS new_customers
-      FROM ${attributed(filters, 'mkt_orders', [`status = 'completed'`])} o
+      FROM ${attributed(filters, 'mkt_orders', [COMPLETED])} o
       JOIN mkt_customer_first f ON f.customer_id = o.customer_id AND f.first_order_date = o.order_date
       GROUP BY o.campaign_id
     )${sessions}, per AS (
@@ -158,7 +158,7 @@ export function campaignTrendSql(
         FROM c) WHERE ${window} GROUP BY ALL
     ), revenue AS (
       SELECT date_trunc('${granularity}', o.order_date)::DATE AS bucket, c.${key} AS key, sum(o.revenue) AS revenue
-      FROM ${attributed(filters, 'mkt_orders', [`status = 'completed'`])} o JOIN c ON c.id = o.campaign_id
+      FROM ${attributed(filters, 'mkt_orders', [COMPLETED])} o JOIN c ON c.id = o.campaign_id
       GROUP BY ALL
     )
     SELECT strftime(bucket, '%Y-%m-%d') AS bucket, key, coalesce(s.spend, 0)::DOUBLE AS spend,
@@ -171,7 +171,7 @@ export function campaignTrendSql(
  * (the `campaign_id` column left out or empty) and an element should say so rather than show zero revenue.
  */
 export function campaignCoverageSql(filters: FilterState): string {
-  const where = [`status = 'completed'`, ...predicates(filters)];
+  const where = [COMPLETED, ...predicates(filters)];
   return `SELECT ${orderCount()}::INTEGER AS orders, ${orderCount('campaign_id IS NOT NULL')}::INTEGER AS attributed
     FROM mkt_orders WHERE ${where.join(' AND ')}`;
 }

@@ -1,6 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { addDays, predicates } from './filter-sql.js';
 import { date, num } from './sql.js';
+import { COMPLETED } from './orders.js';
 
 /**
  * Customer churn, month by month. At each reference date d (the first day of a month):
@@ -62,7 +63,7 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
   const sorted = [...refDates].sort();
   // Only the days some reference date looks at: the fact table is sorted by date, so the rest is skipped unread.
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `order_date >= ${date(sorted[0])} - ${n}`,
     `order_date < ${date(sorted[sorted.length - 1])} + ${n}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
@@ -97,7 +98,7 @@ export function churnSql(filters: FilterState, { days, refDates, by }: ChurnOpti
  * (src/models/churn-window.ts).
  */
 export function interPurchaseGapsSql(filters: FilterState): string {
-  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const where = [COMPLETED, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   return `WITH days AS (SELECT DISTINCT customer_key, order_date FROM mkt_orders WHERE ${where.join(' AND ')}),
     gaps AS (
       SELECT date_diff('day', lag(order_date) OVER (PARTITION BY customer_key ORDER BY order_date), order_date) AS gap

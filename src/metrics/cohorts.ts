@@ -1,6 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { num } from './sql.js';
+import { COMPLETED } from './orders.js';
 
 /** Whose cohorts: customers (cohort = month of first completed purchase) or sellers (month of first completed sale). */
 export type CohortEntity = 'customers' | 'sellers';
@@ -37,7 +38,7 @@ export function cohortActivitySql(filters: FilterState, options: CohortOptions):
   // Month indexes (year × 12 + month − 1) kept in mkt_orders: the period of a line is a subtraction.
   const cohort = options.entity === 'sellers' ? 'seller_cohort_month' : 'cohort_month';
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `${cohort} IS NOT NULL`,
     ...predicates(filters, { ignore: ['cohort'] }).map((p) => `(${p})`),
   ];

@@ -1,5 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
+import { COMPLETED } from './orders.js';
 
 /**
  * GMV (completed lines) per customer or per seller in the filtered window, smallest first: the values the
@@ -12,7 +13,7 @@ export type EntityValueRow = { readonly id: string; readonly value: number };
 
 export function entityValuesSql(filters: FilterState, entity: 'customer' | 'seller'): string {
   const column = entity === 'seller' ? 'seller_id' : 'customer_id';
-  const where = [`status = 'completed'`, `${column} IS NOT NULL`, ...predicates(filters)];
+  const where = [COMPLETED, `${column} IS NOT NULL`, ...predicates(filters)];
   return `SELECT ${column} AS id, sum(revenue)::DOUBLE AS value FROM mkt_orders WHERE ${where.join(' AND ')}
     GROUP BY ${column} HAVING sum(revenue) > 0 ORDER BY value, id`;
 }

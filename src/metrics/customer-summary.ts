@@ -1,6 +1,7 @@
 import type { FilterKey, FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { date } from './sql.js';
+import { COMPLETED } from './orders.js';
 
 export interface CustomerSummaryOptions {
   /** Calibration end, `YYYY-MM-DD` (inclusive): orders after it are ignored, T is counted to it. */
@@ -22,7 +23,7 @@ export interface CustomerSummaryOptions {
  */
 export function customerSummarySql(filters: FilterState, { end, ignore = [] }: CustomerSummaryOptions): string {
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `order_date <= ${date(end)}`,
     ...predicates(filters, { ignore: [...ignore, 'dateTo'] }),
   ];

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, orderCount } from './orders.js';
 
 /**
  * GMV (revenue of completed order lines), completed orders and customers (distinct customers with a
@@ -8,7 +8,7 @@ import { orderCount } from './orders.js';
  * the selected one highlighted; the other filters apply.
  */
 export function regionSql(filters: FilterState): string {
-  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['regions'] })];
+  const where = [COMPLETED, ...predicates(filters, { ignore: ['regions'] })];
   return `SELECT coalesce(region, 'Unknown') AS region, sum(revenue)::DOUBLE AS gmv, ${orderCount()}::INTEGER AS orders,
       count(DISTINCT customer_key)::INTEGER AS customers
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY gmv DESC, region`;

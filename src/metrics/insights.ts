@@ -2,11 +2,12 @@ import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { date } from './sql.js';
 import type { Window } from './revenue-trend.js';
+import { COMPLETED } from './orders.js';
 
 /** GMV of completed orders per category in the current window and in the prior one (same length, just before). */
 export function categoryChangeSql(filters: FilterState, current: Window, prior: Window): string {
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `order_date BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];
@@ -23,7 +24,7 @@ export function categoryChangeSql(filters: FilterState, current: Window, prior: 
  */
 export function sellerChurnByCategorySql(filters: FilterState, periods: { base: Window; recent: Window }): string {
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `seller_id IS NOT NULL`,
     `order_date BETWEEN ${date(periods.base.from)} AND ${date(periods.recent.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),

@@ -1,5 +1,5 @@
 import type { FilterState } from '../data/filter-state.js';
-import { distinctKeys } from './orders.js';
+import { COMPLETED, distinctKeys } from './orders.js';
 import { predicates, priorPeriod } from './filter-sql.js';
 import { date } from './sql.js';
 
@@ -33,7 +33,7 @@ function both(periods: KpiPeriods, column: string): { cur: string; prior: string
  * where one scan with a FILTER per period and figure evaluates every filter on every row of both.
  */
 export function orderKpisSql(filters: FilterState, periods: KpiPeriods): string {
-  const rest = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const rest = [COMPLETED, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const period = ({ from, to }: KpiPeriods['current'], name: string) => `(SELECT
       coalesce(sum(revenue), 0)::DOUBLE AS gmv${name},
       ${distinctKeys('order_key')}::INTEGER AS orders${name},

@@ -10,6 +10,12 @@ export function orderCount(condition?: string): string {
 }
 
 /**
+ * The lines that count towards GMV: the completed ones of mkt_orders. The status is compared as its ENUM type
+ * (mkt_status), in about half the time of the plain string, which DuckDB-WASM compares row by row as VARCHAR.
+ */
+export const COMPLETED = `status = 'completed'::mkt_status`;
+
+/**
  * The number of distinct values of an integer key (`order_key`, `customer_key`), exactly: a bitstring spanning the
  * key's range (from the column's statistics) takes about half the time of count(DISTINCT) on DuckDB. Only where the
  * groups are few (none, or payment methods): each holds a bitstring as long as the key's range (175 kB at scale 10).
@@ -24,3 +30,4 @@ export type OrderUnit = 'order' | 'line';
 export function orderUnit(info: { readonly orderIds: boolean } | null | undefined): OrderUnit {
   return info?.orderIds ? 'order' : 'line';
 }
+

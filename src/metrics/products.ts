@@ -2,7 +2,7 @@ import type { FilterState } from '../data/filter-state.js';
 import { UNKNOWN } from '../data/derived-tables.js';
 import { predicates } from './filter-sql.js';
 import type { KpiPeriods } from './kpis.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, orderCount } from './orders.js';
 import { date, firstOfEachId, strList } from './sql.js';
 import type { ProductFigures } from '../models/product-ranking.js';
 
@@ -61,7 +61,7 @@ export function productPerformanceSql(filters: FilterState, periods: KpiPeriods,
     `order_date BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];
-  const done = `status = 'completed'`;
+  const done = COMPLETED;
   const sales = `SELECT product_id,
       coalesce(sum(revenue) FILTER (WHERE ${cur} AND ${done}), 0) AS gmv,
       coalesce(sum(revenue) FILTER (WHERE ${before} AND ${done}), 0) AS gmv_prior,

@@ -1,5 +1,5 @@
 import type { FilterState } from '../data/filter-state.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, orderCount } from './orders.js';
 import { daysInclusive, predicates, priorPeriod } from './filter-sql.js';
 import { date, num } from './sql.js';
 
@@ -36,7 +36,7 @@ export function revenueTrendSql(
   const g = granularity;
   const length = daysInclusive(window.from, window.to);
   const prior = priorPeriod(window.from, window.to);
-  const common = [`status = 'completed'`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
+  const common = [COMPLETED, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const current = [`order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`, ...common];
   // Grouped on dates and formatted once per bucket: strftime on every line costs more than the aggregation.
   const bucketOf = (day: string) => `date_trunc('${g}', ${day})::DATE`;

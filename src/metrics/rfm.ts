@@ -1,6 +1,7 @@
 import { EMPTY_FILTERS, type FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { date, num, str } from './sql.js';
+import { COMPLETED } from './orders.js';
 
 /** One row of the RFM rule table: inclusive score ranges for R, F and M. */
 export interface RfmRule {
@@ -89,7 +90,7 @@ function scoreSql(column: string, q: string, descending = false): string {
  * The segment filter is ignored here (a customer's segment cannot depend on the segment being filtered).
  */
 export function rfmSql(filters: FilterState, options: RfmOptions = {}): string {
-  const where = [`status = 'completed'`, ...predicates(filters, { ignore: ['segment'] })];
+  const where = [COMPLETED, ...predicates(filters, { ignore: ['segment'] })];
   const q = (column: string) => `quantile_cont(${column}, [${BREAKS.join(', ')}])`;
   const per =
     options.per ??

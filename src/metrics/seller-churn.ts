@@ -2,6 +2,7 @@ import type { FilterState } from '../data/filter-state.js';
 import { addDays, daysInclusive, predicates } from './filter-sql.js';
 import { date } from './sql.js';
 import type { Window } from './revenue-trend.js';
+import { COMPLETED } from './orders.js';
 
 export const DEFAULT_CHURN_DAYS = 60;
 
@@ -31,7 +32,7 @@ export type ChurnRow = {
  */
 export function sellerChurnSql(filters: FilterState, periods: { base: Window; recent: Window }): string {
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `seller_id IS NOT NULL`,
     `order_date BETWEEN ${date(periods.base.from)} AND ${date(periods.recent.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),

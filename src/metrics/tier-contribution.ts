@@ -2,6 +2,7 @@ import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { date, str } from './sql.js';
 import type { Window } from './revenue-trend.js';
+import { COMPLETED } from './orders.js';
 
 export const TIER_GRANULARITIES = ['week', 'month'] as const;
 export type TierGranularity = (typeof TIER_GRANULARITIES)[number];
@@ -21,7 +22,7 @@ export function tierContributionSql(filters: FilterState, window: Window, granul
   if (!TIER_GRANULARITIES.includes(granularity))
     throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
   const where = [
-    `status = 'completed'`,
+    COMPLETED,
     `order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];

@@ -17,6 +17,7 @@ import { tableIPCFromRows } from '../src/schema/arrow.js';
 import { EMPTY_FILTERS } from '../src/data/filter-state.js';
 import { sellerHealthSql, type SellerHealthRow } from '../src/metrics/seller-health.js';
 import { categoryPerformanceSql } from '../src/metrics/category-performance.js';
+import { FEW_GROUPS } from '../src/metrics/orders.js';
 import { customerSummarySql } from '../src/metrics/customer-summary.js';
 import { TINY, tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, waitFor, whenReady } from './support/dom.js';
@@ -168,20 +169,23 @@ describe('orders: lines that share an order_id', () => {
     await close();
   });
 
-  it('counts an order in each category it has a line in', async () => {
-    const { engine, close } = await openEngine(shop());
-    const rows = await sql<{ category: string; orders: number; gmv: number }>(
-      engine,
-      categoryPerformanceSql(EMPTY_FILTERS, { withSessions: false }),
-    );
-    // Completed: Books L2 (o1); Electronics L1 (o1), L4 (o2), L7; Toys L6 (o4).
-    expect(rows.map((r) => [r.category, r.orders, r.gmv])).to.deep.equal([
-      ['Books', 1, 20],
-      ['Electronics', 3, 300],
-      ['Toys', 1, 50],
-    ]);
-    await close();
-  });
+  // Without the number of categories, with few (a bitstring per category) and with many (count(DISTINCT)).
+  for (const categories of [undefined, 3, FEW_GROUPS + 1]) {
+    it(`counts an order in each category it has a line in (categories: ${categories})`, async () => {
+      const { engine, close } = await openEngine(shop());
+      const rows = await sql<{ category: string; orders: number; gmv: number }>(
+        engine,
+        categoryPerformanceSql(EMPTY_FILTERS, { withSessions: false, categories }),
+      );
+      // Completed: Books L2 (o1); Electronics L1 (o1), L4 (o2), L7; Toys L6 (o4).
+      expect(rows.map((r) => [r.category, r.orders, r.gmv])).to.deep.equal([
+        ['Books', 1, 20],
+        ['Electronics', 3, 300],
+        ['Toys', 1, 50],
+      ]);
+      await close();
+    });
+  }
 
   it('loads payments and returns as their own tables: a refund is never a negative revenue', async () => {
     const { engine, close } = await openEngine(shop());

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { orderCount } from './orders.js';
+import { COMPLETED, ordersPerGroup } from './orders.js';
 
 export const CATEGORY_METRICS = ['gmv', 'orders', 'conversion'] as const;
 export type CategoryMetric = (typeof CATEGORY_METRICS)[number];
@@ -18,18 +18,20 @@ export type CategoryRow = {
   readonly purchases: number | null;
 };
 
+export interface CategoryPerformanceOptions {
+  readonly withSessions: boolean;
+  /** How many categories the data has (DatasetInfo), when known: few are counted faster (ordersPerGroup). */
+  readonly categories?: number;
+}
+
 /**
  * Per product category: GMV and number of completed orders (mkt_orders; an order with lines in two categories counts in each), and, with `withSessions`, sessions
  * and sessions with a purchase (mkt_sessions, by the category of the session's first product). The category
  * filter is ignored on purpose: the chart draws every category and highlights the selected ones.
  */
-export function categoryPerformanceSql(filters: FilterState, options: { withSessions: boolean }): string {
-  const orderWhere = [
-    `status = 'completed'`,
-    `category IS NOT NULL`,
-    ...predicates(filters, { ignore: ['categories'] }),
-  ];
-  const orders = `SELECT category, sum(revenue) AS gmv, ${orderCount()} AS orders FROM mkt_orders
+export function categoryPerformanceSql(filters: FilterState, options: CategoryPerformanceOptions): string {
+  const orderWhere = [COMPLETED, `category IS NOT NULL`, ...predicates(filters, { ignore: ['categories'] })];
+  const orders = `SELECT category, sum(revenue) AS gmv, ${ordersPerGroup(options.categories)} AS orders FROM mkt_orders
     WHERE ${orderWhere.join(' AND ')} GROUP BY category`;
   if (!options.withSessions) {
     return `SELECT category, gmv::DOUBLE AS gmv, orders::INTEGER AS orders, NULL::INTEGER AS sessions, NULL::INTEGER AS purchases

@@ -90,7 +90,10 @@ export const QUERY_ARGUMENTS = {
     granularity,
     z.object({ compare: z.boolean().optional(), dataStart: isoDate.optional() }).strict().optional(),
   ),
-  categoryPerformance: argumentList(filters, z.object({ withSessions: z.boolean() }).strict()),
+  categoryPerformance: argumentList(
+    filters,
+    z.object({ withSessions: z.boolean(), categories: z.number().int().nonnegative().optional() }).strict(),
+  ),
   tierContribution: argumentList(filters, period, z.enum(TIER_GRANULARITIES)),
   cohortActivity: argumentList(
     filters,

@@ -83,17 +83,18 @@ describe('Revenue SQL on the tiny marketplace', () => {
     expect(categoryValue(rows[0], 'conversion')).to.equal(0);
   });
 
-  it('categoryPerformanceSql() ignores the category filter but applies the others', async () => {
-    const f = applyFilterPatch(EMPTY_FILTERS, { categories: ['Books'], regions: ['Texas'] });
-    const rows = await sql<CategoryRow>(engine, categoryPerformanceSql(f, { withSessions: true }));
-    // Texas customers c2, c3: t2 Books 40, t5 and t7 Electronics 200; sessions S1 (c3, Electronics, purchase) and
-    // S3 (c3, Toys); Toys has a session but no completed sale.
-    expect(rows).to.deep.equal([
-      { category: 'Books', gmv: 40, orders: 1, sessions: 0, purchases: 0 },
-      { category: 'Electronics', gmv: 200, orders: 2, sessions: 1, purchases: 1 },
-      { category: 'Toys', gmv: 0, orders: 0, sessions: 1, purchases: 0 },
-    ]);
-  });
+  for (const categories of [undefined, 3])
+    it(`categoryPerformanceSql() ignores the category filter but applies the others (categories: ${categories})`, async () => {
+      const f = applyFilterPatch(EMPTY_FILTERS, { categories: ['Books'], regions: ['Texas'] });
+      const rows = await sql<CategoryRow>(engine, categoryPerformanceSql(f, { withSessions: true, categories }));
+      // Texas customers c2, c3: t2 Books 40, t5 and t7 Electronics 200; sessions S1 (c3, Electronics, purchase) and
+      // S3 (c3, Toys); Toys has a session but no completed sale.
+      expect(rows).to.deep.equal([
+        { category: 'Books', gmv: 40, orders: 1, sessions: 0, purchases: 0 },
+        { category: 'Electronics', gmv: 200, orders: 2, sessions: 1, purchases: 1 },
+        { category: 'Toys', gmv: 0, orders: 0, sessions: 1, purchases: 0 },
+      ]);
+    });
 
   it('categoryPerformanceSql() without sessions leaves conversion null', async () => {
     const rows = await sql<CategoryRow>(engine, categoryPerformanceSql(EMPTY_FILTERS, { withSessions: false }));

@@ -77,7 +77,8 @@ export class MktCategoryPerformance extends MktWidget<CategoryPerformanceResult>
 
   protected override async query({ engine, filters, signal }: QueryContext): Promise<CategoryPerformanceResult> {
     const withSessions = this.hasSessions && this.measure === 'conversion';
-    const table = await engine.query(named('categoryPerformance', filters, { withSessions }), signal);
+    const categories = this.dashboard?.info?.categories.length;
+    const table = await engine.query(named('categoryPerformance', filters, { withSessions, categories }), signal);
     return { rows: rows<CategoryRow>(table), withSessions };
   }
 

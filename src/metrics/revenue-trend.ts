@@ -38,8 +38,9 @@ export function revenueTrendSql(
   const prior = priorPeriod(window.from, window.to);
   const common = [COMPLETED, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const current = [`order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`, ...common];
-  // Grouped on dates and formatted once per bucket: strftime on every line costs more than the aggregation.
-  const bucketOf = (day: string) => `date_trunc('${g}', ${day})::DATE`;
+  // Grouped on dates and formatted once per bucket: strftime on every line costs more than the aggregation. A day
+  // is its own bucket: date_trunc would cast every line's date to a timestamp and back.
+  const bucketOf = (day: string) => (g === 'day' ? `(${day})::DATE` : `date_trunc('${g}', ${day})::DATE`);
   const priorCte = options.compare
     ? `, prior AS (
         SELECT ${bucketOf(`order_date + ${num(length)}`)} AS bucket, sum(revenue) AS gmv

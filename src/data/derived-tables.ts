@@ -191,7 +191,8 @@ const LEAN_CUSTOMERS = `(SELECT coalesce(f.customer_id, c.id) AS customer_id, f.
 
 /**
  * mkt_orders, `full` or `lean`: the same rows in the same order; the lean table has every column but
- * FULL_ORDER_COLUMNS, each with the same values.
+ * FULL_ORDER_COLUMNS, each with the same values. Categories become the ENUM once per product, not once per line
+ * (46 ms of 590 at scale 5).
  */
 function ordersSql(present: ReadonlySet<TableName>, kind: 'full' | 'lean'): string {
   const full = (sql: string) => (kind === 'full' ? sql : '');
@@ -203,14 +204,15 @@ function ordersSql(present: ReadonlySet<TableName>, kind: 'full' | 'lean'): stri
       c.customer_key, t.seller_id, ${full('t.product_id, ')}t.order_date, ${full('t.quantity::INTEGER AS quantity, ')}
       t.revenue::DOUBLE AS revenue, t.status::mkt_status AS status,
       ${full('t.delivery_days::INTEGER AS delivery_days, t.was_late, ')}
-      coalesce(p.category, '${UNKNOWN}')::mkt_category AS category, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
+      coalesce(p.category, '${UNKNOWN}'::mkt_category) AS category, coalesce(s.tier, '${UNKNOWN}'::mkt_tier) AS tier,
       coalesce(c.region, '${UNKNOWN}'::mkt_region) AS region
       ${full(`, coalesce(p.subcategory, '${UNKNOWN}') AS subcategory, p.cost::DOUBLE * t.quantity AS cost,
         coalesce(s.seller_region, '${UNKNOWN}'::mkt_region) AS seller_region, ${MONTH_INDEX('t.order_date')} AS order_month,
         c.cohort, c.cohort_month, s.seller_cohort_month, c.segment, t.campaign_id, ${reviews}`)}
     FROM (${linesSql(present)}) t
     LEFT JOIN mkt_order_keys ok ON ok.order_id = t.order_id
-    LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
+    LEFT JOIN (SELECT id, category::mkt_category AS category${full(', subcategory, cost')} FROM ${firstOfEachId('products')}) p
+      ON p.id = t.product_id
     LEFT JOIN ${kind === 'full' ? 'mkt_seller_dims' : LEAN_SELLERS} s ON s.seller_id = t.seller_id
     LEFT JOIN ${kind === 'full' ? 'mkt_customer_dims' : LEAN_CUSTOMERS} c ON c.customer_id = t.customer_id
     ${kind === 'full' && present.has('reviews') ? `LEFT JOIN (${LINE_REVIEWS}) r ON r.transaction_id = t.id` : ''}

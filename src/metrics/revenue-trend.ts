@@ -16,57 +16,108 @@ export interface Window {
   readonly to: string;
 }
 
+/** The options of a trend: the prior-period overlay, and the data's first day (before it, the prior is unknown). */
+export interface TrendOptions {
+  readonly compare?: boolean;
+  readonly dataStart?: string;
+}
+
 /**
- * GMV (revenue of completed order lines) and completed order lines per day, ISO week (starting Monday) or
- * calendar month of the window, every bucket present (zero when it has no sales). The first and last bucket
- * may cover only part of a week or month: `bucket_from` / `bucket_to` are the days of the window it covers.
+ * GMV (revenue of completed order lines) and completed orders per day, ISO week (starting Monday) or calendar month
+ * of the window: one row per bucket with sales, `day` the bucket's first day (days since 1970-01-01). trendRows
+ * turns them into every bucket of the window, in order: filling, dating and sorting 730 days in the browser costs a
+ * tenth of what it costs in SQL.
  *
  * With `compare`, `gmv_prior` is the prior period of equal length shifted forward by that length, so each of
  * its days lands on the day of the window it is compared with (1–31 March is compared with 29 January –
- * 28 February, and 29 January is drawn on 1 March); it is null for buckets that lie wholly before `dataStart`.
+ * 28 February, and 29 January is drawn on 1 March).
  */
 export function revenueTrendSql(
   filters: FilterState,
   window: Window,
   granularity: Granularity,
-  options: { compare?: boolean; dataStart?: string } = {},
+  options: TrendOptions = {},
 ): string {
   if (!isGranularity(granularity)) throw new TypeError(`Unknown granularity ${JSON.stringify(granularity)}`);
-  // A closed set, so it may be spelled into the SQL as a keyword (INTERVAL 1 MONTH).
+  // A closed set, so it may be spelled into the SQL as a keyword.
   const g = granularity;
   const length = daysInclusive(window.from, window.to);
   const prior = priorPeriod(window.from, window.to);
   const common = [COMPLETED, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const current = [`order_date BETWEEN ${date(window.from)} AND ${date(window.to)}`, ...common];
-  // Grouped on dates and formatted once per bucket: strftime on every line costs more than the aggregation. A day
-  // is its own bucket: date_trunc would cast every line's date to a timestamp and back.
+  // A day is its own bucket: date_trunc would cast every line's date to a timestamp and back.
   const bucketOf = (day: string) => (g === 'day' ? `(${day})::DATE` : `date_trunc('${g}', ${day})::DATE`);
-  const priorCte = options.compare
-    ? `, prior AS (
-        SELECT ${bucketOf(`order_date + ${num(length)}`)} AS bucket, sum(revenue) AS gmv
-        FROM mkt_orders WHERE order_date BETWEEN ${date(prior.from)} AND ${date(prior.to)} AND ${common.join(' AND ')}
-        GROUP BY 1)`
-    : '';
-  // A bucket of the prior series has data only if some of its shifted days fall on or after the data's start.
-  const priorValue = options.compare
-    ? `CASE WHEN b.bucket_to_day - ${num(length)} < ${date(options.dataStart ?? '0001-01-01')} THEN NULL
-        ELSE coalesce(p.gmv, 0) END::DOUBLE AS gmv_prior`
-    : `NULL::DOUBLE AS gmv_prior`;
-  return `WITH starts AS (
-      SELECT b::DATE AS start FROM range(date_trunc('${g}', ${date(window.from)})::TIMESTAMP,
-        (${date(window.to)} + 1)::TIMESTAMP, INTERVAL 1 ${g.toUpperCase()}) t(b)
-    ), b AS (
-      SELECT start, strftime(start, '%Y-%m-%d') AS bucket, greatest(start, ${date(window.from)}) AS bucket_from_day,
-        least((start + INTERVAL 1 ${g.toUpperCase()})::DATE - 1, ${date(window.to)}) AS bucket_to_day
-      FROM starts
-    ), cur AS (
-      SELECT ${bucketOf('order_date')} AS bucket, sum(revenue) AS gmv, ${orderCount()} AS orders
-      FROM mkt_orders WHERE ${current.join(' AND ')} GROUP BY 1
-    )${priorCte}
-    SELECT b.bucket, strftime(b.bucket_from_day, '%Y-%m-%d') AS bucket_from, strftime(b.bucket_to_day, '%Y-%m-%d') AS bucket_to,
-      coalesce(c.gmv, 0)::DOUBLE AS gmv, coalesce(c.orders, 0)::INTEGER AS orders, ${priorValue}
-    FROM b LEFT JOIN cur c ON c.bucket = b.start ${options.compare ? 'LEFT JOIN prior p ON p.bucket = b.start' : ''}
-    ORDER BY b.bucket`;
+  const cur = `SELECT ${bucketOf('order_date')} AS bucket, sum(revenue) AS gmv, ${orderCount()} AS orders
+    FROM mkt_orders WHERE ${current.join(' AND ')} GROUP BY 1`;
+  const day = (bucket: string) => `(${bucket} - DATE '1970-01-01')::INTEGER AS day`;
+  if (!options.compare)
+    return `SELECT ${day('bucket')}, gmv::DOUBLE AS gmv, orders::INTEGER AS orders, NULL::DOUBLE AS gmv_prior FROM (${cur})`;
+  return `WITH cur AS (${cur}), prior AS (
+      SELECT ${bucketOf(`order_date + ${num(length)}`)} AS bucket, sum(revenue) AS gmv
+      FROM mkt_orders WHERE order_date BETWEEN ${date(prior.from)} AND ${date(prior.to)} AND ${common.join(' AND ')}
+      GROUP BY 1)
+    SELECT ${day('coalesce(c.bucket, p.bucket)')}, coalesce(c.gmv, 0)::DOUBLE AS gmv,
+      coalesce(c.orders, 0)::INTEGER AS orders, coalesce(p.gmv, 0)::DOUBLE AS gmv_prior
+    FROM cur c FULL JOIN prior p ON p.bucket = c.bucket`;
+}
+
+/** A row of revenueTrendSql: a bucket with sales, in either period; `day` is its first day, since 1970-01-01. */
+export type TrendSums = {
+  readonly day: number;
+  readonly gmv: number;
+  readonly orders: number;
+  readonly gmv_prior: number | null;
+};
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The first day of the bucket holding `day` (days since 1970-01-01, a Thursday). */
+function bucketStart(day: number, g: Granularity): number {
+  if (g === 'day') return day;
+  if (g === 'week') return day - ((((day + 3) % 7) + 7) % 7);
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+}
+
+function nextBucket(start: number, g: Granularity): number {
+  if (g === 'day') return start + 1;
+  if (g === 'week') return start + 7;
+  const d = new Date(start * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+}
+
+/**
+ * Every bucket of the window, in order, with the sums of revenueTrendSql (zero where a bucket has no sales). The
+ * first and last bucket may cover only part of a week or month: `bucket_from` / `bucket_to` are the days of the
+ * window it covers. With `compare`, `gmv_prior` is null for a bucket whose shifted prior days all lie before
+ * `dataStart` (nothing is known of them), else the prior sales, zero when none.
+ */
+export function trendRows(
+  sums: readonly TrendSums[],
+  window: Window,
+  granularity: Granularity,
+  options: TrendOptions = {},
+): TrendRow[] {
+  const byDay = new Map(sums.map((s) => [s.day, s]));
+  const [from, to] = [dayNumber(window.from), dayNumber(window.to)];
+  const length = to - from + 1;
+  const dataStart = dayNumber(options.dataStart ?? '0001-01-01');
+  const out: TrendRow[] = [];
+  for (let start = bucketStart(from, granularity); start <= to; start = nextBucket(start, granularity)) {
+    const last = Math.min(nextBucket(start, granularity) - 1, to);
+    const s = byDay.get(start);
+    out.push({
+      bucket: isoDay(start),
+      bucket_from: isoDay(Math.max(start, from)),
+      bucket_to: isoDay(last),
+      gmv: s?.gmv ?? 0,
+      orders: s?.orders ?? 0,
+      gmv_prior: !options.compare || last - length < dataStart ? null : (s?.gmv_prior ?? 0),
+    });
+  }
+  return out;
 }
 
 export type TrendRow = {

@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { openEngine, sql } from '../support/engine.js';
 import { tinyDataset } from '../fixtures/tiny-marketplace.js';
-import { revenueTrendSql, type TrendRow } from '../../src/metrics/revenue-trend.js';
+import {
+  revenueTrendSql,
+  trendRows,
+  type Granularity,
+  type TrendOptions,
+  type TrendSums,
+  type Window,
+} from '../../src/metrics/revenue-trend.js';
+import type { FilterState } from '../../src/data/filter-state.js';
 import { categoryPerformanceSql, categoryValue, type CategoryRow } from '../../src/metrics/category-performance.js';
 import { tierContributionSql } from '../../src/metrics/tier-contribution.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
@@ -16,9 +24,11 @@ describe('Revenue SQL on the tiny marketplace', () => {
   after(() => close());
 
   const all = { from: '2025-01-10', to: '2025-03-10' };
+  const trend = async (filters: FilterState, window: Window, g: Granularity, options: TrendOptions = {}) =>
+    trendRows(await sql<TrendSums>(engine, revenueTrendSql(filters, window, g, options)), window, g, options);
 
   it('revenueTrendSql() sums completed GMV per calendar month, first and last month partial', async () => {
-    const rows = await sql<TrendRow>(engine, revenueTrendSql(EMPTY_FILTERS, all, 'month'));
+    const rows = await trend(EMPTY_FILTERS, all, 'month');
     // January: t1 100 + t2 40; February: t3 20 + t5 100 (t4 returned, t6 cancelled left out); March: t7 100 + t8 100.
     expect(rows.map((r) => [r.bucket, r.bucket_from, r.bucket_to, r.gmv, r.orders])).to.deep.equal([
       ['2025-01-01', '2025-01-10', '2025-01-31', 140, 2],
@@ -28,11 +38,40 @@ describe('Revenue SQL on the tiny marketplace', () => {
     expect(rows.every((r) => r.gmv_prior === null)).to.equal(true);
   });
 
-  it('revenueTrendSql() fills days without sales with zero', async () => {
-    const rows = await sql<TrendRow>(
-      engine,
-      revenueTrendSql(EMPTY_FILTERS, { from: '2025-03-04', to: '2025-03-06' }, 'day'),
+  it('revenueTrendSql() answers only the buckets with sales, each by its first day since 1970', async () => {
+    const sums = await sql<TrendSums>(engine, revenueTrendSql(EMPTY_FILTERS, all, 'month'));
+    // 1 January 2025 is day 20089 (55 years of 365 days and 14 leap days); February 20120, March 20148.
+    expect(sums.map((r) => [r.day, r.gmv]).sort((a, b) => a[0] - b[0])).to.deep.equal([
+      [20089, 140],
+      [20120, 120],
+      [20148, 200],
+    ]);
+  });
+
+  it('trendRows() dates ISO weeks from Monday and months from the first, across a leap February and a new year', () => {
+    const weeks = trendRows([], { from: '2023-12-30', to: '2024-01-09' }, 'week');
+    // 30 Dec 2023 is a Saturday: its week starts on Monday 25 Dec; then 1 Jan and 8 Jan 2024 (both Mondays).
+    expect(weeks.map((r) => [r.bucket, r.bucket_from, r.bucket_to])).to.deep.equal([
+      ['2023-12-25', '2023-12-30', '2023-12-31'],
+      ['2024-01-01', '2024-01-01', '2024-01-07'],
+      ['2024-01-08', '2024-01-08', '2024-01-09'],
+    ]);
+    const months = trendRows(
+      [{ day: 19754, gmv: 5, orders: 1, gmv_prior: null }],
+      { from: '2024-01-15', to: '2024-03-02' },
+      'month',
     );
+    // Day 19754 is 1 February 2024 (19723 is 1 January 2024).
+    expect(months.map((r) => [r.bucket, r.bucket_from, r.bucket_to, r.gmv])).to.deep.equal([
+      ['2024-01-01', '2024-01-15', '2024-01-31', 0],
+      ['2024-02-01', '2024-02-01', '2024-02-29', 5],
+      ['2024-03-01', '2024-03-01', '2024-03-02', 0],
+    ]);
+    expect(months.every((r) => r.orders === (r.gmv ? 1 : 0) && r.gmv_prior === null)).to.equal(true);
+  });
+
+  it('revenueTrendSql() fills days without sales with zero', async () => {
+    const rows = await trend(EMPTY_FILTERS, { from: '2025-03-04', to: '2025-03-06' }, 'day');
     // Only t7 (5 March, 100) falls in these three days.
     expect(rows.map((r) => [r.bucket, r.gmv])).to.deep.equal([
       ['2025-03-04', 0],
@@ -43,13 +82,10 @@ describe('Revenue SQL on the tiny marketplace', () => {
 
   it('revenueTrendSql() overlays the prior period shifted by its length, null before the data starts', async () => {
     const feb = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-02-01', dateTo: '2025-02-28' });
-    const rows = await sql<TrendRow>(
-      engine,
-      revenueTrendSql(feb, { from: '2025-02-01', to: '2025-02-28' }, 'week', {
-        compare: true,
-        dataStart: '2025-01-10',
-      }),
-    );
+    const rows = await trend(feb, { from: '2025-02-01', to: '2025-02-28' }, 'week', {
+      compare: true,
+      dataStart: '2025-01-10',
+    });
     // Weeks start on Monday: 27 Jan (holding 1–2 Feb), 3, 10, 17, 24 Feb. Prior = 4–31 Jan moved 28 days on:
     // t1 (10 Jan → 7 Feb) in the week of 3 Feb, t2 (15 Jan → 12 Feb) in the week of 10 Feb. The first week's
     // prior days (4–5 Jan) are before the first order (10 Jan): null, not zero.
@@ -65,7 +101,7 @@ describe('Revenue SQL on the tiny marketplace', () => {
 
   it('revenueTrendSql() applies the category filter', async () => {
     const f = applyFilterPatch(EMPTY_FILTERS, { categories: ['Toys'] });
-    const rows = await sql<TrendRow>(engine, revenueTrendSql(f, all, 'month'));
+    const rows = await trend(f, all, 'month');
     // Toys completed: only t8 (10 March, 100).
     expect(rows.map((r) => r.gmv)).to.deep.equal([0, 0, 100]);
   });

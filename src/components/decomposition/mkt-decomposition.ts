@@ -5,7 +5,7 @@ import { segmented } from '../base/segmented.js';
 import { oneOf } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
-import type { TrendRow, Window } from '../../metrics/revenue-trend.js';
+import { trendRows, type TrendSums, type Window } from '../../metrics/revenue-trend.js';
 import { decomposeDays, WEEKLY_DAYS, type DailyDecomposition } from '../../models/decomposition.js';
 import { numberColumn } from '../../charts/data-table.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -70,7 +70,8 @@ export class MktDecomposition extends MktWidget<DecompositionResult> {
       return { window: { from: '', to: '' }, metric, days: [], data: [], decomposition: null };
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
     const none = { window, metric, days: [], data: [], decomposition: null };
-    const daily = rows<TrendRow>(await engine.query(named('revenueTrend', filters, window, 'day'), signal));
+    const table = await engine.query(named('revenueTrend', filters, window, 'day'), signal);
+    const daily = trendRows(rows<TrendSums>(table), window, 'day');
     const data = daily.map((r) => (metric === 'gmv' ? r.gmv : r.orders));
     if (data.every((v) => v === 0)) return none;
     const days = daily.map((r) => r.bucket);

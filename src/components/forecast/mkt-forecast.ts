@@ -7,7 +7,7 @@ import { integerIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import { kpiPeriods } from '../../metrics/kpis.js';
 import { addDays } from '../../metrics/filter-sql.js';
-import type { TrendRow, Window } from '../../metrics/revenue-trend.js';
+import { trendRows, type TrendSums, type Window } from '../../metrics/revenue-trend.js';
 import {
   backtest,
   blockSums,
@@ -98,9 +98,8 @@ export class MktForecast extends MktWidget<ForecastResult> {
     });
     if (!info.minDate || !info.maxDate) return none({ from: '1970-01-01', to: '1970-01-01' }, false);
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
-    const daily = rows<TrendRow>(await engine.query(named('revenueTrend', filters, window, 'day'), signal)).map(
-      (r) => r.gmv,
-    );
+    const table = await engine.query(named('revenueTrend', filters, window, 'day'), signal);
+    const daily = trendRows(rows<TrendSums>(table), window, 'day').map((r) => r.gmv);
     const weekly = blockSums(daily);
     if (daily.every((v) => v === 0)) return none(window, false);
     if (weekly.length < MIN_WEEKS) return none(window, true);

@@ -13,7 +13,9 @@ import {
   GRANULARITIES,
   isGranularity,
   type Granularity,
+  trendRows,
   type TrendRow,
+  type TrendSums,
   type Window,
 } from '../../metrics/revenue-trend.js';
 import { chartStyles } from '../../charts/chart.styles.js';
@@ -98,15 +100,13 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
       };
     }
     const window = kpiPeriods(filters, info.minDate, info.maxDate).current;
-    const table = await engine.query(
-      named('revenueTrend', filters, window, granularity, { compare, dataStart: info.minDate }),
-      signal,
-    );
+    const options = { compare, dataStart: info.minDate };
+    const table = await engine.query(named('revenueTrend', filters, window, granularity, options), signal);
     return {
       window,
       granularity,
       compare,
-      rows: rows<TrendRow>(table),
+      rows: trendRows(rows<TrendSums>(table), window, granularity, options),
       priorIncomplete: priorPeriod(window.from, window.to).from < info.minDate,
       orderUnit: orderUnit(info),
     };

@@ -57,7 +57,7 @@ export function statementShape(sql) {
 export function kitView(sql) {
   if (/count\(DISTINCT seller_id\)/.test(sql)) return 'kpis: orders, two periods';
   if (/sessions_prior/.test(sql)) return 'kpis: sessions (conversion), two periods';
-  if (/^\s*WITH starts AS/.test(sql)) return 'trend';
+  if (/- DATE '1970-01-01'\)::INTEGER AS day,/.test(sql)) return 'trend';
   if (/^\s*SELECT category, /.test(sql)) return 'categories';
   if (/coalesce\(tier, 'unknown'\)/.test(sql)) return 'tiers';
   return null;

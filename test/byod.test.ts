@@ -7,7 +7,7 @@ import type { MktKpis, KpiResult } from '../src/components/kpis/mkt-kpis.js';
 import type { MktErrorEvent } from '../src/events/error.js';
 import type { InMemoryDataset } from '../src/data/load-dataset.js';
 import { rows } from '../src/data/arrow-rows.js';
-import { tinyDataset } from './fixtures/tiny-marketplace.js';
+import { TINY, tinyDataset } from './fixtures/tiny-marketplace.js';
 import { mount, settled, text, whenReady } from './support/dom.js';
 import {
   OLIST_EXPORT,
@@ -219,7 +219,28 @@ describe('bring your own data', () => {
         withTransactionsCsv(ORDERS_CSV.replace('completed,2,false', 'delivered,2,false')),
       );
       expect(errors[0].detail).to.include({ code: 'data-invalid', table: 'transactions', column: 'status' });
+      expect(errors[0].detail.message).to.contain('(user column "state")');
       expect(errors[0].detail.message).to.contain('e.g. "delivered"');
+      data.remove();
+    });
+
+    // Loading leaves these two lists to the ENUM casts of the derived tables (CHECKED_BY_ENUM_CAST), then checks them
+    // when the casts fail: the same error as a check at load.
+    it('rejects "(unknown)", the word the kit writes for a missing value, as a status', async () => {
+      const { data, errors } = await mountDashboard(
+        withTransactionsCsv(ORDERS_CSV.replace('completed,2,false', '(unknown),2,false')),
+      );
+      expect(errors[0].detail).to.include({ code: 'data-invalid', table: 'transactions', column: 'status' });
+      expect(errors[0].detail.message).to.contain('e.g. "(unknown)"');
+      data.remove();
+    });
+
+    it("rejects a seller tier outside the kit's list, naming the column and the value", async () => {
+      const sellers = TINY.sellers.map((s) => (s.id === 's2' ? { ...s, tier: 'platinum' } : s));
+      const { data, errors } = await mountDashboard(tinyDataset({ rows: { sellers } }));
+      expect(errors[0].detail).to.include({ code: 'data-invalid', table: 'sellers', column: 'tier' });
+      expect(errors[0].detail.message).to.contain('holds 1 value that is not one of "gold", "silver", "bronze", "new"');
+      expect(errors[0].detail.message).to.contain('e.g. "platinum"');
       data.remove();
     });
   });

@@ -10,6 +10,8 @@ import { tableColumns, type ColumnDescription } from './table-columns.js';
  * `name`: columns renamed by the mapping, types coerced where no value can change, and every value checked.
  * A coercion that would turn a non-null value into null, or a value outside a categorical column's list, is an
  * error naming the column and an example; nothing is dropped. (Nulls in required columns: see data-quality.ts.)
+ * The lists of the columns in `listedLater` are not checked now: the returned check does it on the kit's table,
+ * for a caller whose next statements would fail on such a value anyway (CHECKED_BY_ENUM_CAST).
  */
 export async function coerceTable(
   engine: SqlDatabase,
@@ -17,7 +19,8 @@ export async function coerceTable(
   raw: string,
   mapping: Readonly<Record<string, string>>,
   file: string,
-): Promise<void> {
+  listedLater: readonly string[] = [],
+): Promise<() => Promise<void>> {
   const described = await tableColumns(engine, raw);
   const specs = SCHEMA[name].columns;
   // An optional column the file does not have (and the mapping does not name) is added, filled with nulls.
@@ -25,7 +28,13 @@ export async function coerceTable(
   const plans = specs
     .filter((spec) => !absent.includes(spec))
     .map((spec) => planColumn(name, spec, mapping[spec.name], described, file));
-  await checkValues(engine, name, raw, plans);
+  const later = plans.filter((p) => p.spec.values && listedLater.includes(p.spec.name));
+  await checkValues(
+    engine,
+    name,
+    raw,
+    plans.map((p) => (later.includes(p) ? { ...p, spec: { ...p.spec, values: undefined } } : p)),
+  );
   const asIs = Object.keys(mapping).every((k) => mapping[k] === k) && plans.every((p) => p.expr === ident(p.source));
   if (asIs) {
     await engine.exec(`ALTER TABLE ${ident(raw)} RENAME TO ${ident(name)}`);
@@ -36,6 +45,9 @@ export async function coerceTable(
   }
   for (const spec of absent)
     await engine.exec(`ALTER TABLE ${ident(name)} ADD COLUMN ${ident(spec.name)} ${spec.type}`);
+  // On the kit's table the values are already of the kit's type, under the kit's names.
+  const kept = later.map((p) => ({ ...p, source: p.spec.name, expr: ident(p.spec.name), failure: undefined }));
+  return () => checkValues(engine, name, name, kept);
 }
 
 function findColumn(wanted: string, described: readonly ColumnDescription[]): ColumnDescription | undefined {

@@ -2,7 +2,6 @@ import type { DashboardState } from './dashboard-state.js';
 import { DatasetError, isAbortError, toDatasetError } from './dataset-error.js';
 import { readDatasetInfo, type DatasetInfo } from './dataset-info.js';
 import {
-  buildDerivedTables,
   canStartLean,
   completeDerivedTables,
   derivedTableNames,
@@ -12,6 +11,7 @@ import {
 } from './derived-tables.js';
 import { startDuckDB, type DuckDBHandle } from './duckdb.js';
 import {
+  buildLoadedTables,
   fetchManifest,
   loadFromManifest,
   loadInMemory,
@@ -38,7 +38,7 @@ export interface LoadRequest {
   readonly server?: ServerOptions | null;
   /**
    * Asked once the tables are in: true when the page's elements read only the lean columns of mkt_orders, so that
-   * the rest of the derived tables can wait until a query needs them (see buildDerivedTables).
+   * the rest of the derived tables can wait until a query needs them (see buildDerivedTables in derived-tables.ts).
    */
   readonly leanStart?: () => boolean;
 }
@@ -165,7 +165,7 @@ export class DashboardLoader {
           present.add(name);
         }
       await validateSchema(engine, present);
-      const derived = await buildDerivedTables(engine, present, { lean });
+      const derived = await buildLoadedTables(engine, loaded, present, { lean });
       const rest = lean
         ? this.deferRest(engine, present, derived, leanLater, loaded.manifest, signal)
         : { names: [], complete: async () => undefined };

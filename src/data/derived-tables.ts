@@ -35,6 +35,8 @@ interface DimensionType {
   readonly needs: readonly TableName[];
   /** SQL giving the values, one column. */
   readonly values: string;
+  /** Whether the type also holds UNKNOWN, for rows that lack the value (a line whose seller is not in sellers). */
+  readonly unknown?: false;
 }
 
 const listed = (values: readonly string[]) => `SELECT * FROM (VALUES ${values.map((v) => `(${str(v)})`).join(', ')})`;
@@ -47,14 +49,25 @@ const DIMENSION_TYPES: readonly DimensionType[] = [
     needs: ['sellers', 'customers'],
     values: 'SELECT region FROM customers UNION ALL SELECT region FROM sellers',
   },
-  { name: 'mkt_status', needs: ['transactions'], values: listed(TRANSACTION_STATUSES) },
+  // A line's own status, never filled in: a status outside the list fails its cast (CHECKED_BY_ENUM_CAST).
+  { name: 'mkt_status', needs: ['transactions'], values: listed(TRANSACTION_STATUSES), unknown: false },
   { name: 'mkt_source', needs: ['page_events'], values: listed(TRAFFIC_SOURCES) },
 ];
 
-function dimensionTypeSql({ name, values }: DimensionType): string {
-  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${values} UNION ALL SELECT '${UNKNOWN}') d(v)
-    WHERE v IS NOT NULL ORDER BY v)`;
+function dimensionTypeSql({ name, values, unknown }: DimensionType): string {
+  const all = unknown === false ? values : `${values} UNION ALL SELECT '${UNKNOWN}'`;
+  return `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT v FROM (${all}) d(v) WHERE v IS NOT NULL ORDER BY v)`;
 }
+
+/**
+ * Columns whose values the schema lists and mkt_orders casts to an ENUM of that list (mkt_status, and mkt_tier
+ * through the sellers): a value outside it fails the build, so loading does not scan for such values first
+ * (coerceTable's `listedLater`); the loader then runs that check to name the column and the value.
+ */
+export const CHECKED_BY_ENUM_CAST: Readonly<Partial<Record<TableName, readonly string[]>>> = {
+  transactions: ['status'],
+  sellers: ['tier'],
+};
 
 const LINE_COLUMNS =
   'id, order_id, customer_id, seller_id, product_id, order_date, quantity, revenue, status, delivery_days, was_late, campaign_id';
@@ -350,10 +363,15 @@ export const canStartLean = (present: ReadonlySet<TableName>) => LEAN_TABLES.eve
  * Builds every derived table whose source tables are present; returns the names built. `lean`: only the lean start
  * (LEAN_TABLES, mkt_orders lean; check canStartLean first), which completeDerivedTables completes.
  */
+export interface BuildOptions {
+  /** Only what a page of lean elements needs first (LEAN_TABLES); completeDerivedTables builds the rest. */
+  readonly lean?: boolean;
+}
+
 export async function buildDerivedTables(
   engine: SqlDatabase,
   present: ReadonlySet<TableName>,
-  { lean = false } = {},
+  { lean = false }: BuildOptions = {},
 ): Promise<Set<string>> {
   for (const type of DIMENSION_TYPES) {
     if (buildable(type.needs, present)) await engine.exec(dimensionTypeSql(type));

@@ -7,6 +7,7 @@ import { ident, str } from '../metrics/sql.js';
 import { arrowStream } from './arrow-ipc.js';
 import { parquetToArrowStream } from './parquet.js';
 import { coerceTable } from './coerce-table.js';
+import { buildDerivedTables, CHECKED_BY_ENUM_CAST, type BuildOptions } from './derived-tables.js';
 import { checkManifest, columnMapping, malformed, tableFormat } from './dataset-manifest.js';
 
 /**
@@ -35,6 +36,29 @@ export interface LoadedDataset {
   readonly tables: ReadonlySet<TableName>;
   /** Tables of the dataset left for later (`defer`), each with what loads it into the database when called. */
   readonly later: ReadonlyMap<TableName, (signal: AbortSignal) => Promise<void>>;
+  /**
+   * The value lists that loading left to the derived tables' ENUM casts (CHECKED_BY_ENUM_CAST): run them when
+   * building those fails, to say which column holds which value.
+   */
+  readonly listedChecks: readonly (() => Promise<void>)[];
+}
+
+/**
+ * The derived tables of a loaded dataset (buildDerivedTables). When building fails, the value lists loading left to
+ * their ENUM casts are checked first: a value outside a list is the likely cause, and its error names the column.
+ */
+export async function buildLoadedTables(
+  engine: QueryEngine,
+  loaded: LoadedDataset,
+  present: ReadonlySet<TableName> = loaded.tables,
+  options: BuildOptions = {},
+): Promise<Set<string>> {
+  try {
+    return await buildDerivedTables(engine, present, options);
+  } catch (error) {
+    for (const check of loaded.listedChecks) await check();
+    throw error;
+  }
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -88,7 +112,8 @@ export async function loadFromManifest(
             () => undefined,
             `table "${name}" (${entry.file})`,
           );
-          await insertTable(await opening, name, entry, bytes, columnMapping(name, entry, mapping));
+          const check = await insertTable(await opening, name, entry, bytes, columnMapping(name, entry, mapping));
+          await check();
         },
       ]),
   );
@@ -125,20 +150,21 @@ export async function loadFromManifest(
   });
   for (const download of downloads) download.catch(() => undefined);
   const loaded = new Set<TableName>();
+  const listedChecks: (() => Promise<void>)[] = [];
   try {
     const engine = await opening;
     for (const download of downloads) {
       const [name, entry, bytes] = await download;
       signal.throwIfAborted();
       report('load', name);
-      await insertTable(engine, name, entry, bytes, mappings.get(name)!);
+      listedChecks.push(await insertTable(engine, name, entry, bytes, mappings.get(name)!));
       loaded.add(name);
     }
   } finally {
     signal.removeEventListener('abort', stop);
     downloading.abort();
   }
-  return { manifest, tables: loaded, later };
+  return { manifest, tables: loaded, later, listedChecks };
 }
 
 export async function loadInMemory(
@@ -160,6 +186,7 @@ export async function loadInMemory(
     return [name, entry, columnMapping(name, entry, mapping)] as const;
   });
   const later = new Map<TableName, (signal: AbortSignal) => Promise<void>>();
+  const listedChecks: (() => Promise<void>)[] = [];
   for (const [name, entry, columns] of entries) {
     const file = dataset.files[name]!;
     // DuckDB-WASM transfers the buffer to its worker, detaching it: copy, so the caller's data stays intact.
@@ -172,26 +199,27 @@ export async function loadInMemory(
         columns,
       );
     if (defer.has(name)) {
-      later.set(name, insert);
+      later.set(name, () => insert().then((check) => check()));
       continue;
     }
-    await insert();
+    listedChecks.push(await insert());
     loaded.add(name);
   }
-  return { manifest, tables: loaded, later };
+  return { manifest, tables: loaded, later, listedChecks };
 }
 
 function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & { bytes?: number }][] {
   return TABLE_NAMES.filter((n) => tables[n]).map((n) => [n, tables[n]!]);
 }
 
+/** Inserts and coerces a table; returns the check of the value lists left to the derived tables (coerceTable). */
 async function insertTable(
   engine: QueryEngine,
   name: TableName,
   entry: ManifestTable,
   bytes: Uint8Array,
   mapping: Record<string, string>,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const format = tableFormat(entry, bytes);
   const raw = `mkt_raw_${name}`;
   if (format === 'arrow' || format === 'parquet') {
@@ -223,5 +251,5 @@ async function insertTable(
       await engine.db.dropFile(file).catch(() => undefined);
     }
   }
-  await coerceTable(engine, name, raw, mapping, entry.file);
+  return coerceTable(engine, name, raw, mapping, entry.file, CHECKED_BY_ENUM_CAST[name]);
 }

@@ -1,8 +1,7 @@
 import { startDuckDB } from '../../src/data/duckdb.js';
 import { QueryEngine } from '../../src/data/query-engine.js';
-import { loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
+import { buildLoadedTables, loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
 import { validateSchema } from '../../src/data/validate-schema.js';
-import { buildDerivedTables } from '../../src/data/derived-tables.js';
 import { rows } from '../../src/data/arrow-rows.js';
 
 /**
@@ -18,7 +17,7 @@ export async function openEngine(
   const engine = await QueryEngine.open(db);
   const loaded = await loadInMemory(engine, dataset);
   await validateSchema(engine, loaded.tables);
-  await buildDerivedTables(engine, loaded.tables, { lean });
+  await buildLoadedTables(engine, loaded, loaded.tables, { lean });
   return {
     engine,
     async close() {

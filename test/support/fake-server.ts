@@ -1,9 +1,8 @@
 import { tableToIPC } from 'apache-arrow';
 import { startDuckDB, type DuckDBHandle } from '../../src/data/duckdb.js';
 import { QueryEngine } from '../../src/data/query-engine.js';
-import { loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
+import { buildLoadedTables, loadInMemory, type InMemoryDataset } from '../../src/data/load-dataset.js';
 import { validateSchema } from '../../src/data/validate-schema.js';
-import { buildDerivedTables } from '../../src/data/derived-tables.js';
 import { checkDataQuality } from '../../src/data/data-quality.js';
 import { readDatasetInfo } from '../../src/data/dataset-info.js';
 import { buildQuery, isQueryName, type QueryName } from '../../src/queries/registry.js';
@@ -79,7 +78,7 @@ export class FakeServer {
     const loaded = await loadInMemory(engine, source);
     await validateSchema(engine, loaded.tables);
     const issues = await checkDataQuality(engine, loaded.tables, loaded.manifest);
-    const derived = await buildDerivedTables(engine, loaded.tables);
+    const derived = await buildLoadedTables(engine, loaded);
     const info = await readDatasetInfo(engine, new Set([...loaded.tables, ...derived]));
     const dataset = { protocol: 1, info: { ...info, tables: [...info.tables] }, manifest: loaded.manifest, issues };
     return new FakeServer(handle, engine, dataset);

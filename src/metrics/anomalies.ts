@@ -51,11 +51,7 @@ export function dailySessionSeriesSql(filters: FilterState, window: Window): str
  * cannot be called churned yet.
  */
 export function weeklySellerChurnSql(filters: FilterState, window: Window, dataEnd: string, quietDays = 30): string {
-  const common = [
-    COMPLETED,
-    `seller_id IS NOT NULL`,
-    ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
-  ];
+  const common = [COMPLETED, `seller_id IS NOT NULL`, ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] })];
   const lastJudged = `least(${date(window.to)}, ${date(dataEnd)} - ${num(Math.max(1, Math.round(quietDays)))})`;
   return `WITH o AS (SELECT seller_id, order_date, category, tier FROM mkt_orders WHERE ${common.join(' AND ')}),
     last AS (SELECT seller_id, date_trunc('week', max(order_date))::DATE AS last_week FROM o GROUP BY seller_id),

@@ -22,11 +22,7 @@ export interface CustomerSummaryOptions {
  * - `monetary`: all revenue in the window; `recency_days`: days from the last purchase to `end`.
  */
 export function customerSummarySql(filters: FilterState, { end, ignore = [] }: CustomerSummaryOptions): string {
-  const where = [
-    COMPLETED,
-    `order_date <= ${date(end)}`,
-    ...predicates(filters, { ignore: [...ignore, 'dateTo'] }),
-  ];
+  const where = [COMPLETED, `order_date <= ${date(end)}`, ...predicates(filters, { ignore: [...ignore, 'dateTo'] })];
   if (filters.dateTo && !ignore.includes('dateTo') && filters.dateTo < end)
     where.push(`order_date <= ${date(filters.dateTo)}`);
   return `WITH days AS (

@@ -31,8 +31,7 @@ export function predicates(filters: FilterState, options: WhereOptions = {}): st
   if (!ignore.has('categories') && filters.categories.length > 0)
     parts.push(enumIn('category', 'mkt_category', filters.categories));
   if (!ignore.has('tiers') && filters.tiers.length > 0) parts.push(enumIn('tier', 'mkt_tier', filters.tiers));
-  if (!ignore.has('regions') && filters.regions.length > 0)
-    parts.push(enumIn('region', 'mkt_region', filters.regions));
+  if (!ignore.has('regions') && filters.regions.length > 0) parts.push(enumIn('region', 'mkt_region', filters.regions));
   if (!ignore.has('products') && filters.products.length > 0) parts.push(`product_id IN ${strList(filters.products)}`);
   if (!ignore.has('cohort') && filters.cohort) parts.push(`cohort = ${str(filters.cohort)}`);
   // Each customer's segment over all the data (mkt_customer_segments), copied into the fact tables at load.

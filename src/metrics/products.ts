@@ -43,7 +43,8 @@ function sessionsCte(filters: FilterState, periods: KpiPeriods): string {
     ), ses AS (
       SELECT product_id, count(*) AS sessions, count(*) FILTER (WHERE bought) AS purchase_sessions FROM (
         SELECT t.product_id, t.bought, s.session_date, s.region, s.cohort, s.segment,
-          coalesce(p.category, '${UNKNOWN}') AS category, coalesce(sl.tier, '${UNKNOWN}') AS tier
+          coalesce(p.category, '${UNKNOWN}')::mkt_category AS category,
+          coalesce(sl.tier, '${UNKNOWN}')::mkt_tier AS tier
         FROM touched t JOIN mkt_sessions s USING (session_id)
         LEFT JOIN ${firstOfEachId('products')} p ON p.id = t.product_id
         LEFT JOIN ${firstOfEachId('sellers')} sl ON sl.id = p.seller_id

@@ -91,6 +91,19 @@ describe('product performance SQL on the analytics shop', () => {
     ]);
   });
 
+  it('productPerformanceSql() filters sessions by two categories and two tiers of the product they touch', async () => {
+    const f = applyFilterPatch(march, { categories: ['Electronics', 'Toys'], tiers: ['gold', 'new'] });
+    const rows = await sql<ProductRow>(engine, productPerformanceSql(f, periods, both));
+    // Gold s1 sells p1 and p4 (Electronics), new s3 sells p3 (Toys); p2 (silver, Books) is out. Sales and sessions
+    // as in the first test: p1 300 (prior 100), 3 sessions, 1 bought; p3 100 (prior 0), 3 and 1; p4 30 (prior 20), 1
+    // and 1.
+    expect(rows.map((r) => [r.product_id, r.gmv, r.gmv_prior, r.sessions, r.purchase_sessions])).to.deep.equal([
+      ['p1', 300, 100, 3, 1],
+      ['p3', 100, 0, 3, 1],
+      ['p4', 30, 20, 1, 1],
+    ]);
+  });
+
   it('ranks the shop’s products and finds the movers (the SQL rows feed the model)', async () => {
     const rows = await sql<ProductRow>(engine, productPerformanceSql(march, periods, both));
     const ids = (ranked: { row: ProductRow }[]) => ranked.map((x) => x.row.product_id);

@@ -24,9 +24,9 @@ export interface TrendOptions {
 
 /**
  * GMV (revenue of completed order lines) and completed orders per day, ISO week (starting Monday) or calendar month
- * of the window: one row per bucket with sales, `day` the bucket's first day (days since 1970-01-01). trendRows
- * turns them into every bucket of the window, in order: filling, dating and sorting 730 days in the browser costs a
- * tenth of what it costs in SQL.
+ * of the window: one row per bucket with sales, in order of `day`, the bucket's first day (days since 1970-01-01).
+ * trendRows turns them into every bucket of the window: filling and dating 730 days in the browser costs a tenth of
+ * what it costs in SQL.
  *
  * With `compare`, `gmv_prior` is the prior period of equal length shifted forward by that length, so each of
  * its days lands on the day of the window it is compared with (1–31 March is compared with 29 January –
@@ -51,14 +51,15 @@ export function revenueTrendSql(
     FROM mkt_orders WHERE ${current.join(' AND ')} GROUP BY 1`;
   const day = (bucket: string) => `(${bucket} - DATE '1970-01-01')::INTEGER AS day`;
   if (!options.compare)
-    return `SELECT ${day('bucket')}, gmv::DOUBLE AS gmv, orders::INTEGER AS orders, NULL::DOUBLE AS gmv_prior FROM (${cur})`;
+    return `SELECT ${day('bucket')}, gmv::DOUBLE AS gmv, orders::INTEGER AS orders, NULL::DOUBLE AS gmv_prior FROM (${cur})
+      ORDER BY day`;
   return `WITH cur AS (${cur}), prior AS (
       SELECT ${bucketOf(`order_date + ${num(length)}`)} AS bucket, sum(revenue) AS gmv
       FROM mkt_orders WHERE order_date BETWEEN ${date(prior.from)} AND ${date(prior.to)} AND ${common.join(' AND ')}
       GROUP BY 1)
     SELECT ${day('coalesce(c.bucket, p.bucket)')}, coalesce(c.gmv, 0)::DOUBLE AS gmv,
       coalesce(c.orders, 0)::INTEGER AS orders, coalesce(p.gmv, 0)::DOUBLE AS gmv_prior
-    FROM cur c FULL JOIN prior p ON p.bucket = c.bucket`;
+    FROM cur c FULL JOIN prior p ON p.bucket = c.bucket ORDER BY day`;
 }
 
 /** A row of revenueTrendSql: a bucket with sales, in either period; `day` is its first day, since 1970-01-01. */

@@ -51,13 +51,25 @@ function enumIn(column: string, type: string, values: readonly string[]): string
   return `enum_code(${column}) IN (${values.map((v) => `enum_code(${typed(v)})`).join(', ')})`;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** The `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Days between two `YYYY-MM-DD` dates, inclusive of both. */
 export function daysInclusive(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return dayNumber(to) - dayNumber(from) + 1;
 }
 
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(dayNumber(day) + days);
 }
 
 /** The period of equal length just before [from, to]: what KPIs compare against. */

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { COMPLETED, orderCount } from './orders.js';
-import { daysInclusive, predicates, priorPeriod } from './filter-sql.js';
+import { dayNumber, daysInclusive, isoDay, predicates, priorPeriod } from './filter-sql.js';
 import { date, num } from './sql.js';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -70,23 +70,18 @@ export type TrendSums = {
   readonly gmv_prior: number | null;
 };
 
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
 /** The first day of the bucket holding `day` (days since 1970-01-01, a Thursday). */
 function bucketStart(day: number, g: Granularity): number {
   if (g === 'day') return day;
   if (g === 'week') return day - ((((day + 3) % 7) + 7) % 7);
-  const d = new Date(day * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+  return dayNumber(`${isoDay(day).slice(0, 7)}-01`);
 }
 
+/** The first day of the bucket after the one starting on `start` (31 days on is always in the next month). */
 function nextBucket(start: number, g: Granularity): number {
   if (g === 'day') return start + 1;
   if (g === 'week') return start + 7;
-  const d = new Date(start * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+  return bucketStart(start + 31, 'month');
 }
 
 /**

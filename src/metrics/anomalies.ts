@@ -23,7 +23,7 @@ export function dailyOrderSeriesSql(filters: FilterState, window: Window): strin
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
   ];
   return `SELECT ${SLICES}, strftime(order_date, '%Y-%m-%d') AS day,
-      coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
+      coalesce(sum(revenue) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS gmv,
       ${orderCount(COMPLETED)}::INTEGER AS orders,
       ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
       ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late

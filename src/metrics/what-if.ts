@@ -14,8 +14,8 @@ const SLICES = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(t
 export function whatIfOrdersSql(filters: FilterState): string {
   const where = predicates(filters);
   return `SELECT ${SLICES},
-      coalesce(sum(revenue) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS gmv,
-      coalesce(sum(cost) FILTER (WHERE status = 'completed'), 0)::DOUBLE AS cost,
+      coalesce(sum(revenue) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS gmv,
+      coalesce(sum(cost) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS cost,
       ${orderCount(COMPLETED)}::INTEGER AS orders,
       ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
       ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late

@@ -359,14 +359,15 @@ export const LEAN_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
 /** The lean start can be made from the tables present (else buildDerivedTables builds what it can). */
 export const canStartLean = (present: ReadonlySet<TableName>) => LEAN_TABLES.every((d) => buildable(d.needs, present));
 
-/**
- * Builds every derived table whose source tables are present; returns the names built. `lean`: only the lean start
- * (LEAN_TABLES, mkt_orders lean; check canStartLean first), which completeDerivedTables completes.
- */
 export interface BuildOptions {
   /** Only what a page of lean elements needs first (LEAN_TABLES); completeDerivedTables builds the rest. */
   readonly lean?: boolean;
 }
+
+/**
+ * Builds every derived table whose source tables are present; returns the names built. `lean`: only the lean start
+ * (LEAN_TABLES, mkt_orders lean; check canStartLean first), which completeDerivedTables completes.
+ */
 
 export async function buildDerivedTables(
   engine: SqlDatabase,

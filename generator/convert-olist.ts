@@ -2,7 +2,7 @@
 // `npm run convert:olist -- --out demo/data/olist`. DuckDB (@duckdb/node-api) runs the same SQL the tests run
 // in the browser with DuckDB-WASM (generator/olist/convert-sql.ts). The shared data is only read; nothing of it is copied into the repo.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 // @ts-expect-error: plain ES module of the demo, shared with npm start and the end-to-end run (no types).
 import { writeDatasetIndex } from '../demo/data-index.mjs';
 import path from 'node:path';
@@ -37,12 +37,14 @@ for (const sql of olistConversionSql((source: OlistSource) => literal(path.join(
   await connection.run(sql);
 mkdirSync(out, { recursive: true });
 const rows: Record<string, number> = {};
+const bytes: Record<string, number> = {};
 for (const table of Object.keys(OLIST_OUTPUT) as (keyof typeof OLIST_OUTPUT)[]) {
   await connection.run(olistCopySql(table, literal(path.join(out, OLIST_OUTPUT[table].file))));
   const [[n]] = (await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM olist_${table}`)).getRows();
   rows[table] = Number(n);
+  bytes[table] = statSync(path.join(out, OLIST_OUTPUT[table].file)).size;
 }
-writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(olistManifest(rows), null, 2) + '\n');
+writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(olistManifest(rows, bytes), null, 2) + '\n');
 // Into the demo's data folder: the demo now offers it (demo/data-index.mjs).
 if (path.dirname(out) === path.resolve('demo/data')) writeDatasetIndex();
 connection.closeSync();

@@ -100,6 +100,7 @@ function manifestSection(): string[] {
     '| `format` | `arrow` (Arrow IPC, stream or file), `parquet` or `csv` (a header line; comma separated, `.tsv` tab separated). When absent: by extension — `.arrow` `.arrows` `.ipc` `.feather` → arrow, `.parquet` → parquet, `.csv` `.tsv` → csv; otherwise Parquet is recognised by its first bytes (`PAR1`) and anything else is read as Arrow IPC. |',
     '| `columns` | Your column names: `{ "kitColumn": "yourColumn" }`. Columns left out keep the kit\'s name. |',
     '| `rows` | Row count, informative only. |',
+    "| `bytes` | The file's size in bytes, optional: the progress bar's total, and the size of the buffer the file downloads into when the server sends no Content-Length. A wrong size costs time, never data. |",
     '',
     'Other top-level keys (`name`, `currency`, `dateRange`, `notes`, ...) are kept as they are.',
     '',

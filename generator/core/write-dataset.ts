@@ -38,16 +38,27 @@ export interface WriteHooks {
 
 export async function writeDataset(options: GeneratorOptions, hooks: WriteHooks): Promise<Manifest> {
   const writers = new Map<TableName, RecordBatchStreamWriter>();
+  const sizes = new Map<TableName, number>();
   for (const table of TABLE_NAMES) {
     const writer = new RecordBatchStreamWriter();
-    writer.reset(new ForwardingQueue(hooks.open(table)), arrowSchema(table));
+    const sink = hooks.open(table);
+    sizes.set(table, 0);
+    const counted: ChunkSink = (chunk) => {
+      sizes.set(table, sizes.get(table)! + chunk.byteLength);
+      sink(chunk);
+    };
+    writer.reset(new ForwardingQueue(counted), arrowSchema(table));
     writers.set(table, writer);
   }
   const batches = generateDataset(options, hooks.onProgress);
   for (let next = batches.next(); ; next = batches.next()) {
     if (next.done) {
       for (const table of TABLE_NAMES) writers.get(table)!.finish();
-      return next.value;
+      const tables = Object.entries(next.value.tables).map(([t, entry]) => [
+        t,
+        { ...entry, bytes: sizes.get(t as TableName) },
+      ]);
+      return { ...next.value, tables: Object.fromEntries(tables) };
     }
     writers.get(next.value.table)!.write(next.value.batch);
     await hooks.pause?.();

@@ -146,10 +146,13 @@ export function olistCopySql(table: keyof typeof OLIST_OUTPUT, to: string): stri
 }
 
 /** The manifest written beside the converted files. */
-export function olistManifest(rows: Partial<Record<TableName, number>> = {}): Manifest {
+export function olistManifest(
+  rows: Partial<Record<TableName, number>> = {},
+  bytes: Partial<Record<TableName, number>> = {},
+): Manifest {
   const tables: Partial<Record<TableName, ManifestTable>> = {};
   for (const [name, entry] of Object.entries(OLIST_OUTPUT) as [keyof typeof OLIST_OUTPUT, ManifestTable][]) {
-    tables[name] = rows[name] === undefined ? entry : { ...entry, rows: rows[name] };
+    tables[name] = { ...entry, rows: rows[name], bytes: bytes[name] };
   }
   return {
     schemaVersion: 1,

@@ -111,6 +111,7 @@ export async function loadFromManifest(
             signal,
             () => undefined,
             `table "${name}" (${entry.file})`,
+            declaredSize(entry),
           );
           const check = await insertTable(await opening, name, entry, bytes, columnMapping(name, entry, mapping));
           await check();
@@ -118,7 +119,7 @@ export async function loadFromManifest(
       ]),
   );
   const mappings = new Map(entries.map(([name, entry]) => [name, columnMapping(name, entry, mapping)]));
-  const sizes = entries.map(([, e]) => Math.max(0, e.bytes ?? 0));
+  const sizes = entries.map(([, e]) => declaredSize(e));
   let total = sizes.reduce((a, b) => a + b, 0);
   const received = new Map<TableName, number>();
   let reported = -Infinity;
@@ -133,7 +134,7 @@ export async function loadFromManifest(
   const downloads = entries.map(async ([name, entry]) => {
     const url = new URL(entry.file, base).href;
     const progress: ByteProgress = (loaded, expected) => {
-      if (!received.has(name) && expected > 0 && !entry.bytes) total += expected;
+      if (!received.has(name) && expected > 0 && !declaredSize(entry)) total += expected;
       received.set(name, loaded);
       // A report re-renders every element's progress bar: a few per second, not one per 64 KiB chunk (hundreds),
       // which would take the main thread from DuckDB starting meanwhile.
@@ -145,7 +146,7 @@ export async function loadFromManifest(
     return [
       name,
       entry,
-      await fetchBytes(url, downloading.signal, progress, `table "${name}" (${entry.file})`),
+      await fetchBytes(url, downloading.signal, progress, `table "${name}" (${entry.file})`, declaredSize(entry)),
     ] as const;
   });
   for (const download of downloads) download.catch(() => undefined);
@@ -208,7 +209,11 @@ export async function loadInMemory(
   return { manifest, tables: loaded, later, listedChecks };
 }
 
-function presentTables(tables: Manifest['tables']): [TableName, ManifestTable & { bytes?: number }][] {
+/** The manifest's `bytes` of a table, 0 when absent or not a size. */
+const declaredSize = (entry: ManifestTable) =>
+  typeof entry.bytes === 'number' && Number.isFinite(entry.bytes) ? Math.max(0, entry.bytes) : 0;
+
+function presentTables(tables: Manifest['tables']): [TableName, ManifestTable][] {
   return TABLE_NAMES.filter((n) => tables[n]).map((n) => [n, tables[n]!]);
 }
 

@@ -11,6 +11,11 @@ export interface ManifestTable {
    */
   readonly format?: TableFormat;
   readonly rows?: number;
+  /**
+   * The file's size in bytes: the total of the progress bar, and the size of the buffer the file downloads into,
+   * when the server sends no Content-Length. Optional; a wrong size costs time, never data.
+   */
+  readonly bytes?: number;
   /** Maps the kit's column names to the names used in the file: `{ order_date: 'purchased_at' }`. */
   readonly columns?: Readonly<Record<string, string>>;
 }

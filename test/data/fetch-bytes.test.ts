@@ -33,7 +33,8 @@ function streamed(kind: 'bytes' | 'default', contentLength?: number): Response {
             controller.enqueue(next());
           },
         });
-  const headers = contentLength === undefined ? {} : { 'content-length': String(contentLength) };
+  const headers: Record<string, string> =
+    contentLength === undefined ? {} : { 'content-length': String(contentLength) };
   return new Response(body, { headers });
 }
 

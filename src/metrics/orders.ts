@@ -16,6 +16,13 @@ export function orderCount(condition?: string): string {
 export const COMPLETED = `status = 'completed'::mkt_status`;
 
 /**
+ * The lines that were shipped: completed or returned. Compared by the ENUM's codes: written as
+ * `status IN ('completed', 'returned')` every row's status is cast to text (4.3 ms against 3.8 over scale 1's
+ * lines), and with the ENUM values themselves DuckDB-WASM took 9.5 ms.
+ */
+export const SHIPPED = `enum_code(status) IN (enum_code('completed'::mkt_status), enum_code('returned'::mkt_status))`;
+
+/**
  * The number of distinct values of an integer key (`order_key`, `customer_key`), exactly: a bitstring spanning the
  * key's range (from the column's statistics) takes about half the time of count(DISTINCT) on DuckDB. Only where the
  * groups are few (none, payment methods, FEW_GROUPS categories): each holds a bitstring as long as the key's range

@@ -1,6 +1,6 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { COMPLETED, orderCount } from './orders.js';
+import { COMPLETED, SHIPPED, orderCount } from './orders.js';
 import { date, num } from './sql.js';
 import type { Window } from './revenue-trend.js';
 
@@ -25,8 +25,8 @@ export function dailyOrderSeriesSql(filters: FilterState, window: Window): strin
   return `SELECT ${SLICES}, strftime(order_date, '%Y-%m-%d') AS day,
       coalesce(sum(revenue) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS gmv,
       ${orderCount(COMPLETED)}::INTEGER AS orders,
-      ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
-      ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late
+      ${orderCount(SHIPPED)}::INTEGER AS shipped,
+      ${orderCount(`${SHIPPED} AND was_late`)}::INTEGER AS late
     FROM mkt_orders WHERE ${where.join(' AND ')}
     GROUP BY ${SETS('order_date')} ORDER BY dim, slice, day`;
 }

@@ -95,10 +95,10 @@ export function campaignPerformanceSql(filters: FilterState, options: CampaignOp
   return `WITH c AS (
       SELECT c.*, ${campaignDays} AS campaign_days, ${overlapDays(filters)} AS days FROM ${CAMPAIGNS} c
     ), att AS (
-      SELECT o.campaign_id, coalesce(sum(o.revenue) FILTER (WHERE o.status = 'completed'), 0) AS revenue,
-        sum(o.cost) FILTER (WHERE o.status = 'completed') AS cost,
-        coalesce(bool_and(o.cost IS NOT NULL) FILTER (WHERE o.status = 'completed'), true) AS costed,
-        ${orderCount(`o.status = 'completed'`)} AS orders
+      SELECT o.campaign_id, coalesce(sum(o.revenue) FILTER (WHERE o.status = 'completed'::mkt_status), 0) AS revenue,
+        sum(o.cost) FILTER (WHERE o.status = 'completed'::mkt_status) AS cost,
+        coalesce(bool_and(o.cost IS NOT NULL) FILTER (WHERE o.status = 'completed'::mkt_status), true) AS costed,
+        ${orderCount(`o.status = 'completed'::mkt_status`)} AS orders
       FROM ${attributed(filters, 'mkt_orders')} o GROUP BY o.campaign_id
     ), acquired AS (
       SELECT o.campaign_id, count(DISTINCT o.customer_key) AS new_customers

@@ -1,6 +1,7 @@
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { firstOfEachId, num, str, strList } from './sql.js';
+import { SHIPPED } from './orders.js';
 
 /**
  * "Customers who bought X also bought Y": item-to-item association rules over baskets, computed in DuckDB.
@@ -42,7 +43,7 @@ export type AssociationRow = {
 function basketsCte(filters: FilterState, options: CoPurchaseOptions): string {
   const basket = options.basket === 'customer' ? 'customer_key' : 'order_key';
   const item = options.level === 'category' ? 'category::VARCHAR' : 'product_id';
-  const where = [`status IN ('completed', 'returned')`, 'product_id IS NOT NULL', ...predicates(filters)];
+  const where = [SHIPPED, 'product_id IS NOT NULL', ...predicates(filters)];
   return `lines AS (
       SELECT DISTINCT ${basket} AS basket, ${item} AS item FROM mkt_orders WHERE ${where.join(' AND ')}
     ), n AS (SELECT count(DISTINCT basket)::DOUBLE AS n FROM lines),
@@ -115,12 +116,7 @@ export function nextBestProductsSql(
   }
   const item = options.level === 'category' ? 'category::VARCHAR' : 'product_id';
   const per = num(Math.max(1, Math.round(options.perCustomer ?? 1)));
-  const where = [
-    `status IN ('completed', 'returned')`,
-    'product_id IS NOT NULL',
-    `customer_id IN ${strList(customerIds)}`,
-    ...predicates(filters),
-  ];
+  const where = [SHIPPED, 'product_id IS NOT NULL', `customer_id IN ${strList(customerIds)}`, ...predicates(filters)];
   return `WITH ${rulesCte(filters, options, null)},
     owned AS (SELECT DISTINCT customer_id, ${item} AS item FROM mkt_orders WHERE ${where.join(' AND ')}),
     candidates AS (

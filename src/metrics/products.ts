@@ -2,7 +2,7 @@ import type { FilterState } from '../data/filter-state.js';
 import { UNKNOWN } from '../data/derived-tables.js';
 import { predicates } from './filter-sql.js';
 import type { KpiPeriods } from './kpis.js';
-import { COMPLETED, orderCount } from './orders.js';
+import { COMPLETED, SHIPPED, orderCount } from './orders.js';
 import { date, firstOfEachId, strList } from './sql.js';
 import type { ProductFigures } from '../models/product-ranking.js';
 
@@ -69,8 +69,8 @@ export function productPerformanceSql(filters: FilterState, periods: KpiPeriods,
       coalesce(sum(quantity) FILTER (WHERE ${cur} AND ${done}), 0) AS units,
       coalesce(sum(quantity) FILTER (WHERE ${before} AND ${done}), 0) AS units_prior,
       ${orderCount(`${cur} AND ${done}`)} AS orders,
-      count(*) FILTER (WHERE ${cur} AND status IN ('completed', 'returned')) AS delivered,
-      count(*) FILTER (WHERE ${cur} AND status = 'returned') AS returned,
+      count(*) FILTER (WHERE ${cur} AND ${SHIPPED}) AS delivered,
+      count(*) FILTER (WHERE ${cur} AND status = 'returned'::mkt_status) AS returned,
       coalesce(sum(review_count) FILTER (WHERE ${cur}), 0) AS reviews,
       sum(rating_sum) FILTER (WHERE ${cur}) AS rating_sum
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY product_id`;

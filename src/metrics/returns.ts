@@ -2,6 +2,7 @@ import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
 import { isGranularity, type Granularity, type Window } from './revenue-trend.js';
 import { date, firstOfEachId } from './sql.js';
+import { SHIPPED } from './orders.js';
 
 /**
  * Returns of delivered order lines. A line is **delivered** when its status is completed or returned (a cancelled
@@ -55,23 +56,23 @@ export function returnsSql(filters: FilterState, by: ReturnGroup, options: { wit
   if (!known) throw new TypeError(`Unknown grouping ${JSON.stringify(by)}`);
   if (by === 'reason' && !options.withReturns) throw new TypeError('Return reasons need the returns table');
   const group = isGranularity(by) ? `strftime(date_trunc('${by}', l.order_date), '%Y-%m-%d')` : GROUP[by];
-  const where = [`status IN ('completed', 'returned')`, 'product_id IS NOT NULL', ...predicates(filters)];
+  const where = [SHIPPED, 'product_id IS NOT NULL', ...predicates(filters)];
   const details = options.withReturns
     ? `LEFT JOIN (SELECT transaction_id, first(reason ORDER BY return_date, id) AS reason, sum(refunded) AS refunded
         FROM returns GROUP BY transaction_id) r ON r.transaction_id = l.id`
     : '';
   const refunded = options.withReturns
-    ? `coalesce(sum(r.refunded) FILTER (WHERE l.status = 'returned'), 0)::DOUBLE`
+    ? `coalesce(sum(r.refunded) FILTER (WHERE l.status = 'returned'::mkt_status), 0)::DOUBLE`
     : 'NULL::DOUBLE';
   // By reason, each group holds only returned lines: its denominator is every delivered line.
-  const lines = by === 'reason' ? `(SELECT * FROM l WHERE status = 'returned') l` : 'l';
+  const lines = by === 'reason' ? `(SELECT * FROM l WHERE status = 'returned'::mkt_status) l` : 'l';
   const delivered = by === 'reason' ? '(SELECT count(*) FROM l)' : 'count(*)';
   const deliveredRevenue = by === 'reason' ? '(SELECT sum(revenue) FROM l)' : 'sum(l.revenue)';
   return `WITH l AS (SELECT * FROM mkt_orders WHERE ${where.join(' AND ')}),
     g AS (
-      SELECT ${group} AS grp, ${delivered} AS delivered, count(*) FILTER (WHERE l.status = 'returned') AS returned,
+      SELECT ${group} AS grp, ${delivered} AS delivered, count(*) FILTER (WHERE l.status = 'returned'::mkt_status) AS returned,
         coalesce(${deliveredRevenue}, 0) AS delivered_revenue,
-        coalesce(sum(l.revenue) FILTER (WHERE l.status = 'returned'), 0) AS returned_revenue, ${refunded} AS refunded
+        coalesce(sum(l.revenue) FILTER (WHERE l.status = 'returned'::mkt_status), 0) AS returned_revenue, ${refunded} AS refunded
       FROM ${lines} ${details} GROUP BY ALL
     )
     SELECT grp, ${nameOf(by)} AS name, delivered::INTEGER AS delivered, returned::INTEGER AS returned,
@@ -97,7 +98,7 @@ export type ReturnChangeRow = {
  */
 export function returnChangeSql(filters: FilterState, current: Window, prior: Window): string {
   const where = [
-    `status IN ('completed', 'returned')`,
+    SHIPPED,
     'product_id IS NOT NULL',
     `order_date BETWEEN ${date(prior.from)} AND ${date(current.to)}`,
     ...predicates(filters, { ignore: ['dateFrom', 'dateTo'] }),
@@ -106,10 +107,10 @@ export function returnChangeSql(filters: FilterState, current: Window, prior: Wi
   const before = `order_date <= ${date(prior.to)}`;
   return `SELECT category::VARCHAR AS name,
       count(*) FILTER (WHERE ${now})::INTEGER AS delivered,
-      count(*) FILTER (WHERE ${now} AND status = 'returned')::INTEGER AS returned,
+      count(*) FILTER (WHERE ${now} AND status = 'returned'::mkt_status)::INTEGER AS returned,
       coalesce(sum(revenue) FILTER (WHERE ${now}), 0)::DOUBLE AS delivered_revenue,
       count(*) FILTER (WHERE ${before})::INTEGER AS delivered_prior,
-      count(*) FILTER (WHERE ${before} AND status = 'returned')::INTEGER AS returned_prior
+      count(*) FILTER (WHERE ${before} AND status = 'returned'::mkt_status)::INTEGER AS returned_prior
     FROM mkt_orders WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY name`;
 }
 

@@ -1,7 +1,7 @@
 import type { SliceBaseline } from '../models/what-if.js';
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { COMPLETED, orderCount } from './orders.js';
+import { COMPLETED, SHIPPED, orderCount } from './orders.js';
 
 const SLICES = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(tier) = 0 THEN 'tier' ELSE 'all' END AS dim,
   CASE WHEN GROUPING(category) = 0 THEN coalesce(category, 'Unknown') WHEN GROUPING(tier) = 0 THEN coalesce(tier, 'unknown') ELSE 'All' END AS slice`;
@@ -17,8 +17,8 @@ export function whatIfOrdersSql(filters: FilterState): string {
       coalesce(sum(revenue) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS gmv,
       coalesce(sum(cost) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS cost,
       ${orderCount(COMPLETED)}::INTEGER AS orders,
-      ${orderCount(`status IN ('completed', 'returned')`)}::INTEGER AS shipped,
-      ${orderCount(`status IN ('completed', 'returned') AND was_late`)}::INTEGER AS late
+      ${orderCount(SHIPPED)}::INTEGER AS shipped,
+      ${orderCount(`${SHIPPED} AND was_late`)}::INTEGER AS late
     FROM mkt_orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY GROUPING SETS ((), (category), (tier)) ORDER BY dim, slice`;
 }

@@ -1,24 +1,32 @@
 import type { SliceBaseline } from '../models/what-if.js';
 import type { FilterState } from '../data/filter-state.js';
 import { predicates } from './filter-sql.js';
-import { COMPLETED, SHIPPED, orderCount } from './orders.js';
+import { COMPLETED, SHIPPED, ordersPerGroup } from './orders.js';
 
 const SLICES = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(tier) = 0 THEN 'tier' ELSE 'all' END AS dim,
   CASE WHEN GROUPING(category) = 0 THEN coalesce(category, 'Unknown') WHEN GROUPING(tier) = 0 THEN coalesce(tier, 'unknown') ELSE 'All' END AS slice`;
+
+/** How many slices the what-if baseline can have, from the dataset's categories and tiers (each may be unknown too). */
+export const whatIfSliceCount = (info: {
+  readonly categories: readonly unknown[];
+  readonly tiers: readonly unknown[];
+}) => 1 + (info.categories.length + 1) + (info.tiers.length + 1);
 
 /**
  * The what-if baseline of the filtered window, for everything (`dim` 'all'), per category and per seller tier:
  * `gmv`, `cost` (product cost × quantity) of completed lines and `orders` (completed orders); `shipped` (orders
  * with a completed or returned line) and `late` (of them, with a line shipped late) for the late-shipment rate.
+ * `slices` (whatIfSliceCount), when known: few are counted faster (ordersPerGroup; at scale 1, 25 ms against 54).
  */
-export function whatIfOrdersSql(filters: FilterState): string {
+export function whatIfOrdersSql(filters: FilterState, options: { readonly slices?: number } = {}): string {
   const where = predicates(filters);
+  const orders = (condition: string) => ordersPerGroup(options.slices, condition);
   return `SELECT ${SLICES},
       coalesce(sum(revenue) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS gmv,
       coalesce(sum(cost) FILTER (WHERE ${COMPLETED}), 0)::DOUBLE AS cost,
-      ${orderCount(COMPLETED)}::INTEGER AS orders,
-      ${orderCount(SHIPPED)}::INTEGER AS shipped,
-      ${orderCount(`${SHIPPED} AND was_late`)}::INTEGER AS late
+      ${orders(COMPLETED)}::INTEGER AS orders,
+      ${orders(SHIPPED)}::INTEGER AS shipped,
+      ${orders(`${SHIPPED} AND was_late`)}::INTEGER AS late
     FROM mkt_orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY GROUPING SETS ((), (category), (tier)) ORDER BY dim, slice`;
 }

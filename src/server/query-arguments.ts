@@ -142,7 +142,10 @@ export const QUERY_ARGUMENTS = {
   dailyOrderSeries: argumentList(filters, period),
   dailySessionSeries: argumentList(filters, period),
   weeklySellerChurn: argumentList(filters, period, isoDate, whole(1, 3650).optional()),
-  whatIfOrders: argumentList(filters),
+  whatIfOrders: argumentList(
+    filters,
+    z.object({ slices: z.number().int().nonnegative().optional() }).strict().optional(),
+  ),
   whatIfSessions: argumentList(filters),
   entityValues: argumentList(filters, z.enum(['customer', 'seller'])),
   returns: argumentList(

@@ -10,6 +10,7 @@ import type { CampaignRow } from '../../metrics/campaigns.js';
 import type { SupportRow } from '../../metrics/support.js';
 import { churnReferenceDates } from '../../metrics/churn.js';
 import type { Window } from '../../metrics/revenue-trend.js';
+import { whatIfSliceCount } from '../../metrics/what-if.js';
 import {
   conversionFinding,
   gmvChangeFinding,
@@ -52,7 +53,9 @@ export async function findingInputs(
       periods
         ? run<{ category: string; active: number; churned: number }>(named('sellerChurnByCategory', filters, periods))
         : none,
-      run<Slice & { gmv: number; shipped: number; late: number }>(named('whatIfOrders', filters)),
+      run<Slice & { gmv: number; shipped: number; late: number }>(
+        named('whatIfOrders', filters, { slices: whatIfSliceCount(info) }),
+      ),
       info.tables.has('mkt_sessions')
         ? run<Slice & { sessions: number; purchases: number }>(named('whatIfSessions', filters))
         : none,

@@ -5,6 +5,7 @@ import type { ExportTable } from '../../charts/export.js';
 import { numberIn } from '../base/attribute-check.js';
 import { rows } from '../../data/arrow-rows.js';
 import {
+  whatIfSliceCount,
   whatIfSlices,
   type WhatIfOrderRow,
   type WhatIfSessionRow,
@@ -103,7 +104,9 @@ export class MktWhatIf extends MktWidget<WhatIfResult> {
   protected override async query({ engine, filters, dashboard, signal }: QueryContext): Promise<WhatIfResult> {
     const hasSessions = dashboard.info!.tables.has('mkt_sessions');
     const [orders, sessions] = await Promise.all([
-      engine.query(named('whatIfOrders', filters), signal).then((t) => rows<WhatIfOrderRow>(t)),
+      engine
+        .query(named('whatIfOrders', filters, { slices: whatIfSliceCount(dashboard.info!) }), signal)
+        .then((t) => rows<WhatIfOrderRow>(t)),
       hasSessions
         ? engine.query(named('whatIfSessions', filters), signal).then((t) => rows<WhatIfSessionRow>(t))
         : Promise.resolve([] as WhatIfSessionRow[]),

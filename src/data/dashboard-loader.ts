@@ -23,7 +23,7 @@ import { CustomerModels } from './customer-models.js';
 import type { ColumnMapping, Manifest } from '../schema/manifest.js';
 import type { TableName } from '../schema/tables.js';
 import { validateSchema, validateTable } from './validate-schema.js';
-import { checkAddedTable, checkDataQuality, type DataIssue } from './data-quality.js';
+import { checkAddedTableWhenIdle, checkDataQuality, type DataIssue } from './data-quality.js';
 import { DEFERRED_TABLES, deferTables } from './deferred-tables.js';
 import type { ServerOptions } from './http-transport.js';
 import { openServerDataset } from './server-dataset.js';
@@ -215,15 +215,19 @@ export class DashboardLoader {
     // The tables of the start: `present` grows as deferred tables load, and they build their own derived tables.
     const start = new Set(present);
     const completeNow = async () => {
+      const checks: [ReadonlySet<TableName>, TableName][] = [];
       for (const [table, insert] of leanLater) {
         await insert(signal);
         await validateTable(engine, table);
-        const issues = await checkAddedTable(engine, start, table, manifest);
+        checks.push([new Set(start), table]);
         start.add(table);
         present.add(table);
-        this.addLateIssues(issues, signal);
       }
       await completeDerivedTables(engine, start, { keysBuilt: !leanLater.has('orders') });
+      for (const [before, table] of checks)
+        checkAddedTableWhenIdle(engine, before, table, manifest, signal, (issues) =>
+          this.addLateIssues(issues, signal),
+        );
     };
     let completing: Promise<void> | null = null;
     const complete = () => (completing ??= completeNow());

@@ -4,6 +4,8 @@ import { ident, str } from '../metrics/sql.js';
 import { rows } from './arrow-rows.js';
 import type { Table } from 'apache-arrow';
 import type { SqlDatabase } from './sql-database.js';
+import type { QueryEngine } from './query-engine.js';
+import { isAbortError } from './dataset-error.js';
 
 export type DataIssueCode =
   'duplicate-ids' | 'orphan-keys' | 'null-values' | 'date-out-of-range' | 'negative-revenue' | 'table-empty';
@@ -132,20 +134,43 @@ export async function checkDataQuality(
   return runChecks(run, checksFor(tables, manifest));
 }
 
-/** The checks that a table loaded after the others (see deferred-tables.ts) adds: its own and its keys'. */
+/**
+ * The checks that a table loaded after the others (see deferred-tables.ts) adds: its own and its keys'. `run`:
+ * engine.exec by default, which a load in progress can use (a query naming the table would wait for that load).
+ */
 export async function checkAddedTable(
   engine: SqlDatabase,
   before: ReadonlySet<TableName>,
   table: TableName,
   manifest: Manifest | null,
+  run: RunCheck = (sql) => engine.exec(sql),
 ): Promise<DataIssue[]> {
   const done = new Set(checksFor(before, manifest).map((c) => c.sql));
   const after = checksFor(new Set([...before, table]), manifest);
-  // exec, not query: a query naming the table would wait for the deferred load that runs this check.
   return runChecks(
-    (sql) => engine.exec(sql),
+    run,
     after.filter((c) => !done.has(c.sql)),
   );
+}
+
+/**
+ * checkAddedTable once the table is loaded, at idle priority (see QueryEngine.idle): off the path of the query that
+ * asked for the table. `found` gets the problems; a check that cannot run is reported on the console.
+ */
+export function checkAddedTableWhenIdle(
+  engine: QueryEngine,
+  before: ReadonlySet<TableName>,
+  table: TableName,
+  manifest: Manifest | null,
+  signal: AbortSignal,
+  found: (issues: readonly DataIssue[]) => void,
+): void {
+  checkAddedTable(engine, before, table, manifest, (sql) => engine.idle.query(sql, signal)).then(found, (error) => {
+    if (signal.aborted || isAbortError(error)) return;
+    console.warn(
+      `[marketkit] The data-quality checks of ${table} could not run: ${(error as Error)?.message ?? error}`,
+    );
+  });
 }
 
 async function runChecks(run: RunCheck, checks: readonly Check[]): Promise<DataIssue[]> {

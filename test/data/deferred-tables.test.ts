@@ -87,6 +87,24 @@ describe('deferred tables: page events load when a view first reads them', () =>
     data.remove();
   });
 
+  it('a view that asks for a deferred table does not wait for its data-quality checks', async () => {
+    const data = await mount<MktData>(
+      html`<mkt-data .source=${tinyDataset()}><mkt-kpis show="gmv"></mkt-kpis></mkt-data>`,
+    );
+    await whenReady(data);
+    await settled(data.querySelector<MktKpis>('mkt-kpis')!);
+    data.append(document.createElement('mkt-funnel'));
+    const engine = data.state.engine!;
+    const isCheck = (sql: string) => /FROM "page_events" WHERE id IS NOT NULL GROUP BY id HAVING/.test(sql);
+    // The duplicate-id check of page events runs, at idle priority, after the funnel's first answer.
+    await waitFor(() => engine.history.some((h) => isCheck(h.sql)), 'the checks of the page events');
+    const first = engine.history.findIndex((h) => /FROM mkt_sessions/.test(h.sql));
+    const check = engine.history.findIndex((h) => isCheck(h.sql));
+    expect(first).to.be.greaterThan(-1);
+    expect(check).to.be.greaterThan(first);
+    data.remove();
+  });
+
   it("a deferred table's data problems arrive as mkt-error and in the state when it loads", async () => {
     const orphan = { ...TINY.page_events[0], id: 'E-orphan', session_id: 'S9', product_id: 'p-missing' };
     const dataset = tinyDataset({ rows: { page_events: [...TINY.page_events, orphan] } });

@@ -83,6 +83,8 @@ const NOUNS: Record<ColumnType, string> = {
 const INT = /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/;
 const FLOAT = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const TS = /^TIMESTAMP/;
+/** Timestamps without time zone at another precision than DuckDB's microseconds (Arrow's milliseconds, say). */
+const PRECISION_TS = /^TIMESTAMP_(S|MS|NS)$/;
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1'];
 const FALSE_WORDS = ['false', 'f', 'no', 'n', '0'];
 
@@ -164,7 +166,9 @@ function planColumn(
       if (text) return plan(`TRY_CAST(${t} AS DATE)`, `TRY_CAST(${t} AS DATE) IS NULL`);
       break;
     case 'TIMESTAMP':
-      if (type === 'TIMESTAMP') return plan(col);
+      // Another precision is kept: DuckDB compares and computes on it as on TIMESTAMP, and a cast copies the table
+      // (134 ms for scale 1's 500,000 page events, on Home's path to its conversion rate).
+      if (type === 'TIMESTAMP' || PRECISION_TS.test(type)) return plan(col);
       if (TS.test(type) || type === 'DATE') return plan(`CAST(${col} AS TIMESTAMP)`);
       if (text) return plan(`TRY_CAST(${t} AS TIMESTAMP)`, `TRY_CAST(${t} AS TIMESTAMP) IS NULL`);
       break;

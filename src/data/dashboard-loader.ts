@@ -224,6 +224,7 @@ export class DashboardLoader {
         present.add(table);
       }
       await completeDerivedTables(engine, start, { keysBuilt: !leanLater.has('orders') });
+      performance.mark('mkt:table-loaded', { detail: { table: 'mkt_orders' } });
       for (const [before, table] of checks)
         checkAddedTableWhenIdle(engine, before, table, manifest, signal, (issues) =>
           this.addLateIssues(issues, signal),

@@ -53,6 +53,7 @@ export function deferTables(
       await validateTable(engine, table);
       await ready;
       await buildDerivedTablesOf(engine, table, new Set([...loaded, table]));
+      performance.mark('mkt:table-loaded', { detail: { table } });
       // The query that asked for the table does not wait for its checks (on Home, about 190 ms at scale 1).
       checkAddedTableWhenIdle(engine, new Set(loaded), table, manifest, signal, onLoaded);
       loaded.add(table);

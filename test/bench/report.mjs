@@ -56,14 +56,18 @@ export function markdownReport({ machine, runs, measurements, generator }) {
         loaded: m.cold.dataLoaded,
         ready: dataReady,
         painted: m.cold.painted,
-        overhead: (m.cold.painted - dataReady) / dataReady,
+        allLoaded: m.cold.allLoaded ?? dataReady,
+        // Issue 7: what the elements add to instantiating DuckDB and loading the data, the tables loaded after the
+        // data was ready for the views that read them included. Before 2026-12-07 this was measured from data ready.
+        overhead: (m.cold.painted - (m.cold.allLoaded ?? dataReady)) / (m.cold.allLoaded ?? dataReady),
+        afterReady: (m.cold.painted - dataReady) / dataReady,
       };
     });
     const med = (k) => median(per.map((p) => p[k]));
     const fixed = (k, digits = 0) => (Number.isNaN(med(k)) ? '—' : med(k).toFixed(digits));
     verdicts.push(...pageVerdicts(scale, page, med));
     rows.push(
-      `| ${scale} | ${page} | ${fixed('engine')} | ${fixed('ready')} | ${fixed('painted')} | ${(100 * med('overhead')).toFixed(0)}% | ${fixed('p50')} | ${fixed('p95')} | ${fixed('max')} | ${fixed('ratio', 2)} | ${fixed('modelP95')} | ${fixed('longest')} |`,
+      `| ${scale} | ${page} | ${fixed('engine')} | ${fixed('ready')} | ${fixed('allLoaded')} | ${fixed('painted')} | ${(100 * med('overhead')).toFixed(0)}% | ${(100 * med('afterReady')).toFixed(0)}% | ${fixed('p50')} | ${fixed('p95')} | ${fixed('max')} | ${fixed('ratio', 2)} | ${fixed('modelP95')} | ${fixed('longest')} |`,
     );
   }
   const gen = generator.map((g) => `| ${g.scale} | ${g.seconds.toFixed(1)} s | ${g.peakMiB} MiB |`).join('\n');
@@ -81,8 +85,8 @@ export function markdownReport({ machine, runs, measurements, generator }) {
   return [
     `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, headless Chromium; ${machine.date.slice(0, 10)}. Medians of ${runs} run(s).`,
     '',
-    '| scale | page | DuckDB ready (ms) | data ready (ms) | all painted (ms) | elements add | aggregates p50 (ms) | aggregates p95 (ms) | aggregates max (ms) | kit / raw SQL | models p95 (ms) | longest task (ms) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scale | page | DuckDB ready (ms) | data ready (ms) | all loaded (ms) | all painted (ms) | elements add | painted after data ready | aggregates p50 (ms) | aggregates p95 (ms) | aggregates max (ms) | kit / raw SQL | models p95 (ms) | longest task (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     generator.length ? '| generator scale | time | peak memory |\n|---|---|---|\n' + gen : '',
@@ -113,6 +117,13 @@ function pageVerdicts(scale, page, med) {
     out.push(verdict(`${at}: longest task ${ms(med('longest'))}`, med('longest') <= 50, '≤ 50 ms'));
   }
   const add = 100 * med('overhead');
-  out.push(verdict(`${at}: elements add ${add.toFixed(0)}% to cold start`, add <= 30, '≤ 30%'));
+  const afterReady = (100 * med('afterReady')).toFixed(0);
+  out.push(
+    verdict(
+      `${at}: elements add ${add.toFixed(0)}% to loading the data (painted ${afterReady}% after data ready)`,
+      add <= 30,
+      '≤ 30%',
+    ),
+  );
   return out;
 }

@@ -98,10 +98,27 @@ export function robustZ(values: readonly number[], minSpread = 0): number[] {
   return values.map((v) => (spread > 0 && Number.isFinite(v) ? (v - m) / spread : Number.NaN));
 }
 
-/** Centred rolling median; at the ends the window is truncated to the points that exist. */
+/**
+ * Centred rolling median; at the ends the window is truncated to the points that exist. Each window is sorted by
+ * insertion into one buffer: a copy and a sort per point made the Insights page's longest main-thread task.
+ */
 export function rollingMedian(values: readonly number[], window: number): number[] {
   const half = Math.floor(window / 2);
-  return values.map((_, i) => median(values.slice(Math.max(0, i - half), i + half + 1)));
+  const sorted = new Float64Array(2 * half + 1);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let n = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(values.length - 1, i + half); j++) {
+      const v = values[j];
+      if (!Number.isFinite(v)) continue;
+      let k = n++;
+      for (; k > 0 && sorted[k - 1] > v; k--) sorted[k] = sorted[k - 1];
+      sorted[k] = v;
+    }
+    const mid = n >> 1;
+    out[i] = n === 0 ? Number.NaN : n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+  return out;
 }
 
 function windowFor(options: DecomposeOptions): number {

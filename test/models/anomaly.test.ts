@@ -36,6 +36,25 @@ describe('anomaly model', () => {
     expect(rollingMedian([1, 2, 50, 4, 5], 3)).to.deep.equal([1.5, 2, 4, 5, 4.5]);
   });
 
+  it('rollingMedian() equals the median of each truncated window, missing values left out', () => {
+    // The definition, written out: sort each window's finite values and take the middle (or the mean of the two).
+    const byDefinition = (xs: number[], w: number) =>
+      xs.map((_, i) => {
+        const h = Math.floor(w / 2);
+        const win = xs
+          .slice(Math.max(0, i - h), i + h + 1)
+          .filter(Number.isFinite)
+          .sort((a, b) => a - b);
+        const m = win.length >> 1;
+        return win.length === 0 ? NaN : win.length % 2 ? win[m] : (win[m - 1] + win[m]) / 2;
+      });
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100 - 20;
+    const xs = Array.from({ length: 200 }, (_, i) => (i % 17 === 3 ? NaN : Math.round(next() * 10) / 10));
+    for (const w of [3, 7, 21]) expect(rollingMedian(xs, w)).to.deep.equal(byDefinition(xs, w));
+    expect(rollingMedian([NaN, NaN, NaN], 3)).to.deep.equal([NaN, NaN, NaN]);
+  });
+
   it('decompose() recovers an exact weekly pattern on a flat series', () => {
     const week = [10, -10, 0, 0, 5, -5, 0];
     const y = Array.from({ length: 70 }, (_, i) => 50 + week[i % 7]);

@@ -377,7 +377,6 @@ export interface BuildOptions {
  * Builds every derived table whose source tables are present; returns the names built. `lean`: only the lean start
  * (LEAN_TABLES, mkt_orders lean; check canStartLean first), which completeDerivedTables completes.
  */
-
 export async function buildDerivedTables(
   engine: SqlDatabase,
   present: ReadonlySet<TableName>,

@@ -1,12 +1,13 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import type { NamedQuery } from '../queries/registry.js';
+import { abortError } from './abortable.js';
 import type { QueryTransport } from './query-transport.js';
 
 /**
  * The dashboard's own DuckDB-WASM database. One statement at a time: with two in flight, DuckDB-WASM interleaves
- * them and both finish late (a cohort page filter change at scale 10 took 480 ms instead of 180 ms), and a
- * statement already sent cannot be dropped when it is superseded.
+ * them and both finish late (a cohort page filter change at scale 10 took 480 ms instead of 180 ms). A `run`
+ * statement, once sent, runs to its end; a `runStoppable` one can be stopped part-way.
  */
 export class DuckDBTransport implements QueryTransport {
   readonly maxInFlight = 1;
@@ -18,6 +19,27 @@ export class DuckDBTransport implements QueryTransport {
 
   run(query: NamedQuery | string): Promise<Table> {
     return this.duckdb.query(typeof query === 'string' ? query : query.sql);
+  }
+
+  /**
+   * Runs the statement as a pending query that DuckDB-WASM works on for POLL_MS (src/data/duckdb.ts) between polls, and cancels it at
+   * the next poll once `stop` aborts (rejecting with an AbortError). A poll costs a message to the worker and back,
+   * which a quick statement would feel: `run` is for those.
+   */
+  async runStoppable(query: NamedQuery | string, stop: AbortSignal): Promise<Table> {
+    if (stop.aborted) throw abortError();
+    const cancel = () => void this.duckdb.cancelSent().catch(() => undefined);
+    stop.addEventListener('abort', cancel, { once: true });
+    try {
+      const reader = await this.duckdb.send(typeof query === 'string' ? query : query.sql);
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) batches.push(batch);
+      return new Table(reader.schema, batches);
+    } catch (error) {
+      throw stop.aborted ? abortError() : error;
+    } finally {
+      stop.removeEventListener('abort', cancel);
+    }
   }
 
   insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {

@@ -10,7 +10,7 @@ import type { ConnectionState, QueryTransport } from './query-transport.js';
  * `interactive` statements go first; `background` ones (the queries of model elements, whose fits take far longer
  * than any query) run when no interactive statement is waiting, so that light elements repaint first; `idle` ones
  * (the data-quality checks after the first paint) only once no interactive statement has been asked or answered for
- * IDLE_AFTER_MS: a check once sent runs to its end, and a filter change must not wait behind one.
+ * IDLE_AFTER_MS, and a statement asked meanwhile stops the one running (it runs again later, when all is quiet).
  */
 export type QueryPriority = 'interactive' | 'background' | 'idle';
 
@@ -38,7 +38,7 @@ interface Pending {
   waiting: number;
   started: boolean;
   /** Aborts the statement once sent, when every caller has abandoned it (a transport that can cancel does). */
-  readonly sent: AbortController;
+  sent: AbortController;
 }
 
 const CACHE_SIZE = 256;
@@ -57,7 +57,7 @@ export const IDLE_AFTER_MS = 250;
  * (one at a time) or a server (several at a time), interactive before background, in the order asked; the answers
  * of a burst of interactive queries are handed out together (see `park`); a query whose every caller has aborted
  * (superseded by a newer filter state) is dropped before it is sent instead of queuing stale work, and cancelled
- * if already sent to a server.
+ * if already sent, where the transport can (a server; the browser's DuckDB for background and idle statements).
  */
 export class QueryEngine {
   private readonly cache = new Map<string, Promise<Table>>();
@@ -80,6 +80,8 @@ export class QueryEngine {
   /** When an interactive statement was last asked or answered (see `idle`). */
   private lastInteractive = -Infinity;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The idle statement running now and how to stop it, if any (see `preempted`). */
+  private runningIdle: { pending: Pending; stop: AbortController } | null = null;
   /** Answered interactive statements whose callers are told once the burst is over (see `park`). */
   private parked: (() => void)[] = [];
   private parkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -246,6 +248,8 @@ export class QueryEngine {
     const pending: Pending = { query, sql, priority, held, result, resolve, reject, waiting: 0, started: false, sent };
     this.queue.push(pending);
     if (priority === 'interactive') this.lastInteractive = performance.now();
+    // An idle statement that an interactive caller has since asked for too (`query`) is no longer idle.
+    if (priority !== 'idle' && this.runningIdle?.pending.priority === 'idle') this.runningIdle.stop.abort();
     if (held)
       setTimeout(() => {
         pending.held = false;
@@ -304,25 +308,57 @@ export class QueryEngine {
     this.inFlight++;
     next.started = true;
     void this.pump();
+    const stop = this.stopFor(next);
     let answer: () => void;
     try {
       const sent = ++this.executed;
       const started = performance.now();
-      const table = await this.transport.run(next.query, next.sent.signal);
+      const table = stop
+        ? await this.transport.runStoppable!(next.query, stop.signal)
+        : await this.transport.run(next.query, next.sent.signal);
       this.history.push({ sql: next.sql, ms: performance.now() - started, sent, query: next.query });
       if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
       answer = () => next.resolve(table);
     } catch (error) {
+      if (this.preempted(next, stop)) return;
       const message = error instanceof Error ? error.message : String(error);
       const problem =
         error instanceof DatasetError || isAbortError(error) ? error : new DatasetError('query-failed', message);
       answer = () => next.reject(problem);
     }
+    if (this.runningIdle?.stop === stop) this.runningIdle = null;
     this.queue.splice(this.queue.indexOf(next), 1);
     this.inFlight--;
     if (next.priority === 'interactive') this.lastInteractive = performance.now();
     this.park(next, answer);
     void this.pump();
+  }
+
+  /**
+   * How a statement that is not interactive can be stopped part-way, when the transport can stop one: when every
+   * caller has abandoned it, and for an idle one also when any other statement is asked (see `preempted`).
+   */
+  private stopFor(pending: Pending): AbortController | null {
+    if (pending.priority === 'interactive' || !this.transport.runStoppable) return null;
+    const stop = new AbortController();
+    pending.sent.signal.addEventListener('abort', () => stop.abort(), { once: true });
+    if (pending.priority === 'idle') this.runningIdle = { pending, stop };
+    return stop;
+  }
+
+  /**
+   * Whether `pending` was an idle statement stopped for another one, its callers still waiting: it goes back to the
+   * queue, as not sent, to run again when the engine is quiet.
+   */
+  private preempted(pending: Pending, stop: AbortController | null): boolean {
+    if (!stop?.signal.aborted || this.runningIdle?.stop !== stop || pending.sent.signal.aborted) return false;
+    this.runningIdle = null;
+    pending.started = false;
+    pending.sent = new AbortController();
+    this.executed--;
+    this.inFlight--;
+    void this.pump();
+    return true;
   }
 
   /** The first idle statement when the engine is quiet; otherwise a pump is set for when it will be. */

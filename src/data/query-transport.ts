@@ -13,6 +13,11 @@ export interface QueryTransport {
   readonly maxInFlight: number;
   /** Runs one statement. `signal` aborts when every caller has abandoned it (a transport may ignore it). */
   run(query: NamedQuery | string, signal: AbortSignal): Promise<Table>;
+  /**
+   * Runs a statement that `stop` ends part-way (rejecting with an AbortError), for a transport that runs one statement
+   * at a time: the engine sends idle and background statements this way, so that a click never waits for one to end.
+   */
+  runStoppable?(query: NamedQuery | string, stop: AbortSignal): Promise<Table>;
   close(): Promise<void>;
   readonly connection?: ConnectionState;
   /** Called on every change of `connection`; returns an unsubscribe. */

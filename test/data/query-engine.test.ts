@@ -98,6 +98,80 @@ describe('QueryEngine', () => {
     expect(performance.now() - started).to.be.lessThan(IDLE_AFTER_MS);
   });
 
+  /** About a second of work in DuckDB-WASM, and its answer, counted here: pairs whose sum is a multiple of 7. */
+  const SLOW = 'SELECT count(*)::INTEGER AS pairs FROM range(3000) a, range(30000) b WHERE (a.range + b.range) % 7 = 0';
+  const slowAnswer = () => {
+    let pairs = 0;
+    for (let a = 0; a < 3000; a++) pairs += Math.floor((30000 - 1 - ((7 - (a % 7)) % 7)) / 7) + 1;
+    return pairs;
+  };
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  it('stops a running idle statement for an interactive one, which answers first, and then runs it again to its end', async () => {
+    const sql = `${SLOW} AND a.range >= 0`;
+    const before = engine.executed;
+    const idle = engine.idle.query(sql);
+    await until(() => engine.executed > before);
+    let idleDone = false;
+    void idle.then(() => (idleDone = true));
+    const interactive = await engine.query('SELECT 13 AS asked_while_idle_ran');
+    expect(idleDone).to.equal(false);
+    expect(rows<{ asked_while_idle_ran: number }>(interactive)[0].asked_while_idle_ran).to.equal(13);
+    expect(rows<{ pairs: number }>(await idle)[0].pairs).to.equal(slowAnswer());
+    const order = engine.history.slice(-2).map((h) => h.sql);
+    expect(order).to.deep.equal(['SELECT 13 AS asked_while_idle_ran', sql]);
+    // Two statements answered; the stopped run is not counted as one sent.
+    expect(engine.executed - before).to.equal(2);
+  });
+
+  it('lets an idle statement that an interactive caller has since asked for run on to its end', async () => {
+    const sql = `${SLOW} AND b.range >= 0`;
+    const before = engine.executed;
+    const idle = engine.idle.query(sql);
+    await until(() => engine.executed > before);
+    const same = engine.query(sql);
+    const other = engine.query('SELECT 15 AS asked_after_promotion');
+    expect(rows<{ pairs: number }>(await same)[0].pairs).to.equal(slowAnswer());
+    expect(await idle).to.equal(await same);
+    await other;
+    expect(engine.history.slice(-2).map((h) => h.sql)).to.deep.equal([sql, 'SELECT 15 AS asked_after_promotion']);
+    expect(engine.executed - before).to.equal(2);
+  });
+
+  it('stops a running background statement once its every caller has abandoned it', async () => {
+    const sql = `${SLOW} AND a.range >= 1`;
+    const before = engine.executed;
+    const abandon = new AbortController();
+    const background = engine.background.query(sql, abandon.signal);
+    await until(() => engine.executed > before);
+    abandon.abort();
+    let error: unknown = null;
+    await background.catch((e: unknown) => (error = e));
+    expect((error as DOMException).name).to.equal('AbortError');
+    await engine.query('SELECT 14 AS after_abandon');
+    expect(engine.history.some((h) => h.sql === sql)).to.equal(false);
+    expect(engine.history.at(-1)!.sql).to.equal('SELECT 14 AS after_abandon');
+  });
+
+  it('answers a background statement with the same columns and rows as an interactive one, empty or in many batches', async () => {
+    const typed = `SELECT i, i::BIGINT AS big, (i / 4)::DECIMAL(9, 2) AS dec, DATE '2024-02-28' + i::INTEGER AS day,
+      TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) HOUR AS at, 'r' || i AS label FROM t`;
+    for (const sql of [typed, `${typed} WHERE i < 0`, 'SELECT range AS n FROM range(5000)']) {
+      const [a, b] = [await engine.query(sql), await engine.background.query(`${sql} -- background`)];
+      expect(b.schema.fields.map(String)).to.deep.equal(a.schema.fields.map(String));
+      expect(JSON.stringify(rows(b), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).to.equal(
+        JSON.stringify(rows(a), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+      );
+    }
+    const many = rows<{ n: number | bigint }>(
+      await engine.background.query('SELECT range AS n FROM range(5000) -- sum'),
+    );
+    expect(many.length).to.equal(5000);
+    expect(many.reduce((sum, r) => sum + Number(r.n), 0)).to.equal((4999 * 5000) / 2);
+  });
+
   it('shares cache and queue between an engine and its background view', async () => {
     const before = engine.executed;
     const [a, b] = await Promise.all([
@@ -122,7 +196,7 @@ describe('QueryEngine', () => {
   it('hands out an answer that waited for the rest of its burst longer than the limit', async () => {
     const quick = await QueryEngine.open(handle.db, { parkMs: 0 });
     // About a second of work in DuckDB-WASM: far longer than a 0 ms limit.
-    const slow = 'SELECT count(*) AS slow FROM range(3000) a, range(30000) b WHERE (a.range + b.range) % 7 = 0';
+    const slow = SLOW;
     let historyWhenFirstAnswered = -1;
     const first = quick.query('SELECT 1 AS first').then(() => (historyWhenFirstAnswered = quick.history.length));
     const second = quick.query(slow);

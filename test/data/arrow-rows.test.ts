@@ -41,6 +41,47 @@ describe('rows and sharedRows', () => {
     expect(rows<{ c: string | null }>(table).map((r) => r.c)).to.deep.equal(column(table, 'c'));
   });
 
+  it('reads text as written: repeats, neighbours of one length, accents, emoji, long, empty and null', async () => {
+    const texts = [
+      'All',
+      'All',
+      'All',
+      'Alm',
+      'All',
+      '',
+      '',
+      null,
+      'São Paulo',
+      'São Paulo',
+      'Sao Paulo',
+      'Zürich',
+      '北京',
+      '🛒 cart',
+      'a much longer label than thirty-two bytes, on purpose',
+      'a much longer label than thirty-two bytes, on purpose',
+      'O\'Brien \\ "quoted"',
+      'tab\there',
+      'x'.repeat(32),
+      'x'.repeat(33),
+      'y',
+      null,
+      'y',
+    ];
+    const values = texts.map((t, k) => `(${k}, ${t === null ? 'NULL' : `'${t.replace(/'/g, "''")}'`})`).join(', ');
+    const table = await engine.query(`SELECT s FROM (VALUES ${values}) v(k, s) ORDER BY k`);
+    expect(rows<{ s: string | null }>(table).map((r) => r.s)).to.deep.equal(texts);
+  });
+
+  it('reads text in every batch as arrow itself does', async () => {
+    const table = await engine.query(`SELECT s, CASE WHEN i % 3 = 0 THEN 'é' || (i // 7) END AS t FROM t ORDER BY i`);
+    expect(table.batches.length).to.be.greaterThan(1);
+    const out = rows<{ s: string; t: string | null }>(table);
+    const arrow = (name: string) => Array.from({ length: table.numRows }, (_, k) => table.getChild(name)!.get(k));
+    expect(out.map((r) => r.s)).to.deep.equal(arrow('s'));
+    expect(out.map((r) => r.t)).to.deep.equal(arrow('t'));
+    expect(out[21]).to.deep.equal({ s: 'w21', t: 'é3' });
+  });
+
   it('converts a shared result once, and readers cannot change what the others read', async () => {
     const table = await engine.query('SELECT i, c FROM t WHERE i < 3 ORDER BY i');
     const a = sharedRows<{ i: number; c: string }>(table);

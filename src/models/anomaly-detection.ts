@@ -6,6 +6,7 @@
  */
 import { addDays } from '../metrics/filter-sql.js';
 import { enoughEvents, episodes, median, scoreSeries, type AnomalyOptions } from './anomaly.js';
+import { runToEnd, type Steps } from './in-slices.js';
 
 export type AnomalyMetric = 'gmv' | 'orders' | 'conversion' | 'late_rate' | 'churn';
 export type AnomalyDim = 'all' | 'category' | 'tier';
@@ -87,7 +88,12 @@ interface Group {
  * completed orders; rates are weighted by their daily volume and scored when n·p ≥ 2 (events and non-events);
  * seller churn per week, rises only.
  */
-export function detectAnomalies({ days, orders, sessions, churn, threshold }: DetectionInput): Detection {
+export function detectAnomalies(input: DetectionInput): Detection {
+  return runToEnd(detectionSteps(input));
+}
+
+/** `detectAnomalies` one group of series at a time (see ./in-slices.ts). */
+export function* detectionSteps({ days, orders, sessions, churn, threshold }: DetectionInput): Steps<Detection> {
   const out: AnomalySeries[] = [];
   let skipped = 0;
   const add = (
@@ -128,6 +134,7 @@ export function detectAnomalies({ days, orders, sessions, churn, threshold }: De
     add('orders', group, count, { transform: 'sqrt' }, busy);
     const lateRate = rate(late, shipped);
     add('late_rate', group, lateRate, { weights: shipped }, enoughEvents(lateRate, shipped, MIN_EVENTS));
+    yield;
   }
   for (const group of groupBy(sessions, days)) {
     const s = group.rows.map((r) => r?.sessions ?? 0);
@@ -136,6 +143,7 @@ export function detectAnomalies({ days, orders, sessions, churn, threshold }: De
       s,
     );
     add('conversion', group, conversion, { weights: s }, enoughEvents(conversion, s, MIN_EVENTS));
+    yield;
   }
   const weeks = [...new Set(churn.map((r) => r.day))].sort();
   for (const group of groupBy(churn, weeks)) {
@@ -145,6 +153,7 @@ export function detectAnomalies({ days, orders, sessions, churn, threshold }: De
       a,
     );
     add('churn', group, churnRate, { weights: a, direction: 'up' }, enoughEvents(churnRate, a, MIN_EVENTS), 'week');
+    yield;
   }
   return { series: out, anomalies: anomaliesOf(out), skipped };
 }

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { anomaliesOf, detectAnomalies, groupBy, type OrderSeriesRow } from '../../src/models/anomaly-detection.js';
+import {
+  anomaliesOf,
+  detectAnomalies,
+  detectionSteps,
+  groupBy,
+  type OrderSeriesRow,
+} from '../../src/models/anomaly-detection.js';
+import { runInSlices } from '../../src/models/in-slices.js';
 import { addDays } from '../../src/metrics/filter-sql.js';
 
 const days = Array.from({ length: 28 }, (_, i) => addDays('2025-03-03', i));
@@ -55,6 +62,23 @@ describe('anomaly detection (src/models/anomaly-detection.ts)', () => {
     ]);
     expect(a.expected).to.be.closeTo(100, 1e-9);
     expect(a.score).to.be.greaterThan(3.5);
+  });
+
+  it('finds the same in slices (one group of series at a time) as at once', async () => {
+    const all = days.map((d, i) => orderRow('all', 'All', d, i === 20 ? 1000 : 100, 10));
+    const books = days.map((d, i) => orderRow('category', 'Books', d, i === 9 ? 5 : 60, i === 9 ? 1 : 6));
+    const input = { days, orders: [...all, ...books], sessions: [], churn: [], threshold: 3.5 };
+    const steps = [
+      ...(function* () {
+        const it = detectionSteps(input);
+        while (!it.next().done) yield 1;
+      })(),
+    ];
+    // One step per group: All and Books.
+    expect(steps.length).to.equal(2);
+    const sliced = await runInSlices(detectionSteps(input), undefined, 0);
+    expect(sliced).to.deep.equal(detectAnomalies(input));
+    expect(sliced.anomalies.map((a) => `${a.metric}:${a.slice}:${a.day}`)).to.include('gmv:All:2025-03-23');
   });
 
   it('anomaliesOf() reports a weekly run from its first Monday to the Sunday after its last, largest first', () => {

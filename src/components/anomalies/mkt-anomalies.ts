@@ -8,8 +8,9 @@ import { kpiPeriods } from '../../metrics/kpis.js';
 import { daysInclusive, addDays } from '../../metrics/filter-sql.js';
 import type { Window } from '../../metrics/revenue-trend.js';
 import { DEFAULT_THRESHOLD } from '../../models/anomaly.js';
+import { runInSlices } from '../../models/in-slices.js';
 import {
-  detectAnomalies,
+  detectionSteps,
   MIN_DAYS,
   type Anomaly,
   type AnomalySeries,
@@ -123,7 +124,7 @@ export class MktAnomalies extends MktWidget<AnomaliesResult> {
     ]);
     signal.throwIfAborted();
     const days = Array.from({ length: n }, (_, i) => addDays(window.from, i));
-    const found = detectAnomalies({ days, orders, sessions, churn, threshold: this.cutOff });
+    const found = await runInSlices(detectionSteps({ days, orders, sessions, churn, threshold: this.cutOff }), signal);
     return { window, ...found, tooShort: false, orderUnit: orderUnit(info) };
   }
 

@@ -6,6 +6,7 @@ import type { FilterKey, FilterState } from '../../data/filter-state.js';
 import { DatasetError, isAbortError, toDatasetError } from '../../data/dataset-error.js';
 import { MktErrorEvent } from '../../events/error.js';
 import { SlowPending } from './slow-pending.js';
+import { nextTask } from '../../models/in-slices.js';
 
 /** What a widget's query function receives. */
 export interface QueryContext {
@@ -76,6 +77,9 @@ export class QueryController<T, A extends readonly unknown[] = []> {
     const priority = this.options.priority?.() ?? 'interactive';
     const engine = priority === 'background' ? dashboard?.engine?.background : dashboard?.engine;
     if (!dashboard || dashboard.status !== 'ready' || !engine || this.options.ready?.() === false) return undefined;
+    // A model's work waits for a task of its own: when every answer is cached, the aggregates then repaint first,
+    // and the models' fits do not make one long task of the whole page's update.
+    if (priority === 'background') await nextTask(signal);
     const context = { engine, filters: dashboard.filters, dashboard, signal };
     const run = () => this.options.run(context, ...(args as unknown as A));
     if (!this.options.memo?.() || !args.every((a) => a === null || typeof a !== 'object')) return run();

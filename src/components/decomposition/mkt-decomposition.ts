@@ -16,6 +16,7 @@ import { MktOptionChangeEvent } from '../../events/option-change.js';
 import { decompositionPanels, decompositionText, PART_WORDS } from './decomposition-panels.js';
 import { decompositionStyles } from './mkt-decomposition.styles.js';
 import { named } from '../../queries/registry.js';
+import { nextTask } from '../../models/in-slices.js';
 
 const METRICS = ['gmv', 'orders'] as const;
 type DecompositionMetric = (typeof METRICS)[number];
@@ -75,6 +76,8 @@ export class MktDecomposition extends MktWidget<DecompositionResult> {
     const data = daily.map((r) => (metric === 'gmv' ? r.gmv : r.orders));
     if (data.every((v) => v === 0)) return none;
     const days = daily.map((r) => r.bucket);
+    // The forecast reads the same answer: each fit gets a task of its own.
+    await nextTask(signal);
     return { window, metric, days, data, decomposition: decomposeDays(data, days[0] ?? window.from) };
   }
 

@@ -25,6 +25,7 @@ import { utcDay } from '../../charts/time-format.js';
 import { timeLine } from '../../charts/time-line.js';
 import { forecastStyles } from './mkt-forecast.styles.js';
 import { named } from '../../queries/registry.js';
+import { nextTask } from '../../models/in-slices.js';
 
 export interface WeekValue {
   /** Last day of the 7-day week, `YYYY-MM-DD`. */
@@ -103,6 +104,8 @@ export class MktForecast extends MktWidget<ForecastResult> {
     const weekly = blockSums(daily);
     if (daily.every((v) => v === 0)) return none(window, false);
     if (weekly.length < MIN_WEEKS) return none(window, true);
+    // The decomposition reads the same answer: each fit gets a task of its own.
+    await nextTask(signal);
     // Fit on whole weeks only, so the seasonal positions line up with the blocks.
     const whole = daily.slice(daily.length % 7);
     const fit = fitHoltWinters(withoutOutliers(whole), 7);

@@ -7,14 +7,16 @@ export function installBenchHelpers() {
   }).observe({ type: 'longtask', buffered: true });
 
   /**
-   * Elements that fit a model (K-means, BG/NBD, churn regression, forecasts, anomaly detection): their target is a
-   * p95 of 500 ms; every other widget is an aggregate element with a target of 100 ms (issue 7).
+   * Elements that fit a model (K-means, BG/NBD, churn regression, forecasts, MSTL decomposition, anomaly detection):
+   * their target is a p95 of 500 ms; every other widget is an aggregate element with a target of 100 ms (issue 7).
+   * They are the elements whose queries the kit runs at background priority.
    */
   const MODEL_ELEMENTS = new Set([
     'mkt-clv',
     'mkt-churn',
     'mkt-rfm-segments',
     'mkt-forecast',
+    'mkt-decomposition',
     'mkt-anomalies',
     'mkt-insights',
   ]);

@@ -12,7 +12,7 @@ import { categoryChangeSql, sellerChurnByCategorySql } from '../metrics/insights
 import { orderKpisSql, sessionKpisSql } from '../metrics/kpis.js';
 import { paymentInstallmentsSql, paymentMethodsSql, paymentMixSql, unmatchedPaymentsSql } from '../metrics/payments.js';
 import { productNamesSql, productPerformanceSql } from '../metrics/products.js';
-import { returnChangeSql, returnsSql } from '../metrics/returns.js';
+import { returnChangeSql, returnsSetsSql, returnsSql } from '../metrics/returns.js';
 import { revenueTrendSql } from '../metrics/revenue-trend.js';
 import { rfmSegmentSummarySql, rfmSql } from '../metrics/rfm.js';
 import { sellerChurnSql } from '../metrics/seller-churn.js';
@@ -55,6 +55,7 @@ export const QUERY_BUILDERS = {
   whatIfSessions: whatIfSessionsSql,
   entityValues: entityValuesSql,
   returns: returnsSql,
+  returnsSets: returnsSetsSql,
   returnChange: returnChangeSql,
   paymentMethods: paymentMethodsSql,
   paymentMix: paymentMixSql,

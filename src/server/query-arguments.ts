@@ -153,6 +153,14 @@ export const QUERY_ARGUMENTS = {
     z.enum([...RETURN_GROUPS, ...GRANULARITIES]),
     z.object({ withReturns: z.boolean() }).strict(),
   ),
+  returnsSets: argumentList(
+    filters,
+    z
+      .array(z.enum(['all', 'category', ...GRANULARITIES]))
+      .min(1)
+      .max(3),
+    z.object({ withReturns: z.boolean() }).strict(),
+  ),
   returnChange: argumentList(filters, period, period),
   paymentMethods: argumentList(filters),
   paymentMix: argumentList(filters, z.enum(['category', ...GRANULARITIES])),

@@ -5,8 +5,10 @@ import {
   returnChangeSql,
   rankReturns,
   returnChangeTotal,
+  returnsSetsSql,
   returnsSql,
   type ReturnChangeRow,
+  type ReturnSetRow,
   type ReturnRow,
 } from '../../src/metrics/returns.js';
 import { applyFilterPatch, EMPTY_FILTERS } from '../../src/data/filter-state.js';
@@ -82,6 +84,44 @@ describe('returns SQL on the analytics shop', () => {
     const [ca] = await sql<ReturnRow>(engine, returnsSql(f, 'all', withReturns));
     // California: c1 (L1 L2 L5 L6), c5 (L9, L10 returned).
     expect([ca.delivered, ca.returned, ca.refunded]).to.deep.equal([6, 1, 8.5]);
+  });
+
+  it('returnsSetsSql() answers the total, the categories and the months in one statement', async () => {
+    const rows = await sql<ReturnSetRow>(
+      engine,
+      returnsSetsSql(EMPTY_FILTERS, ['all', 'category', 'month'], withReturns),
+    );
+    const part = (name: string) => rows.filter((r) => r.part === name).map(pick);
+    expect(part('all')).to.deep.equal([['All', 'All', 15, 2, 0.1333, 710, 60, 58.5]]);
+    expect(part('category')).to.deep.equal([
+      ['Books', 'Books', 4, 0, 0, 100, 0, 0],
+      ['Electronics', 'Electronics', 9, 1, 0.1111, 460, 10, 8.5],
+      ['Toys', 'Toys', 2, 1, 0.5, 150, 50, 50],
+    ]);
+    // February: L1 L2 L3 L4 (Toys L4 returned, 50, refunded 50); March: 11 lines, L10 returned (10, refunded 8.5).
+    expect(
+      rows.filter((r) => r.part === 'month').map((r) => [r.grp, r.delivered, r.returned, r.refunded]),
+    ).to.deep.equal([
+      ['2025-02-01', 4, 1, 50],
+      ['2025-03-01', 11, 1, 8.5],
+    ]);
+    expect(rows.length).to.equal(6);
+  });
+
+  it('returnsSetsSql() under the filters, without the returns table, and for the total alone', async () => {
+    const f = applyFilterPatch(EMPTY_FILTERS, { regions: ['California'] });
+    const rows = await sql<ReturnSetRow>(engine, returnsSetsSql(f, ['month', 'all'], { withReturns: false }));
+    // California: c1 (L1 L2 in February; L5 L6 in March), c5 (L9, L10 returned, in March).
+    expect(rows.map((r) => [r.part, r.grp, r.delivered, r.returned, r.refunded])).to.deep.equal([
+      ['all', 'All', 6, 1, null],
+      ['month', '2025-02-01', 2, 0, null],
+      ['month', '2025-03-01', 4, 1, null],
+    ]);
+    const [total] = await sql<ReturnSetRow>(engine, returnsSetsSql(f, ['all'], withReturns));
+    expect([total.part, total.delivered, total.returned, total.refunded]).to.deep.equal(['all', 6, 1, 8.5]);
+    expect(() => returnsSetsSql(f, [], withReturns)).to.throw(TypeError);
+    expect(() => returnsSetsSql(f, ['all', 'all'], withReturns)).to.throw(TypeError);
+    expect(() => returnsSetsSql(f, ['reason' as 'all'], withReturns)).to.throw(TypeError);
   });
 
   it('returnChangeSql() puts each category of March beside its February', async () => {

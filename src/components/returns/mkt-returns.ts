@@ -15,6 +15,8 @@ import {
   type ReturnChange,
   type ReturnChangeRow,
   type ReturnRow,
+  type ReturnSet,
+  type ReturnSetRow,
 } from '../../metrics/returns.js';
 import { GRANULARITIES, isGranularity, type Granularity } from '../../metrics/revenue-trend.js';
 import { bars } from '../../charts/bars.js';
@@ -109,12 +111,18 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     const own = FILTER[by];
     const barFilters = own ? { ...filters, [own]: EMPTY_FILTERS[own] } : filters;
     const options = { withReturns };
-    const [all, groups, trend, change] = await Promise.all([
-      engine.query(named('returns', filters, 'all', options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(named('returns', barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(named('returns', filters, granularity, options), signal).then((t) => rows<ReturnRow>(t)),
+    // The bars of categories under the same filters as the total and the trend come from the same scan.
+    const together = by === 'category' && filters.categories.length === 0;
+    const sets: ReturnSet[] = together ? ['all', 'category', granularity] : ['all', granularity];
+    const [parts, apart, change] = await Promise.all([
+      engine.query(named('returnsSets', filters, sets, options), signal).then((t) => rows<ReturnSetRow>(t)),
+      together
+        ? Promise.resolve(null)
+        : engine.query(named('returns', barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
       engine.query(named('returnChange', filters, periods.current, periods.prior), signal),
     ]);
+    const part = (name: ReturnSet): ReturnRow[] => parts.filter((r) => r.part === name).map(({ part: _, ...r }) => r);
+    const [all, groups, trend] = [part('all'), apart ?? part('category'), part(granularity)];
     // A prior period that begins before the data would compare against days that were never recorded.
     const comparable = !!minDate && periods.prior.from >= minDate;
     return {

@@ -179,17 +179,13 @@ export interface ReturnChange {
   readonly change: number | null;
 }
 
-/** The return rate of the current and the prior window over all the categories of {@link returnChangeSql}. */
-export function returnChangeTotal(rows: readonly ReturnChangeRow[]): ReturnChange {
-  let [delivered, returned, deliveredPrior, returnedPrior] = [0, 0, 0, 0];
-  for (const r of rows) {
-    delivered += r.delivered;
-    returned += r.returned;
-    deliveredPrior += r.delivered_prior;
-    returnedPrior += r.returned_prior;
-  }
-  const rate = delivered > 0 ? returned / delivered : null;
-  const priorRate = deliveredPrior > 0 ? returnedPrior / deliveredPrior : null;
+/**
+ * The return rate of a window and of the one before it, each the `all` row of {@link returnsSetsSql} (or none: no
+ * delivered line), and the change.
+ */
+export function returnRateChange(current: ReturnRow | undefined, prior: ReturnRow | undefined): ReturnChange {
+  const rate = current?.return_rate ?? null;
+  const priorRate = prior?.return_rate ?? null;
   return { rate, priorRate, change: rate !== null && priorRate !== null ? rate - priorRate : null };
 }
 

@@ -4,7 +4,7 @@ import { analyticsShop } from '../fixtures/analytics-shop.js';
 import {
   returnChangeSql,
   rankReturns,
-  returnChangeTotal,
+  returnRateChange,
   returnsSetsSql,
   returnsSql,
   type ReturnChangeRow,
@@ -145,24 +145,20 @@ describe('returns SQL on the analytics shop', () => {
     ]);
   });
 
-  it('returnChangeTotal() gives the rate of both windows over every category, and the change', async () => {
+  it('returnRateChange() gives the rate of a window and of the one before, and the change', async () => {
     // 1–14 March: L5 L6 L7 L8 L9 L10 (returned) L12 L13 L14 = 1 of 9; 15–28 February: L3 and L4 (returned) = 1 of 2.
-    const rows = await sql<ReturnChangeRow>(
-      engine,
-      returnChangeSql(
-        EMPTY_FILTERS,
-        { from: '2025-03-01', to: '2025-03-14' },
-        { from: '2025-02-15', to: '2025-02-28' },
-      ),
-    );
-    const total = returnChangeTotal(rows);
-    expect([total.rate, total.priorRate]).to.deep.equal([1 / 9, 1 / 2]);
-    expect(total.change).to.be.closeTo(1 / 9 - 1 / 2, 1e-12);
-    // Nothing before: no prior rate, no change.
-    const none = returnChangeTotal([
-      { name: 'Toys', delivered: 4, returned: 1, delivered_revenue: 10, delivered_prior: 0, returned_prior: 0 },
-    ]);
-    expect(none).to.deep.equal({ rate: 0.25, priorRate: null, change: null });
+    const total = async (dateFrom: string, dateTo: string) => {
+      const f = applyFilterPatch(EMPTY_FILTERS, { dateFrom, dateTo });
+      return (await sql<ReturnSetRow>(engine, returnsSetsSql(f, ['all'], withReturns)))[0];
+    };
+    const [march, february] = [await total('2025-03-01', '2025-03-14'), await total('2025-02-15', '2025-02-28')];
+    const change = returnRateChange(march, february);
+    expect([change.rate, change.priorRate]).to.deep.equal([1 / 9, 1 / 2]);
+    expect(change.change).to.be.closeTo(1 / 9 - 1 / 2, 1e-12);
+    // Nothing delivered before (January): no prior rate, no change.
+    const january = await total('2025-01-01', '2025-01-31');
+    expect(january === undefined || january.delivered === 0).to.equal(true);
+    expect(returnRateChange(march, january)).to.deep.equal({ rate: 1 / 9, priorRate: null, change: null });
   });
 
   it('returnsSql() without the returns table gives rates but no refunds, and no reasons', async () => {

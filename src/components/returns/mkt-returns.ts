@@ -10,10 +10,9 @@ import { kpiPeriods } from '../../metrics/kpis.js';
 import {
   RETURNS_DETAIL_REQUIRE,
   RETURNS_REQUIRE,
-  returnChangeTotal,
+  returnRateChange,
   rankReturns,
   type ReturnChange,
-  type ReturnChangeRow,
   type ReturnRow,
   type ReturnSet,
   type ReturnSetRow,
@@ -111,27 +110,33 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     const own = FILTER[by];
     const barFilters = own ? { ...filters, [own]: EMPTY_FILTERS[own] } : filters;
     const options = { withReturns };
+    // A prior period that begins before the data would compare against days that were never recorded.
+    const comparable = !!minDate && periods.prior.from >= minDate;
+    // The prior period's rate alone (its refunds are not shown).
+    const priorFilters = { ...filters, dateFrom: periods.prior.from, dateTo: periods.prior.to };
     // The bars of categories under the same filters as the total and the trend come from the same scan.
     const together = by === 'category' && filters.categories.length === 0;
     const sets: ReturnSet[] = together ? ['all', 'category', granularity] : ['all', granularity];
-    const [parts, apart, change] = await Promise.all([
+    const [parts, apart, prior] = await Promise.all([
       engine.query(named('returnsSets', filters, sets, options), signal).then((t) => rows<ReturnSetRow>(t)),
       together
         ? Promise.resolve(null)
         : engine.query(named('returns', barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
-      engine.query(named('returnChange', filters, periods.current, periods.prior), signal),
+      comparable
+        ? engine
+            .query(named('returnsSets', priorFilters, ['all'], { withReturns: false }), signal)
+            .then((t) => rows<ReturnRow>(t))
+        : Promise.resolve([]),
     ]);
     const part = (name: ReturnSet): ReturnRow[] => parts.filter((r) => r.part === name).map(({ part: _, ...r }) => r);
     const [all, groups, trend] = [part('all'), apart ?? part('category'), part(granularity)];
-    // A prior period that begins before the data would compare against days that were never recorded.
-    const comparable = !!minDate && periods.prior.from >= minDate;
     return {
       all: all[0],
       by,
       groups,
       trend,
       granularity,
-      change: comparable ? returnChangeTotal(rows<ReturnChangeRow>(change)) : null,
+      change: comparable ? returnRateChange(all[0], prior[0]) : null,
       withReturns,
     };
   }

@@ -117,6 +117,14 @@ describe('returns SQL on the analytics shop', () => {
       ['month', '2025-02-01', 2, 0, null],
       ['month', '2025-03-01', 4, 1, null],
     ]);
+    // A window without a delivered line: the total, if any, counts 0, never null.
+    const nothing = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2024-01-01', dateTo: '2024-01-31' });
+    for (const sets of [['all'], ['all', 'category', 'week']] as const) {
+      const empty = await sql<ReturnSetRow>(engine, returnsSetsSql(nothing, sets, withReturns));
+      expect(empty.map((r) => [r.part, r.delivered, r.returned, r.delivered_revenue])).to.deep.equal(
+        empty.length ? [['all', 0, 0, 0]] : [],
+      );
+    }
     const [total] = await sql<ReturnSetRow>(engine, returnsSetsSql(f, ['all'], withReturns));
     expect([total.part, total.delivered, total.returned, total.refunded]).to.deep.equal(['all', 6, 1, 8.5]);
     expect(() => returnsSetsSql(f, [], withReturns)).to.throw(TypeError);

@@ -22,9 +22,10 @@ export class DuckDBTransport implements QueryTransport {
   }
 
   /**
-   * Runs the statement as a pending query that DuckDB-WASM works on for POLL_MS (src/data/duckdb.ts) between polls, and cancels it at
-   * the next poll once `stop` aborts (rejecting with an AbortError). A poll costs a message to the worker and back,
-   * which a quick statement would feel: `run` is for those.
+   * Runs the statement as a pending query, which DuckDB-WASM works on for up to its polling interval (100 ms) between
+   * polls, and cancels it at the next poll once `stop` aborts (rejecting with an AbortError). A shorter interval
+   * (`db.open`'s `queryPollingInterval`) would stop sooner, but opening the database again cost about 100 ms of the
+   * cold start. A poll costs a message to the worker and back, which a quick statement would feel: `run` is for those.
    */
   async runStoppable(query: NamedQuery | string, stop: AbortSignal): Promise<Table> {
     if (stop.aborted) throw abortError();

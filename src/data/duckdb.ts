@@ -36,12 +36,6 @@ function bundles(base?: string): duckdb.DuckDBBundles {
   };
 }
 
-/**
- * How long DuckDB-WASM works on a stoppable statement (DuckDBTransport.runStoppable) before it answers a poll, in
- * ms: the longest a stop waits. Its default, 100 ms, is a whole filter change's budget at scale 1.
- */
-export const POLL_MS = 10;
-
 /** Starts one DuckDB-WASM database in its own worker. Every `<mkt-data>` owns one; nothing is global. */
 export async function startDuckDB(base?: string): Promise<DuckDBHandle> {
   const bundle = await duckdb.selectBundle(bundles(base));
@@ -58,7 +52,6 @@ export async function startDuckDB(base?: string): Promise<DuckDBHandle> {
   };
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-    await db.open({ query: { queryPollingInterval: POLL_MS } });
   } catch (error) {
     await close();
     throw error;

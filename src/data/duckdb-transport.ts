@@ -12,6 +12,12 @@ import type { QueryTransport } from './query-transport.js';
 export class DuckDBTransport implements QueryTransport {
   readonly maxInFlight = 1;
 
+  /**
+   * The stoppable statements' own connection. On the main one, a table loaded between two polls (`insertArrowIPC`,
+   * which does not wait for the queue) ended the pending query with an error.
+   */
+  private stoppable: Promise<AsyncDuckDBConnection> | null = null;
+
   constructor(
     readonly db: AsyncDuckDB,
     private readonly duckdb: AsyncDuckDBConnection,
@@ -29,10 +35,11 @@ export class DuckDBTransport implements QueryTransport {
    */
   async runStoppable(query: NamedQuery | string, stop: AbortSignal): Promise<Table> {
     if (stop.aborted) throw abortError();
-    const cancel = () => void this.duckdb.cancelSent().catch(() => undefined);
+    const connection = await (this.stoppable ??= this.db.connect());
+    const cancel = () => void connection.cancelSent().catch(() => undefined);
     stop.addEventListener('abort', cancel, { once: true });
     try {
-      const reader = await this.duckdb.send(typeof query === 'string' ? query : query.sql);
+      const reader = await connection.send(typeof query === 'string' ? query : query.sql);
       const batches: RecordBatch[] = [];
       for await (const batch of reader) batches.push(batch);
       return new Table(reader.schema, batches);
@@ -55,6 +62,11 @@ export class DuckDBTransport implements QueryTransport {
   }
 
   async close(): Promise<void> {
-    await this.duckdb.close().catch(() => undefined);
+    const stoppable = this.stoppable;
+    this.stoppable = null;
+    await Promise.all([
+      this.duckdb.close().catch(() => undefined),
+      stoppable?.then((c) => c.close()).catch(() => undefined),
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { startDuckDB, type DuckDBHandle } from '../../src/data/duckdb.js';
 import { IDLE_AFTER_MS, QueryEngine } from '../../src/data/query-engine.js';
 import { rows } from '../../src/data/arrow-rows.js';
@@ -153,6 +154,17 @@ describe('QueryEngine', () => {
     await engine.query('SELECT 14 AS after_abandon');
     expect(engine.history.some((h) => h.sql === sql)).to.equal(false);
     expect(engine.history.at(-1)!.sql).to.equal('SELECT 14 AS after_abandon');
+  });
+
+  it('answers a background statement while a table is loaded beside it (a load does not wait for the queue)', async () => {
+    const sql = `${SLOW} AND b.range >= 0 AND a.range >= 0`;
+    const before = engine.executed;
+    const background = engine.background.query(sql);
+    await until(() => engine.executed > before);
+    const bytes = tableToIPC(tableFromArrays({ id: Int32Array.from([1, 2, 3]) }), 'stream');
+    await engine.insertArrowIPC('loaded_beside', bytes);
+    expect(rows<{ pairs: number }>(await background)[0].pairs).to.equal(slowAnswer());
+    expect(rows<{ n: number }>(await engine.query('SELECT sum(id)::INTEGER AS n FROM loaded_beside'))[0].n).to.equal(6);
   });
 
   it('answers a background statement with the same columns and rows as an interactive one, empty or in many batches', async () => {

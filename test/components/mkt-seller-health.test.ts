@@ -69,6 +69,49 @@ describe('<mkt-seller-health>', () => {
     await health.updateComplete;
   });
 
+  it('assesses the sellers once per answer, and again when min-orders changes', async () => {
+    const first = health.sellers;
+    const again = health.sellers;
+    // The same assessments (each render and the CSV read them), in a new array the caller may change.
+    expect(again[0]).to.equal(first[0]);
+    again.length = 0;
+    expect(health.sellers).to.have.length(3);
+    health.minOrders = 3;
+    await health.updateComplete;
+    const paperLane = health.sellers.find((s) => s.name === 'Paper Lane')!;
+    expect(paperLane.tier).to.equal('Not enough orders');
+    expect(paperLane).to.not.equal(first.find((s) => s.name === 'Paper Lane'));
+    health.minOrders = 1;
+    await health.updateComplete;
+    expect(health.sellers.find((s) => s.name === 'Paper Lane')!.tier).to.equal('Critical');
+    // Its CSV follows the table's order, worst first.
+    expect(health.exportCsv().split('\r\n').slice(1, 4).map((line) => line.split(',')[1])).to.deep.equal([
+      'Toy Barn',
+      'Paper Lane',
+      'Volt Works',
+    ]);
+  });
+
+  it('offers its CSV without building it on each answer', async () => {
+    const widget = health as unknown as { exportTable: (r: unknown) => unknown };
+    const build = widget.exportTable;
+    let built = 0;
+    widget.exportTable = (r) => (built++, build.call(health, r));
+    try {
+      data.setFilters({ tiers: ['gold'] });
+      await settled(health);
+      data.setFilters({ tiers: [] });
+      await settled(health);
+      const offered = [...health.shadowRoot!.querySelectorAll<HTMLButtonElement>('.export-menu button')];
+      expect(offered.map((b) => b.dataset.export)).to.include('csv');
+      expect(built).to.equal(0);
+      expect(health.exportCsv().split('\r\n').length).to.equal(5);
+      expect(built).to.equal(1);
+    } finally {
+      widget.exportTable = build;
+    }
+  });
+
   it('sorts by a column header, and reverses on a second click', async () => {
     const revenue = health.shadowRoot!.querySelector('button[data-sort="revenue"]') as HTMLButtonElement;
     revenue.click();

@@ -21,6 +21,8 @@ export interface ExportSource<T> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   dataView(result: T): DataView<any> | null;
   exportTable(result: T): ExportTable | null;
+  /** Whether `exportTable(result)` is not null, without building it where the widget knows. */
+  hasExportTable(result: T): boolean;
   /** The `<svg>` to export. */
   chart(): SVGSVGElement | null;
   /** The widget's title, for the menu's label and the SVG's title. */
@@ -86,7 +88,7 @@ export class ExportController<T> implements ReactiveController {
   private offers(result: T): { table: boolean; csv: boolean } {
     const work = () => ({
       table: this.source.dataView(result) !== null,
-      csv: this.source.exportTable(result) !== null,
+      csv: this.source.hasExportTable(result),
     });
     if (typeof result !== 'object' || result === null) return work();
     let found = this.offered.get(result);

@@ -110,6 +110,7 @@ export abstract class MktWidget<T> extends LitElement {
     shown: () => this.shownResult(),
     dataView: (result) => this.dataView(result),
     exportTable: (result) => this.exportTable(result),
+    hasExportTable: (result) => this.hasExportTable(result),
     chart: () => this.exportChart(),
     heading: () => this.shownHeading,
   });
@@ -143,6 +144,10 @@ export abstract class MktWidget<T> extends LitElement {
   protected exportTable(result: T): ExportTable | null {
     const view = this.dataView(result);
     return view ? tableFromColumns(view.columns, view.rows) : null;
+  }
+  /** Whether `exportTable(result)` has rows to offer as CSV: by default it is built to see; override where it is known. */
+  protected hasExportTable(result: T): boolean {
+    return this.exportTable(result) !== null;
   }
   /** The chart exported as SVG / PNG: by default the largest `<svg>` in the body that is not a legend's. */
   protected exportChart(): SVGSVGElement | null {

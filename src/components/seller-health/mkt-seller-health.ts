@@ -116,19 +116,38 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
 
   /** Every seller of the last result with its rates, score and tier. */
   get sellers(): AssessedSeller[] {
+    return [...this.assessed()];
+  }
+
+  /**
+   * The sellers of the last result, assessed once per result and minimum: each render and the export read them, and
+   * assessing thousands of sellers again took tens of ms of the main thread per answer at scale 10.
+   */
+  private assessedCache: { result: SellerHealthResult; minimum: number; sellers: readonly AssessedSeller[] } | null =
+    null;
+  private assessed(): readonly AssessedSeller[] {
     const result = this.task.value;
     if (!result) return [];
-    const min = this.minimum;
-    return result.rows.map(({ tier, ...r }) => ({ ...r, programmeTier: tier, ...assessHealth(r, min) }));
+    const minimum = this.minimum;
+    const cache = this.assessedCache;
+    if (cache?.result === result && cache.minimum === minimum) return cache.sellers;
+    const sellers = result.rows.map(({ tier, ...r }) => ({ ...r, programmeTier: tier, ...assessHealth(r, minimum) }));
+    this.assessedCache = { result, minimum, sellers };
+    return sellers;
   }
 
   /** Every seller the table lists (all pages, in its sort order and tier / search filter). */
   protected override exportTable(_result: SellerHealthResult): ExportTable {
-    return sellersExport(this.filtered(this.sellers));
+    return sellersExport(this.filtered(this.assessed()));
+  }
+
+  /** Always a table, empty or not: the Download menu need not build it to know. */
+  protected override hasExportTable(_result: SellerHealthResult): boolean {
+    return true;
   }
 
   protected override renderResult(result: SellerHealthResult) {
-    const sellers = this.sellers;
+    const sellers = this.assessed();
     const counts = HEALTH_TIERS.map((tier) => ({ tier, n: sellers.filter((s) => s.tier === tier).length }));
     const visible = this.filtered(sellers);
     const pages = Math.max(1, Math.ceil(visible.length / this.pageSizeSafe));
@@ -199,7 +218,7 @@ export class MktSellerHealth extends MktWidget<SellerHealthResult> {
     return this.validAttribute('tier-filter', this.tierFilter, valid, null, `one of ${HEALTH_TIERS.join(', ')}`);
   }
 
-  private filtered(sellers: AssessedSeller[]): AssessedSeller[] {
+  private filtered(sellers: readonly AssessedSeller[]): AssessedSeller[] {
     const q = { search: this.search, tier: this.tierShown, sortKey: this.sortKey, ascending: this.sortAscending };
     return listSellers(sellers, q);
   }

@@ -68,6 +68,8 @@ export class QueryEngine {
     loading: Promise<void> | null;
   }[] = [];
   private inFlight = 0;
+  /** The statement in flight is a stoppable one (see `pump`). */
+  private stoppableInFlight = false;
   private closed = false;
   /** Number of statements actually sent to DuckDB or the server; tests and the benchmark read it. */
   executed = 0;
@@ -298,17 +300,20 @@ export class QueryEngine {
   }
 
   private async pump(): Promise<void> {
-    if (this.inFlight >= this.transport.maxInFlight || this.closed) return;
+    if (this.inFlight >= this.transport.maxInFlight || this.stoppableInFlight || this.closed) return;
     const ready = (p: Pending) => !p.started && !p.held && p.waiting > 0;
     const next =
       this.queue.find((p) => ready(p) && p.priority === 'interactive') ??
       this.queue.find((p) => ready(p) && p.priority === 'background') ??
       this.idleNext(ready);
     if (!next) return;
+    // A stoppable statement runs alone: the transport's other statements would interleave with its polls.
+    if (this.stoppable(next) && this.inFlight > 0) return;
     this.inFlight++;
     next.started = true;
-    void this.pump();
     const stop = this.stopFor(next);
+    this.stoppableInFlight = stop !== null;
+    void this.pump();
     let answer: () => void;
     try {
       const sent = ++this.executed;
@@ -329,6 +334,7 @@ export class QueryEngine {
     if (this.runningIdle?.stop === stop) this.runningIdle = null;
     this.queue.splice(this.queue.indexOf(next), 1);
     this.inFlight--;
+    if (stop) this.stoppableInFlight = false;
     if (next.priority === 'interactive') this.lastInteractive = performance.now();
     this.park(next, answer);
     void this.pump();
@@ -339,11 +345,15 @@ export class QueryEngine {
    * caller has abandoned it, and for an idle one also when any other statement is asked (see `preempted`).
    */
   private stopFor(pending: Pending): AbortController | null {
-    if (pending.priority === 'interactive' || !this.transport.runStoppable) return null;
+    if (!this.stoppable(pending)) return null;
     const stop = new AbortController();
     pending.sent.signal.addEventListener('abort', () => stop.abort(), { once: true });
     if (pending.priority === 'idle') this.runningIdle = { pending, stop };
     return stop;
+  }
+
+  private stoppable(pending: Pending): boolean {
+    return pending.priority !== 'interactive' && this.transport.runStoppable !== undefined;
   }
 
   /**
@@ -357,6 +367,7 @@ export class QueryEngine {
     pending.sent = new AbortController();
     this.executed--;
     this.inFlight--;
+    this.stoppableInFlight = false;
     void this.pump();
     return true;
   }

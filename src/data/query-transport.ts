@@ -15,7 +15,8 @@ export interface QueryTransport {
   run(query: NamedQuery | string, signal: AbortSignal): Promise<Table>;
   /**
    * Runs a statement that `stop` ends part-way (rejecting with an AbortError), for a transport that runs one statement
-   * at a time: the engine sends idle and background statements this way, so that a click never waits for one to end.
+   * at a time: the engine sends idle and background statements this way, so that a click never waits for one to end,
+   * and sends each alone, never beside another.
    */
   runStoppable?(query: NamedQuery | string, stop: AbortSignal): Promise<Table>;
   close(): Promise<void>;

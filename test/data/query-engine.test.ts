@@ -156,6 +156,57 @@ describe('QueryEngine', () => {
     expect(engine.history.at(-1)!.sql).to.equal('SELECT 14 AS after_abandon');
   });
 
+  /** Counts the statements the engine's transport works on at once, most at a time, by kind, while `during` runs. */
+  const inFlightDuring = async (during: () => Promise<unknown>) => {
+    const transport = (engine as unknown as { transport: Record<string, (...args: unknown[]) => Promise<unknown>> })
+      .transport;
+    const [run, runStoppable] = [transport.run, transport.runStoppable];
+    const most = { run: 0, besideStoppable: 0 };
+    let [runs, stoppables] = [0, 0];
+    const counted = (method: typeof run, stoppable: boolean) =>
+      async function (this: unknown, ...args: unknown[]) {
+        if (stoppable) stoppables++;
+        else runs++;
+        most.run = Math.max(most.run, runs);
+        if (stoppables > 0) most.besideStoppable = Math.max(most.besideStoppable, runs + stoppables - 1);
+        try {
+          return await method.apply(transport, args);
+        } finally {
+          if (stoppable) stoppables--;
+          else runs--;
+        }
+      };
+    transport.run = counted(run, false);
+    transport.runStoppable = counted(runStoppable, true);
+    try {
+      await during();
+    } finally {
+      [transport.run, transport.runStoppable] = [run, runStoppable];
+    }
+    return most;
+  };
+
+  it('sends the next interactive statement while one runs, so the worker need not wait for the main thread', async () => {
+    const most = await inFlightDuring(() =>
+      Promise.all([1, 2, 3, 4].map((k) => engine.query(`${SLOW} AND a.range >= ${k} AND b.range >= 0`))),
+    );
+    expect(most.run).to.equal(2);
+  });
+
+  it('sends a background statement alone: an interactive one asked meanwhile waits for it to end', async () => {
+    const sql = `${SLOW} AND a.range >= 2 AND b.range >= 1`;
+    const before = engine.executed;
+    const most = await inFlightDuring(async () => {
+      const background = engine.background.query(sql);
+      await until(() => engine.executed > before);
+      const interactive = engine.query('SELECT 16 AS asked_beside_background');
+      expect(rows<{ pairs: number }>(await background)[0].pairs).to.be.greaterThan(0);
+      await interactive;
+    });
+    expect(most.besideStoppable).to.equal(0);
+    expect(engine.history.slice(-2).map((h) => h.sql)).to.deep.equal([sql, 'SELECT 16 AS asked_beside_background']);
+  });
+
   it('answers a background statement while a table is loaded beside it (a load does not wait for the queue)', async () => {
     const sql = `${SLOW} AND b.range >= 0 AND a.range >= 0`;
     const before = engine.executed;

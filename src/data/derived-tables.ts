@@ -286,6 +286,17 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       FROM returns GROUP BY transaction_id`,
   },
   {
+    // Each order line that has refunds, with its refunds and the dimensions a filter names or the returns element
+    // groups by: one row per line carrying a returned id, as joining mkt_line_returns to the lines gives. The returns
+    // element sums the refunds from here, without that join on every filter change (33 of its 53 ms at scale 10).
+    name: 'mkt_refunded_lines',
+    needs: ['returns', 'transactions', 'products', 'sellers', 'customers'],
+    sql: `CREATE OR REPLACE TABLE mkt_refunded_lines AS
+      SELECT l.id, l.status, l.order_date, l.category, l.tier, l.region, l.cohort, l.segment, l.product_id, l.seller_id,
+        r.refunded
+      FROM mkt_line_returns r JOIN mkt_orders l ON l.id = r.transaction_id ORDER BY l.order_date`,
+  },
+  {
     // One row per support ticket with the dimensions a filter names, so that service metrics follow the filters.
     name: 'mkt_tickets',
     needs: ['support_tickets', 'transactions', 'products', 'sellers', 'customers'],

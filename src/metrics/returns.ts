@@ -1,5 +1,5 @@
-import type { FilterState } from '../data/filter-state.js';
-import { predicates } from './filter-sql.js';
+import { FILTER_KEYS, type FilterKey, type FilterState } from '../data/filter-state.js';
+import { predicates, type WhereOptions } from './filter-sql.js';
 import { isGranularity, type Granularity, type Window } from './revenue-trend.js';
 import { date, firstOfEachId } from './sql.js';
 import { SHIPPED } from './orders.js';
@@ -73,15 +73,14 @@ export function returnsSql(filters: FilterState, by: ReturnGroup, options: { wit
       )
       ${select('g')}`;
   }
-  // Refunds (grouped per line once, in mkt_line_returns) are joined to the returned lines alone, a tenth of the
-  // lines, each side its own scan (a CTE read twice is materialised, every column of every line). Grouping the
-  // returns and joining every delivered line to them took more than half of the statement (60 of 105 ms at scale
-  // 10, by category).
-  const scan = (extra: string[] = []) => `(SELECT * FROM mkt_orders WHERE ${[...where, ...extra].join(' AND ')}) l`;
+  // Refunds come from the refunded lines alone (mkt_refunded_lines), each side its own scan (a CTE read twice is
+  // materialised, every column of every line).
+  const scan = (extra: string[] = [], table = 'mkt_orders') =>
+    `(SELECT * FROM ${table} WHERE ${[...where, ...extra].join(' AND ')}) l`;
   const refunds = options.withReturns
     ? `, rf AS (
-        SELECT ${group} AS grp, sum(r.refunded) AS refunded
-        FROM ${scan([`status = 'returned'::mkt_status`])} JOIN mkt_line_returns r ON r.transaction_id = l.id GROUP BY ALL
+        SELECT ${group} AS grp, sum(l.refunded) AS refunded
+        FROM ${scan([`status = 'returned'::mkt_status`], 'mkt_refunded_lines')} GROUP BY ALL
       )`
     : '';
   return `WITH g AS (
@@ -99,50 +98,74 @@ export function returnsSql(filters: FilterState, by: ReturnGroup, options: { wit
 
 /** The groupings that {@link returnsSetsSql} answers together: everything, categories, periods. */
 export type ReturnSet = 'all' | 'category' | Granularity;
-export type ReturnSetRow = ReturnRow & { readonly part: ReturnSet };
+export type ReturnSetRow = ReturnRow & { readonly part: ReturnSet | 'prior' };
+
+export interface ReturnSetsOptions {
+  readonly withReturns: boolean;
+  /** The `category` rows under every filter but the category one: bars that keep every category in view. */
+  readonly everyCategory?: boolean;
+  /** Also a `prior` row: the `all` row of this window instead of the filter's dates, without refunds (null). */
+  readonly prior?: Window;
+}
 
 /**
- * {@link returnsSql} for several groupings from one scan of the lines (GROUPING SETS), each row's `part` naming its
- * grouping: what one widget shows (a total, bars, a trend) under one filter state, in one statement, not three.
+ * {@link returnsSql} for several groupings from one scan of the lines, each row's `part` naming its grouping: what
+ * one widget shows (a total, bars, a trend, the rate of the period before) under one filter state, in one statement.
+ * The lines are grouped once by every key together (category × month, and whether a line is in the selected
+ * categories: a few dozen groups), and each part sums the groups it takes. The prior window's total is a scan of its
+ * own: grouping its lines with the others' took longer than the two scans.
  */
-export function returnsSetsSql(filters: FilterState, sets: readonly ReturnSet[], options: { withReturns: boolean }) {
+export function returnsSetsSql(filters: FilterState, sets: readonly ReturnSet[], options: ReturnSetsOptions) {
   const known = (g: string) => g === 'all' || g === 'category' || isGranularity(g);
   if (sets.length === 0 || !sets.every(known) || new Set(sets).size !== sets.length)
     throw new TypeError(`Unknown or repeated groupings ${JSON.stringify(sets)}`);
-  const keys = sets.filter((g) => g !== 'all');
-  // The lines are grouped once, by every key together (category × month: a few dozen groups), and the sets are
-  // summed from those groups: three hash tables over every line took twice as long. The keys stay as they are
-  // (an ENUM, a date) and become text once per group.
-  const keyOf = (g: ReturnSet) => (isGranularity(g) ? `date_trunc('${g}', order_date)` : 'category');
-  const textOf = (g: ReturnSet, key: string) => (isGranularity(g) ? `strftime(${key}, '%Y-%m-%d')` : `${key}::VARCHAR`);
-  const named = keys.map((g, k) => ({ g, key: `k${k}` }));
-  const fineKeys = named.map(({ g, key }) => `${keyOf(g)} AS ${key}, `).join('');
-  const fineGroupBy = named.length ? 'GROUP BY ALL' : '';
-  const part = `CASE ${named.map(({ g, key }) => `WHEN GROUPING(${key}) = 0 THEN '${g}'`).join(' ')} ELSE 'all' END`;
-  const grp = `CASE ${named.map(({ g, key }) => `WHEN GROUPING(${key}) = 0 THEN ${textOf(g, key)}`).join(' ')} ELSE 'All' END`;
-  // Without a key (the total alone), GROUPING() has nothing to name.
-  const [partOf, grpOf] = named.length ? [part, grp] : [`'all'`, `'All'`];
-  const sum = (from: string, sums: string) =>
-    `SELECT ${partOf} AS part, ${grpOf} AS grp, ${sums} FROM ${from}
-      GROUP BY GROUPING SETS (${sets.map((g) => (g === 'all' ? '()' : `(k${keys.indexOf(g)})`)).join(', ')})`;
-  const lines = (extra: string[] = []) =>
-    `(SELECT * FROM mkt_orders WHERE ${[SHIPPED, 'product_id IS NOT NULL', ...predicates(filters), ...extra].join(' AND ')}) l`;
+  const { prior, withReturns } = options;
+  const apart = !!options.everyCategory && sets.includes('category') && filters.categories.length > 0;
+  const lines = (table: string, extra: string[] = [], filterOptions: WhereOptions = {}) =>
+    `(SELECT * FROM ${table} WHERE ${[SHIPPED, 'product_id IS NOT NULL', ...predicates(filters, filterOptions), ...extra].join(' AND ')}) l`;
+  // With `apart`, the scan keeps every category and a flag says which are selected.
+  const scan = apart ? { ignore: ['categories'] as FilterKey[] } : {};
+  const chosen = apart ? predicates(filters, { ignore: FILTER_KEYS.filter((k) => k !== 'categories') }) : [];
+  const keys = [
+    ...chosen.map((c) => `${c} AS chosen`),
+    ...(sets.includes('category') ? ['category AS k_category'] : []),
+    ...sets.filter(isGranularity).map((g) => `date_trunc('${g}', order_date) AS k_period`),
+  ];
+  const fine = (table: string, measures: string, extra: string[]) =>
+    `SELECT ${[...keys, measures].join(', ')} FROM ${lines(table, extra, scan)} ${keys.length ? 'GROUP BY ALL' : ''}`;
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const inChosen = apart ? ['chosen'] : [];
+  // Each part's rows from the fine groups: which groups it takes, and what it groups them by.
+  const parts = (from: string, sums: string) =>
+    sets
+      .map((g) =>
+        g === 'all'
+          ? `SELECT 'all' AS part, 'All' AS grp, ${sums} FROM ${from} ${where(inChosen)}`
+          : g === 'category'
+            ? `SELECT 'category' AS part, k_category::VARCHAR AS grp, ${sums} FROM ${from} GROUP BY k_category`
+            : `SELECT '${g}' AS part, strftime(k_period, '%Y-%m-%d') AS grp, ${sums} FROM ${from} ${where(inChosen)}
+                GROUP BY k_period`,
+      )
+      .join('\n      UNION ALL ');
   const returned = `status = 'returned'::mkt_status`;
-  const fine = `SELECT ${fineKeys}count(*) AS delivered, count(*) FILTER (WHERE ${returned}) AS returned,
-      sum(revenue) AS delivered_revenue, sum(revenue) FILTER (WHERE ${returned}) AS returned_revenue
-    FROM ${lines()} ${fineGroupBy}`;
-  const g = sum(
-    'fine',
-    `coalesce(sum(delivered), 0) AS delivered, coalesce(sum(returned), 0) AS returned, coalesce(sum(delivered_revenue), 0) AS delivered_revenue,
-      coalesce(sum(returned_revenue), 0) AS returned_revenue`,
-  );
-  const refunds = `, fine_refunds AS (
-      SELECT ${fineKeys}sum(r.refunded) AS refunded
-      FROM ${lines([returned])} JOIN mkt_line_returns r ON r.transaction_id = l.id ${fineGroupBy}
-    ), rf AS (${sum('fine_refunds', 'sum(refunded) AS refunded')})`;
-  const refunded = options.withReturns ? 'coalesce(rf.refunded, 0)::DOUBLE' : 'NULL::DOUBLE';
-  const join = options.withReturns ? 'LEFT JOIN rf ON rf.part = g.part AND rf.grp IS NOT DISTINCT FROM g.grp' : '';
-  return `WITH fine AS (${fine}), g AS (${g})${options.withReturns ? refunds : ''}
+  const counts = `count(*) AS delivered, count(*) FILTER (WHERE ${returned}) AS returned,
+      sum(revenue) AS delivered_revenue, sum(revenue) FILTER (WHERE ${returned}) AS returned_revenue`;
+  const sums = `coalesce(sum(delivered), 0) AS delivered, coalesce(sum(returned), 0) AS returned,
+      coalesce(sum(delivered_revenue), 0) AS delivered_revenue, coalesce(sum(returned_revenue), 0) AS returned_revenue`;
+  const priorPart = prior
+    ? `\n      UNION ALL SELECT 'prior' AS part, 'All' AS grp, ${sums} FROM (SELECT ${counts} FROM ${lines('mkt_orders', [], { range: prior })})`
+    : '';
+  // Refunds: from the refunded lines (mkt_refunded_lines), not joined to every line.
+  const refunds = withReturns
+    ? `, fine_refunds AS (${fine('mkt_refunded_lines', 'sum(refunded) AS refunded', [returned])}),
+      refunds AS (${parts('fine_refunds', 'sum(refunded) AS refunded')})`
+    : '';
+  const refunded = withReturns
+    ? `CASE WHEN g.part = 'prior' THEN NULL ELSE coalesce(r.refunded, 0) END::DOUBLE`
+    : 'NULL::DOUBLE';
+  const join = withReturns ? 'LEFT JOIN refunds r ON r.part = g.part AND r.grp IS NOT DISTINCT FROM g.grp' : '';
+  return `WITH fine AS (${fine('mkt_orders', counts, [])}),
+    g AS (${parts('fine', sums)}${priorPart})${refunds}
     SELECT g.part, g.grp, g.grp AS name, delivered::INTEGER AS delivered, returned::INTEGER AS returned,
       (returned / nullif(delivered, 0))::DOUBLE AS return_rate, delivered_revenue::DOUBLE AS delivered_revenue,
       returned_revenue::DOUBLE AS returned_revenue, ${refunded} AS refunded

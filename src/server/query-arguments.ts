@@ -159,7 +159,7 @@ export const QUERY_ARGUMENTS = {
       .array(z.enum(['all', 'category', ...GRANULARITIES]))
       .min(1)
       .max(3),
-    z.object({ withReturns: z.boolean() }).strict(),
+    z.object({ withReturns: z.boolean(), everyCategory: z.boolean().optional(), prior: period.optional() }).strict(),
   ),
   returnChange: argumentList(filters, period, period),
   paymentMethods: argumentList(filters),

@@ -72,11 +72,15 @@ describe('<mkt-returns>', () => {
     await waitFor(() => figure(el, 'Returned lines') === '2 of 15', 'Books cleared');
   });
 
-  it('compares the rate with the prior period of equal length', async () => {
+  it('compares the rate with the prior period of equal length, all from one statement', async () => {
+    const engine = data.state.engine!;
+    const sent = engine.executed;
     data.setFilters({ dateFrom: '2025-03-01', dateTo: '2025-03-14' });
     // 1–14 March: L5–L10, L12–L14 = 9 lines, L10 returned (11.1 %); 15–28 February: L3, L4 returned (50 %).
     await waitFor(() => figure(el, 'Returned lines') === '1 of 9', 'the first half of March');
     expect([figure(el, 'Return rate'), figure(el, 'Vs prior period')]).to.deep.equal(['11.1%', '-38.9 pts']);
+    // The total, the trend, the bars and the prior period's rate.
+    expect(engine.executed - sent).to.equal(1);
     data.setFilters({ dateFrom: null, dateTo: null });
     await waitFor(() => figure(el, 'Returned lines') === '2 of 15', 'all the data again');
   });

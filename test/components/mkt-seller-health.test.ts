@@ -85,11 +85,13 @@ describe('<mkt-seller-health>', () => {
     await health.updateComplete;
     expect(health.sellers.find((s) => s.name === 'Paper Lane')!.tier).to.equal('Critical');
     // Its CSV follows the table's order, worst first.
-    expect(health.exportCsv().split('\r\n').slice(1, 4).map((line) => line.split(',')[1])).to.deep.equal([
-      'Toy Barn',
-      'Paper Lane',
-      'Volt Works',
-    ]);
+    expect(
+      health
+        .exportCsv()
+        .split('\r\n')
+        .slice(1, 4)
+        .map((line) => line.split(',')[1]),
+    ).to.deep.equal(['Toy Barn', 'Paper Lane', 'Volt Works']);
   });
 
   it('offers its CSV without building it on each answer', async () => {

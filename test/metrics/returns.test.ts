@@ -132,6 +132,65 @@ describe('returns SQL on the analytics shop', () => {
     expect(() => returnsSetsSql(f, ['reason' as 'all'], withReturns)).to.throw(TypeError);
   });
 
+  it('returnsSetsSql() keeps every category in the bars while the total and the months follow the category filter', async () => {
+    const toys = applyFilterPatch(EMPTY_FILTERS, { categories: ['Toys'] });
+    const sets = ['all', 'category', 'month'] as const;
+    const rows = await sql<ReturnSetRow>(
+      engine,
+      returnsSetsSql(toys, sets, { withReturns: true, everyCategory: true }),
+    );
+    const part = (name: string) => rows.filter((r) => r.part === name);
+    // Toys: L4 (February, 50, returned, refunded 50) and L15 (March, 100).
+    expect(part('all').map(pick)).to.deep.equal([['All', 'All', 2, 1, 0.5, 150, 50, 50]]);
+    expect(part('category').map(pick)).to.deep.equal([
+      ['Books', 'Books', 4, 0, 0, 100, 0, 0],
+      ['Electronics', 'Electronics', 9, 1, 0.1111, 460, 10, 8.5],
+      ['Toys', 'Toys', 2, 1, 0.5, 150, 50, 50],
+    ]);
+    expect(part('month').map((r) => [r.grp, r.delivered, r.returned, r.refunded])).to.deep.equal([
+      ['2025-02-01', 1, 1, 50],
+      ['2025-03-01', 1, 0, 0],
+    ]);
+    // Without everyCategory, the bars follow the filter too.
+    const narrowed = await sql<ReturnSetRow>(engine, returnsSetsSql(toys, sets, withReturns));
+    expect(narrowed.filter((r) => r.part === 'category').map((r) => r.grp)).to.deep.equal(['Toys']);
+  });
+
+  it("returnsSetsSql() adds the prior window's total, under the other filters and without refunds", async () => {
+    // 1–14 March: L5 L6 L7 L8 L9 L10 (returned, refunded 8.5) L12 L13 L14; 15–28 February: L3 and L4 (returned).
+    const early = applyFilterPatch(EMPTY_FILTERS, { dateFrom: '2025-03-01', dateTo: '2025-03-14' });
+    const prior = { from: '2025-02-15', to: '2025-02-28' };
+    const totals = await sql<ReturnSetRow>(engine, returnsSetsSql(early, ['all'], { withReturns: true, prior }));
+    expect(totals.map((r) => [r.part, r.delivered, r.returned, r4(r.return_rate), r.refunded])).to.deep.equal([
+      ['all', 9, 1, 0.1111, 8.5],
+      ['prior', 2, 1, 0.5, null],
+    ]);
+    // Electronics in 1–14 March: L5 L7 L8 L10 L12 L13; the bars keep Books (L6 L9 L14); Toys has no line then.
+    // Electronics had no line in 15–28 February: the prior total counts 0 and has no rate.
+    const electronics = applyFilterPatch(early, { categories: ['Electronics'] });
+    const rows = await sql<ReturnSetRow>(
+      engine,
+      returnsSetsSql(electronics, ['all', 'category', 'month'], { withReturns: true, everyCategory: true, prior }),
+    );
+    expect(rows.map((r) => [r.part, r.grp, r.delivered, r.returned, r.return_rate, r.refunded])).to.deep.equal([
+      ['all', 'All', 6, 1, 1 / 6, 8.5],
+      ['category', 'Books', 3, 0, 0, 0],
+      ['category', 'Electronics', 6, 1, 1 / 6, 8.5],
+      ['month', '2025-03-01', 6, 1, 1 / 6, 8.5],
+      ['prior', 'All', 0, 0, null, null],
+    ]);
+    // Texas (c2, c3, c6): March L12 L13 L14 and L15; February L3 and L4 (returned).
+    const texas = applyFilterPatch(EMPTY_FILTERS, { regions: ['Texas'], dateFrom: '2025-03-01', dateTo: '2025-03-31' });
+    const tx = await sql<ReturnSetRow>(
+      engine,
+      returnsSetsSql(texas, ['all'], { withReturns: false, prior: { from: '2025-02-01', to: '2025-02-28' } }),
+    );
+    expect(tx.map((r) => [r.part, r.delivered, r.returned, r.refunded])).to.deep.equal([
+      ['all', 4, 0, null],
+      ['prior', 2, 1, null],
+    ]);
+  });
+
   it('returnChangeSql() puts each category of March beside its February', async () => {
     // March: Books L6 L9 L14 (80); Electronics L5 L7 L8 L10 (returned) L12 L13 L16 (340); Toys L15 (100; L11 was
     // cancelled). February: Books L3; Electronics L1 L2; Toys L4 (returned).

@@ -109,26 +109,21 @@ export class MktReturns extends MktWidget<ReturnsResult> {
     const periods = kpiPeriods(filters, minDate ?? '1970-01-01', maxDate ?? '1970-01-01');
     const own = FILTER[by];
     const barFilters = own ? { ...filters, [own]: EMPTY_FILTERS[own] } : filters;
-    const options = { withReturns };
     // A prior period that begins before the data would compare against days that were never recorded.
-    const comparable = !!minDate && periods.prior.from >= minDate;
-    // The prior period's rate alone (its refunds are not shown).
-    const priorFilters = { ...filters, dateFrom: periods.prior.from, dateTo: periods.prior.to };
-    // The bars of categories under the same filters as the total and the trend come from the same scan.
-    const together = by === 'category' && filters.categories.length === 0;
-    const sets: ReturnSet[] = together ? ['all', 'category', granularity] : ['all', granularity];
-    const [parts, apart, prior] = await Promise.all([
+    const prior = !!minDate && periods.prior.from >= minDate ? periods.prior : undefined;
+    // The total, the trend, the prior period's rate and the category bars (every category, the selected one
+    // highlighted) come from one statement; the bars of sellers, products or reasons from a second.
+    const byCategory = by === 'category';
+    const sets: ReturnSet[] = byCategory ? ['all', 'category', granularity] : ['all', granularity];
+    const options = { withReturns, everyCategory: true, ...(prior ? { prior } : {}) };
+    const [parts, apart] = await Promise.all([
       engine.query(named('returnsSets', filters, sets, options), signal).then((t) => rows<ReturnSetRow>(t)),
-      together
+      byCategory
         ? Promise.resolve(null)
-        : engine.query(named('returns', barFilters, by, options), signal).then((t) => rows<ReturnRow>(t)),
-      comparable
-        ? engine
-            .query(named('returnsSets', priorFilters, ['all'], { withReturns: false }), signal)
-            .then((t) => rows<ReturnRow>(t))
-        : Promise.resolve([]),
+        : engine.query(named('returns', barFilters, by, { withReturns }), signal).then((t) => rows<ReturnRow>(t)),
     ]);
-    const part = (name: ReturnSet): ReturnRow[] => parts.filter((r) => r.part === name).map(({ part: _, ...r }) => r);
+    const part = (name: ReturnSetRow['part']): ReturnRow[] =>
+      parts.filter((r) => r.part === name).map(({ part: _, ...r }) => r);
     const [all, groups, trend] = [part('all'), apart ?? part('category'), part(granularity)];
     return {
       all: all[0],
@@ -136,7 +131,7 @@ export class MktReturns extends MktWidget<ReturnsResult> {
       groups,
       trend,
       granularity,
-      change: comparable ? returnRateChange(all[0], prior[0]) : null,
+      change: prior ? returnRateChange(all[0], part('prior')[0]) : null,
       withReturns,
     };
   }

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { area, scaleLinear, scaleUtc } from 'd3';
+import { area, scaleLinear, scaleUtc, utcDay, utcMonday, utcMonth } from 'd3';
 import { axisBottom, axisLeft } from './axes.js';
 import type { CursorController } from './cursor.js';
 import { onActivate } from './cursor-keys.js';
@@ -71,6 +71,8 @@ export interface TimeLineOptions {
   readonly xFormat?: (value: XValue) => string;
   /** Tick count along x; by default one per `xSpacing` pixels (at least three where the span has them). */
   readonly xTicks?: number;
+  /** The points' period (ISO weeks start on Monday): date ticks are never finer than it (monthly points, monthly ticks). */
+  readonly xPeriod?: 'day' | 'week' | 'month';
   readonly xSpacing?: number;
   readonly yFormat: (value: number) => string;
   readonly yTicks?: number;
@@ -213,10 +215,28 @@ function timeTicks(x: ReturnType<typeof scaleUtc>, w: number, options: TimeLineO
   let ticks = x.ticks(count);
   for (let tries = 0; ticks.length < 3 && tries < 8 && w >= 150; tries++) {
     const more = x.ticks(++count);
-    if (more.length > 5) return thinTicks(more, 4);
+    if (more.length > 5) return periodTicks(x, thinTicks(more, 4), count, options.xPeriod);
     ticks = more;
   }
-  return ticks;
+  return periodTicks(x, ticks, count, options.xPeriod);
+}
+
+const PERIODS = { day: utcDay, week: utcMonday, month: utcMonth } as const;
+/** The shortest length of each period, in ms. */
+const PERIOD_MS = { day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 } as const;
+
+/** `ticks`, or where they fall closer than `period` apart, every k-th period's start instead (at most `count`). */
+function periodTicks(
+  x: ReturnType<typeof scaleUtc>,
+  ticks: Date[],
+  count: number,
+  period: TimeLineOptions['xPeriod'],
+): Date[] {
+  if (!period || ticks.length < 2 || +ticks[1] - +ticks[0] >= PERIOD_MS[period]) return ticks;
+  const [from, to] = x.domain();
+  const periods = PERIODS[period].count(from, to) + 1;
+  const every = PERIODS[period].every(Math.max(1, Math.ceil(periods / Math.max(2, count))));
+  return every ? x.ticks(every) : ticks;
 }
 
 /** At most `max` of `ticks`, evenly spaced, keeping a January tick where there is one. */

@@ -99,6 +99,40 @@ describe('timeLine()', () => {
     expect(tickLabels(host)).to.deep.equal(['Jul 2024', 'Jan 2025', 'Jul']);
   });
 
+  it("ticks no finer than the points' period: monthly points get month ticks, weekly ones Mondays", () => {
+    // Six month starts, March to August 2025, on a wide chart (1200 px): d3 alone ticks Sundays between them.
+    const six = Array.from({ length: 6 }, (_, i) => ({ x: new Date(Date.UTC(2025, 2 + i, 1)), y: 0.1 }));
+    const draw = (points: typeof six, xPeriod?: 'week' | 'month') =>
+      renderChart(
+        timeLine([{ key: 'rate', mark: 'line', points }], {
+          width: 1200,
+          height: 120,
+          yFormat: String,
+          label: 'r',
+          xPeriod,
+        }),
+      );
+    host = draw(six);
+    expect(tickLabels(host)).to.include('Mar 16');
+    host.remove();
+    host = draw(six, 'month');
+    expect(tickLabels(host)).to.deep.equal(['Mar 2025', 'Apr', 'May', 'Jun', 'Jul', 'Aug']);
+    host.remove();
+    // Eight ISO weeks from Monday 3 March 2025: d3's weekly ticks would fall on Sundays, between two points.
+    const weeks = Array.from({ length: 8 }, (_, i) => ({ x: new Date(Date.UTC(2025, 2, 3 + 7 * i)), y: 0.1 }));
+    host = draw(weeks, 'week');
+    expect(tickLabels(host)).to.deep.equal([
+      'Mar 3',
+      'Mar 10',
+      'Mar 17',
+      'Mar 24',
+      'Mar 31',
+      'Apr 7',
+      'Apr 14',
+      'Apr 21',
+    ]);
+  });
+
   it('reads point by point from the keyboard, with a tooltip and a live region', async () => {
     let cursor!: CursorController;
     const chart = await mountChart((h) => {

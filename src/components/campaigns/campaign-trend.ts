@@ -30,6 +30,7 @@ export function campaignTrend(
         locale: options.locale,
         yFormat: (v) => f.moneyCompact(v),
         yMin: 1,
+        xPeriod: granularity,
         label: `Spend and attributed revenue by ${granularity}`,
         cursor: {
           controller: options.cursor,

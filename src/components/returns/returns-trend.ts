@@ -25,6 +25,7 @@ export function returnsTrend(
       locale: options.locale,
       yFormat: (v) => f.percent(v, 0),
       yMin: 0.05,
+      xPeriod: granularity,
       label: `Return rate of the lines ordered each ${granularity}`,
       cursor: {
         controller: options.cursor,

@@ -217,6 +217,7 @@ export class MktRevenueTrend extends MktWidget<RevenueTrendResult> {
           locale: this.dashboard?.locale,
           yFormat: (v) => f.moneyCompact(v),
           yMin: 1,
+          xPeriod: this.unit,
           label: this.summary(result),
           cursor: {
             controller: this.cursor,

@@ -11,8 +11,9 @@ import type { QueryTransport } from './query-transport.js';
  * Two `run` statements may be in flight: the worker answers one message before it reads the next, so the second
  * waits in the worker and starts as soon as the first ends, while the main thread draws the first's answer (one in
  * flight left the worker idle meanwhile: 25–40 ms of a filter change on Sellers at scale 10). A stoppable statement is
- * a pending query, run in slices between polls, and any other statement would interleave with it (a cohort page filter
- * change at scale 10 took 480 ms instead of 180 ms): the engine sends it alone.
+ * a pending query, run in slices between polls, and any other statement would interleave with it: the engine sends it
+ * alone. (Two in flight for every statement alike, before priorities existed, made a cohort change at scale 10 take
+ * 480 ms instead of 180; the benchmark's Cohorts page shows no such cost now.)
  */
 export class DuckDBTransport implements QueryTransport {
   readonly maxInFlight = 2;

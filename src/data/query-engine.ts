@@ -68,7 +68,10 @@ export class QueryEngine {
     loading: Promise<void> | null;
   }[] = [];
   private inFlight = 0;
-  /** The statement in flight is a stoppable one (see `pump`). */
+  /**
+   * The statement in flight was sent as a stoppable one (see `pump`). Kept, not derived from the queue: an idle
+   * statement that an interactive caller has since asked for changes priority but is still the pending query it was.
+   */
   private stoppableInFlight = false;
   private closed = false;
   /** Number of statements actually sent to DuckDB or the server; tests and the benchmark read it. */
